@@ -1,0 +1,89 @@
+import type { BlockDefinition } from '../block-definition.js';
+import { callPhoneNumber } from './call-phone-number.js';
+import { checkHours } from './check-hours.js';
+import { checkVariable } from './check-variable.js';
+import { createCallback } from './create-callback.js';
+import { disconnect } from './disconnect.js';
+import { endFlow } from './end-flow.js';
+import { getDigits } from './get-digits.js';
+import { httpRequest } from './http-request.js';
+import { invokeModule } from './invoke-module.js';
+import { loopCounter } from './loop-counter.js';
+import { menu } from './menu.js';
+import { offerCallback } from './offer-callback.js';
+import { playHoldAudio } from './play-hold-audio.js';
+import { playPrompt } from './play-prompt.js';
+import { playQueueStatus } from './play-queue-status.js';
+import { returnBlock } from './return.js';
+import { setCallbackNumber } from './set-callback-number.js';
+import { setRecording } from './set-recording.js';
+import { setVariables } from './set-variables.js';
+import { setWhisperFlow } from './set-whisper-flow.js';
+import { setWorkingQueue } from './set-working-queue.js';
+import { transferToNumber } from './transfer-to-number.js';
+import { transferToQueue } from './transfer-to-queue.js';
+
+/** The block catalog, in palette order. The editor, validator, docs and runtime all read this list. */
+export const BLOCKS = [
+  playPrompt,
+  menu,
+  getDigits,
+  setRecording,
+  checkVariable,
+  setVariables,
+  checkHours,
+  loopCounter,
+  httpRequest,
+  invokeModule,
+  setWorkingQueue,
+  transferToQueue,
+  playQueueStatus,
+  playHoldAudio,
+  offerCallback,
+  setCallbackNumber,
+  createCallback,
+  transferToNumber,
+  setWhisperFlow,
+  callPhoneNumber,
+  returnBlock,
+  endFlow,
+  disconnect,
+  // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous catalog; blockDefinition() hands out a safe view
+] as readonly BlockDefinition<any>[];
+
+const byType = new Map(BLOCKS.map((b) => [b.type, b]));
+
+export function blockDefinition(type: string): BlockDefinition<Record<string, unknown>> | undefined {
+  return byType.get(type);
+}
+
+export function blockTypes(): string[] {
+  return BLOCKS.map((b) => b.type);
+}
+
+export * from './common.js';
+export {
+  callPhoneNumber,
+  checkHours,
+  checkVariable,
+  createCallback,
+  disconnect,
+  endFlow,
+  getDigits,
+  httpRequest,
+  invokeModule,
+  loopCounter,
+  menu,
+  offerCallback,
+  playHoldAudio,
+  playPrompt,
+  playQueueStatus,
+  returnBlock,
+  setCallbackNumber,
+  setRecording,
+  setVariables,
+  setWhisperFlow,
+  setWorkingQueue,
+  transferToNumber,
+  transferToQueue,
+};

@@ -1,0 +1,53 @@
+import { defineBlock, outcome } from '../block-definition.js';
+import { ref } from '../schema/defs.js';
+import { obj, operandRefs, refIf } from './common.js';
+
+export interface InvokeModuleSettings {
+  module: string;
+  /** Module input name -> value. */
+  inputs?: Record<string, { value: unknown } | { variable: string }>;
+  /** Module output name -> flow variable that receives it. */
+  outputs?: Record<string, string>;
+}
+
+export const invokeModule = defineBlock<InvokeModuleSettings>({
+  type: 'invokeModule',
+  title: 'Invoke module',
+  group: 'integrate',
+  icon: '▣',
+  description: 'Runs a reusable module flow with inputs, and returns here with its outputs.',
+  docs: 'Runs the module flow with the given inputs. When the module reaches a Return block, its outputs are copied into the mapped variables and `success` is taken; if the module fails or disconnects without returning, `error` (or the call ends). Modules cannot invoke themselves.',
+  flowTypes: ['inbound', 'customer-queue', 'module'],
+  settingsSchema: {
+    type: 'object',
+    properties: {
+      module: ref('flowId'),
+      inputs: { type: 'object', propertyNames: ref('variableName'), additionalProperties: ref('operand') },
+      outputs: {
+        type: 'object',
+        propertyNames: ref('variableName'),
+        additionalProperties: ref('variableName'),
+      },
+    },
+    required: ['module'],
+    additionalProperties: false,
+  },
+  outcomeNames: ['success', 'error'],
+  outcomes: () => [outcome('success', 'Returned'), outcome('error', 'Error')],
+  terminal: false,
+  waits: () => false,
+  defaults: () => ({ module: 'verify-caller', inputs: {}, outputs: {} }),
+  summary: (s) => s.module ?? '',
+  references: (s) => [
+    ...refIf('flow', s.module, '/module', ['module']),
+    ...Object.entries(obj(s.inputs) ?? {}).flatMap(([k, v]) => operandRefs(v, `/inputs/${k}`)),
+    ...Object.entries(obj(s.outputs) ?? {}).flatMap(([k, v]) =>
+      refIf('writableVariable', v, `/outputs/${k}`),
+    ),
+  ],
+  form: [
+    { key: 'module', label: 'Module', widget: 'flow', flowTypes: ['module'] },
+    { key: 'inputs', label: 'Inputs', widget: 'moduleParameters' },
+    { key: 'outputs', label: 'Outputs', widget: 'moduleParameters' },
+  ],
+});

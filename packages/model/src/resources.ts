@@ -1,0 +1,125 @@
+/**
+ * The resources file: everything flows refer to by name, so that flow files stay environment-neutral
+ * (no instance-specific ids). Shape of `schemas/resources.schema.json`.
+ */
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface Account {
+  name?: string;
+  /** ISO 3166 region used to read national numbers, e.g. "US". */
+  defaultRegion: string;
+  /** Name of the principal outbound number (the default callback number). */
+  principalNumber: string;
+  /** Countries (ISO 3166 alpha-2) external transfers and callbacks may dial: toll-fraud guard. */
+  allowedCountries: string[];
+  maxConcurrentCalls?: number;
+}
+
+/** A named callback number (Vonage) / outbound caller ID the account owns. */
+export interface PhoneNumberResource {
+  /** E.164, e.g. "+12015550100". */
+  number: string;
+  displayName: string;
+  /** Agent groups this number is bound to (Tencent "by group" strategy). */
+  groups?: string[];
+}
+
+export interface QueueResource {
+  displayName: string;
+  agentGroup: string;
+  /** Number name shown as caller ID on transfers and callbacks placed from this queue. */
+  outboundCallerId?: string;
+  outboundCallerIdName?: string;
+  /** The customer-queue flow a caller hears while waiting. */
+  customerQueueFlow?: string;
+  /** Default whisper flows for contacts of this queue. */
+  agentWhisperFlow?: string;
+  customerWhisperFlow?: string;
+  outboundWhisperFlow?: string;
+  /** Queue capacity: transfer-to-queue takes `atCapacity` beyond it. */
+  maxContacts?: number;
+  /** Seconds an offered agent has to accept before RONA. */
+  offerTimeoutSeconds?: number;
+}
+
+export interface AgentGroupResource {
+  displayName: string;
+  /** Number name used first by agents of this group (strategy "agentGroup"). */
+  callerIdNumber?: string;
+}
+
+export interface AgentResource {
+  displayName: string;
+  groups: string[];
+  /** Numbers the agent may present; empty or absent means all account numbers. */
+  allowedNumbers?: string[];
+  defaultNumber?: string;
+  /** Queue whose caller ID is used when the agent dials with no active call. */
+  defaultOutboundQueue?: string;
+}
+
+export interface WeeklyHours {
+  days: Weekday[];
+  /** "HH:MM", 24-hour, local to the time zone. */
+  open: string;
+  close: string;
+}
+
+export interface Holiday {
+  /** "YYYY-MM-DD" local date. */
+  date: string;
+  name: string;
+}
+
+export interface HoursOverride {
+  name: string;
+  /** Local date-times "YYYY-MM-DDTHH:MM". */
+  from: string;
+  to: string;
+  open: boolean;
+}
+
+export interface HoursResource {
+  /** IANA time zone, e.g. "America/New_York". */
+  timeZone: string;
+  weekly: WeeklyHours[];
+  holidays?: Holiday[];
+  overrides?: HoursOverride[];
+}
+
+export interface PromptResource {
+  /** What text-to-speech says; placeholders `{{variable}}` are plain lookups, never expressions. */
+  text: string;
+  audioUrl?: string;
+  language?: string;
+}
+
+export interface Resources {
+  $schema?: string;
+  formatVersion: number;
+  account: Account;
+  numbers: Record<string, PhoneNumberResource>;
+  queues: Record<string, QueueResource>;
+  agentGroups: Record<string, AgentGroupResource>;
+  agents: Record<string, AgentResource>;
+  hours: Record<string, HoursResource>;
+  prompts: Record<string, PromptResource>;
+  /** Hosts the HTTP-request block may call even when they resolve to private ranges. */
+  httpAllowlist?: string[];
+}
+
+/** An empty resources document: what a flow is linted against when no resources file is given. */
+export function emptyResources(): Resources {
+  return {
+    formatVersion: 1,
+    account: { defaultRegion: 'US', principalNumber: '', allowedCountries: [] },
+    numbers: {},
+    queues: {},
+    agentGroups: {},
+    agents: {},
+    hours: {},
+    prompts: {},
+  };
+}

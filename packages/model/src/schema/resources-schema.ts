@@ -1,0 +1,161 @@
+import type { JsonSchema } from '../block-definition.js';
+import { FORMAT_VERSION } from '../flow.js';
+import { WEEKDAYS } from '../resources.js';
+import { flowSchemaDefs, ref } from './defs.js';
+
+export const RESOURCES_SCHEMA_ID = `https://callflow.dev/schemas/resources/v${FORMAT_VERSION}.json`;
+
+const named = (item: JsonSchema): JsonSchema => ({
+  type: 'object',
+  propertyNames: ref('resourceName'),
+  additionalProperties: item,
+});
+const names: JsonSchema = { type: 'array', items: ref('resourceName'), uniqueItems: true };
+
+/** Builds schemas/resources.schema.json. */
+export function buildResourcesSchema(): JsonSchema {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: RESOURCES_SCHEMA_ID,
+    title: 'callflow resources',
+    description: 'Queues, numbers, agents, hours and prompts that flows refer to by name.',
+    type: 'object',
+    properties: {
+      $schema: { type: 'string' },
+      formatVersion: { const: FORMAT_VERSION },
+      account: {
+        type: 'object',
+        properties: {
+          name: { type: 'string', maxLength: 100 },
+          defaultRegion: ref('region'),
+          principalNumber: ref('resourceName'),
+          allowedCountries: { type: 'array', items: ref('region'), uniqueItems: true },
+          maxConcurrentCalls: { type: 'integer', minimum: 1 },
+        },
+        required: ['defaultRegion', 'principalNumber', 'allowedCountries'],
+        additionalProperties: false,
+      },
+      numbers: named({
+        type: 'object',
+        properties: {
+          number: ref('e164'),
+          displayName: { type: 'string', minLength: 1, maxLength: 60 },
+          groups: names,
+        },
+        required: ['number', 'displayName'],
+        additionalProperties: false,
+      }),
+      queues: named({
+        type: 'object',
+        properties: {
+          displayName: { type: 'string', minLength: 1, maxLength: 60 },
+          agentGroup: ref('resourceName'),
+          outboundCallerId: ref('resourceName'),
+          outboundCallerIdName: flowSchemaDefs.callerIdName,
+          customerQueueFlow: ref('flowId'),
+          agentWhisperFlow: ref('flowId'),
+          customerWhisperFlow: ref('flowId'),
+          outboundWhisperFlow: ref('flowId'),
+          maxContacts: { type: 'integer', minimum: 1 },
+          offerTimeoutSeconds: { type: 'integer', minimum: 5, maximum: 300 },
+        },
+        required: ['displayName', 'agentGroup'],
+        additionalProperties: false,
+      }),
+      agentGroups: named({
+        type: 'object',
+        properties: {
+          displayName: { type: 'string', minLength: 1, maxLength: 60 },
+          callerIdNumber: ref('resourceName'),
+        },
+        required: ['displayName'],
+        additionalProperties: false,
+      }),
+      agents: named({
+        type: 'object',
+        properties: {
+          displayName: { type: 'string', minLength: 1, maxLength: 60 },
+          groups: names,
+          allowedNumbers: names,
+          defaultNumber: ref('resourceName'),
+          defaultOutboundQueue: ref('resourceName'),
+        },
+        required: ['displayName', 'groups'],
+        additionalProperties: false,
+      }),
+      hours: named({
+        type: 'object',
+        properties: {
+          timeZone: { type: 'string', minLength: 1, maxLength: 64 },
+          weekly: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                days: { type: 'array', items: { enum: [...WEEKDAYS] }, minItems: 1, uniqueItems: true },
+                open: ref('time'),
+                close: ref('time'),
+              },
+              required: ['days', 'open', 'close'],
+              additionalProperties: false,
+            },
+          },
+          holidays: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { date: ref('date'), name: { type: 'string', maxLength: 100 } },
+              required: ['date', 'name'],
+              additionalProperties: false,
+            },
+          },
+          overrides: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                name: { type: 'string', maxLength: 100 },
+                from: ref('localDateTime'),
+                to: ref('localDateTime'),
+                open: { type: 'boolean' },
+              },
+              required: ['name', 'from', 'to', 'open'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: ['timeZone', 'weekly'],
+        additionalProperties: false,
+      }),
+      prompts: named({
+        type: 'object',
+        properties: {
+          text: { type: 'string', minLength: 1, maxLength: 2000 },
+          audioUrl: { type: 'string', pattern: '^https://', maxLength: 2000 },
+          language: { type: 'string', pattern: '^[a-z]{2}(-[A-Z]{2})?$' },
+        },
+        required: ['text'],
+        additionalProperties: false,
+      }),
+      httpAllowlist: {
+        type: 'array',
+        items: { type: 'string', pattern: '^[A-Za-z0-9.-]+(:[0-9]+)?$' },
+        uniqueItems: true,
+      },
+    },
+    required: ['formatVersion', 'account', 'numbers', 'queues', 'agentGroups', 'agents', 'hours', 'prompts'],
+    additionalProperties: false,
+    $defs: {
+      resourceName: flowSchemaDefs.resourceName,
+      flowId: flowSchemaDefs.flowId,
+      region: { type: 'string', pattern: '^[A-Z]{2}$' },
+      e164: { type: 'string', pattern: '^\\+[1-9][0-9]{1,14}$' },
+      time: { type: 'string', pattern: '^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$' },
+      date: { type: 'string', pattern: '^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$' },
+      localDateTime: {
+        type: 'string',
+        pattern: '^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])T(?:[01][0-9]|2[0-3]):[0-5][0-9]$',
+      },
+    },
+  };
+}
