@@ -1,0 +1,213 @@
+import { countryLabel } from './country-names.js';
+import {
+  type DialNumberCheck,
+  type DialNumberFailure,
+  type DialNumberKind,
+  type DialNumberOptions,
+  MAX_DIAL_DIGITS,
+  MAX_E164_DIGITS,
+  MIN_DIAL_DIGITS,
+  sanitizeDialNumber,
+} from './dial-number.js';
+import { nationalDestinationCode } from './number-info.js';
+import {
+  type CountryCode,
+  isSupportedCountry,
+  Metadata,
+  type PhoneNumber,
+  parsePhoneNumberFromString,
+} from './phone-library.js';
+
+/** Short codes (411, 911, 112, SMS short codes) have at most this many digits. */
+const MAX_SHORT_CODE_DIGITS = 6;
+/** NANP: a 3-digit area code and a 7-digit number, neither starting with 0 or 1. */
+const NANP_NATIONAL = /^[2-9]\d{2}[2-9]\d{6}$/;
+
+const metadata = new Metadata();
+const iddPatterns = new Map<string, RegExp>();
+
+/**
+ * The international (IDD) prefix of a region: `011` in the NANP (US, CA...), `00` in most other
+ * places, and whatever libphonenumber knows for the rest (`0011` in Australia, `010` in Japan).
+ */
+function iddPattern(region: CountryCode): RegExp {
+  let pattern = iddPatterns.get(region);
+  if (!pattern) {
+    metadata.selectNumberingPlan(region);
+    const own = metadata.numberingPlan?.IDDPrefix() ?? '00';
+    pattern = new RegExp(`^(?:${own}|${own === '011' ? '011' : '00'})`);
+    iddPatterns.set(region, pattern);
+  }
+  return pattern;
+}
+
+type Failure = Extract<DialNumberCheck, { ok: false }>;
+
+/**
+ * Checks a dial number the way an agent or a flow enters it (DOMAIN.md §2): the input is sanitised,
+ * must hold 3 to 18 digits, and is read as E.164 (`+44...`), as IDD prefix + country + number
+ * (`011 44...` from the NANP, `00 44...` elsewhere) or as a national number of `defaultRegion`.
+ * Short codes, service codes and premium-rate numbers are `notDialable`; a country outside
+ * `allowedCountries` is `countryNotAllowed`. Never throws.
+ */
+export function checkDialNumber(input: string, options: DialNumberOptions = {}): DialNumberCheck {
+  const sanitized = sanitizeDialNumber(input);
+  const fail = (reason: DialNumberFailure, message: string, extra: Partial<Failure> = {}): Failure => ({
+    ok: false,
+    input,
+    sanitized,
+    reason,
+    message,
+    ...extra,
+  });
+
+  const digitCount = sanitized.replace(/\D/g, '').length;
+  if (digitCount < MIN_DIAL_DIGITS) {
+    return fail(
+      'tooShort',
+      `"${input}" has ${digitCount} digit${digitCount === 1 ? '' : 's'}; a dial number has at least ${MIN_DIAL_DIGITS}.`,
+    );
+  }
+  if (digitCount > MAX_DIAL_DIGITS) {
+    return fail(
+      'tooLong',
+      `"${input}" has ${digitCount} digits; a dial number has at most ${MAX_DIAL_DIGITS}.`,
+    );
+  }
+
+  const colon = sanitized.indexOf(':');
+  const dialPart = colon === -1 ? sanitized : sanitized.slice(0, colon);
+  const postDial = colon === -1 ? undefined : sanitized.slice(colon + 1);
+  if (dialPart.lastIndexOf('+') > 0 || postDial?.includes('+')) {
+    return fail(
+      'invalid',
+      `"${input}" has a "+" that is not at the start; only the country code may follow "+".`,
+    );
+  }
+  if (/[*#]/.test(dialPart)) {
+    return fail(
+      'notDialable',
+      `"${input}" is a service code (it holds * or #); a flow can only dial phone numbers. Put extensions after ":".`,
+      { kind: 'short' },
+    );
+  }
+
+  const region = (options.defaultRegion ?? 'US').toUpperCase();
+  let international: string | undefined;
+  let kind: DialNumberKind;
+  if (dialPart.startsWith('+')) {
+    international = dialPart;
+    kind = 'e164';
+  } else {
+    const idd = isSupportedCountry(region) ? iddPattern(region).exec(dialPart) : null;
+    if (idd) {
+      international = `+${dialPart.slice(idd[0].length)}`;
+      kind = 'idd';
+    } else {
+      kind = 'national';
+    }
+  }
+
+  let parsed: PhoneNumber | undefined;
+  if (international !== undefined) {
+    const digits = international.slice(1);
+    if (digits.length > MAX_E164_DIGITS) {
+      return fail(
+        'tooLong',
+        `"${input}" has ${digits.length} digits after the country prefix; E.164 allows at most ${MAX_E164_DIGITS}.`,
+      );
+    }
+    if (digits.startsWith('0')) {
+      return fail(
+        'invalid',
+        `"${input}" reads as country code ${digits.slice(0, 3)}…, but country codes never start with 0.`,
+      );
+    }
+    parsed = parsePhoneNumberFromString(international);
+    if (!parsed) {
+      return fail(
+        'invalid',
+        `"${input}" does not start with a known country code (+${digits.slice(0, 3)}…).`,
+      );
+    }
+  } else {
+    if (!isSupportedCountry(region)) {
+      return fail(
+        'invalid',
+        `"${input}" is a national number, but the account region "${region}" is not a known region; write the number as +<country code><number>.`,
+      );
+    }
+    parsed = parsePhoneNumberFromString(dialPart, region);
+    if (!parsed?.isPossible() && dialPart.length <= MAX_SHORT_CODE_DIGITS) {
+      return fail(
+        'notDialable',
+        `"${input}" is a short code (emergency, information or SMS service); a flow cannot transfer to it.`,
+        { kind: 'short' },
+      );
+    }
+    if (!parsed) {
+      return fail('invalid', `"${input}" is not a phone number of ${countryLabel(region)}.`);
+    }
+  }
+  return judge(parsed, kind, input, sanitized, postDial, options.allowedCountries, fail);
+}
+
+function judge(
+  parsed: PhoneNumber,
+  kind: DialNumberKind,
+  input: string,
+  sanitized: string,
+  postDial: string | undefined,
+  allowedCountries: readonly string[] | undefined,
+  fail: (reason: DialNumberFailure, message: string, extra?: Partial<Failure>) => Failure,
+): DialNumberCheck {
+  const e164 = parsed.number;
+  const country = parsed.country;
+  const known = { e164, kind, ...(country ? { country } : {}) };
+  if (parsed.countryCallingCode === '1' && !NANP_NATIONAL.test(parsed.nationalNumber)) {
+    return fail(
+      'invalid',
+      `"${input}" is not a +1 number: it needs a 3-digit area code and a 7-digit number, neither starting with 0 or 1.`,
+    );
+  }
+  if (!parsed.isPossible()) {
+    const where = country ? countryLabel(country) : `country code +${parsed.countryCallingCode}`;
+    return fail('invalid', `"${input}" does not have the right number of digits for ${where}.`);
+  }
+  if (parsed.getType() === 'PREMIUM_RATE') {
+    return fail(
+      'notDialable',
+      `"${input}" is a premium-rate number; flows do not dial premium-rate numbers.`,
+      known,
+    );
+  }
+  if (allowedCountries) {
+    const allowed = new Set(allowedCountries.map((c) => c.toUpperCase()));
+    const candidates = country ? [country] : parsed.getPossibleCountries();
+    if (candidates.length === 0) {
+      return fail(
+        'countryNotAllowed',
+        `"${input}" is a non-geographic number (+${parsed.countryCallingCode}) that belongs to no country, so the country allowlist cannot admit it.`,
+        known,
+      );
+    }
+    const refused = candidates.filter((c) => !allowed.has(c));
+    if (refused.length > 0) {
+      const message = country
+        ? `"${input}" is a number in ${countryLabel(country)}, which is not in the account's allowed countries; add ${country} to account.allowedCountries if calls there are intended.`
+        : `"${input}" could be a number in ${refused.slice(0, 3).map(countryLabel).join(', ')}${refused.length > 3 ? ' or others' : ''}; it cannot be told apart, and not all of them are allowed countries.`;
+      return fail('countryNotAllowed', message, known);
+    }
+  }
+  const areaCode = nationalDestinationCode(parsed);
+  return {
+    ok: true,
+    input,
+    sanitized,
+    e164,
+    kind,
+    ...(country ? { country } : {}),
+    ...(areaCode ? { areaCode } : {}),
+    ...(postDial ? { postDial } : {}),
+  };
+}
