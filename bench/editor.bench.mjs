@@ -1,0 +1,194 @@
+// Designer budgets from DESIGN.md, measured in headless Chromium against the real server and the built
+// designer: opening a generated 1,000-block flow, frame time while dragging a block on it, and the size of
+// the JavaScript the first screen needs (gzip, Monaco's lazily loaded chunks excluded).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { blockDefinition, FORMAT_VERSION } from '@callflow/model';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/harness/chromium.mjs';
+import { REPO_ROOT, startServer } from '../tests/e2e/harness/start-server.mjs';
+
+const BLOCK_COUNT = 1000;
+const FLOW_ID = 'bench-thousand-blocks';
+const OPEN_BUDGET_MS = 2000;
+const FRAME_BUDGET_MS = 16.7;
+const FIRST_SCREEN_BUDGET_KB = 400;
+const RUNS = 3;
+
+/** A valid inbound flow of `count` blocks: chains of prompts broken by menus, all ending in one hang-up. */
+export function generateFlow(count = BLOCK_COUNT) {
+  const blocks = {};
+  const layout = {};
+  const columns = 25;
+  const id = (i) => (i === count - 1 ? 'hang-up' : `step-${i}`);
+  for (let i = 0; i < count; i++) {
+    const type = i === count - 1 ? 'disconnect' : i % 10 === 9 ? 'menu' : 'playPrompt';
+    const definition = blockDefinition(type);
+    const settings = definition.defaults();
+    if (type === 'playPrompt') settings.prompt = { text: `Step ${i} of the generated flow.` };
+    const next = {};
+    for (const outcome of definition.outcomes(settings)) {
+      const followOn = outcome.name === 'success' || outcome.name === '1' || outcome.name === '2';
+      next[outcome.name] = followOn
+        ? id(Math.min(i + 1 + (outcome.name === '2' ? 1 : 0), count - 1))
+        : 'hang-up';
+    }
+    blocks[id(i)] = { type, settings, ...(definition.terminal ? {} : { next }) };
+    layout[id(i)] = { x: (i % columns) * 280, y: Math.floor(i / columns) * 180 };
+  }
+  return {
+    $schema: '../schemas/flow.schema.json',
+    formatVersion: FORMAT_VERSION,
+    id: FLOW_ID,
+    name: 'Benchmark: 1,000 blocks',
+    type: 'inbound',
+    start: id(0),
+    blocks,
+    layout,
+  };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+
+/** Opens the designer on the generated flow; resolves once its blocks are on the canvas. Returns ms. */
+async function openFlow(page, server) {
+  const started = Date.now();
+  await page.goto(`${server.url}/?token=${server.token}#/flows/${FLOW_ID}`);
+  await page.getByTestId('node-step-0').waitFor({ state: 'visible', timeout: 30_000 });
+  // The flow is open once the browser has painted it.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return Date.now() - started;
+}
+
+/** Drags the start block in small steps and records requestAnimationFrame timestamps meanwhile. */
+async function dragFrameTimes(page) {
+  const node = page.getByTestId('node-step-0');
+  const box = await node.boundingBox();
+  if (!box) throw new Error('the start block is not on screen');
+  await page.evaluate(() => {
+    const stamps = [];
+    window.__frames = stamps;
+    const tick = (t) => {
+      stamps.push(t);
+      if (window.__frames === stamps) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const x = box.x + box.width / 2;
+  const y = box.y + Math.min(12, box.height / 2);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  // React Flow ignores the first pixel of a drag; 120 moves of 3 px, about two seconds of dragging.
+  for (let step = 1; step <= 120; step++) {
+    await page.mouse.move(x + step * 3, y + step * 2);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  const stamps = await page.evaluate(() => {
+    const frames = window.__frames;
+    window.__frames = null;
+    return frames;
+  });
+  const intervals = [];
+  for (let i = 1; i < stamps.length; i++) intervals.push(stamps[i] - stamps[i - 1]);
+  if (intervals.length < 10) throw new Error(`only ${stamps.length} frames were painted during the drag`);
+  return intervals;
+}
+
+/** The entry chunk and everything it imports statically: what the first screen downloads. */
+export function firstScreenScripts(distDir) {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const queue = [];
+  for (const match of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) queue.push(match[1]);
+  for (const match of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g))
+    queue.push(match[1]);
+  const seen = new Set();
+  while (queue.length > 0) {
+    const url = queue.shift().replace(/^\.?\//, '');
+    if (seen.has(url) || /monaco|\.worker/i.test(url)) continue;
+    seen.add(url);
+    const code = readFileSync(join(distDir, url), 'utf8');
+    const dir = url.includes('/') ? url.slice(0, url.lastIndexOf('/') + 1) : '';
+    // Static imports only (`import x from"./a.js"`, `import"./a.js"`); `import("./a.js")` loads later.
+    for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.\.?\/[^"']+\.js)["']/g)) {
+      queue.push(new URL(match[1], `http://x/${dir}`).pathname.slice(1));
+    }
+  }
+  return [...seen];
+}
+
+export async function run() {
+  const distDir = join(REPO_ROOT, 'packages', 'editor', 'dist');
+  const scripts = firstScreenScripts(distDir);
+  const firstScreenBytes = scripts.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(distDir, file))).length,
+    0,
+  );
+  const lazyChunks =
+    readdirSync(join(distDir, 'assets')).filter((f) => f.endsWith('.js')).length - scripts.length;
+
+  const flow = generateFlow();
+  const server = await startServer({
+    extraFiles: { [`${FLOW_ID}.flow.json`]: `${JSON.stringify(flow, null, 2)}\n` },
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const openTimes = [];
+  let intervals = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      openTimes.push(await openFlow(page, server));
+      if (i === RUNS - 1) intervals = await dragFrameTimes(page);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  const openMs = median(openTimes);
+  const frameMs = median(intervals);
+  const kb = firstScreenBytes / 1024;
+  return {
+    title: 'Designer (headless Chromium)',
+    rows: [
+      {
+        metric: `open a ${BLOCK_COUNT}-block flow (median of ${RUNS})`,
+        value: openMs,
+        unit: 'ms',
+        budget: OPEN_BUDGET_MS,
+        ok: openMs < OPEN_BUDGET_MS,
+        note: 'from navigation to the flow painted on the canvas, server on loopback',
+      },
+      {
+        metric: 'frame time while dragging a block (median)',
+        value: frameMs,
+        unit: 'ms',
+        budget: FRAME_BUDGET_MS,
+        ok: frameMs <= FRAME_BUDGET_MS,
+        note: `requestAnimationFrame intervals over ${intervals.length} frames of a scripted drag; p95 ${percentile(intervals, 95).toFixed(1)} ms`,
+      },
+      {
+        metric: 'first screen JavaScript (gzip)',
+        value: Math.round(kb * 10) / 10,
+        unit: 'KB',
+        budget: FIRST_SCREEN_BUDGET_KB,
+        ok: kb < FIRST_SCREEN_BUDGET_KB,
+        note: `${scripts.length} chunks: the entry and its static imports; ${lazyChunks} lazily loaded chunks (Monaco, JSON view) not counted`,
+      },
+    ],
+  };
+}
