@@ -87,3 +87,4 @@ export {
   transferToNumber,
   transferToQueue,
 };
+export type { CallerIdSetting, TransferToNumberSettings } from './transfer-to-number.js';

@@ -1,0 +1,96 @@
+import {
+  areaCodeOf,
+  checkDialNumber,
+  isAccountNumber,
+  type Resources,
+  regionOfNumber,
+} from '@callflow/model';
+
+/** A number that could be shown as caller ID, with where it came from. */
+export interface CallerIdCandidate {
+  /** E.164 */
+  number: string;
+  /** The resources name of an account number ("sales"), absent for outside numbers. */
+  numberName?: string;
+  /** Display name of an account number ("Sales"). */
+  displayName?: string;
+}
+
+export type Lookup<T> = { ok: true; candidate: T } | { ok: false; why: string };
+
+/** Looks up an account number by its resources name. */
+export function accountNumber(resources: Resources, name: string): Lookup<CallerIdCandidate> {
+  const entry = Object.hasOwn(resources.numbers, name) ? resources.numbers[name] : undefined;
+  if (!entry) return { ok: false, why: `no number named "${name}" in resources` };
+  return { ok: true, candidate: { number: entry.number, numberName: name, displayName: entry.displayName } };
+}
+
+/** The account number with this E.164 value, if the account owns it. */
+function ownedNumber(resources: Resources, e164: string): CallerIdCandidate | undefined {
+  for (const [name, entry] of Object.entries(resources.numbers)) {
+    if (entry.number === e164) return { number: e164, numberName: name, displayName: entry.displayName };
+  }
+  return undefined;
+}
+
+/**
+ * Reads a number given either as an account number's name or as a phone number (any punctuation,
+ * checked by the dial-number rules of DOMAIN.md §2). Outside numbers come back without a name.
+ */
+export function numberOrName(resources: Resources, value: string): Lookup<CallerIdCandidate> {
+  if (Object.hasOwn(resources.numbers, value)) return accountNumber(resources, value);
+  const check = checkDialNumber(value, { defaultRegion: resources.account.defaultRegion });
+  if (!check.ok) {
+    return {
+      ok: false,
+      why: /^[A-Za-z]/.test(value) ? `no number named "${value}" in resources` : check.message,
+    };
+  }
+  if (check.postDial !== undefined)
+    return { ok: false, why: `"${value}" has an extension; a caller ID cannot` };
+  return { ok: true, candidate: ownedNumber(resources, check.e164) ?? { number: check.e164 } };
+}
+
+/** Whether the account owns the number (regulators outside the US may block any other caller ID). */
+export function isOwned(resources: Resources, candidate: CallerIdCandidate): boolean {
+  return candidate.numberName !== undefined || isAccountNumber(resources, candidate.number);
+}
+
+/** The queue's outbound caller ID. */
+export function queueCallerId(
+  resources: Resources,
+  queue: string | undefined,
+): Lookup<CallerIdCandidate & { queueName?: string }> {
+  if (queue === undefined) return { ok: false, why: 'no queue on this contact' };
+  const q = Object.hasOwn(resources.queues, queue) ? resources.queues[queue] : undefined;
+  if (!q) return { ok: false, why: `no queue named "${queue}" in resources` };
+  if (q.outboundCallerId === undefined)
+    return { ok: false, why: `queue "${queue}" has no outbound caller ID` };
+  const found = accountNumber(resources, q.outboundCallerId);
+  if (!found.ok) return { ok: false, why: `queue "${queue}" outbound caller ID: ${found.why}` };
+  const name = q.outboundCallerIdName ?? found.candidate.displayName;
+  return {
+    ok: true,
+    candidate: { ...found.candidate, ...(name !== undefined ? { displayName: name } : {}) },
+  };
+}
+
+/**
+ * Names of the numbers an agent may present, in resources order: their `allowedNumbers`, or every
+ * account number when the list is absent or empty (Vonage's default).
+ */
+export function allowedNumberNames(resources: Resources, agent: string | undefined): string[] {
+  const all = Object.keys(resources.numbers);
+  const allowed = agent !== undefined ? resources.agents[agent]?.allowedNumbers : undefined;
+  if (!allowed || allowed.length === 0) return all;
+  return allowed.filter((name) => Object.hasOwn(resources.numbers, name));
+}
+
+/** "+1 201" style key: two numbers share an area when country code and area code both match. */
+export function areaOf(e164: string): { key: string; label: string } | undefined {
+  const area = areaCodeOf(e164);
+  if (area === undefined) return undefined;
+  const region = regionOfNumber(e164);
+  const countryCode = /^\+1/.test(e164) ? '1' : (region ?? e164.slice(1, 4));
+  return { key: `${countryCode}/${area}`, label: region === undefined ? area : `${area} (${region})` };
+}

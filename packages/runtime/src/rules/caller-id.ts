@@ -1,0 +1,395 @@
+import { type CallerIdSetting, checkDialNumber, type Resources } from '@callflow/model';
+import {
+  accountNumber,
+  allowedNumberNames,
+  areaOf,
+  type CallerIdCandidate,
+  isOwned,
+  numberOrName,
+  queueCallerId,
+} from './caller-id-numbers.js';
+
+/** Why a call is being placed: decides the default rule when no strategy is configured. */
+export type CallerIdPurpose = 'transfer' | 'callback' | 'agentOutbound';
+
+export interface CallerIdSituation {
+  purpose: CallerIdPurpose;
+  /** The block's caller-ID setting; absent means the purpose's default (docs/caller-id.md). */
+  setting?: CallerIdSetting;
+  resources: Resources;
+  /** The original caller's number (ANI). */
+  callerNumber?: string;
+  /** E.164 being called. */
+  dialedNumber: string;
+  /** The queue the contact came through (or the callback's queue). */
+  queue?: string;
+  /** The agent placing the call, by resources name. */
+  agent?: string;
+  /** The number (name or E.164) the agent picked for this call. */
+  agentChoice?: string;
+  /** An agent is on a call with a customer right now (quick connect / number pad during a call). */
+  activeCall: boolean;
+  /** Set by the "Call phone number" block of an outbound whisper flow: a number name or a number. */
+  outboundWhisperOverride?: string;
+  variables?: (name: string) => unknown;
+  /** Source of randomness for the "random allowed number" fallback; Math.random when absent. */
+  random?: () => number;
+}
+
+/** The rule that chose the number. */
+export type CallerIdRule =
+  | 'outboundWhisper'
+  | 'fixed'
+  | 'variable'
+  | 'queue'
+  | 'caller'
+  | 'agentGroup'
+  | 'sameAreaCode'
+  | 'randomAllowed'
+  | 'agentChoice'
+  | 'agentDefault'
+  | 'firstAllowed'
+  | 'defaultOutboundQueue'
+  | 'principal'
+  | 'none';
+
+export interface CallerIdDecision {
+  /** E.164 shown to the called party; absent only when nothing could be chosen (rule "none"). */
+  number?: string;
+  /** Caller ID name (not guaranteed to display). */
+  name?: string;
+  rule: CallerIdRule;
+  /** One sentence an admin can read in the trace: which rule, which number, and any warning. */
+  reason: string;
+  /** Numbers considered before the chosen one, and why each was passed over. */
+  rejected: { candidate: string; why: string }[];
+  /** Present when the number may be blocked by carriers (a fixed number the account does not own). */
+  warning?: string;
+}
+
+type Rejected = CallerIdDecision['rejected'];
+type Pick = { rule: CallerIdRule; candidate: CallerIdCandidate; reason: string; warning?: string };
+
+/**
+ * Chooses the caller ID for an outbound leg and says why (DOMAIN.md §1). In order:
+ * 1. an outbound whisper flow's "Call phone number" override;
+ * 2. the configured strategy (fixed, variable, queue, caller, agentGroup, sameAreaCode, agentChoice);
+ * 3. without a strategy, the purpose's default: a flow transfer passes the caller's number through,
+ *    a callback or an agent's call during an active call shows the queue's outbound caller ID, and an
+ *    agent dialling with no active call shows the caller ID of their default outbound queue;
+ * 4. when the chosen rule yields nothing usable, the account's principal number.
+ * Every candidate passed over is listed in `rejected` with the reason.
+ */
+export function resolveCallerId(s: CallerIdSituation): CallerIdDecision {
+  const rejected: Rejected = [];
+  const picked =
+    fromWhisper(s, rejected) ??
+    (s.setting ? fromStrategy(s, s.setting, rejected) : fromPurpose(s, rejected)) ??
+    principal(s.resources, rejected);
+  if (!picked) {
+    return {
+      rule: 'none',
+      reason: 'no caller ID could be chosen and the account has no usable principal number',
+      rejected,
+    };
+  }
+  const { candidate } = picked;
+  return {
+    number: candidate.number,
+    ...(candidate.displayName !== undefined ? { name: candidate.displayName } : {}),
+    rule: picked.rule,
+    reason: picked.warning ? `${picked.reason}; warning: ${picked.warning}` : picked.reason,
+    rejected,
+    ...(picked.warning ? { warning: picked.warning } : {}),
+  };
+}
+
+function label(c: CallerIdCandidate): string {
+  return c.numberName !== undefined ? `"${c.numberName}" (${c.number})` : c.number;
+}
+
+function fromWhisper(s: CallerIdSituation, rejected: Rejected): Pick | undefined {
+  if (s.outboundWhisperOverride === undefined) return undefined;
+  const found = numberOrName(s.resources, s.outboundWhisperOverride);
+  if (!found.ok) {
+    rejected.push({ candidate: s.outboundWhisperOverride, why: `outbound whisper override: ${found.why}` });
+    return undefined;
+  }
+  return {
+    rule: 'outboundWhisper',
+    candidate: found.candidate,
+    reason: `the outbound whisper flow's "Call phone number" block set ${label(found.candidate)}, which overrides the queue's caller ID`,
+  };
+}
+
+function fromPurpose(s: CallerIdSituation, rejected: Rejected): Pick | undefined {
+  if (s.purpose === 'transfer') {
+    const lead = 'no caller ID is configured on the transfer, so ';
+    return fromCaller(s, rejected, lead) ?? (s.queue !== undefined ? fromQueue(s, rejected, '') : undefined);
+  }
+  if (s.purpose === 'callback') return fromQueue(s, rejected, 'a callback is placed with ');
+  if (s.activeCall) return fromQueue(s, rejected, 'an agent calling out during an active call shows ');
+  return fromDefaultOutboundQueue(s, rejected);
+}
+
+function fromStrategy(s: CallerIdSituation, setting: CallerIdSetting, rejected: Rejected): Pick | undefined {
+  switch (setting.strategy) {
+    case 'fixed':
+      return fromFixed(s, setting.number, rejected);
+    case 'variable':
+      return fromVariable(s, setting.variable, rejected);
+    case 'queue':
+      return fromQueue(s, rejected, '');
+    case 'caller':
+      return fromCaller(s, rejected, '');
+    case 'agentGroup':
+      return fromAgentGroup(s, rejected);
+    case 'sameAreaCode':
+      return fromSameAreaCode(s, setting.fallback ?? 'random', rejected);
+    case 'agentChoice':
+      return fromAgentChoice(s, rejected);
+  }
+}
+
+function fromFixed(s: CallerIdSituation, value: string | undefined, rejected: Rejected): Pick | undefined {
+  if (value === undefined) {
+    rejected.push({ candidate: '(fixed)', why: 'the fixed caller ID has no number' });
+    return undefined;
+  }
+  const found = numberOrName(s.resources, value);
+  if (!found.ok) {
+    rejected.push({ candidate: value, why: found.why });
+    return undefined;
+  }
+  const owned = isOwned(s.resources, found.candidate);
+  return {
+    rule: 'fixed',
+    candidate: found.candidate,
+    reason: `fixed caller ID ${label(found.candidate)}`,
+    ...(owned
+      ? {}
+      : {
+          warning: `${found.candidate.number} is not one of the account's numbers; carriers and regulators outside the US may block it`,
+        }),
+  };
+}
+
+function fromVariable(
+  s: CallerIdSituation,
+  variable: string | undefined,
+  rejected: Rejected,
+): Pick | undefined {
+  const raw = variable !== undefined ? s.variables?.(variable) : undefined;
+  const where = `variable ${variable ?? '(none)'}`;
+  if (typeof raw !== 'string' && typeof raw !== 'number') {
+    rejected.push({ candidate: where, why: 'the variable is empty' });
+    return undefined;
+  }
+  const found = numberOrName(s.resources, String(raw));
+  if (!found.ok) {
+    rejected.push({ candidate: `${where} = ${String(raw)}`, why: found.why });
+    return undefined;
+  }
+  const owned = isOwned(s.resources, found.candidate);
+  return {
+    rule: 'variable',
+    candidate: found.candidate,
+    reason: `caller ID read from ${where}: ${label(found.candidate)}`,
+    ...(owned
+      ? {}
+      : { warning: `${found.candidate.number} is not one of the account's numbers; carriers may block it` }),
+  };
+}
+
+function fromQueue(s: CallerIdSituation, rejected: Rejected, lead: string): Pick | undefined {
+  const found = queueCallerId(s.resources, s.queue);
+  if (!found.ok) {
+    rejected.push({ candidate: `queue ${s.queue ?? '(none)'}`, why: found.why });
+    return undefined;
+  }
+  return {
+    rule: 'queue',
+    candidate: found.candidate,
+    reason: `${lead}the outbound caller ID of queue "${s.queue}": ${label(found.candidate)}`,
+  };
+}
+
+function fromCaller(s: CallerIdSituation, rejected: Rejected, lead: string): Pick | undefined {
+  if (s.callerNumber === undefined || s.callerNumber === '') {
+    rejected.push({ candidate: "caller's number", why: "the caller's number is withheld or unknown" });
+    return undefined;
+  }
+  const check = checkDialNumber(s.callerNumber, { defaultRegion: s.resources.account.defaultRegion });
+  if (!check.ok) {
+    rejected.push({
+      candidate: s.callerNumber,
+      why: `the caller's number cannot be shown: ${check.message}`,
+    });
+    return undefined;
+  }
+  return {
+    rule: 'caller',
+    candidate: { number: check.e164 },
+    reason: `${lead}the original caller's number ${check.e164} is passed through`,
+  };
+}
+
+function fromDefaultOutboundQueue(s: CallerIdSituation, rejected: Rejected): Pick | undefined {
+  const agent = s.agent !== undefined ? s.resources.agents[s.agent] : undefined;
+  const queue = agent?.defaultOutboundQueue;
+  if (queue === undefined) {
+    rejected.push({
+      candidate: 'default outbound queue',
+      why:
+        s.agent === undefined ? 'no agent on this call' : `agent "${s.agent}" has no default outbound queue`,
+    });
+    return undefined;
+  }
+  const found = queueCallerId(s.resources, queue);
+  if (!found.ok) {
+    rejected.push({ candidate: `queue ${queue}`, why: found.why });
+    return undefined;
+  }
+  return {
+    rule: 'defaultOutboundQueue',
+    candidate: found.candidate,
+    reason: `an agent dialling with no active call shows the caller ID of their default outbound queue "${queue}": ${label(found.candidate)}`,
+  };
+}
+
+/** Tencent "by group": a number bound to the agent's group (or, without an agent, the queue's group). */
+function fromAgentGroup(s: CallerIdSituation, rejected: Rejected): Pick | undefined {
+  const groups =
+    s.agent !== undefined
+      ? (s.resources.agents[s.agent]?.groups ?? [])
+      : [s.queue !== undefined ? s.resources.queues[s.queue]?.agentGroup : undefined].filter(
+          (g): g is string => g !== undefined,
+        );
+  for (const group of groups) {
+    const configured = s.resources.agentGroups[group]?.callerIdNumber;
+    const name =
+      configured ??
+      Object.keys(s.resources.numbers).find((n) => s.resources.numbers[n]?.groups?.includes(group));
+    if (name === undefined) {
+      rejected.push({ candidate: `group ${group}`, why: `agent group "${group}" has no number bound to it` });
+      continue;
+    }
+    const found = accountNumber(s.resources, name);
+    if (!found.ok) {
+      rejected.push({ candidate: `group ${group}`, why: found.why });
+      continue;
+    }
+    return {
+      rule: 'agentGroup',
+      candidate: found.candidate,
+      reason: `the number of agent group "${group}": ${label(found.candidate)}`,
+    };
+  }
+  if (groups.length === 0) {
+    rejected.push({ candidate: 'agent group', why: 'no agent or queue group on this call' });
+  }
+  return undefined;
+}
+
+/** Tencent "same area code", falling back to a random allowed number or the principal number. */
+function fromSameAreaCode(
+  s: CallerIdSituation,
+  fallback: 'random' | 'principal',
+  rejected: Rejected,
+): Pick | undefined {
+  const target = areaOf(s.dialedNumber);
+  const allowed = allowedNumberNames(s.resources, s.agent)
+    .map((name) => accountNumber(s.resources, name))
+    .flatMap((found) => (found.ok ? [found.candidate] : []));
+  if (target) {
+    for (const candidate of allowed) {
+      const area = areaOf(candidate.number);
+      if (area?.key === target.key) {
+        return {
+          rule: 'sameAreaCode',
+          candidate,
+          reason: `${label(candidate)} has the same area code ${target.label} as the called number ${s.dialedNumber}`,
+        };
+      }
+      rejected.push({
+        candidate: label(candidate),
+        why: `area code ${area?.label ?? 'unknown'} is not ${target.label}`,
+      });
+    }
+  } else {
+    rejected.push({ candidate: s.dialedNumber, why: 'the called number has no area code to match' });
+  }
+  if (fallback === 'principal' || allowed.length === 0) return undefined;
+  const random = s.random ?? Math.random;
+  const index = Math.min(allowed.length - 1, Math.floor(random() * allowed.length));
+  const candidate = allowed[index]!;
+  return {
+    rule: 'randomAllowed',
+    candidate,
+    reason: `no allowed number has the area code of ${s.dialedNumber}, so a random allowed number was picked: ${label(candidate)}`,
+  };
+}
+
+/** Vonage "agent chooses": the agent's pick if allowed, else their default, else principal or first allowed. */
+function fromAgentChoice(s: CallerIdSituation, rejected: Rejected): Pick | undefined {
+  if (s.agent === undefined) {
+    rejected.push({ candidate: 'agent choice', why: 'no agent on this call' });
+    return undefined;
+  }
+  const allowedNames = allowedNumberNames(s.resources, s.agent);
+  const allowedList = allowedNames.join(', ');
+  const isAllowed = (c: CallerIdCandidate) =>
+    c.numberName !== undefined && allowedNames.includes(c.numberName);
+  if (s.agentChoice !== undefined) {
+    const found = numberOrName(s.resources, s.agentChoice);
+    if (found.ok && isAllowed(found.candidate)) {
+      return {
+        rule: 'agentChoice',
+        candidate: found.candidate,
+        reason: `agent "${s.agent}" chose ${label(found.candidate)}`,
+      };
+    }
+    rejected.push({
+      candidate: s.agentChoice,
+      why: found.ok ? `not one of agent "${s.agent}"'s allowed numbers (${allowedList})` : found.why,
+    });
+  }
+  const agentDefault = s.resources.agents[s.agent]?.defaultNumber;
+  if (agentDefault !== undefined) {
+    const found = accountNumber(s.resources, agentDefault);
+    if (found.ok && isAllowed(found.candidate)) {
+      return {
+        rule: 'agentDefault',
+        candidate: found.candidate,
+        reason: `${s.agentChoice === undefined ? 'the agent chose no number, so ' : ''}agent "${s.agent}"'s default number ${label(found.candidate)}`,
+      };
+    }
+    rejected.push({
+      candidate: agentDefault,
+      why: found.ok ? 'the agent default is not an allowed number' : found.why,
+    });
+  }
+  const principalName = s.resources.account.principalNumber;
+  if (allowedNames.includes(principalName)) return undefined; // the principal fallback applies
+  const first = allowedNames[0] !== undefined ? accountNumber(s.resources, allowedNames[0]) : undefined;
+  if (!first?.ok) return undefined;
+  return {
+    rule: 'firstAllowed',
+    candidate: first.candidate,
+    reason: `agent "${s.agent}" may not present the principal number, so their first allowed number ${label(first.candidate)}`,
+  };
+}
+
+function principal(resources: Resources, rejected: Rejected): Pick | undefined {
+  const name = resources.account.principalNumber;
+  const found = accountNumber(resources, name);
+  if (!found.ok) {
+    rejected.push({ candidate: `principal ${name || '(none)'}`, why: found.why });
+    return undefined;
+  }
+  return {
+    rule: 'principal',
+    candidate: found.candidate,
+    reason: `the account's principal number ${label(found.candidate)}${rejected.length > 0 ? ' (fallback)' : ''}`,
+  };
+}

@@ -1,0 +1,87 @@
+import type { HoursResource } from '@callflow/model';
+import { describe, expect, it } from 'vitest';
+import { isOpen, localTime } from './hours.js';
+
+const newYork: HoursResource = {
+  timeZone: 'America/New_York',
+  weekly: [
+    { days: ['mon', 'tue', 'wed', 'thu', 'fri'], open: '09:00', close: '17:00' },
+    { days: ['sat'], open: '10:00', close: '14:00' },
+  ],
+  holidays: [{ date: '2026-12-25', name: 'Christmas' }],
+  overrides: [
+    { name: 'Storm closure', from: '2026-03-10T12:00', to: '2026-03-11T00:00', open: false },
+    { name: 'Christmas hotline', from: '2026-12-25T10:00', to: '2026-12-25T12:00', open: true },
+  ],
+};
+
+const at = (iso: string) => isOpen(newYork, new Date(iso));
+
+describe('isOpen', () => {
+  it('is open inside weekly hours and closed outside, by the local wall clock', () => {
+    expect(at('2026-03-09T14:00:00Z')).toMatchObject({ open: true, rule: 'weekly' }); // Mon 10:00 EDT
+    expect(at('2026-03-09T21:00:00Z')).toMatchObject({ open: false, rule: 'closed' }); // Mon 17:00 EDT
+    expect(at('2026-03-09T20:59:00Z')).toMatchObject({ open: true, rule: 'weekly' }); // Mon 16:59
+    expect(at('2026-03-08T16:00:00Z')).toMatchObject({ open: false, rule: 'closed' }); // Sun 12:00
+    expect(at('2026-03-07T16:00:00Z')).toMatchObject({ open: true, rule: 'weekly' }); // Sat 11:00 EST
+  });
+
+  it('follows daylight saving time: 09:00 local is 14:00Z in winter and 13:00Z in summer', () => {
+    expect(at('2026-01-05T13:30:00Z')).toMatchObject({ open: false }); // Mon 08:30 EST
+    expect(at('2026-01-05T14:00:00Z')).toMatchObject({ open: true }); // Mon 09:00 EST
+    expect(at('2026-07-06T13:00:00Z')).toMatchObject({ open: true }); // Mon 09:00 EDT
+    expect(at('2026-07-06T12:59:00Z')).toMatchObject({ open: false }); // Mon 08:59 EDT
+    // The Monday after the spring change (8 March 2026): 09:00 EDT = 13:00Z.
+    expect(at('2026-03-09T13:00:00Z')).toMatchObject({ open: true });
+  });
+
+  it('closes on a holiday even inside weekly hours', () => {
+    const result = at('2026-12-25T15:00:00Z'); // Fri 10:00 EST... inside the hotline override
+    expect(result).toMatchObject({ open: true, rule: 'override' });
+    expect(at('2026-12-25T18:00:00Z')).toMatchObject({ open: false, rule: 'holiday' }); // Fri 13:00
+    expect(at('2026-12-25T18:00:00Z').detail).toContain('Christmas');
+  });
+
+  it('lets an override win over weekly hours, in both directions', () => {
+    expect(at('2026-03-10T17:00:00Z')).toMatchObject({ open: false, rule: 'override' }); // Tue 13:00
+    expect(at('2026-03-10T17:00:00Z').detail).toContain('Storm closure');
+    expect(at('2026-03-10T15:00:00Z')).toMatchObject({ open: true, rule: 'weekly' }); // Tue 11:00, before it
+  });
+
+  it('judges the holiday by the local date, not the UTC date', () => {
+    // 26 Dec 02:00Z is still 25 Dec 21:00 in New York.
+    expect(at('2026-12-26T02:00:00Z')).toMatchObject({ rule: 'holiday' });
+  });
+
+  it('handles hours that run past midnight', () => {
+    const night: HoursResource = {
+      timeZone: 'Europe/London',
+      weekly: [{ days: ['fri'], open: '22:00', close: '02:00' }],
+    };
+    expect(isOpen(night, new Date('2026-01-09T23:00:00Z'))).toMatchObject({ open: true }); // Fri 23:00
+    expect(isOpen(night, new Date('2026-01-10T01:30:00Z'))).toMatchObject({ open: true }); // Sat 01:30
+    expect(isOpen(night, new Date('2026-01-10T02:00:00Z'))).toMatchObject({ open: false }); // Sat 02:00
+    expect(isOpen(night, new Date('2026-01-09T01:00:00Z'))).toMatchObject({ open: false }); // Fri 01:00
+  });
+
+  it('says which local time it judged', () => {
+    expect(at('2026-03-09T14:00:00Z').detail).toBe(
+      'open mon,tue,wed,thu,fri 09:00-17:00 at mon 2026-03-09 10:00 America/New_York',
+    );
+  });
+});
+
+describe('localTime', () => {
+  it('reads the wall clock of any IANA zone', () => {
+    expect(localTime('Asia/Kolkata', new Date('2026-06-01T20:00:00Z'))).toEqual({
+      date: '2026-06-02',
+      time: '01:30',
+      weekday: 'tue',
+    });
+    expect(localTime('UTC', new Date('2026-06-01T00:00:00Z'))).toEqual({
+      date: '2026-06-01',
+      time: '00:00',
+      weekday: 'mon',
+    });
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { checkHttpTarget } from './http-guard.js';
+
+describe('checkHttpTarget', () => {
+  it.each([
+    'https://api.example.com/customers?id=1',
+    'http://93.184.216.34/',
+    'https://[2606:2800:220:1:248:1893:25c8:1946]/',
+  ])('allows the public target %s', (url) => {
+    expect(checkHttpTarget(url, [])).toEqual({ ok: true });
+  });
+
+  it.each([
+    ['http://127.0.0.1/', 'loopback'],
+    ['http://localhost:8080/', 'local machine'],
+    ['http://api.localhost/', 'local machine'],
+    ['http://169.254.169.254/latest/meta-data/', 'link-local'],
+    ['http://10.1.2.3/', 'private'],
+    ['http://172.16.0.1/', 'private'],
+    ['http://192.168.1.1/', 'private'],
+    ['http://100.64.0.1/', 'carrier-grade NAT'],
+    ['http://0.0.0.0/', 'unspecified'],
+    ['http://224.0.0.1/', 'multicast'],
+    ['http://2130706433/', 'loopback'],
+    ['http://0x7f.1/', 'loopback'],
+    ['http://0x7f000001/', 'loopback'],
+    ['http://017700000001/', 'loopback'],
+    ['http://127.1/', 'loopback'],
+    ['http://0xa9.0xfe.0xa9.0xfe/', 'link-local'],
+    ['http://[::1]/', 'loopback'],
+    ['http://[::]/', 'unspecified'],
+    ['http://[fe80::1]/', 'link-local'],
+    ['http://[fd00::1]/', 'unique local'],
+    ['http://[::ffff:127.0.0.1]/', 'IPv4-mapped'],
+    ['http://[::ffff:169.254.169.254]/', 'IPv4-mapped'],
+    ['http://[64:ff9b::a9fe:a9fe]/', 'non-public'],
+    ['http://[2002:7f00:1::]/', 'non-public'],
+  ])('refuses %s (%s)', (url, words) => {
+    const result = checkHttpTarget(url, []);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toContain(words);
+  });
+
+  it('refuses schemes other than http and https, and text that is not a URL', () => {
+    expect(checkHttpTarget('file:///etc/passwd', [])).toEqual({
+      ok: false,
+      reason: 'only http and https URLs may be called, not file',
+    });
+    expect(checkHttpTarget('gopher://example.com/', ['example.com']).ok).toBe(false);
+    expect(checkHttpTarget('not a url', []).ok).toBe(false);
+  });
+
+  it('allows an allowlisted host, by name, host:port or *.domain', () => {
+    expect(checkHttpTarget('http://10.0.0.5/', ['10.0.0.5'])).toEqual({ ok: true });
+    expect(checkHttpTarget('http://LOCALHOST:3000/', ['localhost:3000'])).toEqual({ ok: true });
+    expect(checkHttpTarget('http://localhost:3001/', ['localhost:3000']).ok).toBe(false);
+    expect(checkHttpTarget('http://crm.localhost/', ['*.localhost'])).toEqual({ ok: true });
+    expect(checkHttpTarget('http://[::1]:8080/', ['[::1]'])).toEqual({ ok: true });
+  });
+
+  it('tells the admin how to allow a refused host', () => {
+    const result = checkHttpTarget('http://192.168.1.20/api', []);
+    expect(result).toEqual({
+      ok: false,
+      reason:
+        '192.168.1.20 is a private address; add "192.168.1.20" to httpAllowlist in resources to allow it',
+    });
+  });
+});
