@@ -1,24 +1,86 @@
-import type { Flow, FlowType, ModuleInterface } from '../flow.js';
+import { obj } from '../blocks/index.js';
+import type { Flow } from '../flow.js';
 import type { Problem } from '../problems.js';
-import type { Resources } from '../resources.js';
+import { buildFlowGraph } from './flow-graph.js';
+import type { FlowSummary, LintContext, LintRule } from './rule.js';
+import { callerId } from './rules/caller-id.js';
+import { conditionTypes } from './rules/condition-types.js';
+import { dialNumbers } from './rules/dial-numbers.js';
+import { fileName } from './rules/file-name.js';
+import { flowReferences } from './rules/flow-references.js';
+import { flowTypeBlocks } from './rules/flow-type-blocks.js';
+import { httpTarget } from './rules/http-target.js';
+import { layoutBlocks } from './rules/layout-blocks.js';
+import { loopsNeverWait } from './rules/loops-never-wait.js';
+import { moduleParameters } from './rules/module-parameters.js';
+import { moduleRecursion } from './rules/module-recursion.js';
+import { moduleReturns } from './rules/module-returns.js';
+import { nameClashes } from './rules/name-clashes.js';
+import { outcomesWired } from './rules/outcomes-wired.js';
+import { popover } from './rules/popover.js';
+import { recordingPause } from './rules/recording-pause.js';
+import { resourceReferences } from './rules/resource-references.js';
+import { selfLoops } from './rules/self-loops.js';
+import { startExists } from './rules/start-exists.js';
+import { transitionTargets } from './rules/transition-targets.js';
+import { unknownOutcomes } from './rules/unknown-outcomes.js';
+import { unreachableBlocks } from './rules/unreachable-blocks.js';
+import { variableDeclarations } from './rules/variable-declarations.js';
+import { variableReferences } from './rules/variable-references.js';
+import { workingQueue } from './rules/working-queue.js';
 
-/** What lint needs to know about the other flows of the project. */
-export interface FlowSummary {
-  id: string;
-  type: FlowType;
-  module?: ModuleInterface;
+export type { FlowSummary, LintContext, LintRule, RuleContext } from './rule.js';
+
+/** Every rule, in the order their problems are reported: structure, references, variables, numbers, rules. */
+export const LINT_RULES: readonly LintRule[] = [
+  startExists,
+  transitionTargets,
+  outcomesWired,
+  unknownOutcomes,
+  unreachableBlocks,
+  loopsNeverWait,
+  flowTypeBlocks,
+  layoutBlocks,
+  selfLoops,
+  resourceReferences,
+  flowReferences,
+  variableReferences,
+  conditionTypes,
+  moduleParameters,
+  popover,
+  variableDeclarations,
+  nameClashes,
+  dialNumbers,
+  callerId,
+  workingQueue,
+  httpTarget,
+  moduleReturns,
+  recordingPause,
+  moduleRecursion,
+  fileName,
+];
+
+/**
+ * Semantic checks over a flow that already passed the schema. The graph is built once and shared by
+ * every rule, so a run is linear in the size of the flow.
+ */
+export function lintFlow(flow: Flow, context: LintContext = {}): Problem[] {
+  const ruleContext = { ...context, graph: buildFlowGraph(flow) };
+  return LINT_RULES.flatMap((rule) => rule(flow, ruleContext));
 }
 
-export interface LintContext {
-  /** Without resources, references to queues, numbers, prompts and hours are not checked. */
-  resources?: Resources;
-  /** Without flows, references to other flows are not checked. */
-  flows?: ReadonlyMap<string, FlowSummary>;
-  /** `<id>.flow.json`: checked against the flow id (CF606). */
-  fileName?: string;
-}
-
-/** Semantic checks over a flow that already passed the schema. Placeholder until the rules land. */
-export function lintFlow(_flow: Flow, _context: LintContext = {}): Problem[] {
-  return [];
+/** What other flows' lint needs to know about this one (for `LintContext.flows`). */
+export function summarizeFlow(flow: Flow): FlowSummary {
+  const invokes = new Set<string>();
+  for (const block of Object.values(obj(flow.blocks) ?? {})) {
+    const settings = obj(obj(block)?.settings);
+    if (obj(block)?.type === 'invokeModule' && typeof settings?.module === 'string')
+      invokes.add(settings.module);
+  }
+  return {
+    id: flow.id,
+    type: flow.type,
+    ...(flow.module ? { module: flow.module } : {}),
+    ...(invokes.size > 0 ? { invokes: [...invokes] } : {}),
+  };
 }

@@ -1,0 +1,111 @@
+import type { BlockDefinition, OutcomeSpec, Reference } from '../block-definition.js';
+import { blockDefinition, obj } from '../blocks/index.js';
+import type { Block, Flow, VariableType } from '../flow.js';
+import { pointer } from '../problems.js';
+import { systemVariable } from '../system-variables.js';
+
+/** One block with what its definition says about it, computed once per lint run. */
+export interface BlockInfo {
+  id: string;
+  block: Block;
+  /** Undefined for a type the catalog does not know (the schema reports it, CF107). */
+  definition: BlockDefinition<Record<string, unknown>> | undefined;
+  settings: Record<string, unknown>;
+  outcomes: OutcomeSpec[];
+  /** Outcome name -> target id, as written (targets may not exist). */
+  next: Record<string, string>;
+  references: Reference[];
+  waits: boolean;
+  /** `/blocks/<id>` */
+  pointer: string;
+}
+
+export interface Edge {
+  outcome: string;
+  target: string;
+}
+
+/** The flow as a graph, built once so that every rule runs in linear time. */
+export interface FlowGraph {
+  /** In file order. */
+  blocks: Map<string, BlockInfo>;
+  /** Outgoing edges to blocks that exist. */
+  edges: Map<string, Edge[]>;
+  /** Blocks reachable from the start block (empty when the start block is missing). */
+  reachable: Set<string>;
+  /** Type of a flow variable, module input or system variable; undefined when unknown. */
+  variableType(name: string): VariableType | undefined;
+}
+
+function safely<T>(read: () => T, fallback: T): T {
+  // Block definitions promise not to throw on malformed settings; a draft in the editor can be anything.
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+export function buildFlowGraph(flow: Flow): FlowGraph {
+  const blocks = new Map<string, BlockInfo>();
+  for (const [id, raw] of Object.entries(obj(flow.blocks) ?? {})) {
+    const block = (obj(raw) ?? { type: '', settings: {} }) as unknown as Block;
+    const definition = typeof block.type === 'string' ? blockDefinition(block.type) : undefined;
+    const settings = obj(block.settings) ?? {};
+    const next: Record<string, string> = {};
+    for (const [outcome, target] of Object.entries(obj(block.next) ?? {})) {
+      if (typeof target === 'string') next[outcome] = target;
+    }
+    blocks.set(id, {
+      id,
+      block,
+      definition,
+      settings,
+      outcomes: definition ? safely(() => definition.outcomes(settings), []) : [],
+      next,
+      references: definition ? safely(() => definition.references(settings), []) : [],
+      waits: definition ? safely(() => definition.waits(settings), false) : false,
+      pointer: pointer('blocks', id),
+    });
+  }
+
+  const edges = new Map<string, Edge[]>();
+  for (const info of blocks.values()) {
+    edges.set(
+      info.id,
+      Object.entries(info.next)
+        .filter(([, target]) => blocks.has(target))
+        .map(([outcome, target]) => ({ outcome, target })),
+    );
+  }
+
+  const reachable = new Set<string>();
+  if (typeof flow.start === 'string' && blocks.has(flow.start)) {
+    const stack = [flow.start];
+    reachable.add(flow.start);
+    while (stack.length > 0) {
+      for (const { target } of edges.get(stack.pop()!) ?? []) {
+        if (!reachable.has(target)) {
+          reachable.add(target);
+          stack.push(target);
+        }
+      }
+    }
+  }
+
+  const declared = new Map<string, VariableType>();
+  if (flow.type === 'module') {
+    for (const [name, input] of Object.entries(obj(flow.module?.inputs) ?? {})) {
+      const type = obj(input)?.type;
+      if (typeof type === 'string') declared.set(name, type as VariableType);
+    }
+  }
+  for (const [name, variable] of Object.entries(obj(flow.variables) ?? {})) {
+    const type = obj(variable)?.type;
+    if (typeof type === 'string') declared.set(name, type as VariableType);
+  }
+  const variableType = (name: string): VariableType | undefined =>
+    name.startsWith('$') ? systemVariable(name)?.type : declared.get(name);
+
+  return { blocks, edges, reachable, variableType };
+}

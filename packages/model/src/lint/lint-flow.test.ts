@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { lintFlow, summarizeFlow } from './index.js';
+import { fullContext, inboundFlow, moduleFlow } from './test-support/lint-fixtures.js';
+
+describe('lintFlow', () => {
+  it('finds nothing in a clean inbound flow with resources and flows given', () => {
+    expect(lintFlow(inboundFlow(), fullContext())).toEqual([]);
+  });
+
+  it('finds nothing in a clean module flow', () => {
+    expect(lintFlow(moduleFlow(), fullContext())).toEqual([]);
+  });
+
+  it('finds nothing without any context', () => {
+    expect(lintFlow(inboundFlow())).toEqual([]);
+  });
+
+  it('every problem has a code, a severity, a message and a pointer', () => {
+    const flow = inboundFlow();
+    flow.start = 'nowhere';
+    flow.blocks.greeting!.next = { success: 'missing' };
+    for (const p of lintFlow(flow, fullContext())) {
+      expect(p.code).toMatch(/^CF\d{3}$/);
+      expect(['error', 'warning']).toContain(p.severity);
+      expect(p.message.length).toBeGreaterThan(20);
+      expect(p.path).toMatch(/^(\/.*)?$/);
+    }
+  });
+
+  it('does not throw on malformed drafts', () => {
+    const drafts: unknown[] = [
+      { ...inboundFlow(), blocks: null },
+      { ...inboundFlow(), blocks: { a: null, b: 3, c: { type: 42 }, d: { type: 'menu', settings: 'x' } } },
+      {
+        ...inboundFlow(),
+        blocks: { a: { type: 'checkVariable', settings: { rules: [null, { when: 5 }] } } },
+      },
+      { ...inboundFlow(), popover: ['nope', 'nope'], variables: { x: null } },
+      { ...inboundFlow(), start: 7, layout: 'x' },
+      {
+        ...moduleFlow(),
+        module: { inputs: 'x', outputs: null },
+        blocks: {
+          a: { type: 'invokeModule', settings: { module: 'verify-caller', inputs: [1] }, next: 'x' },
+        },
+      },
+      {},
+    ];
+    for (const draft of drafts) {
+      expect(() => lintFlow(draft as never, fullContext({ fileName: 'x.flow.json' }))).not.toThrow();
+    }
+  });
+});
+
+describe('summarizeFlow', () => {
+  it('lists the modules a flow invokes, once each', () => {
+    const flow = moduleFlow('outer');
+    flow.blocks.a = { type: 'invokeModule', settings: { module: 'inner' } };
+    flow.blocks.b = { type: 'invokeModule', settings: { module: 'inner' } };
+    expect(summarizeFlow(flow)).toEqual({
+      id: 'outer',
+      type: 'module',
+      module: flow.module,
+      invokes: ['inner'],
+    });
+  });
+
+  it('leaves invokes out when the flow invokes nothing', () => {
+    expect(summarizeFlow(inboundFlow())).toEqual({ id: 'main', type: 'inbound' });
+  });
+});

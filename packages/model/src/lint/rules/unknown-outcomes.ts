@@ -1,0 +1,27 @@
+import type { Problem } from '../../problems.js';
+import { pointer, problem } from '../../problems.js';
+import type { LintRule } from '../rule.js';
+
+/** CF203: a transition for an outcome the block never produces (a terminal block produces none). */
+export const unknownOutcomes: LintRule = (_flow, { graph }) => {
+  const problems: Problem[] = [];
+  for (const info of graph.blocks.values()) {
+    if (!info.definition) continue;
+    const produced = new Set(info.outcomes.map((o) => o.name));
+    for (const outcome of Object.keys(info.next)) {
+      if (produced.has(outcome)) continue;
+      const offered = [...produced].map((o) => `"${o}"`).join(', ');
+      problems.push(
+        problem(
+          'CF203',
+          offered === ''
+            ? `Block "${info.id}" (${info.definition.title}) ends the flow and has no outcomes; remove its "${outcome}" transition.`
+            : `Block "${info.id}" (${info.definition.title}) never produces outcome "${outcome}"; remove the transition or use one of ${offered}.`,
+          pointer('blocks', info.id, 'next', outcome),
+          { blockId: info.id },
+        ),
+      );
+    }
+  }
+  return problems;
+};
