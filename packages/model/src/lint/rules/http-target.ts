@@ -1,6 +1,7 @@
 import { pointer, problem } from '../../problems.js';
 import { privateHostReason } from '../private-hosts.js';
 import type { LintRule } from '../rule.js';
+import { parseUrl } from '../web-url.js';
 
 /**
  * CF601: an HTTP request block calls http(s) only, and not loopback, link-local or private addresses
@@ -24,12 +25,9 @@ export const httpTarget: LintRule = (_flow, { graph, resources }) => {
     const authority = /^[^:]+:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
     const hostPart = authority.slice(authority.lastIndexOf('@') + 1);
     if (hostPart.includes('{{')) return [];
-    let hostname: string;
-    try {
-      hostname = new URL(url.replace(/\{\{[^}]*\}\}/g, 'x')).hostname;
-    } catch {
-      return refuse(`calls "${url}", which is not a valid web address; fix the URL.`);
-    }
+    const parsed = parseUrl(url.replace(/\{\{[^}]*\}\}/g, 'x'));
+    if (!parsed) return refuse(`calls "${url}", which is not a valid web address; fix the URL.`);
+    const hostname = parsed.hostname;
     const reason = privateHostReason(hostname);
     if (reason === undefined) return [];
     const bare = hostname.replace(/^\[|\]$/g, '').toLowerCase();

@@ -8,8 +8,7 @@ import {
 } from '../../flow.js';
 import { type Problem, pointer, problem } from '../../problems.js';
 import type { LintRule } from '../rule.js';
-
-const encoder = new TextEncoder();
+import { utf8ByteLength } from '../utf8.js';
 
 /**
  * Declared variables (DOMAIN.md §4): defaults fit the type (CF407; date-times are ISO 8601), strings
@@ -40,7 +39,7 @@ export const variableDeclarations: LintRule = (flow) => {
         ),
       );
     } else if (variable.type === 'json' && value !== undefined) {
-      const bytes = encoder.encode(JSON.stringify(value)).length;
+      const bytes = utf8ByteLength(JSON.stringify(value));
       if (bytes > MAX_JSON_VARIABLE_BYTES) {
         problems.push(
           problem(
