@@ -1,0 +1,97 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { ServerConfig } from './config.js';
+import { errorHandler, notFoundHandler, toApiError } from './http/api-error-handler.js';
+import { openApiDocument } from './openapi/document.js';
+import type { EventBus } from './ops/event-bus.js';
+import { redactUrl } from './ops/logger.js';
+import type { ServiceMetrics } from './ops/metrics.js';
+import type { FlowService } from './publishing/flow-service.js';
+import { catalogRoutes } from './routes/catalog-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
+import { flowRoutes } from './routes/flow-routes.js';
+import { resourceRoutes } from './routes/resource-routes.js';
+import { serveEditor } from './routes/static-editor.js';
+import { authenticate } from './security/auth.js';
+import { corsFor, securityHeaders } from './security/headers.js';
+import { hostAllowlist } from './security/host-check.js';
+
+export interface AppServices {
+  config: ServerConfig;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  events: EventBus;
+  flows: FlowService;
+  /** Registers the runtime routes (contacts, callbacks, agents); absent in store-only tests. */
+  runtimeRoutes?: (app: Express) => void;
+  /** Whether the service is ready (store open, contacts restored): /healthz says 503 until then. */
+  health: () => { ok: boolean; [key: string]: unknown };
+  /** Open SSE streams, closed on shutdown so that server.close() can finish. */
+  trackStream: (close: () => void) => () => void;
+}
+
+export function createApp(services: AppServices): Express {
+  const { config, logger, metrics, events, flows } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  app.use(hostAllowlist(config.allowedHosts));
+  app.use(securityHeaders);
+  app.use(corsFor(config.corsOrigins));
+  app.use(metrics.httpTimer());
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      if (res.statusCode >= 400)
+        metrics.errorsTotal.inc({ code: String(res.locals.errorCode ?? res.statusCode) });
+      logger.debug(
+        {
+          method: req.method,
+          url: redactUrl(req.originalUrl),
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          who: req.principal?.name,
+        },
+        'request',
+      );
+    });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    const health = services.health();
+    res.status(health.ok ? 200 : 503).json(health);
+  });
+
+  const auth = authenticate(config.tokens);
+  app.use('/api', auth);
+  app.use('/metrics', auth);
+  app.use(
+    '/api',
+    express.json({ limit: config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }),
+  );
+
+  app.get('/metrics', async (_req, res) => {
+    res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  flowRoutes(app, flows);
+  resourceRoutes(app, flows.store, events);
+  catalogRoutes(app);
+  eventRoutes(app, events, services.trackStream);
+  services.runtimeRoutes?.(app);
+
+  app.use('/api', notFoundHandler);
+  serveEditor(app, config.editorDist);
+  app.use(notFoundHandler);
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    res.locals.errorCode = toApiError(error).code;
+    next(error);
+  });
+  app.use(errorHandler(logger));
+  return app;
+}

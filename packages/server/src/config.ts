@@ -1,0 +1,138 @@
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isLoopbackAddress } from './security/host-check.js';
+import {
+  type ApiToken,
+  generateToken,
+  parseTokenList,
+  readTokenFile,
+  TokenConfigError,
+} from './security/tokens.js';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  flowsDir: string;
+  resourcesFile: string;
+  dataDir: string;
+  tokens: ApiToken[];
+  /** Set when no token was configured: the admin token printed in the start-up URL. */
+  startupToken?: string;
+  allowedHosts: string[];
+  corsOrigins: string[];
+  /** express.json limit, e.g. "5mb". */
+  bodyLimit: string;
+  /** Where the editor build lives; served at / when it exists. */
+  editorDist: string;
+  logLevel: string;
+  dbSync: 'normal' | 'full';
+  /** Grace period for in-flight requests on shutdown. */
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export interface ConfigDefaults {
+  flowsDir: string;
+  editorDist: string;
+}
+
+/**
+ * Reads flags first, then environment variables (CALLFLOW_*), then defaults. Refuses a non-loopback
+ * bind without configured tokens: a generated token printed to a terminal is fine for one person on
+ * their own machine, not for a service others can reach.
+ */
+export function loadConfig(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  defaults: ConfigDefaults,
+): ServerConfig {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      flows: { type: 'string' },
+      data: { type: 'string' },
+      resources: { type: 'string' },
+      tokens: { type: 'string' },
+      'tokens-file': { type: 'string' },
+    },
+  });
+  const cwd = process.cwd();
+  const abs = (p: string): string => (isAbsolute(p) ? p : resolve(cwd, p));
+  const flowsDir = abs(values.flows ?? positionals[0] ?? env.CALLFLOW_FLOWS_DIR ?? defaults.flowsDir);
+  const host = values.host ?? env.CALLFLOW_HOST ?? '127.0.0.1';
+  const portText = values.port ?? env.CALLFLOW_PORT ?? '4310';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`CALLFLOW_PORT "${portText}" is not a port number (0-65535).`);
+  }
+
+  let tokens: ApiToken[] = [];
+  try {
+    const tokenList = values.tokens ?? env.CALLFLOW_TOKENS;
+    if (tokenList) tokens.push(...parseTokenList(tokenList));
+    const tokenFile = values['tokens-file'] ?? env.CALLFLOW_TOKENS_FILE;
+    if (tokenFile) tokens.push(...readTokenFile(abs(tokenFile)));
+    // The fixed developer token (tests, scripts) skips the length rule, but not on a non-loopback bind.
+    if (env.CALLFLOW_TOKEN) tokens.push({ name: 'admin', token: env.CALLFLOW_TOKEN, role: 'admin' });
+  } catch (error) {
+    if (error instanceof TokenConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+  const configured = tokens.length > 0;
+  if (env.CALLFLOW_TOKEN && env.CALLFLOW_TOKEN.length < 16 && !isLoopbackAddress(host)) {
+    throw new ConfigError(`CALLFLOW_TOKEN is too short to guard ${host}: use at least 16 characters.`);
+  }
+  if (!configured && !isLoopbackAddress(host)) {
+    throw new ConfigError(
+      `Refusing to listen on ${host} without configured tokens: anyone who can reach it could change flows. ` +
+        'Set CALLFLOW_TOKENS=name:token:role,... (or CALLFLOW_TOKENS_FILE), or bind 127.0.0.1.',
+    );
+  }
+  let startupToken: string | undefined;
+  if (!configured) {
+    startupToken = generateToken();
+    tokens = [{ name: 'startup', token: startupToken, role: 'admin' }];
+  } else if (env.CALLFLOW_TOKEN) {
+    startupToken = env.CALLFLOW_TOKEN;
+  }
+
+  const dbSync = (env.CALLFLOW_DB_SYNC ?? 'normal').toLowerCase();
+  if (dbSync !== 'normal' && dbSync !== 'full')
+    throw new ConfigError('CALLFLOW_DB_SYNC must be "normal" or "full".');
+  const config: ServerConfig = {
+    host,
+    port,
+    flowsDir,
+    resourcesFile: abs(values.resources ?? env.CALLFLOW_RESOURCES_FILE ?? join(flowsDir, 'resources.json')),
+    dataDir: abs(values.data ?? env.CALLFLOW_DATA_DIR ?? join(dirname(flowsDir), '.callflow')),
+    tokens,
+    allowedHosts: list(env.CALLFLOW_ALLOWED_HOSTS),
+    corsOrigins: list(env.CALLFLOW_CORS_ORIGINS),
+    bodyLimit: env.CALLFLOW_BODY_LIMIT ?? '5mb',
+    editorDist: abs(env.CALLFLOW_EDITOR_DIST ?? defaults.editorDist),
+    logLevel: env.CALLFLOW_LOG_LEVEL ?? 'info',
+    dbSync,
+    shutdownTimeoutMs: Number(env.CALLFLOW_SHUTDOWN_TIMEOUT_MS ?? 10_000),
+  };
+  if (startupToken !== undefined) config.startupToken = startupToken;
+  return config;
+}
+
+/** The URL printed at start-up; the editor reads `?token=` once and then drops it from the address bar. */
+export function startupUrl(config: ServerConfig, port: number): string {
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`;
+  return config.startupToken ? `${base}?token=${encodeURIComponent(config.startupToken)}` : base;
+}

@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/** Numbered, append-only migrations: `PRAGMA user_version` records how many ran. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE published_versions (
+    flow_id      TEXT NOT NULL,
+    version      INTEGER NOT NULL,
+    content      TEXT NOT NULL,
+    etag         TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    published_by TEXT NOT NULL,
+    PRIMARY KEY (flow_id, version)
+  ) STRICT;
+  CREATE TABLE live_versions (
+    flow_id    TEXT PRIMARY KEY,
+    version    INTEGER NOT NULL,
+    changed_at TEXT NOT NULL,
+    FOREIGN KEY (flow_id, version) REFERENCES published_versions (flow_id, version)
+  ) STRICT;
+  CREATE TABLE contacts (
+    id         TEXT PRIMARY KEY,
+    flow_id    TEXT NOT NULL,
+    version    INTEGER NOT NULL,
+    status     TEXT NOT NULL,
+    steps      INTEGER NOT NULL,
+    snapshot   TEXT NOT NULL,
+    variable_versions TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX contacts_by_status ON contacts (status);
+  CREATE TABLE contact_timers (
+    contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    timer_id   TEXT NOT NULL,
+    deadline   INTEGER NOT NULL,
+    PRIMARY KEY (contact_id, timer_id)
+  ) STRICT;
+  CREATE TABLE contact_trace (
+    contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    entry      TEXT NOT NULL,
+    PRIMARY KEY (contact_id, seq)
+  ) STRICT;
+  CREATE TABLE callbacks (
+    id         TEXT PRIMARY KEY,
+    kind       TEXT NOT NULL,
+    name       TEXT,
+    number     TEXT NOT NULL,
+    queue      TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    contact_id TEXT,
+    requested_by TEXT,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  `,
+];
+
+/**
+ * The embedded store: one SQLite file in WAL mode. `synchronous = NORMAL` keeps every committed
+ * transaction across a process crash (kill -9); only an OS crash or power cut may lose the last
+ * commits, which is the trade-off docs/operations.md explains (set CALLFLOW_DB_SYNC=full to pay for it).
+ */
+export function openDatabase(dataDir: string, options: { synchronous?: 'normal' | 'full' } = {}): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'callflow.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const applied = db.pragma('user_version', { simple: true }) as number;
+  for (let index = applied; index < MIGRATIONS.length; index += 1) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[index] ?? '');
+      db.pragma(`user_version = ${index + 1}`);
+    })();
+  }
+}

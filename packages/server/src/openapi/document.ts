@@ -1,0 +1,393 @@
+/**
+ * The OpenAPI 3.1 description of every route. A test compares it with the routes express really has,
+ * both ways, so the document cannot drift from the code.
+ */
+import { errorCodes } from './error-codes.js';
+import { schemas } from './schemas.js';
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Json, description = 'OK'): Json => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const error = (description: string): Json => json(ref('Error'), description);
+const body = (schema: Json, required = true): Json => ({
+  required,
+  content: { 'application/json': { schema } },
+});
+const pathParam = (name: string, description: string, schema: Json = { type: 'string' }): Json => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema,
+});
+const header = (name: string, description: string): Json => ({
+  name,
+  in: 'header',
+  required: false,
+  description,
+  schema: { type: 'string' },
+});
+
+const flowId = pathParam('id', 'Flow id (the file is `<id>.flow.json`).', {
+  type: 'string',
+  pattern: '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$',
+});
+const contactId = pathParam('id', 'Contact id.');
+const agentName = pathParam('name', 'Agent name from the resources file.');
+const ifMatch = header('If-Match', 'The etag you last read; required to change an existing document.');
+const ifNoneMatch = header('If-None-Match', '`*` to create a document that must not exist yet.');
+
+const standardErrors: Json = {
+  '400': error('Bad request: invalid_json (with position), invalid_body, ...'),
+  '401': error('unauthorized / invalid_token'),
+  '403': error('forbidden (role)'),
+  '413': error('payload_too_large'),
+  '421': error('host_not_allowed'),
+};
+
+function op(summary: string, responses: Json, extra: Json = {}): Json {
+  return { summary, responses: { ...responses, ...standardErrors }, ...extra };
+}
+
+const eventBody = {
+  oneOf: [
+    {
+      type: 'object',
+      properties: { type: { const: 'digits' }, digits: { type: 'string', pattern: '^[0-9*#]{1,32}$' } },
+      required: ['type', 'digits'],
+    },
+    { type: 'object', properties: { type: { const: 'hangUp' } }, required: ['type'] },
+    {
+      type: 'object',
+      properties: { type: { const: 'promptDone' }, ref: { type: 'string' } },
+      required: ['type'],
+    },
+    {
+      type: 'object',
+      properties: {
+        type: { const: 'dialResult' },
+        ref: { type: 'string' },
+        result: { enum: ['answered', 'busy', 'noAnswer', 'failed', 'completed'] },
+      },
+      required: ['type', 'result'],
+    },
+  ],
+};
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'callflow server',
+    version: '1.0.0',
+    description:
+      'Flow store, publishing and runtime host of callflow. Every error is `{ code, message, details }`; the codes are listed under `x-error-codes` and in docs/api.md.',
+  },
+  servers: [{ url: 'http://127.0.0.1:4310' }],
+  security: [{ bearer: [] }],
+  'x-error-codes': errorCodes,
+  paths: {
+    '/': {
+      get: {
+        summary: 'The editor (HTML); needs no token.',
+        security: [],
+        responses: { '200': { description: 'HTML' } },
+      },
+    },
+    '/healthz': {
+      get: {
+        summary: 'Liveness and readiness; needs no token.',
+        security: [],
+        responses: { '200': json(ref('Health')), '503': json(ref('Health'), 'Starting or shutting down') },
+      },
+    },
+    '/metrics': {
+      get: op('Prometheus metrics (text exposition format).', {
+        '200': { description: 'Metrics', content: { 'text/plain': { schema: { type: 'string' } } } },
+      }),
+    },
+    '/api/openapi.json': { get: op('This document.', { '200': json({ type: 'object' }) }) },
+    '/api/catalog': { get: op('The block catalog as data.', { '200': json(ref('Catalog')) }) },
+    '/api/events': {
+      get: op(
+        'Server-Sent Events: contact, agent, callback and flow events. Accepts `?token=` because EventSource cannot send headers.',
+        {
+          '200': {
+            description: 'text/event-stream',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          },
+        },
+        { parameters: [{ name: 'token', in: 'query', required: false, schema: { type: 'string' } }] },
+      ),
+    },
+    '/api/flows': {
+      get: op('All flows in the flows directory.', {
+        '200': json({ type: 'array', items: ref('FlowListItem') }),
+      }),
+    },
+    '/api/flows/{id}': {
+      parameters: [flowId],
+      get: op('One flow (the draft on disk) and its etag.', {
+        '200': json(ref('FlowWithEtag')),
+        '404': error('flow_not_found'),
+        '422': error('flow_unreadable'),
+      }),
+      put: op(
+        'Saves the draft in canonical format. Lint problems do not block a save; schema errors do.',
+        {
+          '200': json(ref('SaveResult'), 'Saved'),
+          '201': json(ref('SaveResult'), 'Created'),
+          '400': error('id_mismatch, invalid_flow_id, invalid_body'),
+          '412': error('version_mismatch; details.current = { flow, etag }'),
+          '422': error('invalid_flow; details.problems'),
+          '428': error('precondition_required'),
+        },
+        { parameters: [ifMatch, ifNoneMatch], requestBody: body(ref('Flow')) },
+      ),
+      delete: op(
+        'Deletes the draft file. Published versions stay.',
+        {
+          '204': { description: 'Deleted' },
+          '404': error('flow_not_found'),
+          '412': error('version_mismatch'),
+          '428': error('precondition_required'),
+        },
+        { parameters: [ifMatch] },
+      ),
+    },
+    '/api/flows/{id}/validate': {
+      parameters: [flowId],
+      post: op(
+        'Schema and lint problems of the saved draft, or of the unsaved flow in the body.',
+        { '200': json(ref('Problems')) },
+        { requestBody: body(ref('Flow'), false) },
+      ),
+    },
+    '/api/flows/{id}/publish': {
+      parameters: [flowId],
+      post: op(
+        'Publishes the saved draft as the next immutable version and makes it live. Warnings are returned.',
+        {
+          '201': json(
+            { type: 'object', properties: { version: { type: 'integer' }, problems: ref('ProblemList') } },
+            'Published',
+          ),
+          '404': error('flow_not_found'),
+          '412': error('version_mismatch (when If-Match is sent and the draft changed)'),
+          '422': error('publish_blocked; details.problems'),
+        },
+        { parameters: [ifMatch] },
+      ),
+    },
+    '/api/flows/{id}/versions': {
+      parameters: [flowId],
+      get: op('Published versions, newest first.', {
+        '200': json({ type: 'array', items: ref('VersionInfo') }),
+      }),
+    },
+    '/api/flows/{id}/versions/{version}': {
+      parameters: [flowId, pathParam('version', 'Version number.', { type: 'integer', minimum: 1 })],
+      get: op('One published version with its content.', {
+        '200': json({ allOf: [ref('VersionInfo'), { type: 'object', properties: { flow: ref('Flow') } }] }),
+        '404': error('version_not_found'),
+      }),
+    },
+    '/api/flows/{id}/rollback': {
+      parameters: [flowId],
+      post: op(
+        'Points `live` at an older published version. Running contacts keep the version they started on.',
+        {
+          '200': json({ type: 'object', properties: { live: { type: 'integer' } } }),
+          '404': error('version_not_found'),
+        },
+        {
+          requestBody: body({
+            type: 'object',
+            properties: { version: { type: 'integer', minimum: 1 } },
+            required: ['version'],
+          }),
+        },
+      ),
+    },
+    '/api/resources': {
+      get: op('The resources file and its etag (null when there is none yet).', {
+        '200': json(ref('ResourcesWithEtag')),
+      }),
+      put: op(
+        'Saves the resources file (same If-Match rules as flows).',
+        {
+          '200': json(ref('SaveResult')),
+          '412': error('version_mismatch'),
+          '422': error('invalid_resources'),
+          '428': error('precondition_required'),
+        },
+        { parameters: [ifMatch, ifNoneMatch], requestBody: body({ type: 'object' }) },
+      ),
+    },
+    '/api/contacts': {
+      get: op('Active contacts.', { '200': json({ type: 'array', items: ref('ContactSummary') }) }),
+      post: op(
+        'Starts a simulated contact on the live published version of a flow.',
+        {
+          '201': json(
+            { type: 'object', properties: { contactId: { type: 'string' }, version: { type: 'integer' } } },
+            'Started',
+          ),
+          '404': error('flow_not_found'),
+          '409': error('flow_not_published'),
+        },
+        {
+          requestBody: body({
+            type: 'object',
+            properties: { flow: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+            required: ['flow', 'to'],
+          }),
+        },
+      ),
+    },
+    '/api/contacts/{id}': {
+      parameters: [contactId],
+      get: op('State of a contact; secure variables are redacted.', {
+        '200': json(ref('ContactState')),
+        '404': error('contact_not_found'),
+      }),
+    },
+    '/api/contacts/{id}/trace': {
+      parameters: [contactId],
+      get: op('The steps of a contact (block, event, outcome, time); secure values redacted.', {
+        '200': json({ type: 'array', items: { type: 'object' } }),
+        '404': error('contact_not_found'),
+      }),
+    },
+    '/api/contacts/{id}/events': {
+      parameters: [contactId],
+      post: op(
+        'Sends a caller event to the contact and returns its state after the step.',
+        {
+          '200': json({ type: 'object', properties: { state: ref('ContactState') } }),
+          '404': error('contact_not_found'),
+          '409': error('contact_ended'),
+        },
+        { requestBody: body(eventBody) },
+      ),
+    },
+    '/api/contacts/{id}/variables/{name}': {
+      parameters: [contactId, pathParam('name', 'Variable name.')],
+      patch: op(
+        'An agent edits a contact variable. The first save wins; a stale version gets 409 with the current value.',
+        {
+          '200': json({ type: 'object', properties: { value: {}, version: { type: 'integer' } } }),
+          '404': error('contact_not_found'),
+          '409': error('variable_conflict; details.current = { value, version }'),
+          '422': error('variable_not_editable / invalid_value'),
+        },
+        {
+          requestBody: body({
+            type: 'object',
+            properties: { value: {}, version: { type: 'integer', minimum: 0 }, agent: { type: 'string' } },
+            required: ['value', 'version'],
+          }),
+        },
+      ),
+    },
+    '/api/callbacks': {
+      get: op('Callback requests still to be placed.', {
+        '200': json({ type: 'array', items: ref('Callback') }),
+      }),
+      post: op(
+        "A web callback request: the number is validated against the account's region and country allowlist.",
+        { '201': json(ref('Callback'), 'Queued'), '422': error('invalid_number / queue_not_found') },
+        {
+          requestBody: body({
+            type: 'object',
+            properties: {
+              name: { type: 'string', maxLength: 100 },
+              number: { type: 'string', maxLength: 32 },
+              queue: { type: 'string' },
+            },
+            required: ['number', 'queue'],
+          }),
+        },
+      ),
+    },
+    '/api/callbacks/{id}': {
+      parameters: [pathParam('id', 'Callback id.')],
+      delete: op('Cancels a callback request.', {
+        '204': { description: 'Cancelled' },
+        '404': error('callback_not_found'),
+      }),
+    },
+    '/api/agents': {
+      get: op('Agents and their states.', { '200': json({ type: 'array', items: ref('Agent') }) }),
+    },
+    '/api/agents/{name}/state': {
+      parameters: [agentName],
+      post: op(
+        "Sets an agent's state (Available, Offline, Busy...).",
+        { '200': json(ref('Agent')), '404': error('agent_not_found') },
+        {
+          requestBody: body({
+            type: 'object',
+            properties: { state: { type: 'string' } },
+            required: ['state'],
+          }),
+        },
+      ),
+    },
+    '/api/agents/{name}/accept': {
+      parameters: [agentName],
+      post: op('The agent accepts the offered contact.', {
+        '200': json(ref('Agent')),
+        '404': error('agent_not_found'),
+        '409': error('no_offer'),
+      }),
+    },
+    '/api/agents/{name}/wrap-up': {
+      parameters: [agentName],
+      post: op(
+        'The agent picks a wrap-up reason after a call.',
+        { '200': json(ref('Agent')), '404': error('agent_not_found') },
+        {
+          requestBody: body({
+            type: 'object',
+            properties: { reason: { type: 'string' } },
+            required: ['reason'],
+          }),
+        },
+      ),
+    },
+    '/api/agents/{name}/transfer': {
+      parameters: [agentName],
+      post: op(
+        "Blind transfer of the agent's contact to an agent, a queue or a number.",
+        { '200': json(ref('Agent')), '404': error('agent_not_found'), '409': error('transfer_refused') },
+        { requestBody: body({ type: 'object', properties: { to: { type: 'string' } }, required: ['to'] }) },
+      ),
+    },
+    '/api/agents/{name}/callbacks': {
+      parameters: [agentName],
+      post: op(
+        'An agent-initiated callback to a number (validated).',
+        {
+          '201': json(ref('Callback'), 'Queued'),
+          '404': error('agent_not_found'),
+          '422': error('invalid_number'),
+        },
+        {
+          requestBody: body({
+            type: 'object',
+            properties: { number: { type: 'string' } },
+            required: ['number'],
+          }),
+        },
+      ),
+    },
+  },
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    schemas,
+  },
+} as const;

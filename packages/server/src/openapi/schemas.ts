@@ -1,0 +1,94 @@
+/** Component schemas of the OpenAPI document. Flow and resources point at the published JSON Schemas. */
+const problem = {
+  type: 'object',
+  properties: {
+    code: { type: 'string', pattern: '^CF[0-9]{3}$' },
+    severity: { enum: ['error', 'warning'] },
+    message: { type: 'string' },
+    path: { type: 'string', description: 'JSON pointer' },
+    blockId: { type: 'string' },
+    line: { type: 'integer' },
+    column: { type: 'integer' },
+  },
+  required: ['code', 'severity', 'message', 'path'],
+};
+
+export const schemas = {
+  Error: {
+    type: 'object',
+    properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } },
+    required: ['code', 'message', 'details'],
+  },
+  Problem: problem,
+  ProblemList: { type: 'array', items: { $ref: '#/components/schemas/Problem' } },
+  Problems: { type: 'object', properties: { problems: { $ref: '#/components/schemas/ProblemList' } } },
+  Flow: { $ref: 'https://callflow.dev/schemas/flow/v1.json', description: 'schemas/flow.schema.json' },
+  FlowWithEtag: {
+    type: 'object',
+    properties: { flow: { $ref: '#/components/schemas/Flow' }, etag: { type: 'string' } },
+    required: ['flow', 'etag'],
+  },
+  FlowListItem: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      name: { type: ['string', 'null'] },
+      type: { type: ['string', 'null'] },
+      etag: { type: 'string' },
+      live: { type: ['integer', 'null'] },
+      latest: { type: ['integer', 'null'] },
+      errors: { type: 'integer' },
+      warnings: { type: 'integer' },
+    },
+  },
+  SaveResult: {
+    type: 'object',
+    properties: { etag: { type: 'string' }, problems: { $ref: '#/components/schemas/ProblemList' } },
+  },
+  VersionInfo: {
+    type: 'object',
+    properties: {
+      version: { type: 'integer' },
+      publishedAt: { type: 'string', format: 'date-time' },
+      live: { type: 'boolean' },
+    },
+  },
+  ResourcesWithEtag: {
+    type: 'object',
+    properties: {
+      resources: { type: ['object', 'null'], description: 'schemas/resources.schema.json' },
+      etag: { type: ['string', 'null'] },
+      problems: { $ref: '#/components/schemas/ProblemList' },
+    },
+  },
+  Catalog: { type: 'object', properties: { blocks: { type: 'array', items: { type: 'object' } } } },
+  ContactSummary: {
+    type: 'object',
+    properties: {
+      contactId: { type: 'string' },
+      flowId: { type: 'string' },
+      version: { type: 'integer' },
+      status: { type: 'string' },
+      block: { type: 'string' },
+    },
+  },
+  ContactState: {
+    type: 'object',
+    description:
+      'The contact: status, current block, variables (secure ones redacted), timers and pending commands.',
+  },
+  Callback: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      kind: { enum: ['web', 'agent', 'courtesy'] },
+      name: { type: ['string', 'null'] },
+      number: { type: 'string' },
+      queue: { type: 'string' },
+      status: { type: 'string' },
+      createdAt: { type: 'string', format: 'date-time' },
+    },
+  },
+  Agent: { type: 'object', properties: { name: { type: 'string' }, state: { type: 'string' } } },
+  Health: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] },
+};

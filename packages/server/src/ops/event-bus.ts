@@ -1,0 +1,41 @@
+import { EventEmitter } from 'node:events';
+
+/** What the editor watches live: contact steps, agent changes, callbacks, flow saves and publishes. */
+export interface LiveEvent {
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface SequencedEvent {
+  id: number;
+  at: string;
+  event: LiveEvent;
+}
+
+export class EventBus {
+  readonly #emitter = new EventEmitter();
+  #seq = 0;
+
+  constructor() {
+    // Every SSE client is one listener; the default cap of 10 is meant for leak detection, not this.
+    this.#emitter.setMaxListeners(0);
+  }
+
+  publish(event: LiveEvent): void {
+    this.#seq += 1;
+    this.#emitter.emit('event', {
+      id: this.#seq,
+      at: new Date().toISOString(),
+      event,
+    } satisfies SequencedEvent);
+  }
+
+  subscribe(listener: (event: SequencedEvent) => void): () => void {
+    this.#emitter.on('event', listener);
+    return () => this.#emitter.off('event', listener);
+  }
+
+  get subscribers(): number {
+    return this.#emitter.listenerCount('event');
+  }
+}

@@ -1,0 +1,39 @@
+import type { Express } from 'express';
+import type { EventBus } from '../ops/event-bus.js';
+
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * Server-Sent Events: one `event: <type>` message per live event, with an increasing id. A comment
+ * line every 15 s keeps proxies from closing an idle stream. Secure variable values never travel here:
+ * contact events carry redacted state only.
+ */
+export function eventRoutes(app: Express, events: EventBus, onOpen: (close: () => void) => () => void): void {
+  app.get('/api/events', (req, res) => {
+    res.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.flushHeaders();
+    res.write('retry: 2000\n: connected\n\n');
+    const unsubscribe = events.subscribe(({ id, at, event }) => {
+      res.write(`id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify({ ...event, at })}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    const close = (): void => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      untrack();
+      res.end();
+    };
+    const untrack = onOpen(close);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      untrack();
+    });
+  });
+}

@@ -1,0 +1,79 @@
+import type { Express } from 'express';
+import { ApiError } from '../http/api-error.js';
+import { checkFields, param, preconditionsOf, requireObjectBody } from '../http/request.js';
+import type { FlowService } from '../publishing/flow-service.js';
+
+function versionParam(value: string): number {
+  const version = Number(value);
+  if (!Number.isInteger(version) || version < 1) {
+    throw new ApiError(400, 'invalid_version', `"${value}" is not a version number (1, 2, 3...).`);
+  }
+  return version;
+}
+
+export function flowRoutes(app: Express, flows: FlowService): void {
+  app.get('/api/flows', async (_req, res) => {
+    res.json(await flows.list());
+  });
+
+  app.get('/api/flows/:id', async (req, res) => {
+    const stored = await flows.get(param(req, 'id'));
+    res.set('ETag', stored.etag).json({ flow: stored.flow, etag: stored.etag });
+  });
+
+  app.put('/api/flows/:id', async (req, res) => {
+    const body = requireObjectBody(req, 'the flow');
+    const result = await flows.save(param(req, 'id'), body, preconditionsOf(req));
+    res
+      .status(result.created ? 201 : 200)
+      .set('ETag', result.etag)
+      .json({ etag: result.etag, problems: result.problems });
+  });
+
+  app.delete('/api/flows/:id', async (req, res) => {
+    await flows.remove(param(req, 'id'), preconditionsOf(req));
+    res.status(204).end();
+  });
+
+  app.post('/api/flows/:id/validate', async (req, res) => {
+    const body =
+      req.body === undefined || isEmptyObject(req.body) ? undefined : requireObjectBody(req, 'a flow');
+    res.json({ problems: await flows.validate(param(req, 'id'), body) });
+  });
+
+  app.post('/api/flows/:id/publish', async (req, res) => {
+    const result = await flows.publish(
+      param(req, 'id'),
+      req.principal?.name ?? 'unknown',
+      req.get('if-match'),
+    );
+    res.status(201).json(result);
+  });
+
+  app.get('/api/flows/:id/versions', (req, res) => {
+    const id = param(req, 'id');
+    res.json(
+      flows.published
+        .versions(id)
+        .map((v) => ({ version: v.version, publishedAt: v.publishedAt, live: v.live })),
+    );
+  });
+
+  app.get('/api/flows/:id/versions/:version', (req, res) => {
+    const found = flows.version(param(req, 'id'), versionParam(param(req, 'version')));
+    res.json({ version: found.version, publishedAt: found.publishedAt, live: found.live, flow: found.flow });
+  });
+
+  app.post('/api/flows/:id/rollback', (req, res) => {
+    const body = checkFields<{ version: number }>(requireObjectBody(req, '{ version }'), {
+      version: { type: 'integer', required: true },
+    });
+    res.json(flows.rollback(param(req, 'id'), versionParam(String(body.version))));
+  });
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0
+  );
+}

@@ -1,0 +1,33 @@
+import type { Resources } from '@callflow/model';
+import type { Express } from 'express';
+import { ApiError } from '../http/api-error.js';
+import { preconditionsOf, requireObjectBody } from '../http/request.js';
+import type { EventBus } from '../ops/event-bus.js';
+import { resourcesSchemaProblems } from '../store/flow-checks.js';
+import type { FlowStore } from '../store/flow-store.js';
+
+export function resourceRoutes(app: Express, store: FlowStore, events: EventBus): void {
+  app.get('/api/resources', async (_req, res) => {
+    const stored = await store.getResources();
+    if (stored.etag) res.set('ETag', stored.etag);
+    res.json({ resources: stored.resources ?? null, etag: stored.etag, problems: stored.problems });
+  });
+
+  app.put('/api/resources', async (req, res) => {
+    const body = requireObjectBody(req, 'the resources document');
+    const problems = resourcesSchemaProblems(body);
+    if (problems.some((p) => p.severity === 'error')) {
+      throw new ApiError(
+        422,
+        'invalid_resources',
+        'The resources do not match the resources schema; nothing was saved.',
+        {
+          problems,
+        },
+      );
+    }
+    const { etag } = await store.saveResources(body as unknown as Resources, preconditionsOf(req));
+    events.publish({ type: 'resources.saved', etag });
+    res.set('ETag', etag).json({ etag, problems });
+  });
+}

@@ -1,0 +1,112 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import { createApp } from './app.js';
+import type { ServerConfig } from './config.js';
+import { type Db, openDatabase } from './db/database.js';
+import { EventBus } from './ops/event-bus.js';
+import { createLogger } from './ops/logger.js';
+import { ServiceMetrics } from './ops/metrics.js';
+import { FlowService } from './publishing/flow-service.js';
+import { DocumentFiles } from './store/document-files.js';
+import { parseFlowText, parseResourcesText } from './store/flow-checks.js';
+import { FlowStore } from './store/flow-store.js';
+import { PublishedVersions } from './store/published-versions.js';
+
+export interface CallflowService {
+  app: Express;
+  config: ServerConfig;
+  logger: Logger;
+  db: Db;
+  events: EventBus;
+  metrics: ServiceMetrics;
+  flows: FlowService;
+  /** Starts listening; resolves with the bound port. */
+  listen(): Promise<number>;
+  /** Stops taking requests, persists in-flight contacts, closes the store. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  logger?: Logger;
+  /** Default process metrics (event loop, memory); off in tests. */
+  defaultMetrics?: boolean;
+}
+
+export async function createService(
+  config: ServerConfig,
+  options: ServiceOptions = {},
+): Promise<CallflowService> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const metrics = new ServiceMetrics({ defaultMetrics: options.defaultMetrics ?? false });
+  const events = new EventBus();
+  const store = new FlowStore(
+    config.flowsDir,
+    config.resourcesFile,
+    new DocumentFiles(parseFlowText),
+    new DocumentFiles(parseResourcesText),
+  );
+  await store.init();
+  const db = openDatabase(config.dataDir, { synchronous: config.dbSync });
+  const published = new PublishedVersions(db);
+  const flows = new FlowService(store, published, events, metrics);
+
+  let state: 'starting' | 'ready' | 'stopping' = 'starting';
+  const streams = new Set<() => void>();
+  const app = createApp({
+    config,
+    logger,
+    metrics,
+    events,
+    flows,
+    health: () => ({ ok: state === 'ready', state }),
+    trackStream: (close) => {
+      streams.add(close);
+      return () => streams.delete(close);
+    },
+  });
+  store.watch((file) => events.publish({ type: 'flow.changedOnDisk', file }));
+  state = 'ready';
+
+  let server: Server | undefined;
+  let closing: Promise<void> | undefined;
+
+  const service: CallflowService = {
+    app,
+    config,
+    logger,
+    db,
+    events,
+    metrics,
+    flows,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        const s = createServer(app);
+        server = s;
+        s.once('error', reject);
+        s.listen(config.port, config.host, () => {
+          resolve((s.address() as AddressInfo).port);
+        });
+      }),
+    close: () => {
+      closing ??= (async () => {
+        state = 'stopping';
+        store.unwatch();
+        for (const close of [...streams]) close();
+        if (server) {
+          const s = server;
+          const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+          s.closeIdleConnections();
+          const timer = setTimeout(() => s.closeAllConnections(), config.shutdownTimeoutMs);
+          timer.unref();
+          await closed;
+          clearTimeout(timer);
+        }
+        db.close();
+      })();
+      return closing;
+    },
+  };
+  return service;
+}

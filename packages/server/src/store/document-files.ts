@@ -1,0 +1,141 @@
+import { readFile, stat, unlink } from 'node:fs/promises';
+import type { Problem } from '@callflow/model';
+import { ApiError } from '../http/api-error.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { etagOf, ifMatchSatisfied } from './etag.js';
+import { KeyedMutex } from './keyed-mutex.js';
+
+export interface DocumentVersion {
+  text: string;
+  etag: string;
+  /** Absent when the file is not JSON (e.g. a merge conflict left markers in it). */
+  value?: unknown;
+  /** Problems found reading the file (syntax, schema). */
+  problems: Problem[];
+}
+
+export interface Preconditions {
+  ifMatch?: string | undefined;
+  ifNoneMatch?: string | undefined;
+}
+
+export type ParseDocument = (text: string, file: string) => { value?: unknown; problems: Problem[] };
+
+interface CacheEntry {
+  key: string;
+  version: DocumentVersion;
+}
+
+/**
+ * JSON documents kept as files. Reads are cached and re-read whenever the file's inode, size or mtime
+ * changes, so a `git pull` or an edit in another editor is seen on the next request. Writes are atomic
+ * and serialised per path; the precondition is checked inside the lock against a fresh read, so two
+ * saves holding the same If-Match can never both win.
+ */
+export class DocumentFiles {
+  readonly #cache = new Map<string, CacheEntry>();
+  readonly #locks = new KeyedMutex();
+
+  constructor(private readonly parse: ParseDocument) {}
+
+  async read(path: string): Promise<DocumentVersion | undefined> {
+    let key: string;
+    try {
+      const s = await stat(path, { bigint: true });
+      if (!s.isFile()) return undefined;
+      key = `${s.ino}:${s.size}:${s.mtimeNs}`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.#cache.delete(path);
+        return undefined;
+      }
+      throw error;
+    }
+    const cached = this.#cache.get(path);
+    if (cached?.key === key) return cached.version;
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    const parsed = this.parse(text, path);
+    const version: DocumentVersion = { text, etag: etagOf(text), problems: parsed.problems };
+    if (parsed.value !== undefined) version.value = parsed.value;
+    this.#cache.set(path, { key, version });
+    return version;
+  }
+
+  /**
+   * Writes `text` when the preconditions hold against what is on disk now. `describe` turns the current
+   * version into the `details.current` of a 412 (so the client can merge without another request).
+   */
+  write(
+    path: string,
+    text: string,
+    preconditions: Preconditions,
+    describe: (current: DocumentVersion | undefined) => unknown,
+  ): Promise<{ etag: string; created: boolean }> {
+    return this.#locks.run(path, async () => {
+      const current = await this.read(path);
+      checkPreconditions(current, preconditions, describe);
+      const etag = etagOf(text);
+      if (current?.etag !== etag) await writeFileAtomic(path, text);
+      return { etag, created: current === undefined };
+    });
+  }
+
+  remove(
+    path: string,
+    preconditions: Preconditions,
+    describe: (current: DocumentVersion | undefined) => unknown,
+  ): Promise<void> {
+    return this.#locks.run(path, async () => {
+      const current = await this.read(path);
+      if (!current)
+        throw new ApiError(404, 'flow_not_found', 'There is nothing to delete: the file does not exist.');
+      if (!preconditions.ifMatch) {
+        throw new ApiError(
+          428,
+          'precondition_required',
+          'Send If-Match with the etag you last read to delete.',
+        );
+      }
+      checkPreconditions(current, preconditions, describe);
+      await unlink(path);
+      this.#cache.delete(path);
+    });
+  }
+}
+
+function checkPreconditions(
+  current: DocumentVersion | undefined,
+  { ifMatch, ifNoneMatch }: Preconditions,
+  describe: (current: DocumentVersion | undefined) => unknown,
+): void {
+  const conflict = (message: string): ApiError =>
+    new ApiError(412, 'version_mismatch', message, { current: current ? describe(current) : null });
+  if (current) {
+    if (ifNoneMatch?.trim() === '*')
+      throw conflict('It already exists. Load it and save with If-Match instead.');
+    if (!ifMatch) {
+      throw new ApiError(
+        428,
+        'precondition_required',
+        'It already exists: send If-Match with the etag you last read, so that nobody’s changes are lost.',
+        { current: describe(current) },
+      );
+    }
+    if (!ifMatchSatisfied(ifMatch, current.etag)) {
+      throw conflict(
+        'Someone else saved it since you loaded it. Your changes were not written; merge and retry.',
+      );
+    }
+    return;
+  }
+  if (ifMatch) throw conflict('It was deleted since you loaded it. Nothing was written.');
+  if (ifNoneMatch?.trim() !== '*') {
+    throw new ApiError(428, 'precondition_required', 'To create it, send If-None-Match: *.');
+  }
+}

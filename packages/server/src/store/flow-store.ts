@@ -1,0 +1,143 @@
+import { type FSWatcher, watch } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Flow, idRegExp, type Problem, type Resources } from '@callflow/model';
+import { ApiError } from '../http/api-error.js';
+import type { DocumentFiles, DocumentVersion, Preconditions } from './document-files.js';
+import { formatFlowText, formatResourcesText } from './flow-checks.js';
+
+export const FLOW_FILE_SUFFIX = '.flow.json';
+
+export interface StoredFlow {
+  id: string;
+  etag: string;
+  /** Absent when the file on disk is not JSON. */
+  flow?: Flow;
+  /** Problems reading the file (syntax and schema); lint is not run here. */
+  problems: Problem[];
+}
+
+export interface StoredResources {
+  etag: string | null;
+  resources?: Resources;
+  problems: Problem[];
+}
+
+/**
+ * The flows directory is the database: `<id>.flow.json` per flow, one resources file, all in canonical
+ * format so that git shows exactly what an admin changed. Runtime state never goes here.
+ */
+export class FlowStore {
+  #watcher: FSWatcher | undefined;
+
+  constructor(
+    readonly dir: string,
+    readonly resourcesFile: string,
+    private readonly flowFiles: DocumentFiles,
+    private readonly resourceFiles: DocumentFiles,
+  ) {}
+
+  async init(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+  }
+
+  pathOf(id: string): string {
+    assertFlowId(id);
+    return join(this.dir, `${id}${FLOW_FILE_SUFFIX}`);
+  }
+
+  async ids(): Promise<string[]> {
+    const names = await readdir(this.dir);
+    return names
+      .filter((n) => n.endsWith(FLOW_FILE_SUFFIX))
+      .map((n) => n.slice(0, -FLOW_FILE_SUFFIX.length))
+      .filter((id) => idRegExp.test(id))
+      .sort();
+  }
+
+  async list(): Promise<StoredFlow[]> {
+    const flows = await Promise.all((await this.ids()).map((id) => this.get(id)));
+    return flows.filter((f): f is StoredFlow => f !== undefined);
+  }
+
+  async get(id: string): Promise<StoredFlow | undefined> {
+    const version = await this.flowFiles.read(this.pathOf(id));
+    return version && toStoredFlow(id, version);
+  }
+
+  async save(
+    id: string,
+    flow: Flow,
+    preconditions: Preconditions,
+  ): Promise<{ etag: string; created: boolean }> {
+    return this.flowFiles.write(this.pathOf(id), formatFlowText(flow), preconditions, (current) =>
+      current ? { flow: current.value ?? null, etag: current.etag } : null,
+    );
+  }
+
+  async remove(id: string, preconditions: Preconditions): Promise<void> {
+    await this.flowFiles.remove(this.pathOf(id), preconditions, (current) =>
+      current ? { flow: current.value ?? null, etag: current.etag } : null,
+    );
+  }
+
+  async getResources(): Promise<StoredResources> {
+    const version = await this.resourceFiles.read(this.resourcesFile);
+    if (!version) return { etag: null, problems: [] };
+    const stored: StoredResources = { etag: version.etag, problems: version.problems };
+    if (version.value !== undefined && !version.problems.some((p) => p.severity === 'error')) {
+      stored.resources = version.value as Resources;
+    }
+    return stored;
+  }
+
+  async saveResources(resources: Resources, preconditions: Preconditions): Promise<{ etag: string }> {
+    return this.resourceFiles.write(
+      this.resourcesFile,
+      formatResourcesText(resources),
+      preconditions,
+      (current) => (current ? { resources: current.value ?? null, etag: current.etag } : null),
+    );
+  }
+
+  /**
+   * Tells `onChange` when files change behind the server's back (git pull, another editor). Reads do
+   * not depend on it (they compare mtime and size), so a platform without fs.watch only loses the push.
+   */
+  watch(onChange: (file: string) => void): void {
+    try {
+      this.#watcher = watch(this.dir, { persistent: false }, (_event, file) => {
+        if (file && (file.endsWith(FLOW_FILE_SUFFIX) || join(this.dir, file) === this.resourcesFile)) {
+          onChange(file.toString());
+        }
+      });
+      this.#watcher.on('error', () => this.unwatch());
+    } catch {
+      this.#watcher = undefined;
+    }
+  }
+
+  unwatch(): void {
+    this.#watcher?.close();
+    this.#watcher = undefined;
+  }
+}
+
+export function assertFlowId(id: string): void {
+  if (id.length > 64 || !idRegExp.test(id)) {
+    throw new ApiError(
+      400,
+      'invalid_flow_id',
+      `"${id.slice(0, 80)}" is not a flow id: use lower-case letters, digits and single hyphens, starting with a letter.`,
+      { id: id.slice(0, 80) },
+    );
+  }
+}
+
+function toStoredFlow(id: string, version: DocumentVersion): StoredFlow {
+  const stored: StoredFlow = { id, etag: version.etag, problems: version.problems };
+  if (version.value !== undefined && typeof version.value === 'object' && version.value !== null) {
+    stored.flow = version.value as Flow;
+  }
+  return stored;
+}

@@ -1,0 +1,127 @@
+import type { Flow } from '@callflow/model';
+import type { Db } from '../db/database.js';
+import { ApiError } from '../http/api-error.js';
+import { etagOf } from './etag.js';
+import { formatFlowText } from './flow-checks.js';
+
+export interface PublishedVersion {
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  live: boolean;
+}
+
+export interface PublishedFlow extends PublishedVersion {
+  flowId: string;
+  flow: Flow;
+  etag: string;
+}
+
+interface VersionRow {
+  flow_id: string;
+  version: number;
+  content: string;
+  etag: string;
+  published_at: string;
+  published_by: string;
+  live_version: number | null;
+}
+
+/**
+ * Published versions live in the SQLite store, not in the flows directory: they are runtime state
+ * (immutable, numbered, with a movable `live` alias), and the flows directory stays what git reviews.
+ * A version is written once and never changed; rollback only moves `live`.
+ */
+export class PublishedVersions {
+  readonly #insert;
+  readonly #setLive;
+  readonly #latest;
+  readonly #byVersion;
+  readonly #list;
+  readonly #liveOf;
+  readonly #summaries;
+
+  constructor(private readonly db: Db) {
+    this.#insert = db.prepare(
+      'INSERT INTO published_versions (flow_id, version, content, etag, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.#setLive = db.prepare(
+      `INSERT INTO live_versions (flow_id, version, changed_at) VALUES (?, ?, ?)
+       ON CONFLICT (flow_id) DO UPDATE SET version = excluded.version, changed_at = excluded.changed_at`,
+    );
+    this.#latest = db.prepare('SELECT MAX(version) AS latest FROM published_versions WHERE flow_id = ?');
+    this.#byVersion = db.prepare(
+      `SELECT p.*, l.version AS live_version FROM published_versions p
+       LEFT JOIN live_versions l ON l.flow_id = p.flow_id WHERE p.flow_id = ? AND p.version = ?`,
+    );
+    this.#list = db.prepare(
+      `SELECT p.flow_id, p.version, p.published_at, p.published_by, l.version AS live_version
+       FROM published_versions p LEFT JOIN live_versions l ON l.flow_id = p.flow_id
+       WHERE p.flow_id = ? ORDER BY p.version DESC`,
+    );
+    this.#liveOf = db.prepare('SELECT version FROM live_versions WHERE flow_id = ?');
+    this.#summaries = db.prepare(
+      `SELECT p.flow_id, MAX(p.version) AS latest, l.version AS live FROM published_versions p
+       LEFT JOIN live_versions l ON l.flow_id = p.flow_id GROUP BY p.flow_id`,
+    );
+  }
+
+  /** Records the next version of the flow and makes it live, in one transaction. */
+  publish(flow: Flow, publishedBy: string, now = new Date()): PublishedFlow {
+    const content = formatFlowText(flow);
+    const etag = etagOf(content);
+    const publishedAt = now.toISOString();
+    const version = this.db.transaction(() => {
+      const { latest } = this.#latest.get(flow.id) as { latest: number | null };
+      const next = (latest ?? 0) + 1;
+      this.#insert.run(flow.id, next, content, etag, publishedAt, publishedBy);
+      this.#setLive.run(flow.id, next, publishedAt);
+      return next;
+    })();
+    return { flowId: flow.id, version, flow, etag, publishedAt, publishedBy, live: true };
+  }
+
+  rollback(flowId: string, version: number, now = new Date()): void {
+    if (!this.#byVersion.get(flowId, version)) {
+      throw new ApiError(404, 'version_not_found', `Flow "${flowId}" has no published version ${version}.`, {
+        flowId,
+        version,
+      });
+    }
+    this.#setLive.run(flowId, version, now.toISOString());
+  }
+
+  get(flowId: string, version: number): PublishedFlow | undefined {
+    const row = this.#byVersion.get(flowId, version) as VersionRow | undefined;
+    if (!row) return undefined;
+    return {
+      flowId,
+      version: row.version,
+      flow: JSON.parse(row.content) as Flow,
+      etag: row.etag,
+      publishedAt: row.published_at,
+      publishedBy: row.published_by,
+      live: row.live_version === row.version,
+    };
+  }
+
+  live(flowId: string): PublishedFlow | undefined {
+    const row = this.#liveOf.get(flowId) as { version: number } | undefined;
+    return row ? this.get(flowId, row.version) : undefined;
+  }
+
+  versions(flowId: string): PublishedVersion[] {
+    return (this.#list.all(flowId) as VersionRow[]).map((row) => ({
+      version: row.version,
+      publishedAt: row.published_at,
+      publishedBy: row.published_by,
+      live: row.live_version === row.version,
+    }));
+  }
+
+  /** flow id -> { live, latest } for the flow list. */
+  summaries(): Map<string, { live: number | null; latest: number | null }> {
+    const rows = this.#summaries.all() as { flow_id: string; latest: number; live: number | null }[];
+    return new Map(rows.map((r) => [r.flow_id, { live: r.live, latest: r.latest }]));
+  }
+}
