@@ -1,0 +1,130 @@
+/** The server API (docs/api.md) as typed calls. Every failure is an `ApiError` with the server's code. */
+import type { Flow, FlowType, Problem, Resources } from '@callflow/model';
+import { currentToken } from './token';
+
+export interface FlowListItem {
+  id: string;
+  name: string;
+  type: FlowType;
+  etag: string;
+  live: number | null;
+  latest: number | null;
+  errors: number;
+  warnings: number;
+}
+
+export interface VersionInfo {
+  version: number;
+  publishedAt: string;
+  live: boolean;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ApiOptions {
+  base?: string;
+  fetch?: Fetch;
+  token?: () => string | null;
+}
+
+export function createApi(options: ApiOptions = {}) {
+  const base = options.base ?? '';
+  const doFetch: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const tokenOf = options.token ?? currentToken;
+
+  async function call<T>(
+    method: string,
+    path: string,
+    init: { body?: string; headers?: Record<string, string> } = {},
+  ) {
+    const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
+    const token = tokenOf();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        ...(init.body !== undefined ? { body: init.body } : {}),
+      });
+    } catch (error) {
+      throw new ApiError(0, 'network_error', `The server cannot be reached (${(error as Error).message}).`);
+    }
+    const text = response.status === 204 ? '' : await response.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (!response.ok) {
+      const error = (body ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
+      throw new ApiError(
+        response.status,
+        error.code ?? `http_${response.status}`,
+        error.message ?? `${method} ${path} failed with status ${response.status}.`,
+        error.details ?? {},
+      );
+    }
+    return { body: body as T, etag: response.headers.get('ETag') };
+  }
+
+  const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
+
+  return {
+    listFlows: async () => (await call<FlowListItem[]>('GET', '/api/flows')).body,
+    getFlow: async (id: string) => {
+      const { body, etag } = await call<{ flow: Flow; etag: string }>('GET', flowPath(id));
+      return { flow: body.flow, etag: body.etag ?? etag ?? '' };
+    },
+    /** `text` is the canonical file text; `etag` null creates the flow (fails if it exists). */
+    saveFlow: async (id: string, text: string, etag: string | null) => {
+      const headers: Record<string, string> = etag === null ? { 'If-None-Match': '*' } : { 'If-Match': etag };
+      return (await call<{ etag: string; problems: Problem[] }>('PUT', flowPath(id), { body: text, headers }))
+        .body;
+    },
+    validate: async (id: string, text?: string) =>
+      (
+        await call<{ problems: Problem[] }>(
+          'POST',
+          `${flowPath(id)}/validate`,
+          text === undefined ? {} : { body: text },
+        )
+      ).body,
+    publish: async (id: string) =>
+      (await call<{ version: number; problems: Problem[] }>('POST', `${flowPath(id)}/publish`)).body,
+    versions: async (id: string) => (await call<VersionInfo[]>('GET', `${flowPath(id)}/versions`)).body,
+    version: async (id: string, version: number) =>
+      (await call<{ flow: Flow } | Flow>('GET', `${flowPath(id)}/versions/${version}`)).body,
+    rollback: async (id: string, version: number) =>
+      (
+        await call<{ live: number }>('POST', `${flowPath(id)}/rollback`, {
+          body: JSON.stringify({ version }),
+        })
+      ).body,
+    getResources: async () => {
+      const { body } = await call<Resources | { resources: Resources; etag: string }>(
+        'GET',
+        '/api/resources',
+      );
+      return 'resources' in body ? body.resources : body;
+    },
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+export const api: Api = createApi();

@@ -1,0 +1,101 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useState } from 'react';
+import { BlockSearch } from '../canvas/BlockSearch';
+import { Canvas } from '../canvas/Canvas';
+import { Palette } from '../canvas/Palette';
+import { useCanvasActions } from '../canvas/use-canvas-actions';
+import { Dialogs } from '../files/Dialogs';
+import { loadResources, openFlow, refreshFlows, requestNewFlow } from '../files/file-actions';
+import { useAutoLayout } from '../layout/use-auto-layout';
+import { useLiveProblems } from '../problems/use-live-problems';
+import { isDirty, useEditorStore } from '../store/flow-store';
+import { SidePanel } from './SidePanel';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
+import { useShortcuts } from './use-shortcuts';
+
+export function App() {
+  useEffect(() => {
+    void refreshFlows();
+    void loadResources();
+  }, []);
+  useEffect(() => {
+    // The browser asks before leaving with unsaved changes.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!isDirty(useEditorStore.getState())) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+  return (
+    <ReactFlowProvider>
+      <Workbench />
+      <Dialogs />
+    </ReactFlowProvider>
+  );
+}
+
+function Workbench() {
+  const flow = useEditorStore((s) => s.flow);
+  const [searching, setSearching] = useState(false);
+  const { fit, focusBlock } = useCanvasActions();
+  const { layout, running } = useAutoLayout(fit);
+  const openSearch = useCallback(() => setSearching(true), []);
+  useShortcuts(openSearch);
+  useLiveProblems();
+
+  return (
+    <div className="app">
+      <Toolbar onAutoLayout={layout} onFit={fit} layingOut={running} />
+      {flow ? (
+        <main className="workbench">
+          <Palette flowType={flow.type} />
+          <div className="canvas-wrap">
+            <BlockSearch
+              open={searching}
+              onOpen={openSearch}
+              onClose={() => setSearching(false)}
+              onPick={focusBlock}
+            />
+            <Canvas />
+          </div>
+          <SidePanel flow={flow} />
+        </main>
+      ) : (
+        <StartScreen />
+      )}
+      <StatusBar />
+    </div>
+  );
+}
+
+function StartScreen() {
+  const flows = useEditorStore((s) => s.flows);
+  return (
+    <main className="start-screen">
+      <h1>Contact flows</h1>
+      <p className="muted">Open a flow to edit it, or start a new one from an empty canvas.</p>
+      <button type="button" className="primary" onClick={() => requestNewFlow()}>
+        New flow
+      </button>
+      {flows.length > 0 && (
+        <ul className="start-list" aria-label="Flows">
+          {flows.map((f) => (
+            <li key={f.id}>
+              <button type="button" onClick={() => void openFlow(f.id)}>
+                <strong>{f.name}</strong>
+                <span className="muted">
+                  {f.id} · {f.type}
+                  {f.live !== null ? ` · live v${f.live}` : ' · not published'}
+                  {f.errors > 0 ? ` · ${f.errors} errors` : ''}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

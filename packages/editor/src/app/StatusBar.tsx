@@ -1,0 +1,19 @@
+import { isDirty, useEditorStore } from '../store/flow-store';
+
+/** One line at the bottom: the last notice, and the problem counts. */
+export function StatusBar() {
+  const notice = useEditorStore((s) => s.notice);
+  const problems = useEditorStore((s) => s.problems);
+  const dirty = useEditorStore(isDirty);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  return (
+    <footer className="status-bar" role="status" aria-label="Status" aria-live="polite">
+      <span className={notice ? `notice is-${notice.kind}` : 'notice'}>{notice?.text ?? ''}</span>
+      <span className="status-counts">
+        {dirty ? 'Unsaved · ' : ''}
+        {errors} errors · {warnings} warnings
+      </span>
+    </footer>
+  );
+}

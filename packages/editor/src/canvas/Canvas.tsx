@@ -1,0 +1,266 @@
+import type { Position } from '@callflow/model';
+import {
+  Background,
+  type Connection,
+  Controls,
+  type Edge,
+  type EdgeChange,
+  MarkerType,
+  MiniMap,
+  type NodeChange,
+  type OnDelete,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { connect, disconnect, moveBlocks, removeBlocks } from '../flow/flow-edits';
+import { useEditorStore } from '../store/flow-store';
+import { BlockNode, type BlockNodeType } from './BlockNode';
+import {
+  type BlockView,
+  blockView,
+  flowEdges,
+  groupProblemsByBlock,
+  NODE_WIDTH,
+  parseEdgeId,
+  positionsOf,
+} from './flow-graph';
+import { BLOCK_DRAG_TYPE } from './palette-items';
+import { CANVAS_TEST_ID, useCanvasActions } from './use-canvas-actions';
+
+// Defined once, outside any component: React Flow warns when nodeTypes changes between renders.
+const nodeTypes = { block: BlockNode };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
+const proOptions = { hideAttribution: true };
+const deleteKeys = ['Delete', 'Backspace'];
+const multiSelectKeys = ['Shift', 'Meta', 'Control'];
+
+interface Dimensions {
+  width: number;
+  height: number;
+}
+
+/** The canvas: React Flow nodes and edges derived from the flow document, edits written back to it. */
+export function Canvas() {
+  const flow = useEditorStore((s) => s.flow);
+  const selection = useEditorStore((s) => s.selection);
+  const problems = useEditorStore((s) => s.problems);
+  const rf = useReactFlow();
+  const { add } = useCanvasActions();
+  const [dragPositions, setDragPositions] = useState<Record<string, Position>>({});
+  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
+  const measured = useRef(new Map<string, Dimensions>());
+  const [measureVersion, setMeasureVersion] = useState(0);
+  const viewCache = useRef(new Map<string, { key: unknown[]; view: BlockView }>());
+  const reconnected = useRef(false);
+
+  const problemsByBlock = useMemo(() => groupProblemsByBlock(problems), [problems]);
+
+  // measureVersion: measured sizes live in a ref; the version makes the nodes pick them up.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  const nodes = useMemo<BlockNodeType[]>(() => {
+    if (!flow) return [];
+    const positions = positionsOf(flow);
+    const selected = new Set(selection);
+    const cache = viewCache.current;
+    const out: BlockNodeType[] = [];
+    for (const [id, block] of Object.entries(flow.blocks)) {
+      const blockProblems = problemsByBlock.get(id);
+      const key = [block, flow.start === id, blockProblems, flow.blocks];
+      const cached = cache.get(id);
+      // The view depends on the whole block map only through the targets' existence; reuse it otherwise.
+      const reusable =
+        cached && cached.key[0] === block && cached.key[1] === key[1] && cached.key[2] === blockProblems;
+      const view = reusable ? cached.view : blockView(flow, id, block, blockProblems);
+      if (!reusable) cache.set(id, { key, view });
+      const node: BlockNodeType = {
+        id,
+        type: 'block',
+        position: dragPositions[id] ?? positions.get(id) ?? { x: 0, y: 0 },
+        data: view as BlockNodeType['data'],
+        selected: selected.has(id),
+        width: NODE_WIDTH,
+        ariaLabel: `${view.title} block ${id}`,
+      };
+      const size = measured.current.get(id);
+      if (size) node.measured = size;
+      out.push(node);
+    }
+    for (const id of cache.keys()) if (!flow.blocks[id]) cache.delete(id);
+    return out;
+  }, [flow, selection, problemsByBlock, dragPositions, measureVersion]);
+
+  const edges = useMemo<Edge[]>(
+    () =>
+      flow
+        ? flowEdges(flow).map((e) => ({
+            id: e.id,
+            source: e.source,
+            target: e.target,
+            sourceHandle: e.outcome,
+            targetHandle: 'in',
+            selected: selectedEdges.has(e.id),
+            ariaLabel: `${e.source} ${e.outcome} to ${e.target}`,
+          }))
+        : [],
+    [flow, selectedEdges],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<BlockNodeType>[]) => {
+    const state = useEditorStore.getState();
+    let selection: Set<string> | undefined;
+    const moving: Record<string, Position> = {};
+    let resized = false;
+    for (const change of changes) {
+      if (change.type === 'select') {
+        selection ??= new Set(state.selection);
+        if (change.selected) selection.add(change.id);
+        else selection.delete(change.id);
+      } else if (change.type === 'position' && change.position && change.dragging) {
+        moving[change.id] = change.position;
+      } else if (change.type === 'dimensions' && change.dimensions) {
+        const old = measured.current.get(change.id);
+        if (!old || old.width !== change.dimensions.width || old.height !== change.dimensions.height) {
+          measured.current.set(change.id, change.dimensions);
+          resized = true;
+        }
+      }
+    }
+    if (selection && state.flow) {
+      const chosen = selection;
+      state.select(Object.keys(state.flow.blocks).filter((id) => chosen.has(id)));
+    }
+    if (Object.keys(moving).length > 0) setDragPositions((old) => ({ ...old, ...moving }));
+    if (resized) setMeasureVersion((v) => v + 1);
+  }, []);
+
+  const onNodeDragStop = useCallback(() => {
+    setDragPositions((current) => {
+      if (Object.keys(current).length > 0) {
+        const positions = current;
+        queueMicrotask(() => useEditorStore.getState().edit((f) => moveBlocks(f, positions)));
+      }
+      return {};
+    });
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    setSelectedEdges((old) => {
+      let next: Set<string> | undefined;
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        next ??= new Set(old);
+        if (change.selected) next.add(change.id);
+        else next.delete(change.id);
+      }
+      return next ?? old;
+    });
+  }, []);
+
+  const onDelete: OnDelete<BlockNodeType, Edge> = useCallback(
+    ({ nodes: deletedNodes, edges: deletedEdges }) => {
+      useEditorStore.getState().edit((f) => {
+        let next = f;
+        for (const edge of deletedEdges) {
+          const parsed = parseEdgeId(edge.id);
+          if (parsed) next = disconnect(next, parsed.source, parsed.outcome);
+        }
+        return removeBlocks(
+          next,
+          deletedNodes.map((n) => n.id),
+        );
+      });
+      setSelectedEdges(new Set());
+    },
+    [],
+  );
+
+  const onConnect = useCallback((c: Connection) => {
+    if (!c.sourceHandle || c.source === null || c.target === null) return;
+    const outcome = c.sourceHandle;
+    useEditorStore.getState().edit((f) => connect(f, c.source, outcome, c.target));
+  }, []);
+
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) =>
+      c.targetHandle === 'in' || c.targetHandle === null || c.targetHandle === undefined,
+    [],
+  );
+
+  const onReconnectStart = useCallback(() => {
+    reconnected.current = false;
+  }, []);
+  const onReconnect = useCallback((old: Edge, c: Connection) => {
+    reconnected.current = true;
+    const parsed = parseEdgeId(old.id);
+    if (!parsed || !c.target) return;
+    useEditorStore.getState().edit((f) => connect(f, parsed.source, parsed.outcome, c.target));
+  }, []);
+  // Dropping a dragged edge end on empty canvas unwires that outcome.
+  const onReconnectEnd = useCallback((_event: unknown, old: Edge) => {
+    if (reconnected.current) return;
+    const parsed = parseEdgeId(old.id);
+    if (parsed) useEditorStore.getState().edit((f) => disconnect(f, parsed.source, parsed.outcome));
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(BLOCK_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(BLOCK_DRAG_TYPE);
+      if (!type) return;
+      event.preventDefault();
+      const at = rf.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      add(type, { x: at.x - NODE_WIDTH / 2, y: at.y - 24 });
+    },
+    [rf, add],
+  );
+
+  const onPaneClick = useCallback(() => {
+    useEditorStore.getState().select([]);
+    setSelectedEdges(new Set());
+  }, []);
+
+  if (!flow) return null;
+  return (
+    <section className="canvas" aria-label="Canvas" data-testid={CANVAS_TEST_ID}>
+      <ReactFlow<BlockNodeType, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onReconnect={onReconnect}
+        onReconnectStart={onReconnectStart}
+        onReconnectEnd={onReconnectEnd}
+        onDelete={onDelete}
+        onDrop={onDrop}
+        onDragOver={onDragOver}
+        onPaneClick={onPaneClick}
+        deleteKeyCode={deleteKeys}
+        multiSelectionKeyCode={multiSelectKeys}
+        selectionKeyCode="Shift"
+        fitView
+        minZoom={0.1}
+        maxZoom={2}
+        onlyRenderVisibleElements={Object.keys(flow.blocks).length > 300}
+        proOptions={proOptions}
+      >
+        <Background gap={20} size={1} />
+        <MiniMap pannable zoomable ariaLabel="Mini map" />
+        <Controls aria-label="Zoom controls" />
+      </ReactFlow>
+      {Object.keys(flow.blocks).length === 0 && (
+        <p className="canvas-empty">Drag a block from the palette here, or press Enter on one to add it.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+/**
+ * Opening, saving, publishing, importing and exporting flows. Nothing is ever lost silently: a stale
+ * save opens the conflict dialog, unsaved changes are asked about, invalid imports are refused with
+ * their problems shown.
+ */
+import type { Flow, FlowType, Problem } from '@callflow/model';
+import { type Api, ApiError, api as defaultApi } from '../api/client';
+import { newFlow } from '../flow/flow-edits';
+import { checkText, formatFlowText } from '../model-bridge';
+import { isDirty, useEditorStore } from '../store/flow-store';
+import { downloadText } from './download';
+import { type UnsavedContinuation, useFileStore } from './file-store';
+
+let api: Api = defaultApi;
+
+/** For tests of the actions with a fake server. */
+export function useApi(replacement: Api): void {
+  api = replacement;
+}
+
+function notifyError(error: unknown, what: string): void {
+  const message = error instanceof ApiError ? `${error.message} (${error.code})` : String(error);
+  useEditorStore.getState().notify({ kind: 'error', text: `${what}: ${message}` });
+}
+
+export async function refreshFlows(): Promise<void> {
+  try {
+    useEditorStore.getState().setFlows(await api.listFlows());
+  } catch (error) {
+    notifyError(error, 'Could not list flows');
+  }
+}
+
+export async function loadResources(): Promise<void> {
+  try {
+    useEditorStore.getState().setResources(await api.getResources());
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) notifyError(error, 'Could not load resources');
+  }
+}
+
+/** Asks about unsaved changes first when there are any; returns false when the dialog was opened. */
+function guardUnsaved(then: UnsavedContinuation): boolean {
+  if (!isDirty(useEditorStore.getState())) return true;
+  useFileStore.getState().show({ kind: 'unsaved', then });
+  return false;
+}
+
+export async function openFlow(id: string, force = false): Promise<void> {
+  if (!force && !guardUnsaved({ action: 'open', id })) return;
+  try {
+    const { flow, etag } = await api.getFlow(id);
+    useEditorStore.getState().open(flow, etag);
+    useEditorStore.getState().notify({ kind: 'info', text: `Opened ${id}.` });
+  } catch (error) {
+    notifyError(error, `Could not open ${id}`);
+  }
+}
+
+export function requestNewFlow(force = false): void {
+  if (!force && !guardUnsaved({ action: 'new' })) return;
+  useFileStore.getState().show({ kind: 'newFlow' });
+}
+
+export function createFlow(id: string, name: string, type: FlowType): void {
+  useEditorStore.getState().open(newFlow(id, name, type), null);
+  useFileStore.getState().close();
+  useEditorStore.getState().notify({ kind: 'info', text: `New ${type} flow ${id}: add its first block.` });
+}
+
+/** Continues what the unsaved-changes dialog interrupted. */
+export async function continueAfterUnsaved(then: UnsavedContinuation, save: boolean): Promise<void> {
+  useFileStore.getState().close();
+  if (save && !(await saveDraft())) return;
+  if (then.action === 'open') await openFlow(then.id, true);
+  else if (then.action === 'new') requestNewFlow(true);
+  else importPicker?.();
+}
+
+let importPicker: (() => void) | undefined;
+
+/** The toolbar registers how to open the file chooser (a hidden file input). */
+export function registerImportPicker(open: () => void): void {
+  importPicker = open;
+}
+
+export function requestImport(): void {
+  if (guardUnsaved({ action: 'import' })) importPicker?.();
+}
+
+/** Saves the draft; returns true when it was written. */
+export async function saveDraft(): Promise<boolean> {
+  const { flow, etag } = useEditorStore.getState();
+  if (!flow) return false;
+  return writeDraft(flow, etag);
+}
+
+async function writeDraft(flow: Flow, etag: string | null): Promise<boolean> {
+  const files = useFileStore.getState();
+  files.setBusy(true);
+  try {
+    const result = await api.saveFlow(flow.id, formatFlowText(flow), etag);
+    useEditorStore.getState().markSaved(flow, result.etag);
+    const errors = result.problems?.filter((p) => p.severity === 'error').length ?? 0;
+    useEditorStore.getState().notify({
+      kind: 'success',
+      text: errors > 0 ? `Draft saved with ${errors} problems to fix before publishing.` : 'Draft saved.',
+    });
+    void refreshFlows();
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 412) {
+      const current = (error.details as { current?: { flow: Flow; etag: string } }).current;
+      if (current) {
+        files.show({ kind: 'conflict', conflict: { theirs: current } });
+        return false;
+      }
+    }
+    if (error instanceof ApiError && error.status === 422) {
+      const problems = (error.details as { problems?: Problem[] }).problems ?? [];
+      useEditorStore.getState().setProblems(problems);
+      useEditorStore.getState().setTab('problems');
+    }
+    notifyError(error, 'Not saved');
+    return false;
+  } finally {
+    files.setBusy(false);
+  }
+}
+
+/** Conflict: replace my edits with the server's draft (mine stay in undo history). */
+export function reloadTheirs(theirs: { flow: Flow; etag: string }): void {
+  const store = useEditorStore.getState();
+  store.edit(() => theirs.flow);
+  store.markSaved(useEditorStore.getState().flow!, theirs.etag);
+  useFileStore.getState().close();
+  store.notify({ kind: 'info', text: 'Reloaded the saved draft. Undo (Ctrl+Z) brings your version back.' });
+}
+
+/** Conflict: overwrite the server's draft with mine, knowingly (using the new etag). */
+export async function keepMine(theirs: { etag: string }): Promise<void> {
+  useFileStore.getState().close();
+  const { flow } = useEditorStore.getState();
+  if (flow) await writeDraft(flow, theirs.etag);
+}
+
+export async function publish(): Promise<void> {
+  const state = useEditorStore.getState();
+  if (!state.flow) return;
+  if (isDirty(state) && !(await saveDraft())) return;
+  const id = state.flow.id;
+  try {
+    const result = await api.publish(id);
+    useFileStore
+      .getState()
+      .show({ kind: 'publish', version: result.version, problems: result.problems ?? [], blocked: false });
+    void refreshFlows();
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'publish_blocked') {
+      const problems = (error.details as { problems?: Problem[] }).problems ?? [];
+      useFileStore.getState().show({ kind: 'publish', problems, blocked: true });
+      return;
+    }
+    notifyError(error, 'Not published');
+  }
+}
+
+export function exportFlow(): void {
+  const { flow } = useEditorStore.getState();
+  if (flow) downloadText(`${flow.id}.flow.json`, formatFlowText(flow));
+}
+
+/** Outcome of reading a flow file chosen by the user. */
+export type ImportResult = { ok: true; flow: Flow } | { ok: false; problems: Problem[] };
+
+/** Reads a flow file: refused when it is not JSON or breaks the schema; lint problems do not block. */
+export function readFlowFile(text: string): ImportResult {
+  const { flow, problems } = checkText(text);
+  const blocking = problems.filter((p) => p.severity === 'error' && /^CF[01]/.test(p.code));
+  if (!flow || blocking.length > 0) return { ok: false, problems: blocking.length > 0 ? blocking : problems };
+  return { ok: true, flow };
+}
+
+export async function importFlowFile(file: File): Promise<void> {
+  const result = readFlowFile(await file.text());
+  if (!result.ok) {
+    useFileStore.getState().show({ kind: 'import', fileName: file.name, problems: result.problems });
+    return;
+  }
+  const existing = useEditorStore.getState().flows.find((f) => f.id === result.flow.id);
+  const store = useEditorStore.getState();
+  // An imported flow is an unsaved edit: saving replaces the server's draft of the same id, if any.
+  store.open(result.flow, null);
+  if (existing) useEditorStore.setState({ etag: existing.etag });
+  store.notify({
+    kind: 'info',
+    text: existing
+      ? `Imported ${file.name}. Saving replaces the draft of ${existing.id}.`
+      : `Imported ${file.name} as a new flow.`,
+  });
+}

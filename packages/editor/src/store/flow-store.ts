@@ -1,0 +1,149 @@
+/**
+ * The designer's one store. The open flow document (with its undo history) is the single source of
+ * truth: the canvas, the forms, the JSON view and the problems are all derived from `flow`.
+ */
+import type { Flow, Problem, Resources } from '@callflow/model';
+import { create } from 'zustand';
+import type { FlowListItem } from '../api/client';
+import { type History, record, redo, startHistory, undo } from '../flow/history';
+
+export type SideTab = 'properties' | 'variables' | 'problems' | 'json' | 'simulator';
+
+export interface FieldFocus {
+  blockId?: string;
+  /** JSON pointer of the problem, so the form can focus the matching field. */
+  path: string;
+  /** Changes on every request so the same field can be focused twice. */
+  nonce: number;
+}
+
+export interface Notice {
+  kind: 'info' | 'success' | 'error';
+  text: string;
+}
+
+export interface EditorState {
+  /** Flows known to the server. */
+  flows: FlowListItem[];
+  resources: Resources | null;
+  history: History<Flow> | null;
+  flow: Flow | null;
+  /** The document as last loaded or saved (same object when nothing changed since). */
+  savedFlow: Flow | null;
+  /** ETag of the saved draft; null for a flow that was never saved. */
+  etag: string | null;
+  selection: string[];
+  tab: SideTab;
+  focus: FieldFocus | null;
+  problems: Problem[];
+  notice: Notice | null;
+
+  open(flow: Flow, etag: string | null): void;
+  close(): void;
+  /** Applies an edit; edits with the same `coalesce` key in a row are one undo step. */
+  edit(change: (flow: Flow) => Flow, coalesce?: string): void;
+  undo(): void;
+  redo(): void;
+  markSaved(flow: Flow, etag: string): void;
+  select(ids: string[]): void;
+  setTab(tab: SideTab): void;
+  focusProblem(problem: Pick<Problem, 'blockId' | 'path'>): void;
+  setProblems(problems: Problem[]): void;
+  setFlows(flows: FlowListItem[]): void;
+  setResources(resources: Resources | null): void;
+  notify(notice: Notice | null): void;
+}
+
+export const useEditorStore = create<EditorState>()((set, get) => ({
+  flows: [],
+  resources: null,
+  history: null,
+  flow: null,
+  savedFlow: null,
+  etag: null,
+  selection: [],
+  tab: 'properties',
+  focus: null,
+  problems: [],
+  notice: null,
+
+  open: (flow, etag) =>
+    set({
+      history: startHistory(flow),
+      flow,
+      savedFlow: etag === null ? null : flow,
+      etag,
+      selection: [],
+      focus: null,
+    }),
+  close: () =>
+    set({ history: null, flow: null, savedFlow: null, etag: null, selection: [], focus: null, problems: [] }),
+  edit: (change, coalesce) => {
+    const { history } = get();
+    if (!history) return;
+    const next = change(history.present);
+    if (next === history.present) return;
+    const updated = record(history, next, coalesce);
+    set({ history: updated, flow: updated.present, selection: keepExisting(get().selection, next) });
+  },
+  undo: () => {
+    const { history } = get();
+    if (!history) return;
+    const updated = undo(history);
+    set({
+      history: updated,
+      flow: updated.present,
+      selection: keepExisting(get().selection, updated.present),
+    });
+  },
+  redo: () => {
+    const { history } = get();
+    if (!history) return;
+    const updated = redo(history);
+    set({
+      history: updated,
+      flow: updated.present,
+      selection: keepExisting(get().selection, updated.present),
+    });
+  },
+  markSaved: (flow, etag) => {
+    // Saving is not an edit: keep the history, but stop coalescing across the save point.
+    const { history } = get();
+    set({
+      savedFlow: flow,
+      etag,
+      history: history ? ({ ...history, lastKey: undefined } as History<Flow>) : history,
+    });
+  },
+  select: (ids) => {
+    const current = get().selection;
+    if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
+    set({ selection: ids });
+  },
+  setTab: (tab) => set({ tab }),
+  focusProblem: (problem) => {
+    const ids = problem.blockId && get().flow?.blocks[problem.blockId] ? [problem.blockId] : get().selection;
+    const focus: FieldFocus = { path: problem.path, nonce: Date.now() };
+    if (problem.blockId) focus.blockId = problem.blockId;
+    const tab: SideTab = problem.blockId
+      ? 'properties'
+      : problem.path.startsWith('/variables') || problem.path.startsWith('/popover')
+        ? 'variables'
+        : get().tab;
+    set({ selection: ids, focus, tab });
+  },
+  setProblems: (problems) => set({ problems }),
+  setFlows: (flows) => set({ flows }),
+  setResources: (resources) => set({ resources }),
+  notify: (notice) => set({ notice }),
+}));
+
+function keepExisting(selection: string[], flow: Flow): string[] {
+  const kept = selection.filter((id) => flow.blocks[id]);
+  return kept.length === selection.length ? selection : kept;
+}
+
+/** True when the open flow differs from what was last loaded or saved. */
+export function isDirty(state: Pick<EditorState, 'flow' | 'savedFlow'>): boolean {
+  return state.flow !== null && state.flow !== state.savedFlow;
+}
