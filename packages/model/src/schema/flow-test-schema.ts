@@ -2,6 +2,28 @@ import type { JsonSchema } from '../block-definition.js';
 import { FORMAT_VERSION } from '../flow.js';
 import { flowSchemaDefs, ref } from './defs.js';
 
+/**
+ * The rules that can choose a caller ID (docs/caller-id.md): the seven strategies, the purpose
+ * defaults and the fallbacks. Scenario tests name them in `expect.transfer.rule`.
+ */
+export const CALLER_ID_RULES = [
+  'outboundWhisper',
+  'fixed',
+  'variable',
+  'queue',
+  'caller',
+  'agentGroup',
+  'sameAreaCode',
+  'randomAllowed',
+  'agentChoice',
+  'agentDefault',
+  'firstAllowed',
+  'defaultOutboundQueue',
+  'principal',
+  'none',
+] as const;
+export type CallerIdRule = (typeof CALLER_ID_RULES)[number];
+
 export const FLOW_TEST_SCHEMA_ID = `https://callflow.dev/schemas/flow-test/v${FORMAT_VERSION}.json`;
 
 /**
@@ -27,6 +49,10 @@ export function buildFlowTestSchema(): JsonSchema {
       flowId: flowSchemaDefs.flowId,
       blockId: flowSchemaDefs.blockId,
       resourceName: flowSchemaDefs.resourceName,
+      callerIdRule: {
+        description: 'A caller-ID rule (docs/caller-id.md).',
+        enum: [...CALLER_ID_RULES],
+      },
       scenario: {
         type: 'object',
         properties: {
@@ -127,7 +153,12 @@ export function buildFlowTestSchema(): JsonSchema {
           prompts: {
             type: 'array',
             items: { type: 'string' },
-            description: 'Texts played, in order (each a substring of the played text).',
+            description: 'Texts played to the caller, in order (each a substring of the played text).',
+          },
+          agentPrompts: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Texts played to the agent (whispers), in order (substrings).',
           },
           queue: ref('resourceName'),
           offeredTo: ref('resourceName'),
@@ -144,8 +175,9 @@ export function buildFlowTestSchema(): JsonSchema {
             type: 'object',
             properties: {
               to: { type: 'string' },
-              callerId: { type: 'string' },
-              rule: { type: 'string', description: 'The caller-ID rule that chose the number.' },
+              callerId: { type: 'string', description: 'The caller ID shown to the called party (E.164).' },
+              callerIdName: { type: 'string' },
+              rule: { ...ref('callerIdRule'), description: 'The caller-ID rule that chose the number.' },
             },
             additionalProperties: false,
           },
@@ -155,6 +187,8 @@ export function buildFlowTestSchema(): JsonSchema {
               number: { type: 'string' },
               queue: ref('resourceName'),
               status: { type: 'string' },
+              callerId: { type: 'string', description: 'The caller ID the callback was placed with.' },
+              rule: { ...ref('callerIdRule'), description: 'The caller-ID rule that chose it.' },
             },
             additionalProperties: false,
           },

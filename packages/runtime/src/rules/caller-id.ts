@@ -1,4 +1,4 @@
-import { type CallerIdSetting, checkDialNumber, type Resources } from '@callflow/model';
+import { type CallerIdRule, type CallerIdSetting, checkDialNumber, type Resources } from '@callflow/model';
 import {
   accountNumber,
   allowedNumberNames,
@@ -36,22 +36,8 @@ export interface CallerIdSituation {
   random?: () => number;
 }
 
-/** The rule that chose the number. */
-export type CallerIdRule =
-  | 'outboundWhisper'
-  | 'fixed'
-  | 'variable'
-  | 'queue'
-  | 'caller'
-  | 'agentGroup'
-  | 'sameAreaCode'
-  | 'randomAllowed'
-  | 'agentChoice'
-  | 'agentDefault'
-  | 'firstAllowed'
-  | 'defaultOutboundQueue'
-  | 'principal'
-  | 'none';
+/** The rule that chose the number (the list lives with the flow-test schema, which names them). */
+export type { CallerIdRule };
 
 export interface CallerIdDecision {
   /** E.164 shown to the called party; absent only when nothing could be chosen (rule "none"). */

@@ -1,0 +1,73 @@
+/**
+ * The flow test format (`flows/<name>.test.json`, schemas/flow-test.schema.json) as TypeScript types.
+ * A scenario scripts the caller, the agents and the outside world, then states what must have happened.
+ */
+
+export interface FlowTest {
+  $schema?: string;
+  formatVersion: number;
+  /** The flow under test: the call enters it. */
+  flow: string;
+  scenarios: Scenario[];
+}
+
+export type CallerStep = { press: string } | { wait: number } | { hangUp: true };
+
+export interface ScenarioAgent {
+  state?: 'Available' | 'Offline' | 'Busy';
+  availableAfterSeconds?: number;
+  onOffer?: 'accept' | 'ignore';
+  /** The number (name) the agent picks when a caller ID strategy lets them choose. */
+  chooseNumber?: string;
+}
+
+export type DialAnswer = 'answer' | 'busy' | 'noAnswer' | 'fail';
+
+export interface CannedHttp {
+  /** Matches every request whose URL starts with this. */
+  url: string;
+  status?: number;
+  body?: unknown;
+  delaySeconds?: number;
+}
+
+export interface Scenario {
+  name: string;
+  call: { from: string; to: string; at: string };
+  variables?: Record<string, unknown>;
+  caller?: CallerStep[];
+  agents?: Record<string, ScenarioAgent>;
+  /** How dialled numbers answer, by number; "*" for any other. */
+  dial?: Record<string, DialAnswer>;
+  http?: CannedHttp[];
+  maxSeconds?: number;
+  expect: Expectation;
+}
+
+export const END_KINDS = [
+  'disconnected',
+  'callerHungUp',
+  'connectedToAgent',
+  'transferred',
+  'error',
+] as const;
+export type EndKind = (typeof END_KINDS)[number];
+
+export const RECORDING_ACTIONS = ['start', 'pause', 'resume', 'stop'] as const;
+export type RecordingAction = (typeof RECORDING_ACTIONS)[number];
+
+export interface Expectation {
+  path?: string[];
+  visits?: string[];
+  notVisits?: string[];
+  prompts?: string[];
+  agentPrompts?: string[];
+  queue?: string;
+  offeredTo?: string;
+  popover?: { label: string; value?: unknown }[];
+  transfer?: { to?: string; callerId?: string; callerIdName?: string; rule?: string };
+  callback?: { number?: string; queue?: string; status?: string; callerId?: string; rule?: string };
+  variables?: Record<string, unknown>;
+  recording?: RecordingAction[];
+  end?: EndKind;
+}
