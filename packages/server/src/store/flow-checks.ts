@@ -2,7 +2,7 @@
  * The one place the server calls the model's checks, so that the store, publishing and the routes agree
  * on what "valid" means.
  */
-import type { Flow, Problem, Resources } from '@callflow/model';
+import { type Flow, lintFlow, type Problem, type Resources, summarizeFlow } from '@callflow/model';
 
 export interface ParsedDocument {
   value?: unknown;
@@ -41,9 +41,16 @@ export function resourcesSchemaProblems(_value: unknown): Problem[] {
 /** Schema and lint problems: what blocks a publish (errors) and what it reports (warnings). */
 export function checkFlowForPublish(
   flow: Flow,
-  _context: { resources?: Resources; flows: Flow[] },
+  context: { resources?: Resources; flows: Flow[] },
 ): Problem[] {
-  return flowSchemaProblems(flow);
+  const schema = flowSchemaProblems(flow);
+  if (schema.some((p) => p.severity === 'error')) return schema;
+  const flows = new Map(context.flows.map((f) => [f.id, summarizeFlow(f)]));
+  return lintFlow(flow, {
+    flows,
+    fileName: `${flow.id}.flow.json`,
+    ...(context.resources ? { resources: context.resources } : {}),
+  });
 }
 
 /** Canonical text: the same flow always gives the same bytes, so saving an unchanged flow is a zero diff. */
