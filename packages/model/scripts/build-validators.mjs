@@ -40,7 +40,9 @@ code = code.replace(
   (_m, name, mod, access) => {
     const local = `${name}__module`;
     imports.push(`import ${local} from "${mod.endsWith('.js') ? mod : `${mod}.js`}";`);
-    return `const ${name} = ${local}${access};`;
+    // Node hands a CommonJS module over as its `exports`; Vite and vitest hand over `exports.default`.
+    const base = access.startsWith('.default') ? `(${local}.default ?? ${local})` : local;
+    return `const ${name} = ${base}${access.replace(/^\.default/, '')};`;
   },
 );
 if (/\brequire\(/.test(code)) throw new Error('build-validators: a require() survived the ESM rewrite');

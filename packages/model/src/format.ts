@@ -1,0 +1,220 @@
+import type { JsonSchema } from './block-definition.js';
+import { blockDefinition } from './blocks/index.js';
+import type { Flow } from './flow.js';
+import type { Resources } from './resources.js';
+import { buildFlowSchema, buildFlowTestSchema, buildResourcesSchema } from './schema/index.js';
+
+/**
+ * Canonical text of flows, resources and flow tests: 2-space indent, trailing newline, a fixed key order,
+ * so that saving an unchanged document is a zero diff whoever (or whatever editor) wrote it.
+ * The order rules are documented in docs/format.md ("Canonical formatting").
+ */
+
+/** An object whose key order has been decided. */
+class Ordered {
+  constructor(readonly entries: readonly (readonly [string, unknown])[]) {}
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Code-point order: the same on every machine, whatever its locale. */
+function byKey(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Keys in the given order first, then every other key alphabetically. */
+function orderKeys(obj: Record<string, unknown>, first: readonly string[]): string[] {
+  const rank = new Map(first.map((k, i) => [k, i]));
+  const known = Object.keys(obj)
+    .filter((k) => rank.has(k))
+    .sort((a, b) => rank.get(a)! - rank.get(b)!);
+  const rest = Object.keys(obj)
+    .filter((k) => !rank.has(k))
+    .sort(byKey);
+  return [...known, ...rest];
+}
+
+function ordered(keys: readonly string[], child: (key: string) => unknown): Ordered {
+  return new Ordered(keys.map((k) => [k, child(k)] as const));
+}
+
+function sortedMap(obj: unknown, entry: (value: unknown, key: string) => unknown): unknown {
+  if (!isRecord(obj)) return obj;
+  return ordered(Object.keys(obj).sort(byKey), (k) => entry(obj[k], k));
+}
+
+interface SchemaContext {
+  defs: Record<string, JsonSchema>;
+}
+
+function resolve(schema: unknown, context: SchemaContext): JsonSchema | undefined {
+  let current = schema;
+  for (let hops = 0; isRecord(current) && typeof current.$ref === 'string' && hops < 10; hops++) {
+    const m = current.$ref.match(/^#\/\$defs\/(.+)$/);
+    current = m ? context.defs[m[1]!] : undefined;
+  }
+  return isRecord(current) ? current : undefined;
+}
+
+/**
+ * Orders a value by its schema: an object with `properties` in their order (others alphabetically
+ * after them), a map (`additionalProperties` schema without `properties`) by key, list items by
+ * `items`. Values the schema leaves free (literals, `{}`) are kept exactly as given.
+ */
+function bySchema(value: unknown, schema: unknown, context: SchemaContext): unknown {
+  const s = resolve(schema, context);
+  if (!s) return value;
+  if (Array.isArray(value)) {
+    return s.items === undefined ? value : value.map((item) => bySchema(item, s.items, context));
+  }
+  if (!isRecord(value)) return value;
+  const properties = isRecord(s.properties) ? s.properties : undefined;
+  const additional = isRecord(s.additionalProperties) ? s.additionalProperties : undefined;
+  if (properties) {
+    return ordered(orderKeys(value, Object.keys(properties)), (k) =>
+      bySchema(value[k], properties[k] ?? additional, context),
+    );
+  }
+  if (additional || s.propertyNames !== undefined)
+    return sortedMap(value, (v) => bySchema(v, additional, context));
+  return value;
+}
+
+/** Serialises like JSON.stringify(value, null, 2), honouring decided key orders. */
+function serialize(value: unknown, indent: string): string {
+  const inner = `${indent}  `;
+  if (value instanceof Ordered || isRecord(value)) {
+    const entries = (value instanceof Ordered ? value.entries : Object.entries(value)).filter(
+      ([, v]) => v !== undefined,
+    );
+    if (entries.length === 0) return '{}';
+    const body = entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${serialize(v, inner)}`);
+    return `{\n${body.join(',\n')}\n${indent}}`;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => `${inner}${v === undefined ? 'null' : serialize(v, inner)}`).join(',\n')}\n${indent}]`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function text(value: unknown): string {
+  return `${serialize(value, '')}\n`;
+}
+
+const FLOW_KEYS = [
+  '$schema',
+  'formatVersion',
+  'id',
+  'name',
+  'type',
+  'description',
+  'start',
+  'variables',
+  'popover',
+  'module',
+  'blocks',
+  'layout',
+] as const;
+const VARIABLE_KEYS = [
+  'type',
+  'label',
+  'description',
+  'default',
+  'agentViewable',
+  'agentEditable',
+  'secure',
+  'reportable',
+];
+const BLOCK_KEYS = ['type', 'label', 'settings', 'next'];
+const FREE_OBJECT: JsonSchema = { type: 'object', properties: {} };
+
+let flowContext: { schema: JsonSchema; context: SchemaContext } | undefined;
+function flowSchema(): { schema: JsonSchema; context: SchemaContext } {
+  if (!flowContext) {
+    const schema = buildFlowSchema();
+    flowContext = { schema, context: { defs: (schema.$defs ?? {}) as Record<string, JsonSchema> } };
+  }
+  return flowContext;
+}
+
+function formatBlock(block: unknown): unknown {
+  if (!isRecord(block)) return block;
+  const definition = typeof block.type === 'string' ? blockDefinition(block.type) : undefined;
+  const { context } = flowSchema();
+  return ordered(orderKeys(block, BLOCK_KEYS), (k) => {
+    const value = block[k];
+    if (k === 'settings') return bySchema(value, definition?.settingsSchema ?? FREE_OBJECT, context);
+    if (k === 'next' && isRecord(value)) {
+      let outcomes: string[] = [];
+      try {
+        outcomes = definition
+          ? definition.outcomes(isRecord(block.settings) ? block.settings : {}).map((o) => o.name)
+          : [];
+      } catch {
+        // Settings may be malformed: the remaining outcomes are then simply alphabetical.
+      }
+      return ordered(orderKeys(value, outcomes), (o) => value[o]);
+    }
+    return value;
+  });
+}
+
+function roundedPosition(position: unknown): unknown {
+  if (!isRecord(position)) return position;
+  return ordered(orderKeys(position, ['x', 'y']), (k) => {
+    const v = position[k];
+    return typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : v;
+  });
+}
+
+/** The canonical text of a flow (see docs/format.md). Accepts any JSON value; never throws. */
+export function formatFlow(flow: Flow): string {
+  const doc: unknown = flow;
+  if (!isRecord(doc)) return text(doc);
+  const { schema, context } = flowSchema();
+  const properties = schema.properties as Record<string, JsonSchema>;
+  return text(
+    ordered(orderKeys(doc, FLOW_KEYS), (k) => {
+      const value = doc[k];
+      switch (k) {
+        case 'variables':
+          return sortedMap(value, (d) =>
+            isRecord(d) ? ordered(orderKeys(d, VARIABLE_KEYS), (f) => d[f]) : d,
+          );
+        case 'blocks':
+          return sortedMap(value, formatBlock);
+        case 'layout':
+          return sortedMap(value, roundedPosition);
+        default:
+          return bySchema(value, properties[k], context);
+      }
+    }),
+  );
+}
+
+function schemaFormatter(build: () => JsonSchema): (doc: unknown) => string {
+  let cached: { schema: JsonSchema; context: SchemaContext } | undefined;
+  return (doc) => {
+    if (!cached) {
+      const schema = build();
+      cached = { schema, context: { defs: (schema.$defs ?? {}) as Record<string, JsonSchema> } };
+    }
+    return text(bySchema(doc, cached.schema, cached.context));
+  };
+}
+
+const resourcesText = schemaFormatter(buildResourcesSchema);
+const flowTestText = schemaFormatter(buildFlowTestSchema);
+
+/** The canonical text of a resources file: schema order, named maps sorted by name. */
+export function formatResources(resources: Resources): string {
+  return resourcesText(resources);
+}
+
+/** The canonical text of a flow test file: schema order; scenarios, steps and expectations keep their order. */
+export function formatFlowTest(test: unknown): string {
+  return flowTestText(test);
+}

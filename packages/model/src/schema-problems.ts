@@ -1,0 +1,355 @@
+import { blockDefinition, blockTypes } from './blocks/index.js';
+import type { AjvError } from './compiled-validators.js';
+import { ID_PATTERN, NAME_PATTERN } from './flow.js';
+import { type Problem, type ProblemCode, pointer, problem } from './problems.js';
+import { DIGIT_PATTERN, RESOURCE_NAME_PATTERN, VARIABLE_REF_PATTERN } from './schema/defs.js';
+import {
+  closeMatches,
+  describeValue,
+  locationLabel,
+  type SchemaDocumentKind,
+  valueAt,
+} from './schema-wording.js';
+
+/** ajv adds `propertyName` to errors raised while checking a property name (`propertyNames`). */
+type SchemaError = AjvError & { propertyName?: string };
+
+const CODE_BY_KEYWORD: Record<string, ProblemCode> = {
+  required: 'CF101',
+  type: 'CF102',
+  additionalProperties: 'CF103',
+  enum: 'CF104',
+  const: 'CF104',
+  minimum: 'CF105',
+  maximum: 'CF105',
+  exclusiveMinimum: 'CF105',
+  exclusiveMaximum: 'CF105',
+  minLength: 'CF105',
+  maxLength: 'CF105',
+  minItems: 'CF105',
+  maxItems: 'CF105',
+  minProperties: 'CF105',
+  maxProperties: 'CF105',
+  pattern: 'CF106',
+  format: 'CF106',
+  propertyNames: 'CF106',
+};
+
+/**
+ * Turns ajv's errors into problems an admin can act on:
+ * - `if` errors are dropped (the failing `then` reports the real cause);
+ * - a oneOf/anyOf failure reports the errors of its closest branch only (fewest errors; a branch whose
+ *   value has the wrong type altogether, or that fails on `not`, counts as further away); when several
+ *   branches are equally close, none is reported and the wrapper says which forms are allowed instead;
+ *   the wrapper is dropped whenever a more specific error exists at the same or a deeper path;
+ * - one property-name error is kept per bad name;
+ * - identical problems (same code, pointer and message) are reported once.
+ */
+export function schemaProblems(
+  errors: readonly AjvError[],
+  doc: unknown,
+  kind: SchemaDocumentKind,
+): Problem[] {
+  const kept = pickBranches(errors.filter((e) => e.keyword !== 'if') as SchemaError[]);
+  const seen = new Set<string>();
+  const out: Problem[] = [];
+  for (const error of kept) {
+    const p = toProblem(error, doc, kind);
+    const key = `${p.code}\u0000${p.path}\u0000${p.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(p);
+  }
+  return out;
+}
+
+interface Wrapper {
+  error: SchemaError;
+  branches: Map<number, SchemaError[]>;
+}
+
+function pickBranches(errors: SchemaError[]): SchemaError[] {
+  const wrappers: Wrapper[] = errors
+    .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
+    .map((error) => ({ error, branches: new Map() }));
+  const branchOf = new Map<SchemaError, Wrapper>();
+  for (const error of errors) {
+    // The innermost wrapper whose schema path prefixes this error's owns it.
+    let owner: { wrapper: Wrapper; index: number } | undefined;
+    for (const wrapper of wrappers) {
+      if (wrapper.error === error) continue;
+      if (!error.instancePath.startsWith(wrapper.error.instancePath)) continue;
+      const m = error.schemaPath.slice(wrapper.error.schemaPath.length).match(/^\/(\d+)\//);
+      if (!error.schemaPath.startsWith(wrapper.error.schemaPath) || !m) continue;
+      if (!owner || wrapper.error.schemaPath.length > owner.wrapper.error.schemaPath.length) {
+        owner = { wrapper, index: Number(m[1]) };
+      }
+    }
+    if (!owner) continue;
+    branchOf.set(error, owner.wrapper);
+    const list = owner.wrapper.branches.get(owner.index) ?? [];
+    list.push(error);
+    owner.wrapper.branches.set(owner.index, list);
+  }
+  const chosen = new Set<SchemaError>();
+  const replaced = new Map<SchemaError, SchemaError>();
+  for (const wrapper of wrappers) {
+    const branches = [...wrapper.branches.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+    const scores = branches.map((b) => branchDistance(b, wrapper.error.instancePath));
+    const bestScore = Math.min(...scores);
+    const best = branches.filter((_, i) => scores[i] === bestScore);
+    if (best.length === 1) {
+      for (const e of best[0]!) chosen.add(e);
+    } else if (best.length > 1) {
+      // No branch is clearly the one meant: keep the wrapper and say what each form needs.
+      const forms = branches
+        .filter((b) => b.every((e) => e.keyword === 'required'))
+        .map((b) =>
+          b.filter((e) => e.keyword === 'required').map((e) => `"${String(e.params.missingProperty)}"`),
+        )
+        .filter((f) => f.length > 0)
+        .map((f) => f.join(' and '));
+      replaced.set(wrapper.error, { ...wrapper.error, params: { ...wrapper.error.params, forms } });
+    }
+  }
+  const named = new Set(
+    errors.filter((e) => e.propertyName !== undefined).map((e) => `${e.instancePath}/${e.propertyName}`),
+  );
+  return errors
+    .filter((e) => {
+      if (branchOf.has(e) && !chosen.has(e)) return false;
+      // ajv reports a bad property name twice: the failing rule, then `propertyNames` itself.
+      if (e.keyword === 'propertyNames' && named.has(`${e.instancePath}/${String(e.params.propertyName)}`))
+        return false;
+      if (e.keyword !== 'oneOf' && e.keyword !== 'anyOf') return true;
+      // Keep a wrapper only when nothing more specific explains the failure.
+      return !errors.some(
+        (o) =>
+          o !== e &&
+          (!branchOf.has(o) || chosen.has(o)) &&
+          o.keyword !== 'oneOf' &&
+          o.keyword !== 'anyOf' &&
+          (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`)),
+      );
+    })
+    .map((e) => replaced.get(e) ?? e);
+}
+
+function branchDistance(branch: SchemaError[], at: string): number {
+  let score = branch.length;
+  for (const e of branch) {
+    if (e.keyword === 'type' && e.instancePath === at) score += 100;
+    if (e.keyword === 'not') score += 0.5;
+  }
+  return score;
+}
+
+/** Human wording for the patterns the schemas use. */
+const PATTERN_WORDS: Record<string, string> = {
+  [ID_PATTERN]: 'must be an id like "menu-main": lower-case letters and digits, single hyphens between them',
+  [NAME_PATTERN]: 'must be a name like "customerTier": letters, digits and _, starting with a letter',
+  [VARIABLE_REF_PATTERN]:
+    'must be a variable name like "customerTier" (system variables start with $, e.g. "$callerNumber")',
+  [RESOURCE_NAME_PATTERN]:
+    'must be a resource name: letters, digits, _ . and -, starting with a letter or digit',
+  [DIGIT_PATTERN]: 'must be one key: 0-9, * or #',
+  '^(?:[0-9*#]|[a-z][A-Za-z0-9]*)$': 'must be an outcome name like "success" or a key like "1"',
+  '^https?://': 'must start with https:// or http://',
+  '^https://': 'must start with https://',
+  '^[^;/?:@&=+$,]*$': 'must not contain the SIP-reserved characters ; / ? : @ & = + $ ,',
+  '^[A-Z]{2}$': 'must be a two-letter country code like "US"',
+  '^\\+[1-9][0-9]{1,14}$': 'must be an E.164 number like "+12015550100"',
+  '^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$': 'must be a time "HH:MM" (24-hour)',
+  '^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$': 'must be a date "YYYY-MM-DD"',
+  '^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])T(?:[01][0-9]|2[0-3]):[0-5][0-9]$':
+    'must be a local date-time "YYYY-MM-DDTHH:MM"',
+  '^[a-z]{2}(-[A-Z]{2})?$': 'must be a language tag like "en" or "en-US"',
+  '^[0-9*#]+$': 'must contain only the keys 0-9, * and #',
+};
+
+const FORMAT_WORDS: Record<string, string> = {
+  'date-time': 'must be an ISO 8601 date-time with an offset, like "2026-03-02T09:30:00-05:00"',
+};
+
+const TYPE_WORDS: Record<string, string> = {
+  object: 'an object',
+  array: 'a list',
+  string: 'a string',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'null',
+};
+
+function plural(n: unknown, word: string): string {
+  return `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function toProblem(error: SchemaError, doc: unknown, kind: SchemaDocumentKind): Problem {
+  const params = error.params;
+  let path = error.instancePath;
+  if (error.propertyName !== undefined) path += pointer(error.propertyName);
+  else if (error.keyword === 'propertyNames' && typeof params.propertyName === 'string') {
+    path += pointer(params.propertyName);
+  }
+  if (error.keyword === 'required' && typeof params.missingProperty === 'string') {
+    path += pointer(params.missingProperty);
+  }
+  if (error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
+    path += pointer(params.additionalProperty);
+  }
+  const { prefix, subject } = locationLabel(path, doc, kind);
+  const value = valueAt(doc, error.instancePath);
+  const got = describeValue(value, error.instancePath, doc);
+  let code: ProblemCode = CODE_BY_KEYWORD[error.keyword] ?? 'CF100';
+  let text: string;
+  switch (error.keyword) {
+    case 'required':
+      text = `${subject} is missing (required)`;
+      break;
+    case 'type': {
+      const types = String(params.type).split(',');
+      text = `${subject} must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')} (got ${got.kind})`;
+      break;
+    }
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      const known = knownProperties(error.instancePath, doc, kind);
+      const near = closeMatches(name, known);
+      text = `unknown property ${subject}${near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : ''}`;
+      break;
+    }
+    case 'enum':
+    case 'const': {
+      const allowed =
+        (error.keyword === 'const' ? [params.allowedValue] : (params.allowedValues as unknown[])) ?? [];
+      if (kind === 'flow' && /^\/blocks\/[^/]+\/type$/.test(error.instancePath)) {
+        code = 'CF107';
+        const near = closeMatches(String(value), blockTypes());
+        text = `unknown block type ${got.text}${near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '; see docs/format.md for the catalog'}`;
+      } else {
+        const list = allowed.map((a) => JSON.stringify(a)).join(', ');
+        text = `${subject} must be ${allowed.length === 1 ? list : `one of ${list}`} (got ${got.text})`;
+      }
+      break;
+    }
+    case 'minimum':
+    case 'exclusiveMinimum':
+      text = `${subject} must be ${error.keyword === 'minimum' ? 'at least' : 'more than'} ${String(params.limit)} (got ${got.text})`;
+      break;
+    case 'maximum':
+    case 'exclusiveMaximum':
+      text = `${subject} must be ${error.keyword === 'maximum' ? 'at most' : 'less than'} ${String(params.limit)} (got ${got.text})`;
+      break;
+    case 'minLength':
+      text =
+        params.limit === 1
+          ? `${subject} must not be empty`
+          : `${subject} must have at least ${plural(params.limit, 'character')} (got ${got.length})`;
+      break;
+    case 'maxLength':
+      text = `${subject} must have at most ${plural(params.limit, 'character')} (got ${got.length})`;
+      break;
+    case 'minItems':
+      text = `${subject} must have at least ${plural(params.limit, 'item')} (got ${got.length})`;
+      break;
+    case 'maxItems':
+      text = `${subject} must have at most ${plural(params.limit, 'item')} (got ${got.length})`;
+      break;
+    case 'minProperties':
+      text = `${subject} must have at least ${plural(params.limit, 'entry')} (got ${got.length})`.replace(
+        'entrys',
+        'entries',
+      );
+      break;
+    case 'maxProperties':
+      if (kind === 'flow' && error.instancePath === '/blocks') {
+        code = 'CF005';
+        text = `the flow has ${got.length} blocks; at most ${String(params.limit)} are allowed. Split it into modules`;
+      } else {
+        text = `${subject} must have at most ${plural(params.limit, 'entry')} (got ${got.length})`.replace(
+          'entrys',
+          'entries',
+        );
+      }
+      break;
+    case 'pattern': {
+      const words =
+        PATTERN_WORDS[String(params.pattern)] ?? `must match the pattern ${String(params.pattern)}`;
+      const shown = error.propertyName !== undefined ? JSON.stringify(error.propertyName) : got.text;
+      text = `${subject} ${words} (got ${shown})`;
+      break;
+    }
+    case 'format':
+      text = `${subject} ${FORMAT_WORDS[String(params.format)] ?? `must be a valid ${String(params.format)}`} (got ${got.text})`;
+      break;
+    case 'propertyNames':
+      text = `${subject} is not an allowed name`;
+      break;
+    case 'uniqueItems':
+      text = `${subject} must not repeat an item (items ${String(params.j)} and ${String(params.i)} are the same)`;
+      break;
+    case 'not':
+      text =
+        got.kind === 'an object'
+          ? `${subject} has a combination of properties that is not allowed here; see docs/format.md`
+          : `${subject} has a value that is reserved or not allowed here (got ${got.text})`;
+      break;
+    case 'oneOf':
+    case 'anyOf':
+      text = Array.isArray(params.passingSchemas)
+        ? `${subject} matches more than one of the allowed forms; keep only one`
+        : Array.isArray(params.forms) && params.forms.length > 1
+          ? `${subject} must have ${params.forms.slice(0, -1).join(', ')} or ${params.forms.at(-1)} (see docs/format.md)`
+          : `${subject} does not match any of the allowed forms; see docs/format.md`;
+      break;
+    default:
+      text = `${subject} ${error.message ?? 'is not valid'}`;
+  }
+  const blockId = kind === 'flow' ? blockIdOf(path) : undefined;
+  return problem(
+    code,
+    `${prefix}${capitalise(text, prefix)}`,
+    path,
+    blockId !== undefined ? { blockId } : {},
+  );
+}
+
+function capitalise(text: string, prefix: string): string {
+  return prefix === '' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+function blockIdOf(path: string): string | undefined {
+  const m = path.match(/^\/blocks\/([^/]+)/);
+  return m ? m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+}
+
+/** Property names the schema allows at this object, for "did you mean" hints (block settings, blocks, top level). */
+function knownProperties(instancePath: string, doc: unknown, kind: SchemaDocumentKind): string[] {
+  if (kind !== 'flow') return [];
+  if (instancePath === '') {
+    return [
+      '$schema',
+      'formatVersion',
+      'id',
+      'name',
+      'type',
+      'description',
+      'start',
+      'variables',
+      'popover',
+      'module',
+      'blocks',
+      'layout',
+    ];
+  }
+  if (/^\/blocks\/[^/]+$/.test(instancePath)) return ['type', 'label', 'settings', 'next'];
+  const settings = instancePath.match(/^(\/blocks\/[^/]+)\/settings$/);
+  if (settings) {
+    const type = valueAt(doc, `${settings[1]}/type`);
+    const properties =
+      typeof type === 'string' ? blockDefinition(type)?.settingsSchema.properties : undefined;
+    return properties && typeof properties === 'object' ? Object.keys(properties) : [];
+  }
+  return [];
+}
