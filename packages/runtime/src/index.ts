@@ -1,1 +1,43 @@
+/**
+ * @callflow/runtime: flows compiled to XState machines, the pure contact engine, the telephony adapter
+ * contract with its conformance suite, and the simulator adapter. Isomorphic: no Node-only imports.
+ */
+
+export {
+  type AdapterListener,
+  isTelephonyCommand,
+  TELEPHONY_COMMANDS,
+  type TelephonyAdapter,
+  type TelephonyCommand,
+} from './adapter/contract.js';
+export type { BlockBehaviour, BlockContext, BlockStep } from './blocks/behaviour.js';
+export { BEHAVIOURS, behaviourFor } from './blocks/index.js';
+export { type CompiledFlow, clearCompiled, compile, outcomeEvent } from './compile/compile.js';
+export {
+  type AgentCallbackParams,
+  startAgentCallback,
+  startCallback,
+  startWebCallback,
+  type WebCallbackParams,
+} from './engine/callback.js';
+export { parseSnapshot, serializeSnapshot, startContact, step } from './engine/contact.js';
+export { flowSource } from './engine/flow-source.js';
+export { CONTACT_ERRORS, MAX_SAME_BLOCK_IN_A_ROW, MAX_STEPS_PER_FLOW_RUN } from './engine/limits.js';
 export * from './rules/index.js';
+export * from './rules/index.js';
+export { type AgentState, SimpleAcd, type SimulatedAgent } from './simulator/acd.js';
+export { VirtualClock } from './simulator/clock.js';
+export type { CannedHttp, CannedResponse } from './simulator/http.js';
+export {
+  type AgentControl,
+  type CallerScript,
+  createSimulator,
+  DEFAULT_START,
+  Simulator,
+  type SimulatorLogEntry,
+  type SimulatorOptions,
+  type StartCallParams,
+} from './simulator/simulator.js';
+export { defaultPromptSeconds, type NumberBehaviour, SimulatedTelephony } from './simulator/telephony.js';
+export * from './testing/index.js';
+export * from './types.js';

@@ -1,0 +1,79 @@
+import type { Flow, JsonValue } from '@callflow/model';
+import type { ContactRun } from '../engine/run.js';
+import type { Coerced } from '../rules/coerce.js';
+import type {
+  Command,
+  ContactEvent,
+  ContactSnapshot,
+  EngineEnv,
+  Frame,
+  FrameKind,
+  Party,
+  ResolvedPrompt,
+  TraceEntry,
+  Wait,
+} from '../types.js';
+
+/** What a block hands back to the engine. */
+export type BlockStep =
+  /** Take this outcome (the machine decides where it leads). */
+  | { outcome: string; note?: string }
+  /** Wait for an event; optionally start a sub-flow on top (module, customer-queue flow). */
+  | { wait: Wait; push?: { kind: FrameKind; flowId: string; vars?: Record<string, JsonValue> } }
+  /** This flow ends here. */
+  | { end: 'disconnect' | 'endFlow' | 'transferred'; note?: string }
+  | { end: 'return'; outputs: Record<string, JsonValue> }
+  /** The block already rearranged the contact (moved it to another queue): nothing more to do. */
+  | { handled: true };
+
+/** How a sub-flow pushed by a block finished, for the block that waits on it. */
+export type ChildEnd =
+  | { returned: true; outputs: Record<string, JsonValue> }
+  | { returned: false; reason: string };
+
+type WithoutRef<C> = C extends { ref: string } ? Omit<C, 'ref'> : C;
+export type CommandDraft = WithoutRef<Command>;
+
+/** What a block sees of the contact while it runs. Everything it changes goes into the draft snapshot. */
+export interface BlockContext<S = Record<string, unknown>> {
+  readonly env: EngineEnv;
+  /** The engine's working state, for blocks that change the contact as a whole (queues, recording). */
+  readonly run: ContactRun;
+  readonly contact: ContactSnapshot;
+  readonly frame: Frame;
+  readonly flow: Flow;
+  readonly blockId: string;
+  readonly settings: S;
+  readonly now: number;
+  /** Who hears prompts in this flow: the agent in agent and outbound whispers. */
+  readonly party: Party;
+  /** Emits a command; returns its `ref` (a fresh one for commands that take a ref). */
+  emit(command: CommandDraft): string;
+  lookup(name: string): unknown;
+  /** Stores a value in a declared variable, converted to its type; refused values leave it unchanged. */
+  assign(name: string, value: unknown): Coerced;
+  /** A prompt setting made ready to play; undefined when it names a prompt resources do not have. */
+  prompt(setting: unknown): ResolvedPrompt | undefined;
+  /** Plays a prompt to this flow's party and returns the play command's ref. */
+  play(prompt: ResolvedPrompt, loop?: boolean): string;
+  startTimer(seconds: number, event: string): string;
+  cancelTimer(id: string | undefined): void;
+  /** Adds a line of explanation to this step's trace entry. */
+  note(text: string): void;
+  /** Extra fields for this step's trace entry (the caller-ID decision). */
+  traceWith(fields: Partial<TraceEntry>): void;
+}
+
+export interface BlockBehaviour<S = Record<string, unknown>> {
+  type: string;
+  enter(ctx: BlockContext<S>): BlockStep;
+  /** An event for a waiting block; undefined means the block did not expect it (ignored and traced). */
+  resume?(ctx: BlockContext<S>, wait: Wait, event: ContactEvent): BlockStep | undefined;
+  /** The sub-flow this block pushed has finished. */
+  childEnded?(ctx: BlockContext<S>, wait: Wait, end: ChildEnd): BlockStep;
+}
+
+/** Keeps block files typed against their model settings while the registry stays heterogeneous. */
+export function defineBehaviour<S>(behaviour: BlockBehaviour<S>): BlockBehaviour {
+  return behaviour as unknown as BlockBehaviour;
+}

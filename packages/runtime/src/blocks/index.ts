@@ -1,0 +1,57 @@
+import type { BlockBehaviour } from './behaviour.js';
+import { callPhoneNumber } from './call-phone-number.js';
+import { checkHours } from './check-hours.js';
+import { checkVariable } from './check-variable.js';
+import { createCallback } from './create-callback.js';
+import { disconnect } from './disconnect.js';
+import { endFlow } from './end-flow.js';
+import { getDigits } from './get-digits.js';
+import { httpRequest } from './http-request.js';
+import { invokeModule } from './invoke-module.js';
+import { loopCounter } from './loop-counter.js';
+import { menu } from './menu.js';
+import { offerCallback } from './offer-callback.js';
+import { playHoldAudio } from './play-hold-audio.js';
+import { playPrompt } from './play-prompt.js';
+import { playQueueStatus } from './play-queue-status.js';
+import { returnBlock } from './return.js';
+import { setCallbackNumber } from './set-callback-number.js';
+import { setRecording } from './set-recording.js';
+import { setVariables } from './set-variables.js';
+import { setWhisperFlow } from './set-whisper-flow.js';
+import { setWorkingQueue } from './set-working-queue.js';
+import { transferToNumber } from './transfer-to-number.js';
+import { transferToQueue } from './transfer-to-queue.js';
+
+/** One behaviour per block type of the catalog (a test checks that none is missing). */
+export const BEHAVIOURS: readonly BlockBehaviour[] = [
+  playPrompt,
+  menu,
+  getDigits,
+  setRecording,
+  checkVariable,
+  setVariables,
+  checkHours,
+  loopCounter,
+  httpRequest,
+  invokeModule,
+  setWorkingQueue,
+  transferToQueue,
+  playQueueStatus,
+  playHoldAudio,
+  offerCallback,
+  setCallbackNumber,
+  createCallback,
+  transferToNumber,
+  setWhisperFlow,
+  callPhoneNumber,
+  returnBlock,
+  endFlow,
+  disconnect,
+];
+
+const byType = new Map(BEHAVIOURS.map((b) => [b.type, b]));
+
+export function behaviourFor(type: string): BlockBehaviour | undefined {
+  return byType.get(type);
+}

@@ -1,0 +1,22 @@
+import { checkDialNumber } from '@callflow/model';
+import { operandValue } from '../engine/prompts.js';
+import { defineBehaviour } from './behaviour.js';
+import { dialOptions } from './get-digits.js';
+
+/** Normalises and checks the number; `invalidNumber` or `notDialable` (country allowlist) as Connect does. */
+export const setCallbackNumber = defineBehaviour<{ number?: unknown }>({
+  type: 'setCallbackNumber',
+  enter(ctx) {
+    const value = operandValue(ctx.settings.number, ctx.lookup);
+    const check = checkDialNumber(typeof value === 'string' ? value : String(value ?? ''), dialOptions(ctx));
+    if (!check.ok) {
+      const outcome =
+        check.reason === 'countryNotAllowed' || check.reason === 'notDialable'
+          ? 'notDialable'
+          : 'invalidNumber';
+      return { outcome, note: check.message };
+    }
+    ctx.contact.system.callbackNumber = check.e164;
+    return { outcome: 'success', note: `callback number ${check.e164}` };
+  },
+});

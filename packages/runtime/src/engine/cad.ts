@@ -1,0 +1,54 @@
+import type { JsonValue } from '@callflow/model';
+import { coerceValue } from '../rules/coerce.js';
+import type { ContactEvent } from '../types.js';
+import type { ContactRun } from './run.js';
+
+/**
+ * An agent edits a call-associated variable on the desktop. Every variable has an edit version; an edit
+ * names the version the agent saw. The first save wins; a later save made from the old version is a
+ * conflict, and that agent is told the value now held (DOMAIN.md §4: no silent loss).
+ */
+export function onVariableUpdate(
+  run: ContactRun,
+  event: Extract<ContactEvent, { type: 'updateVariable' }>,
+): true {
+  const { agent, name } = event;
+  const current = run.s.variableVersions[name] ?? 0;
+  const declaration = run.rootFlow()?.variables?.[name];
+  run.begin({ event: event.type, note: `agent ${agent} edits ${name}` });
+  const refuse = (reason: string) => {
+    run.emit({ type: 'variableUpdate', agent, name, result: 'refused', version: current, reason });
+    run.note(`refused: ${reason}`);
+    return true as const;
+  };
+  if (!declaration) return refuse(`"${name}" is not a variable of this contact`);
+  if (declaration.agentEditable !== true) return refuse(`"${name}" is not agent editable`);
+  if (event.version !== current) {
+    const value =
+      declaration.secure === true ? undefined : (run.s.variables[name] ?? declaration.default ?? null);
+    run.emit({
+      type: 'variableUpdate',
+      agent,
+      name,
+      result: 'conflict',
+      version: current,
+      ...(value !== undefined ? { value } : {}),
+      reason: `another agent saved ${name} first (version ${current}); your value was not saved`,
+    });
+    run.note(`conflict: edit made from version ${event.version}, current is ${current}`);
+    return true;
+  }
+  const coerced = coerceValue(declaration.type, event.value);
+  if (!coerced.ok) return refuse(coerced.reason);
+  run.s.variables = { ...run.s.variables, [name]: coerced.value as JsonValue };
+  run.s.variableVersions = { ...run.s.variableVersions, [name]: current + 1 };
+  run.emit({
+    type: 'variableUpdate',
+    agent,
+    name,
+    result: 'saved',
+    version: current + 1,
+    value: coerced.value,
+  });
+  return true;
+}

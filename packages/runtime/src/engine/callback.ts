@@ -1,0 +1,274 @@
+import { checkDialNumber } from '@callflow/model';
+import { resolveCallerId } from '../rules/index.js';
+import type { CallbackRequest, ContactEvent, EngineEnv, StepResult } from '../types.js';
+import { blankSnapshot } from './contact-blank.js';
+import { enqueue } from './queue.js';
+import { ContactRun } from './run.js';
+
+/**
+ * Callbacks are contacts of their own. A callback request (from a Create callback block, a web form or
+ * an agent) waits in its queue like a call, keeping the place it was given; an Available agent is
+ * offered it first (popover labelled Callback), then the customer is dialled with the caller ID the
+ * caller-ID rules choose. No answer: back to the queue after the retry delay, up to the maximum attempts.
+ */
+
+const DIAL_TIMEOUT_SECONDS = 30;
+
+/** Starts the callback contact for a request (the host calls this for each `createCallback` command). */
+export function startCallback(env: EngineEnv, request: CallbackRequest): StepResult {
+  const s = blankSnapshot(
+    'callback',
+    request.id,
+    request.flowId ?? '',
+    request.flowVersion ?? 0,
+    env.now(),
+    request.dialedNumber,
+    request.number,
+  );
+  s.callback = { request, attempts: 0, phase: 'delay' };
+  if (request.variables) s.variables = { ...request.variables };
+  s.system.callbackNumber = request.number;
+  const run = new ContactRun(env, s);
+  run.begin({
+    event: 'start',
+    note: `callback ${request.id} to ${request.number} in queue ${request.queue}${request.name ? ` for ${request.name}` : ''}`,
+  });
+  if (!env.resources.queues[request.queue]) {
+    run.finish(`queue "${request.queue}" does not exist`, false);
+    run.flush();
+    return { snapshot: run.s, commands: run.commands };
+  }
+  const expiry = run.startTimer(request.maxQueueSeconds, 'callbackExpired');
+  if (request.initialDelaySeconds > 0) {
+    const timerId = run.startTimer(request.initialDelaySeconds, 'callbackInitialDelay');
+    run.s.callback = { ...s.callback, timerId, expiryTimerId: expiry };
+    run.s.status = 'running';
+  } else {
+    run.s.callback = { ...s.callback, phase: 'queued', expiryTimerId: expiry };
+    enqueue(run, request.queue, request.enqueuedAt);
+  }
+  run.flush();
+  return { snapshot: run.s, commands: run.commands };
+}
+
+export interface WebCallbackParams {
+  contactId: string;
+  name: string;
+  number: string;
+  queue: string;
+  /** The web entry point's number, shown as DNIS in the popover. */
+  dialedNumber?: string;
+  maxAttempts?: number;
+  retryDelaySeconds?: number;
+  maxQueueSeconds?: number;
+}
+
+/** A web page or chatbot asks to be called back: the request enters the queue now. */
+export function startWebCallback(env: EngineEnv, p: WebCallbackParams): StepResult {
+  const account = env.resources.account;
+  const check = checkDialNumber(p.number, {
+    defaultRegion: account.defaultRegion,
+    allowedCountries: account.allowedCountries,
+  });
+  const request: CallbackRequest = {
+    id: p.contactId,
+    number: check.ok ? check.e164 : p.number,
+    name: p.name,
+    queue: p.queue,
+    dialedNumber: p.dialedNumber ?? '',
+    enqueuedAt: env.now(),
+    initialDelaySeconds: 0,
+    maxAttempts: p.maxAttempts ?? 3,
+    retryDelaySeconds: p.retryDelaySeconds ?? 300,
+    maxQueueSeconds: p.maxQueueSeconds ?? 86400,
+  };
+  if (check.ok) return startCallback(env, request);
+  const s = blankSnapshot('callback', p.contactId, '', 0, env.now(), request.dialedNumber, p.number);
+  const run = new ContactRun(env, s);
+  run.begin({ event: 'start', error: `web callback refused: ${check.message}` });
+  run.finish('invalid callback number', false);
+  run.flush();
+  return { snapshot: run.s, commands: run.commands };
+}
+
+export interface AgentCallbackParams {
+  contactId: string;
+  agent: string;
+  /** The number the agent typed in or the customer keyed (checked and normalised here). */
+  number: string;
+  name?: string;
+  /** Queue whose outbound caller ID and whisper apply; absent: the agent's default outbound queue. */
+  queue?: string;
+  /** The agent is on a call with the customer (during an internet voice or chat session). */
+  activeCall?: boolean;
+  /** A number (name or E.164) the agent picked among their allowed numbers. */
+  agentChoice?: string;
+}
+
+/** Agent-initiated callback (Avaya): the agent places the call; the outbound whisper runs first. */
+export function startAgentCallback(env: EngineEnv, p: AgentCallbackParams): StepResult {
+  const account = env.resources.account;
+  const queue = p.queue ?? env.resources.agents[p.agent]?.defaultOutboundQueue ?? '';
+  const check = checkDialNumber(p.number, {
+    defaultRegion: account.defaultRegion,
+    allowedCountries: account.allowedCountries,
+  });
+  const request: CallbackRequest = {
+    id: p.contactId,
+    number: check.ok ? check.e164 : p.number,
+    queue,
+    dialedNumber: '',
+    enqueuedAt: env.now(),
+    initialDelaySeconds: 0,
+    maxAttempts: 1,
+    retryDelaySeconds: 0,
+    maxQueueSeconds: 0,
+  };
+  if (p.name) request.name = p.name;
+  const s = blankSnapshot('agentOutbound', p.contactId, '', 0, env.now(), request.number, undefined);
+  s.callback = { request, attempts: 0, phase: 'whisper', agent: p.agent };
+  if (p.agentChoice) s.callback.agentChoice = p.agentChoice;
+  s.system.agentName = p.agent;
+  s.system.callbackNumber = request.number;
+  s.inConsult = false;
+  const run = new ContactRun(env, s);
+  run.begin({
+    event: 'start',
+    note: `agent ${p.agent} calls ${request.number}${p.activeCall ? ' during a call' : ''}`,
+  });
+  if (p.activeCall) run.s.system.activeCall = true;
+  if (!check.ok) {
+    run.with({ error: `number refused: ${check.message}` });
+    run.finish('invalid number');
+    run.flush();
+    return { snapshot: run.s, commands: run.commands };
+  }
+  run.s.status = 'whisper';
+  run.flush();
+  startOutboundWhisper(run);
+  run.flush();
+  return { snapshot: run.s, commands: run.commands };
+}
+
+/** The agent accepted the callback offer: outbound whisper, then the customer is dialled. */
+export function callbackAccepted(run: ContactRun, agent: string): void {
+  const cb = run.s.callback;
+  if (!cb) return;
+  run.s.callback = { ...cb, phase: 'whisper', agent };
+  run.s.status = 'whisper';
+  run.flush();
+  startOutboundWhisper(run);
+}
+
+function startOutboundWhisper(run: ContactRun): void {
+  const cb = run.s.callback;
+  if (!cb) return;
+  const flow =
+    cb.request.outboundWhisperFlow ??
+    run.s.whisper.outbound ??
+    run.env.resources.queues[cb.request.queue]?.outboundWhisperFlow;
+  if (flow) run.push('outboundWhisper', flow);
+  else afterOutboundWhisper(run);
+}
+
+/** The outbound whisper ended (or there was none): place the call with the chosen caller ID. */
+export function afterOutboundWhisper(run: ContactRun): void {
+  const cb = run.s.callback;
+  if (!cb || run.s.status === 'ended') return;
+  const override = run.s.outboundCallerId;
+  const overrideNumber = override?.variable ? run.lookup(undefined, override.variable) : override?.number;
+  const decision = resolveCallerId({
+    purpose: run.s.kind === 'agentOutbound' ? 'agentOutbound' : 'callback',
+    resources: run.env.resources,
+    ...(cb.request.callerNumber ? { callerNumber: cb.request.callerNumber } : {}),
+    dialedNumber: cb.request.number,
+    ...(cb.request.queue ? { queue: cb.request.queue } : {}),
+    ...(cb.agent ? { agent: cb.agent } : {}),
+    ...(cb.agentChoice ? { agentChoice: cb.agentChoice } : {}),
+    activeCall: run.s.system.activeCall === true,
+    ...(typeof overrideNumber === 'string' && overrideNumber !== ''
+      ? { outboundWhisperOverride: overrideNumber }
+      : {}),
+    variables: (name) => run.lookup(undefined, name),
+    ...(run.env.random ? { random: run.env.random } : {}),
+  });
+  const name = override?.name ?? decision.name;
+  run.begin({
+    note: `attempt ${cb.attempts + 1} of ${cb.request.maxAttempts}`,
+    callerId: {
+      ...(decision.number ? { number: decision.number } : {}),
+      ...(name ? { name } : {}),
+      rule: decision.rule,
+      reason: decision.reason,
+    },
+  });
+  const dialRef = run.emit({
+    type: 'dial',
+    purpose: run.s.kind === 'agentOutbound' ? 'agentOutbound' : 'callback',
+    to: cb.request.number,
+    ...(decision.number ? { callerId: decision.number } : {}),
+    ...(name ? { callerIdName: name } : {}),
+    timeoutSeconds: DIAL_TIMEOUT_SECONDS,
+  });
+  run.s.callback = { ...cb, phase: 'dialling', dialRef, attempts: cb.attempts + 1 };
+  run.flush();
+}
+
+/** Timers and dial results of a callback contact (offers go through the queue module). */
+export function onCallbackEvent(run: ContactRun, event: ContactEvent): true | string {
+  const cb = run.s.callback;
+  if (!cb) return 'not a callback';
+  if (event.type === 'timer') {
+    if (event.timerId === cb.expiryTimerId) {
+      if (cb.phase !== 'delay' && cb.phase !== 'queued' && cb.phase !== 'retryWait')
+        return 'the callback is already with an agent';
+      run.begin({ event: 'timer', note: `the callback waited ${cb.request.maxQueueSeconds} s in the queue` });
+      run.finish('callback expired', false);
+      return true;
+    }
+    if (event.timerId === cb.timerId) {
+      run.begin({ event: 'timer', note: cb.phase === 'delay' ? 'initial delay over' : 'retry delay over' });
+      run.s.callback = { ...cb, phase: 'queued' };
+      delete run.s.callback.timerId;
+      // The request keeps the place it was given, on every attempt.
+      enqueue(run, cb.request.queue, cb.request.enqueuedAt);
+      return true;
+    }
+    return `timer ${event.timerId} is not a callback timer`;
+  }
+  if (event.type === 'dialResult' || event.type === 'adapterError') {
+    if (event.ref !== cb.dialRef) return `no dial ${event.ref} is in progress`;
+    const result = event.type === 'adapterError' ? 'failed' : event.result;
+    run.begin({ event: event.type, outcome: result });
+    if (event.type === 'adapterError') run.with({ error: `telephony error: ${event.message}` });
+    if (result === 'answered') {
+      run.emit(
+        cb.agent
+          ? { type: 'bridge', agent: cb.agent, dialRef: cb.dialRef }
+          : { type: 'bridge', dialRef: cb.dialRef },
+      );
+      run.s.callback = { ...cb, phase: 'connected' };
+      run.s.status = 'connected';
+      return true;
+    }
+    if (result === 'completed') {
+      run.finish('callback completed');
+      return true;
+    }
+    if (cb.agent) run.emit({ type: 'releaseAgent', agent: cb.agent, reason: `customer ${result}` });
+    if (cb.attempts >= cb.request.maxAttempts) {
+      run.finish(`callback not answered after ${cb.attempts} attempt(s)`, false);
+      return true;
+    }
+    const timerId = run.startTimer(cb.request.retryDelaySeconds, 'callbackRetry');
+    const next = { ...cb, phase: 'retryWait' as const, timerId };
+    delete next.agent;
+    delete next.dialRef;
+    run.s.callback = next;
+    run.s.status = 'running';
+    delete run.s.queue;
+    run.note(`customer ${result}: back to the queue in ${cb.request.retryDelaySeconds} s`);
+    return true;
+  }
+  return `a callback does not expect ${event.type} now`;
+}

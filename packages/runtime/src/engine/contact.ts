@@ -1,0 +1,141 @@
+import type { JsonValue } from '@callflow/model';
+import type { ContactEvent, ContactSnapshot, EngineEnv, StartContactParams, StepResult } from '../types.js';
+import { onVariableUpdate } from './cad.js';
+import { onCallbackEvent } from './callback.js';
+import { blankSnapshot } from './contact-blank.js';
+import { endedFrame } from './frame-end.js';
+import { SEEN_EVENT_IDS } from './limits.js';
+import { onQueueEvent, onQueueTimer } from './queue.js';
+import { onRecordingTimer } from './recording.js';
+import { ContactRun, setFrameEndHandlers } from './run.js';
+
+setFrameEndHandlers({ onFrameEnd: endedFrame });
+
+/**
+ * Starts an inbound contact on the published version of `flowId` and runs it until it first waits.
+ * A flow that is not published gives an ended snapshot with the reason in its trace (never a throw).
+ */
+export function startContact(env: EngineEnv, params: StartContactParams): StepResult {
+  const published = env.flows.get(params.flowId);
+  const now = env.now();
+  const s = blankSnapshot(
+    'inbound',
+    params.contactId,
+    params.flowId,
+    published?.version ?? 0,
+    now,
+    params.dialedNumber,
+    params.callerNumber,
+  );
+  const run = new ContactRun(env, s);
+  run.begin({
+    event: 'start',
+    note: `call from ${params.callerNumber ?? 'unknown number'} to ${params.dialedNumber}`,
+  });
+  if (!published) {
+    run.fail('RT102', `Flow "${params.flowId}" is not published.`);
+    run.flush();
+    return { snapshot: run.s, commands: run.commands };
+  }
+  for (const [name, value] of Object.entries(params.variables ?? {})) {
+    const stored = run.assign(undefined, name, value);
+    if (!stored.ok) run.note(`initial value of ${name} refused: ${stored.reason}`);
+  }
+  run.flush();
+  run.push('main', params.flowId);
+  run.flush();
+  return { snapshot: run.s, commands: run.commands };
+}
+
+/**
+ * Applies one event to a contact. Pure: the given snapshot is not changed. Events the contact does not
+ * expect now, duplicates, and events for an ended contact are ignored with the reason in the trace.
+ */
+export function step(env: EngineEnv, snapshot: ContactSnapshot, event: ContactEvent): StepResult {
+  const run = new ContactRun(env, snapshot, event);
+  const ignored = (reason: string): StepResult => {
+    run.begin({ event: event.type, ignored: reason });
+    run.flush();
+    return { snapshot: run.s, commands: run.commands };
+  };
+  if (run.s.status === 'ended' || run.s.status === 'transferred') {
+    return ignored(`the contact has ended (${run.s.endReason ?? run.s.status})`);
+  }
+  if (event.id !== undefined) {
+    if (run.s.seen.includes(event.id)) return ignored(`duplicate event ${event.id}`);
+    const seen = [...run.s.seen, event.id];
+    run.s.seen = seen.length > SEEN_EVENT_IDS ? seen.slice(seen.length - SEEN_EVENT_IDS) : seen;
+  }
+  const handled = dispatch(run, event);
+  if (handled !== true) return ignored(handled);
+  run.flush();
+  return { snapshot: run.s, commands: run.commands };
+}
+
+/** Routes an event; returns true when something took it, else why nobody did. */
+function dispatch(run: ContactRun, event: ContactEvent): true | string {
+  switch (event.type) {
+    case 'callerHangUp':
+      run.begin({ event: event.type });
+      run.finish('caller hung up');
+      return true;
+    case 'agentHangUp':
+      if (run.s.status !== 'connected' && run.s.status !== 'whisper') return 'no agent is connected';
+      run.begin({ event: event.type });
+      run.finish('agent hung up');
+      return true;
+    case 'consult':
+      run.begin({
+        event: event.type,
+        note: event.active ? 'consult or conference started' : 'consult or conference ended',
+      });
+      run.s.inConsult = event.active;
+      return true;
+    case 'updateVariable':
+      return onVariableUpdate(run, event);
+    case 'timer':
+      return onTimer(run, event.timerId);
+    case 'agentAvailable':
+    case 'agentAccepted':
+    case 'agentNoAnswer':
+      return onQueueEvent(run, event);
+    default: {
+      if (run.s.callback && run.s.stack.length === 0) return onCallbackEvent(run, event);
+      if (run.resumeTop(event)) return true;
+      return run.top()?.wait
+        ? `block "${run.top()?.block}" is not waiting for ${event.type}`
+        : 'nothing is waiting for this event';
+    }
+  }
+}
+
+function onTimer(run: ContactRun, timerId: string): true | string {
+  const timer = run.s.timers.find((t) => t.id === timerId);
+  if (!timer) return `timer ${timerId} is not running (cancelled or already fired)`;
+  if (timer.at > run.now) return `timer ${timerId} fired before its deadline`;
+  run.s.timers = run.s.timers.filter((t) => t.id !== timerId);
+  if (onRecordingTimer(run, timerId)) return true;
+  if (onQueueTimer(run, timerId)) return true;
+  if (run.s.callback && onCallbackEvent(run, { type: 'timer', timerId }) === true) return true;
+  for (let i = run.s.stack.length - 1; i >= 0; i -= 1) {
+    const frame = run.s.stack[i];
+    if (frame?.wait?.timerId === timerId) {
+      if (i !== run.s.stack.length - 1) return `timer ${timerId} belongs to a flow that is not running now`;
+      if (run.resumeTop({ type: 'timer', timerId })) return true;
+    }
+  }
+  return `timer ${timerId} (${timer.event}) has nothing waiting for it`;
+}
+
+/** The JSON form of a snapshot; `parseSnapshot` reads it back. */
+export function serializeSnapshot(snapshot: ContactSnapshot): string {
+  return JSON.stringify(snapshot);
+}
+
+export function parseSnapshot(text: string): ContactSnapshot {
+  const value = JSON.parse(text) as Record<string, JsonValue>;
+  if (value.format !== 1 || typeof value.contactId !== 'string' || !Array.isArray(value.stack)) {
+    throw new Error('RT110 Not a contact snapshot (format 1): it cannot be restored.');
+  }
+  return value as unknown as ContactSnapshot;
+}

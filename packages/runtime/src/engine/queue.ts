@@ -1,0 +1,193 @@
+import { callbackPopover, popoverFor } from '../rules/popover.js';
+import type { ContactEvent, PopoverItem } from '../types.js';
+import { callbackAccepted } from './callback.js';
+import { DEFAULT_OFFER_TIMEOUT_SECONDS } from './limits.js';
+import type { ContactRun } from './run.js';
+
+/**
+ * Queueing as one contact sees it. The host's ACD owns the queues and the agents: it tells a queued
+ * contact `agentAvailable` when an Available agent of the queue's group is free; the contact offers
+ * itself (popover), and the agent accepts (`agentAccepted`), ignores it (`agentNoAnswer`) or lets the
+ * offer time out (a timer here). RONA puts the contact back in the queue at its old place.
+ */
+
+/** Puts the contact in `queue` (from its original place `since`) and starts the customer-queue flow. */
+export function enqueue(run: ContactRun, queue: string, since: number): void {
+  const resource = run.env.resources.queues[queue];
+  run.s.queue = { name: queue, since };
+  run.s.system.queueName = queue;
+  run.s.status = 'queued';
+  run.emit({
+    type: 'enqueue',
+    queue,
+    agentGroup: resource?.agentGroup ?? '',
+    enqueuedAt: since,
+    kind: queuedKind(run),
+  });
+}
+
+function queuedKind(run: ContactRun): 'call' | 'callback' {
+  return run.s.callback ? 'callback' : 'call';
+}
+
+/** What the agent sees: the flow's popover for a call, "Callback" with number, queue and DNIS for a callback. */
+function offerDetails(run: ContactRun, queue: string): { title: string; popover: PopoverItem[] } {
+  const resource = run.env.resources.queues[queue];
+  const cb = run.s.callback;
+  if (cb) {
+    const popover: PopoverItem[] = callbackPopover({
+      customerNumber: cb.request.number,
+      queueName: resource?.displayName ?? queue,
+      dialedNumber: cb.request.dialedNumber,
+    });
+    if (cb.request.name) popover.push({ label: 'Name', name: 'name', value: cb.request.name });
+    return { title: 'Callback', popover };
+  }
+  const root = run.rootFlow();
+  return {
+    title: resource?.displayName ?? queue,
+    popover: root ? popoverFor(root, { ...run.s.variables }) : [],
+  };
+}
+
+/** The customer-queue flow of the contact's queue, if it has one. */
+export function customerQueueFlow(run: ContactRun): string | undefined {
+  const queue = run.s.queue?.name;
+  return queue ? run.env.resources.queues[queue]?.customerQueueFlow : undefined;
+}
+
+/** Transfer to queue inside a customer-queue flow: a new queue, a new place, the new queue's flow. */
+export function moveToQueue(run: ContactRun, queue: string): void {
+  const old = run.s.queue;
+  if (old) {
+    if (old.offer) withdraw(run, false);
+    run.emit({ type: 'dequeue', queue: old.name, reason: `moved to queue ${queue}` });
+  }
+  const index = run.s.stack.findIndex((f) => f.kind === 'customerQueue');
+  if (index >= 0) run.s.stack = run.s.stack.slice(0, index);
+  run.emit({ type: 'stopPlayback', to: 'caller' });
+  enqueue(run, queue, run.now);
+  run.note(`moved to queue ${queue}`);
+  run.flush();
+  const flow = customerQueueFlow(run);
+  if (flow) run.push('customerQueue', flow);
+  else holdInQueue(run);
+}
+
+/** The caller keeps waiting with the default hold music (no customer-queue flow, or it ended). */
+export function holdInQueue(run: ContactRun): void {
+  if (run.s.status !== 'queued' && run.s.status !== 'offered') return;
+  run.begin({ note: 'the caller waits in the queue with hold music' });
+  run.emit({ type: 'play', to: 'caller', prompt: { text: 'hold music' }, loop: true });
+  run.flush();
+}
+
+export function onQueueEvent(run: ContactRun, event: ContactEvent): true | string {
+  const queue = run.s.queue;
+  if (event.type === 'agentAvailable') {
+    if (!queue || run.s.status !== 'queued') return 'the contact is not waiting in a queue';
+    const resource = run.env.resources.queues[queue.name];
+    const timeout = resource?.offerTimeoutSeconds ?? DEFAULT_OFFER_TIMEOUT_SECONDS;
+    run.begin({ event: event.type, note: `agent ${event.agent} is available` });
+    const ref = run.emit({
+      type: 'offerToAgent',
+      agent: event.agent,
+      queue: queue.name,
+      kind: queuedKind(run),
+      ...offerDetails(run, queue.name),
+      timeoutSeconds: timeout,
+    });
+    const timerId = run.startTimer(timeout, 'offerTimeout');
+    run.s.queue = { ...queue, offer: { agent: event.agent, ref, timerId } };
+    run.s.status = 'offered';
+    return true;
+  }
+  if (event.type === 'agentNoAnswer') {
+    if (!queue?.offer || queue.offer.agent !== event.agent)
+      return `the contact is not offered to ${event.agent}`;
+    run.begin({ event: event.type });
+    withdraw(run, true);
+    return true;
+  }
+  if (event.type === 'agentAccepted') {
+    if (!queue?.offer || queue.offer.agent !== event.agent)
+      return `the contact is not offered to ${event.agent}`;
+    run.begin({ event: event.type, note: `agent ${event.agent} accepted` });
+    run.cancelTimer(queue.offer.timerId);
+    run.s.queue = { name: queue.name, since: queue.since, agent: event.agent };
+    run.s.system.agentName = event.agent;
+    run.emit({ type: 'dequeue', queue: queue.name, reason: `accepted by ${event.agent}` });
+    if (run.s.callback) {
+      callbackAccepted(run, event.agent);
+      return true;
+    }
+    const index = run.s.stack.findIndex((f) => f.kind === 'customerQueue');
+    if (index >= 0) run.s.stack = run.s.stack.slice(0, index);
+    run.emit({ type: 'stopPlayback', to: 'caller' });
+    run.s.status = 'whisper';
+    run.flush();
+    startWhisper(run, 'agentWhisper');
+    return true;
+  }
+  return `${event.type} is not a queue event`;
+}
+
+/** The offer timed out: RONA. */
+export function onQueueTimer(run: ContactRun, timerId: string): boolean {
+  const offer = run.s.queue?.offer;
+  if (!offer || offer.timerId !== timerId) return false;
+  run.begin({ event: 'timer', note: `agent ${offer.agent} did not answer in time` });
+  withdraw(run, true);
+  return true;
+}
+
+/** Ends the current offer; the contact goes back to its place in the queue. */
+function withdraw(run: ContactRun, rona: boolean): void {
+  const queue = run.s.queue;
+  if (!queue?.offer) return;
+  run.cancelTimer(queue.offer.timerId);
+  run.emit({ type: 'withdrawOffer', agent: queue.offer.agent, rona });
+  if (rona) run.note(`agent ${queue.offer.agent} set to RONA; back to the queue at the same place`);
+  run.s.queue = { name: queue.name, since: queue.since };
+  run.s.status = 'queued';
+  const resource = run.env.resources.queues[queue.name];
+  if (rona) {
+    run.emit({
+      type: 'enqueue',
+      queue: queue.name,
+      agentGroup: resource?.agentGroup ?? '',
+      enqueuedAt: queue.since,
+      kind: queuedKind(run),
+    });
+  }
+}
+
+/** Agent whisper (to the agent), then customer whisper (to the caller), then the bridge. */
+function startWhisper(run: ContactRun, kind: 'agentWhisper' | 'customerWhisper'): void {
+  const queue = run.s.queue?.name;
+  const resource = queue ? run.env.resources.queues[queue] : undefined;
+  const flow =
+    kind === 'agentWhisper'
+      ? (run.s.whisper.agent ?? resource?.agentWhisperFlow)
+      : (run.s.whisper.customer ?? resource?.customerWhisperFlow);
+  if (flow) {
+    run.push(kind, flow);
+    return;
+  }
+  afterWhisper(run, kind);
+}
+
+export function afterWhisper(run: ContactRun, kind: 'agentWhisper' | 'customerWhisper'): void {
+  if (run.s.status === 'ended') return;
+  if (kind === 'agentWhisper') {
+    startWhisper(run, 'customerWhisper');
+    return;
+  }
+  const agent = run.s.queue?.agent;
+  run.begin({ note: `connected to agent ${agent ?? '?'}` });
+  run.emit(agent ? { type: 'bridge', agent } : { type: 'bridge' });
+  run.s.status = 'connected';
+  // "The flow ends once an agent is connected": nothing of the flows is left to run.
+  run.s.stack = [];
+  run.flush();
+}

@@ -1,0 +1,60 @@
+import type { ContactRun } from './run.js';
+
+export type RecordingAction = 'start' | 'pause' | 'resume' | 'stop';
+export type RecordingOutcome = { ok: true; note: string } | { ok: false; reason: string };
+
+/**
+ * Recording as a small state machine: off -> on <-> paused -> off. A pause with a privacy shield
+ * resumes on its own when its timer fires. Pausing is refused during a consult or conference.
+ */
+export function changeRecording(
+  run: ContactRun,
+  action: RecordingAction,
+  who: 'customer' | 'agent' | 'both' | undefined,
+  privacyShieldSeconds?: number,
+): RecordingOutcome {
+  const r = run.s.recording;
+  switch (action) {
+    case 'start':
+      if (r.state !== 'off') return { ok: true, note: 'recording was already on' };
+      run.s.recording = { state: 'on', who: who ?? 'both' };
+      run.emit({ type: 'setRecording', action: 'start', who: who ?? 'both' });
+      return { ok: true, note: 'recording started' };
+    case 'pause': {
+      if (run.s.inConsult)
+        return { ok: false, reason: 'pausing is not available during a consult or conference' };
+      if (r.state !== 'on')
+        return { ok: false, reason: `recording is ${r.state === 'off' ? 'not started' : 'already paused'}` };
+      run.emit({ type: 'setRecording', action: 'pause', who: r.who });
+      run.s.recording = { state: 'paused', who: r.who };
+      if (privacyShieldSeconds) {
+        run.s.recording.shieldTimerId = run.startTimer(privacyShieldSeconds, 'privacyShieldEnds');
+        return { ok: true, note: `privacy shield: recording resumes in ${privacyShieldSeconds} s` };
+      }
+      return { ok: true, note: 'recording paused' };
+    }
+    case 'resume':
+      if (r.state !== 'paused')
+        return { ok: false, reason: `recording is ${r.state === 'off' ? 'not started' : 'not paused'}` };
+      run.cancelTimer(r.shieldTimerId);
+      run.s.recording = { state: 'on', who: r.who };
+      run.emit({ type: 'setRecording', action: 'resume', who: r.who });
+      return { ok: true, note: 'recording resumed' };
+    case 'stop':
+      if (r.state === 'off') return { ok: true, note: 'recording was not on' };
+      run.cancelTimer(r.shieldTimerId);
+      run.s.recording = { state: 'off', who: r.who };
+      run.emit({ type: 'setRecording', action: 'stop', who: r.who });
+      return { ok: true, note: 'recording stopped' };
+  }
+}
+
+/** The privacy shield's time is up: recording resumes by itself. */
+export function onRecordingTimer(run: ContactRun, timerId: string): boolean {
+  const r = run.s.recording;
+  if (r.shieldTimerId !== timerId) return false;
+  run.begin({ event: 'timer', note: 'privacy shield over: recording resumes' });
+  run.s.recording = { state: 'on', who: r.who };
+  run.emit({ type: 'setRecording', action: 'resume', who: r.who });
+  return true;
+}

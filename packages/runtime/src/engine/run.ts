@@ -1,0 +1,426 @@
+import { blockDefinition, type Flow, type JsonValue } from '@callflow/model';
+import type { BlockContext, BlockStep, ChildEnd, CommandDraft } from '../blocks/behaviour.js';
+import { behaviourFor } from '../blocks/index.js';
+import { type CompiledFlow, compile } from '../compile/compile.js';
+import { type Coerced, coerceValue } from '../rules/coerce.js';
+import { redactText, secureVariableNames } from '../rules/redact.js';
+import { summariseCommand } from '../trace/summarise.js';
+import type {
+  Command,
+  ContactEvent,
+  ContactSnapshot,
+  EngineEnv,
+  Frame,
+  FrameKind,
+  Party,
+  ResolvedPrompt,
+  TraceEntry,
+  Wait,
+} from '../types.js';
+import { draft } from './draft.js';
+import {
+  CONTACT_ERRORS,
+  type ContactErrorCode,
+  MAX_SAME_BLOCK_IN_A_ROW,
+  MAX_STEPS_PER_FLOW_RUN,
+  MAX_TRACE_ENTRIES,
+} from './limits.js';
+import { fillPlaceholders } from './prompts.js';
+import { lookupVariable } from './variables.js';
+
+/** What the engine does when a frame of each kind finishes; set by the contact module (avoids a cycle). */
+export interface FrameEndHandlers {
+  onFrameEnd(run: ContactRun, frame: Frame, how: FrameEnd): void;
+}
+export type FrameEnd =
+  | { kind: 'disconnect' | 'endFlow' | 'transferred' | 'unwired'; note?: string }
+  | { kind: 'return'; outputs: Record<string, JsonValue> }
+  | { kind: 'error'; reason: string };
+
+let handlers: FrameEndHandlers | undefined;
+export function setFrameEndHandlers(h: FrameEndHandlers): void {
+  handlers = h;
+}
+
+/**
+ * One `step()` call's worth of work on a draft of the snapshot: runs blocks, collects commands and
+ * trace entries. The input snapshot is never touched (see draft.ts).
+ */
+export class ContactRun {
+  readonly s: ContactSnapshot;
+  readonly commands: Command[] = [];
+  readonly now: number;
+  private entry: TraceEntry | undefined;
+  private commandMark = 0;
+
+  constructor(
+    readonly env: EngineEnv,
+    snapshot: ContactSnapshot,
+    readonly event?: ContactEvent,
+  ) {
+    this.s = draft(snapshot);
+    this.now = env.now();
+  }
+
+  // -- flows ---------------------------------------------------------------------------------------
+
+  /** The compiled flow at the version this contact uses (pinned on first use). */
+  compiled(flowId: string): CompiledFlow | undefined {
+    const pinned = flowId === this.s.flowId ? this.s.version : this.s.versions[flowId];
+    const published = this.env.flows.get(flowId, pinned);
+    if (!published) return undefined;
+    if (pinned === undefined) this.s.versions = { ...this.s.versions, [flowId]: published.version };
+    return compile(published.flow, this.env.resources, published.version);
+  }
+
+  rootFlow(): Flow | undefined {
+    return this.compiled(this.s.flowId)?.flow;
+  }
+
+  top(): Frame | undefined {
+    return this.s.stack[this.s.stack.length - 1];
+  }
+
+  // -- commands, timers, trace ---------------------------------------------------------------------
+
+  ref(): string {
+    this.s.seq += 1;
+    return `${this.s.contactId}:${this.s.seq}`;
+  }
+
+  emit(command: CommandDraft): string {
+    const needsRef = ['play', 'collectDigits', 'dial', 'offerToAgent', 'httpRequest'].includes(command.type);
+    const ref = needsRef ? this.ref() : '';
+    this.commands.push((needsRef ? { ...command, ref } : command) as Command);
+    return ref;
+  }
+
+  startTimer(seconds: number, event: string): string {
+    this.s.seq += 1;
+    const timer = { id: `t${this.s.seq}`, at: this.now + Math.round(seconds * 1000), event };
+    this.s.timers = [...this.s.timers, timer];
+    this.commands.push({ type: 'startTimer', timer });
+    return timer.id;
+  }
+
+  cancelTimer(id: string | undefined): void {
+    if (!id || !this.s.timers.some((t) => t.id === id)) return;
+    this.s.timers = this.s.timers.filter((t) => t.id !== id);
+    this.commands.push({ type: 'cancelTimer', id });
+  }
+
+  cancelAllTimers(): void {
+    for (const timer of this.s.timers) this.commands.push({ type: 'cancelTimer', id: timer.id });
+    this.s.timers = [];
+  }
+
+  /** Starts a trace entry; commands emitted until the next `flush` are listed in it. */
+  begin(fields: Partial<TraceEntry>): void {
+    this.flush();
+    this.entry = { seq: 0, at: this.now, ...fields };
+    this.commandMark = this.commands.length;
+  }
+
+  with(fields: Partial<TraceEntry>): void {
+    if (!this.entry) this.begin({});
+    Object.assign(this.entry as TraceEntry, fields);
+  }
+
+  note(text: string): void {
+    if (!this.entry) this.begin({});
+    const entry = this.entry as TraceEntry;
+    entry.note = entry.note ? `${entry.note}; ${text}` : text;
+  }
+
+  flush(): void {
+    const entry = this.entry;
+    if (!entry) return;
+    this.entry = undefined;
+    const emitted = this.commands.slice(this.commandMark);
+    if (emitted.length > 0) entry.commands = emitted.map(summariseCommand);
+    entry.seq = this.s.trace.length + this.s.traceDropped + 1;
+    const secrets = this.secrets();
+    const safe =
+      secrets.length > 0 ? (JSON.parse(redactText(JSON.stringify(entry), secrets)) as TraceEntry) : entry;
+    let trace = [...this.s.trace, safe];
+    if (trace.length > MAX_TRACE_ENTRIES) {
+      this.s.traceDropped += trace.length - MAX_TRACE_ENTRIES;
+      trace = trace.slice(trace.length - MAX_TRACE_ENTRIES);
+    }
+    this.s.trace = trace;
+  }
+
+  /** Values of secure variables currently held: masked wherever they would appear in the trace. */
+  secrets(): unknown[] {
+    const out: unknown[] = [];
+    const root = this.rootFlow();
+    if (root)
+      for (const name of secureNames(root))
+        if (this.s.variables[name] !== undefined) out.push(this.s.variables[name]);
+    for (const frame of this.s.stack) {
+      if (frame.flowId === this.s.flowId) continue;
+      const flow = this.compiled(frame.flowId)?.flow;
+      if (!flow) continue;
+      const values = frame.vars ?? this.s.variables;
+      for (const name of secureNames(flow)) if (values[name] !== undefined) out.push(values[name]);
+    }
+    return out;
+  }
+
+  // -- ending the contact --------------------------------------------------------------------------
+
+  finish(reason: string, hangup = true): void {
+    if (this.s.status === 'ended') return;
+    if (this.s.queue && (this.s.status === 'queued' || this.s.status === 'offered')) {
+      if (this.s.queue.offer) {
+        this.emit({ type: 'withdrawOffer', agent: this.s.queue.offer.agent, rona: false });
+      }
+      this.emit({ type: 'dequeue', queue: this.s.queue.name, reason });
+    }
+    this.cancelAllTimers();
+    if (hangup) this.emit({ type: 'hangup', reason });
+    this.s.stack = [];
+    this.s.status = 'ended';
+    this.s.endReason = reason;
+    this.note(`contact ended: ${reason}`);
+  }
+
+  fail(code: ContactErrorCode, detail: string): void {
+    const message = `${code} ${CONTACT_ERRORS[code]} ${detail}`;
+    this.with({ error: message });
+    this.finish(`error ${code}`);
+  }
+
+  // -- running blocks ------------------------------------------------------------------------------
+
+  /** Pushes a sub-flow and runs it from its start. */
+  push(kind: FrameKind, flowId: string, vars?: Record<string, JsonValue>): boolean {
+    const compiled = this.compiled(flowId);
+    if (!compiled) {
+      this.fail('RT102', `Flow "${flowId}" is not published.`);
+      return false;
+    }
+    const frame: Frame = { kind, flowId, version: compiled.version, block: compiled.start, steps: 0 };
+    if (vars) frame.vars = vars;
+    this.s.stack = [...this.s.stack, frame];
+    this.runFrame(frame, undefined);
+    return true;
+  }
+
+  /** Runs the frame from its current block (`first` given: continue with that step result). */
+  runFrame(frame: Frame, first: BlockStep | undefined): void {
+    let result = first ?? this.enterBlock(frame);
+    while (result) result = this.apply(frame, result);
+  }
+
+  /** Gives an event to the waiting block of the top frame. Returns false when it was not expected. */
+  resumeTop(event: ContactEvent): boolean {
+    const frame = this.top();
+    if (!frame?.wait) return false;
+    const ctx = this.context(frame);
+    if (!ctx) return false;
+    const behaviour = behaviourFor(ctx.block.type);
+    const wait = frame.wait;
+    if (!behaviour?.resume) return false;
+    this.begin({ flowId: frame.flowId, block: frame.block, blockType: ctx.block.type, event: event.type });
+    const result = this.guard(() => behaviour.resume?.(ctx.ctx, wait, event));
+    if (result === undefined) {
+      this.entry = undefined;
+      return false;
+    }
+    this.runFrame(frame, result);
+    return true;
+  }
+
+  /** A sub-flow finished: tell the block that pushed it. */
+  childEnded(parent: Frame, end: ChildEnd): void {
+    const ctx = this.context(parent);
+    const wait = parent.wait;
+    if (!ctx || !wait) return;
+    const behaviour = behaviourFor(ctx.block.type);
+    if (!behaviour?.childEnded) return;
+    this.begin({ flowId: parent.flowId, block: parent.block, blockType: ctx.block.type });
+    const result = this.guard(() => behaviour.childEnded?.(ctx.ctx, wait, end));
+    if (result) this.runFrame(parent, result);
+  }
+
+  private enterBlock(frame: Frame): BlockStep | undefined {
+    if (this.s.status === 'ended') return undefined;
+    const ctx = this.context(frame);
+    if (!ctx) return undefined;
+    this.s.steps += 1;
+    frame.steps += 1;
+    const key = `${frame.flowId}/${frame.block}`;
+    this.s.sameBlock =
+      this.s.sameBlock.key === key ? { key, count: this.s.sameBlock.count + 1 } : { key, count: 1 };
+    this.begin({ flowId: frame.flowId, block: frame.block, blockType: ctx.block.type });
+    if (frame.steps > MAX_STEPS_PER_FLOW_RUN) {
+      this.fail('RT100', `Flow "${frame.flowId}" at block "${frame.block}".`);
+      return undefined;
+    }
+    if (this.s.sameBlock.count >= MAX_SAME_BLOCK_IN_A_ROW) {
+      this.fail('RT101', `Block "${frame.block}" of flow "${frame.flowId}".`);
+      return undefined;
+    }
+    const behaviour = behaviourFor(ctx.block.type);
+    if (!behaviour) {
+      this.fail('RT103', `Block "${frame.block}" has type "${ctx.block.type}".`);
+      return undefined;
+    }
+    return this.guard(() => behaviour.enter(ctx.ctx));
+  }
+
+  /** A block that throws is a defect, not a reason to lose the contact: it takes its error outcome. */
+  private guard(body: () => BlockStep | undefined): BlockStep | undefined {
+    try {
+      return body();
+    } catch (error) {
+      const message = redactText(error instanceof Error ? error.message : String(error), this.secrets());
+      this.with({ error: `RT104 ${CONTACT_ERRORS.RT104} ${message}` });
+      return { outcome: 'error' };
+    }
+  }
+
+  /** Applies a block's result; returns the next block's result when the flow moves on at once. */
+  private apply(frame: Frame, result: BlockStep): BlockStep | undefined {
+    if (this.s.status === 'ended') return undefined;
+    if ('outcome' in result) {
+      this.with({ outcome: result.outcome });
+      if (result.note) this.note(result.note);
+      frame.wait = undefined;
+      const compiled = this.compiled(frame.flowId);
+      const next = compiled?.next(frame.block, result.outcome);
+      if (next === undefined) {
+        const definition = blockDefinition(compiled?.flow.blocks[frame.block]?.type ?? '');
+        if (definition?.terminal !== true)
+          this.note(`outcome "${result.outcome}" is not wired: the flow ends here`);
+        this.flush();
+        this.endFrame(frame, { kind: 'unwired' });
+        return undefined;
+      }
+      frame.block = next;
+      this.flush();
+      return this.enterBlock(frame);
+    }
+    if ('wait' in result) {
+      frame.wait = result.wait;
+      this.s.sameBlock = { key: '', count: 0 };
+      this.flush();
+      if (result.push) this.push(result.push.kind, result.push.flowId, result.push.vars);
+      return undefined;
+    }
+    if ('end' in result) {
+      if ('note' in result && result.note) this.note(result.note);
+      this.flush();
+      this.endFrame(
+        frame,
+        result.end === 'return' ? { kind: 'return', outputs: result.outputs } : { kind: result.end },
+      );
+      return undefined;
+    }
+    this.flush();
+    return undefined;
+  }
+
+  /** Removes the frame (and anything above it) and lets the contact logic decide what follows. */
+  endFrame(frame: Frame, how: FrameEnd): void {
+    const index = this.s.stack.indexOf(frame);
+    if (index >= 0) this.s.stack = this.s.stack.slice(0, index);
+    handlers?.onFrameEnd(this, frame, how);
+  }
+
+  /** The block context for the frame's current block; undefined (contact failed) when the flow is gone. */
+  private context(frame: Frame): { ctx: BlockContext; block: Flow['blocks'][string] } | undefined {
+    const compiled = this.compiled(frame.flowId);
+    if (!compiled) {
+      this.fail('RT102', `Flow "${frame.flowId}" is not published.`);
+      return undefined;
+    }
+    const block = compiled.flow.blocks[frame.block];
+    if (!block) {
+      this.fail('RT103', `Flow "${frame.flowId}" has no block "${frame.block}".`);
+      return undefined;
+    }
+    const party: Party =
+      frame.kind === 'agentWhisper' || frame.kind === 'outboundWhisper' ? 'agent' : 'caller';
+    const ctx: BlockContext = {
+      env: this.env,
+      run: this,
+      contact: this.s,
+      frame,
+      flow: compiled.flow,
+      blockId: frame.block,
+      settings: block.settings ?? {},
+      now: this.now,
+      party,
+      emit: (command) => this.emit(command),
+      lookup: (name) => this.lookup(frame, name),
+      assign: (name, value) => this.assign(frame, name, value),
+      prompt: (setting) => this.prompt(frame, setting),
+      play: (prompt, loop) =>
+        this.emit(
+          loop ? { type: 'play', to: party, prompt, loop: true } : { type: 'play', to: party, prompt },
+        ),
+      startTimer: (seconds, event) => this.startTimer(seconds, event),
+      cancelTimer: (id) => this.cancelTimer(id),
+      note: (text) => this.note(text),
+      traceWith: (fields) => this.with(fields),
+    };
+    return { ctx, block };
+  }
+
+  // -- variables and prompts -----------------------------------------------------------------------
+
+  lookup(frame: Frame | undefined, name: string): unknown {
+    return lookupVariable(this, frame, name);
+  }
+
+  assign(frame: Frame | undefined, name: string, value: unknown): Coerced {
+    if (name.startsWith('$')) return { ok: false, reason: `${name} is a system variable and cannot be set` };
+    const flow = frame ? this.compiled(frame.flowId)?.flow : this.rootFlow();
+    const root = this.rootFlow();
+    const declaration =
+      flow?.variables?.[name] ??
+      (frame?.kind === 'module'
+        ? (flow?.module?.inputs?.[name] ?? flow?.module?.outputs?.[name])
+        : undefined) ??
+      (frame?.kind === 'module' ? undefined : root?.variables?.[name]);
+    if (!declaration)
+      return { ok: false, reason: `variable "${name}" is not declared in flow "${flow?.id ?? '?'}"` };
+    const coerced = coerceValue(declaration.type, value);
+    if (!coerced.ok) return coerced;
+    const stored = coerced.value as JsonValue;
+    if (frame?.kind === 'module') frame.vars = { ...frame.vars, [name]: stored };
+    else this.s.variables = { ...this.s.variables, [name]: stored };
+    return coerced;
+  }
+
+  prompt(frame: Frame, setting: unknown): ResolvedPrompt | undefined {
+    const p = setting !== null && typeof setting === 'object' ? (setting as Record<string, unknown>) : {};
+    const fill = (text: string) => fillPlaceholders(text, (name) => this.lookup(frame, name));
+    if (typeof p.prompt === 'string') {
+      const resource = this.env.resources.prompts[p.prompt];
+      if (!resource) return undefined;
+      const out: ResolvedPrompt = { text: fill(resource.text), name: p.prompt };
+      if (resource.audioUrl) out.audioUrl = resource.audioUrl;
+      if (resource.language) out.language = resource.language;
+      return out;
+    }
+    if (typeof p.text === 'string') return { text: fill(p.text) };
+    return undefined;
+  }
+
+  waitOf(frame: Frame): Wait | undefined {
+    return frame.wait;
+  }
+}
+
+const secureCache = new WeakMap<Flow, string[]>();
+function secureNames(flow: Flow): string[] {
+  let names = secureCache.get(flow);
+  if (!names) {
+    names = secureVariableNames(flow);
+    secureCache.set(flow, names);
+  }
+  return names;
+}

@@ -1,0 +1,49 @@
+import type { Frame } from '../types.js';
+import type { ContactRun } from './run.js';
+
+/**
+ * Reads a variable as a block sees it: `$` names are system variables the runtime provides; other
+ * names are the module's own scope inside a module, else the contact's variables (falling back to the
+ * declared default of the flow running now, then of the flow the contact began on).
+ */
+export function lookupVariable(run: ContactRun, frame: Frame | undefined, name: string): unknown {
+  const s = run.s;
+  if (name.startsWith('$')) return systemValue(run, name);
+  if (frame?.kind === 'module') {
+    const own = frame.vars?.[name];
+    if (own !== undefined) return own;
+    return run.compiled(frame.flowId)?.flow.variables?.[name]?.default;
+  }
+  const value = s.variables[name];
+  if (value !== undefined) return value;
+  const flow = frame ? run.compiled(frame.flowId)?.flow : undefined;
+  return flow?.variables?.[name]?.default ?? run.rootFlow()?.variables?.[name]?.default;
+}
+
+function systemValue(run: ContactRun, name: string): unknown {
+  const s = run.s;
+  switch (name) {
+    case '$callerNumber':
+      return s.callerNumber ?? '';
+    case '$dialedNumber':
+      return s.dialedNumber;
+    case '$contactId':
+      return s.contactId;
+    case '$channel':
+      return 'voice';
+    case '$queueName':
+      return s.queue?.name ?? s.system.queueName ?? '';
+    case '$queuePosition': {
+      const queue = s.queue?.name;
+      return queue && run.env.queues ? run.env.queues.position(queue, s.contactId) : 0;
+    }
+    case '$estimatedWaitSeconds': {
+      const queue = s.queue?.name;
+      return queue && run.env.queues ? run.env.queues.estimatedWaitSeconds(queue, s.contactId) : 0;
+    }
+    case '$now':
+      return new Date(run.now).toISOString();
+    default:
+      return s.system[name.slice(1)];
+  }
+}

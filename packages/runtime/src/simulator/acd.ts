@@ -1,0 +1,165 @@
+import type { Resources } from '@callflow/model';
+import type { QueueFigures } from '../types.js';
+
+export type AgentState = 'Available' | 'Busy' | 'RONA' | 'WrapUp' | 'Offline';
+
+export interface SimulatedAgent {
+  name: string;
+  groups: string[];
+  state: AgentState;
+  /** When the agent last became Available (longest idle is offered first). */
+  idleSince: number;
+  /** The contact offered to (or being handled by) this agent. */
+  contactId?: string;
+  offered: boolean;
+}
+
+interface Entry {
+  contactId: string;
+  queue: string;
+  agentGroup: string;
+  enqueuedAt: number;
+  seq: number;
+  kind: 'call' | 'callback';
+  offeredTo?: string;
+}
+
+/**
+ * A simple automatic call distributor: contacts wait in queues ordered by their place (`enqueuedAt`),
+ * an Available agent gets the longest-waiting contact of any queue of their groups, and the agent idle
+ * longest goes first. Offers are made by telling the contact `agentAvailable`.
+ */
+export class SimpleAcd implements QueueFigures {
+  readonly agents = new Map<string, SimulatedAgent>();
+  private entries: Entry[] = [];
+  private seq = 0;
+
+  constructor(
+    resources: Resources,
+    now: number,
+    initial: Record<string, AgentState> = {},
+    private averageHandleSeconds = 180,
+  ) {
+    for (const [name, agent] of Object.entries(resources.agents)) {
+      this.agents.set(name, {
+        name,
+        groups: agent.groups,
+        state: initial[name] ?? 'Offline',
+        idleSince: now,
+        offered: false,
+      });
+    }
+  }
+
+  enqueue(
+    contactId: string,
+    queue: string,
+    agentGroup: string,
+    enqueuedAt: number,
+    kind: 'call' | 'callback',
+  ): void {
+    this.entries = this.entries.filter((e) => e.contactId !== contactId);
+    this.entries.push({ contactId, queue, agentGroup, enqueuedAt, seq: this.seq++, kind });
+    this.entries.sort((a, b) => a.enqueuedAt - b.enqueuedAt || a.seq - b.seq);
+  }
+
+  dequeue(contactId: string): void {
+    this.entries = this.entries.filter((e) => e.contactId !== contactId);
+  }
+
+  isQueued(contactId: string): boolean {
+    return this.entries.some((e) => e.contactId === contactId);
+  }
+
+  /** Pairs of (agent, contact) to offer now, reserving both until the offer is made or dropped. */
+  match(): { agent: string; contactId: string }[] {
+    const free = [...this.agents.values()]
+      .filter((a) => a.state === 'Available' && !a.offered && a.contactId === undefined)
+      .sort((a, b) => a.idleSince - b.idleSince || a.name.localeCompare(b.name));
+    const pairs: { agent: string; contactId: string }[] = [];
+    for (const agent of free) {
+      const entry = this.entries.find(
+        (e) => e.offeredTo === undefined && agent.groups.includes(e.agentGroup),
+      );
+      if (!entry) continue;
+      entry.offeredTo = agent.name;
+      agent.offered = true;
+      agent.contactId = entry.contactId;
+      pairs.push({ agent: agent.name, contactId: entry.contactId });
+    }
+    return pairs;
+  }
+
+  /** The contact did not make the offer after all (it left the queue meanwhile): free both. */
+  unreserve(agentName: string, contactId: string): void {
+    const agent = this.agents.get(agentName);
+    if (agent && agent.contactId === contactId) {
+      agent.offered = false;
+      delete agent.contactId;
+    }
+    for (const e of this.entries)
+      if (e.contactId === contactId && e.offeredTo === agentName) delete e.offeredTo;
+  }
+
+  /** The offer ended without acceptance; with `rona` the agent must go Available again by hand. */
+  offerWithdrawn(agentName: string, contactId: string, rona: boolean, now: number): void {
+    this.unreserve(agentName, contactId);
+    const agent = this.agents.get(agentName);
+    if (agent && rona) this.setState(agentName, 'RONA', now);
+  }
+
+  accepted(agentName: string, contactId: string): void {
+    const agent = this.agents.get(agentName);
+    if (!agent) return;
+    agent.offered = false;
+    agent.contactId = contactId;
+    agent.state = 'Busy';
+    this.dequeue(contactId);
+  }
+
+  /** The agent's call ended: wrap-up. */
+  released(agentName: string): void {
+    const agent = this.agents.get(agentName);
+    if (!agent) return;
+    agent.offered = false;
+    delete agent.contactId;
+    if (agent.state === 'Busy') agent.state = 'WrapUp';
+  }
+
+  setState(agentName: string, state: AgentState, now: number): void {
+    const agent = this.agents.get(agentName);
+    if (!agent) throw new Error(`SIM001 No agent "${agentName}" in resources.agents.`);
+    if (state === 'Available' && agent.state !== 'Available') agent.idleSince = now;
+    agent.state = state;
+    if (state !== 'Available' && state !== 'Busy') {
+      agent.offered = false;
+      delete agent.contactId;
+    }
+  }
+
+  size(queue: string): number {
+    return this.entries.filter((e) => e.queue === queue).length;
+  }
+
+  position(queue: string, contactId: string): number {
+    const index = this.entries.filter((e) => e.queue === queue).findIndex((e) => e.contactId === contactId);
+    return index + 1;
+  }
+
+  estimatedWaitSeconds(queue: string, contactId: string): number {
+    const position = this.position(queue, contactId);
+    const group = this.entries.find((e) => e.contactId === contactId)?.agentGroup;
+    const staffed = [...this.agents.values()].filter(
+      (a) => a.state !== 'Offline' && group && a.groups.includes(group),
+    ).length;
+    return Math.ceil((position * this.averageHandleSeconds) / Math.max(1, staffed));
+  }
+
+  queued(
+    queue?: string,
+  ): { contactId: string; queue: string; kind: 'call' | 'callback'; enqueuedAt: number }[] {
+    return this.entries
+      .filter((e) => queue === undefined || e.queue === queue)
+      .map(({ contactId, queue: q, kind, enqueuedAt }) => ({ contactId, queue: q, kind, enqueuedAt }));
+  }
+}

@@ -1,0 +1,194 @@
+import type { AdapterListener, TelephonyAdapter, TelephonyCommand } from '../adapter/contract.js';
+import type { ContactEvent, ContactEventBody, ResolvedPrompt } from '../types.js';
+import type { VirtualClock } from './clock.js';
+
+/** How a simulated external number (or a callback's customer) behaves when dialled. */
+export type NumberBehaviour =
+  | 'answer'
+  | 'busy'
+  | 'noAnswer'
+  | 'fail'
+  | {
+      answer: true /** the called party hangs up after this long */;
+      hangUpAfterSeconds?: number;
+      ringSeconds?: number;
+    };
+
+export interface SimulatedTelephonyOptions {
+  clock: VirtualClock;
+  /** Behaviour of dialled numbers by E.164; unknown numbers answer. */
+  numbers?: Record<string, NumberBehaviour>;
+  /** How long a prompt plays; default: about 150 words a minute, at least one second. */
+  promptSeconds?: (prompt: ResolvedPrompt) => number;
+  /** Makes the adapter fail a command (reported as `adapterError`), to test failure handling. */
+  failCommand?: (contactId: string, command: TelephonyCommand) => string | undefined;
+}
+
+interface Leg {
+  ended: boolean;
+  /** Cancels of what is scheduled for the leg (prompt ends, dial results). */
+  pending: Map<string, () => void>;
+  recording: 'off' | 'on' | 'paused';
+  bridgedTo?: string;
+}
+
+export function defaultPromptSeconds(prompt: ResolvedPrompt): number {
+  const words = prompt.text.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.ceil(words / 2.5));
+}
+
+/**
+ * The simulator's telephone network: callers' legs, prompts that take time to play, keys, external
+ * numbers that answer, are busy, do not answer or fail. Deterministic: everything happens on the
+ * virtual clock. It is a {@link TelephonyAdapter} like any provider's, and passes the conformance suite.
+ */
+export class SimulatedTelephony implements TelephonyAdapter {
+  readonly name = 'simulator';
+  private listeners = new Set<AdapterListener>();
+  private legs = new Map<string, Leg>();
+  private eventSeq = 0;
+
+  constructor(private options: SimulatedTelephonyOptions) {}
+
+  subscribe(listener: AdapterListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A caller dials in: the leg exists from now on. */
+  connect(contactId: string): void {
+    if (!this.legs.has(contactId))
+      this.legs.set(contactId, { ended: false, pending: new Map(), recording: 'off' });
+  }
+
+  isConnected(contactId: string): boolean {
+    const leg = this.legs.get(contactId);
+    return leg !== undefined && !leg.ended;
+  }
+
+  recordingState(contactId: string): 'off' | 'on' | 'paused' {
+    return this.legs.get(contactId)?.recording ?? 'off';
+  }
+
+  /** The caller presses keys (delivered now). */
+  press(contactId: string, digits: string): void {
+    if (this.isConnected(contactId)) this.report(contactId, { type: 'digits', digits });
+  }
+
+  /** The caller hangs up. */
+  hangUp(contactId: string): void {
+    const leg = this.legs.get(contactId);
+    if (!leg || leg.ended) return;
+    this.end(leg);
+    this.report(contactId, { type: 'callerHangUp' });
+  }
+
+  execute(contactId: string, command: TelephonyCommand): void {
+    const leg = this.legs.get(contactId);
+    const failure = this.options.failCommand?.(contactId, command);
+    if (failure !== undefined) {
+      if ('ref' in command)
+        this.report(contactId, { type: 'adapterError', ref: command.ref, message: failure });
+      return;
+    }
+    if (!leg || leg.ended) {
+      // The call is gone: results the engine waits for will never come; say so once, as providers do.
+      if (command.type !== 'hangup' && 'ref' in command) {
+        this.report(contactId, { type: 'adapterError', ref: command.ref, message: 'the call has ended' });
+      }
+      return;
+    }
+    const clock = this.options.clock;
+    switch (command.type) {
+      case 'play': {
+        const seconds = command.loop
+          ? undefined
+          : (this.options.promptSeconds ?? defaultPromptSeconds)(command.prompt);
+        if (seconds !== undefined) {
+          const ref = command.ref;
+          leg.pending.set(
+            ref,
+            clock.after(seconds, () => {
+              leg.pending.delete(ref);
+              if (!leg.ended) this.report(contactId, { type: 'promptDone', ref });
+            }),
+          );
+        }
+        return;
+      }
+      case 'stopPlayback':
+      case 'collectDigits':
+        return;
+      case 'dial':
+        this.dial(contactId, leg, command);
+        return;
+      case 'cancelDial':
+        leg.pending.get(command.dialRef)?.();
+        leg.pending.delete(command.dialRef);
+        return;
+      case 'bridge':
+        leg.bridgedTo = command.agent ?? command.dialRef ?? '';
+        return;
+      case 'setRecording':
+        leg.recording = command.action === 'pause' ? 'paused' : command.action === 'stop' ? 'off' : 'on';
+        return;
+      case 'hangup':
+        this.end(leg);
+        return;
+    }
+  }
+
+  private dial(contactId: string, leg: Leg, command: Extract<TelephonyCommand, { type: 'dial' }>): void {
+    const behaviour = this.options.numbers?.[command.to] ?? 'answer';
+    const clock = this.options.clock;
+    const result = (after: number, body: ContactEventBody) =>
+      leg.pending.set(
+        command.ref,
+        clock.after(after, () => {
+          leg.pending.delete(command.ref);
+          if (!leg.ended) this.report(contactId, body);
+        }),
+      );
+    if (behaviour === 'busy') return void result(1, { type: 'dialResult', ref: command.ref, result: 'busy' });
+    if (behaviour === 'fail')
+      return void result(0, { type: 'dialResult', ref: command.ref, result: 'failed' });
+    if (behaviour === 'noAnswer') {
+      return void result(command.timeoutSeconds, {
+        type: 'dialResult',
+        ref: command.ref,
+        result: 'noAnswer',
+      });
+    }
+    const ring = typeof behaviour === 'object' ? (behaviour.ringSeconds ?? 3) : 3;
+    const hangUpAfter = typeof behaviour === 'object' ? behaviour.hangUpAfterSeconds : undefined;
+    leg.pending.set(
+      command.ref,
+      clock.after(ring, () => {
+        if (leg.ended) return;
+        this.report(contactId, { type: 'dialResult', ref: command.ref, result: 'answered' });
+        if (hangUpAfter !== undefined) {
+          leg.pending.set(
+            command.ref,
+            clock.after(hangUpAfter, () => {
+              leg.pending.delete(command.ref);
+              if (!leg.ended)
+                this.report(contactId, { type: 'dialResult', ref: command.ref, result: 'completed' });
+            }),
+          );
+        } else leg.pending.delete(command.ref);
+      }),
+    );
+  }
+
+  private end(leg: Leg): void {
+    leg.ended = true;
+    for (const cancel of leg.pending.values()) cancel();
+    leg.pending.clear();
+  }
+
+  private report(contactId: string, body: ContactEventBody): void {
+    this.eventSeq += 1;
+    const event: ContactEvent = { ...body, id: `sim-${this.eventSeq}`, at: this.options.clock.now() };
+    for (const listener of this.listeners) listener(contactId, event);
+  }
+}

@@ -1,0 +1,43 @@
+import type { Command } from '../types.js';
+
+/** One readable line per command for the contact trace (values are redacted by the caller). */
+export function summariseCommand(command: Command): string {
+  switch (command.type) {
+    case 'play':
+      return `play to ${command.to}${command.loop ? ' (loop)' : ''}: "${command.prompt.text}"`;
+    case 'collectDigits':
+      return `collect up to ${command.maxDigits} digit(s)${command.terminator ? ` ending with ${command.terminator}` : ''}`;
+    case 'dial':
+      return `dial ${command.to} (${command.purpose}) showing ${command.callerId ?? 'no caller ID'}${command.callerIdName ? ` "${command.callerIdName}"` : ''}, ${command.timeoutSeconds} s`;
+    case 'cancelDial':
+      return `cancel dial ${command.dialRef}`;
+    case 'bridge':
+      return `bridge to ${command.agent ? `agent ${command.agent}` : `call ${command.dialRef ?? ''}`}`;
+    case 'enqueue':
+      return `enqueue in ${command.queue} (${command.kind}, since ${new Date(command.enqueuedAt).toISOString()})`;
+    case 'dequeue':
+      return `leave queue ${command.queue}: ${command.reason}`;
+    case 'offerToAgent':
+      return `offer to ${command.agent} (${command.title}; ${command.popover.map((p) => `${p.label}: ${String(p.value)}`).join(', ')})`;
+    case 'withdrawOffer':
+      return `withdraw offer from ${command.agent}${command.rona ? ' (RONA)' : ''}`;
+    case 'releaseAgent':
+      return `release agent ${command.agent}: ${command.reason}`;
+    case 'hangup':
+      return `hang up: ${command.reason}`;
+    case 'setRecording':
+      return `recording ${command.action} (${command.who})`;
+    case 'startTimer':
+      return `timer ${command.timer.id} ${command.timer.event} at ${new Date(command.timer.at).toISOString()}`;
+    case 'cancelTimer':
+      return `cancel timer ${command.id}`;
+    case 'createCallback':
+      return `create callback ${command.request.id} to ${command.request.number} in ${command.request.queue}`;
+    case 'httpRequest':
+      return `${command.method} ${command.url}`;
+    case 'stopPlayback':
+      return `stop playback to ${command.to}`;
+    case 'variableUpdate':
+      return `variable ${command.name} edit by ${command.agent}: ${command.result} (version ${command.version})`;
+  }
+}

@@ -1,0 +1,322 @@
+import type { Flow, JsonValue, Resources } from '@callflow/model';
+
+/**
+ * The contract between the contact engine and its host. The engine is a pure function
+ * `(snapshot, event) -> (snapshot, commands)`; the host carries out the commands through a telephony
+ * adapter and feeds the results back as events. Everything in a snapshot is plain JSON.
+ */
+
+/** A published flow as the engine sees it: content plus the immutable version number it was published as. */
+export interface PublishedFlow {
+  flow: Flow;
+  version: number;
+}
+
+/** Where the engine finds flows. `version` absent means the version new contacts should start on. */
+export interface FlowSource {
+  get(id: string, version?: number): PublishedFlow | undefined;
+}
+
+/** Read-only queue figures the host's ACD provides (atCapacity, $queuePosition, $estimatedWaitSeconds). */
+export interface QueueFigures {
+  /** Contacts waiting in the queue now. */
+  size(queue: string): number;
+  /** 1 = next; 0 when the contact is not in the queue. */
+  position(queue: string, contactId: string): number;
+  estimatedWaitSeconds(queue: string, contactId: string): number;
+}
+
+export interface EngineEnv {
+  flows: FlowSource;
+  resources: Resources;
+  /** Milliseconds since the epoch; the simulator's virtual clock or `Date.now`. */
+  now(): number;
+  /** For the caller-ID rules' random fallback; `Math.random` when absent. */
+  random?: () => number;
+  queues?: QueueFigures;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Commands: what the host must do. `ref` ties a result event back to the command that asked for it.
+
+export type Party = 'caller' | 'agent';
+
+/** A prompt ready to play: resources looked up and `{{variable}}` placeholders filled in. */
+export interface ResolvedPrompt {
+  text: string;
+  /** Name of the prompt in resources, when it came from there. */
+  name?: string;
+  audioUrl?: string;
+  language?: string;
+}
+
+export interface PopoverItem {
+  label: string;
+  name: string;
+  value: unknown;
+}
+
+export type DialPurpose = 'transfer' | 'callback' | 'agentOutbound';
+
+export interface CallbackRequest {
+  id: string;
+  /** E.164 number to call back. */
+  number: string;
+  /** Web callbacks carry the name the customer typed in. */
+  name?: string;
+  queue: string;
+  /** The number the customer originally dialled (DNIS), for the popover and the caller-ID rules. */
+  dialedNumber: string;
+  callerNumber?: string;
+  /** Epoch ms that orders the request in the queue: the caller's original place with keepPosition. */
+  enqueuedAt: number;
+  initialDelaySeconds: number;
+  maxAttempts: number;
+  retryDelaySeconds: number;
+  maxQueueSeconds: number;
+  /** Flow the request came from (popover labels, outbound whisper); absent for web callbacks. */
+  flowId?: string;
+  flowVersion?: number;
+  variables?: Record<string, JsonValue>;
+  outboundWhisperFlow?: string;
+}
+
+export type Command =
+  | {
+      type: 'play';
+      ref: string;
+      to: Party;
+      prompt: ResolvedPrompt /** hold audio: loop until stopped */;
+      loop?: boolean;
+    }
+  | { type: 'stopPlayback'; to: Party }
+  | { type: 'collectDigits'; ref: string; maxDigits: number; terminator?: string }
+  | {
+      type: 'dial';
+      ref: string;
+      purpose: DialPurpose;
+      to: string;
+      callerId?: string;
+      callerIdName?: string;
+      timeoutSeconds: number;
+    }
+  | { type: 'cancelDial'; dialRef: string }
+  | { type: 'bridge'; agent?: string /** external leg of a transfer or callback */; dialRef?: string }
+  | { type: 'enqueue'; queue: string; agentGroup: string; enqueuedAt: number; kind: 'call' | 'callback' }
+  | { type: 'dequeue'; queue: string; reason: string }
+  | {
+      type: 'offerToAgent';
+      ref: string;
+      agent: string;
+      queue: string;
+      kind: 'call' | 'callback';
+      /** "Callback" for callbacks, the queue's display name for calls. */
+      title: string;
+      popover: PopoverItem[];
+      timeoutSeconds: number;
+    }
+  /** The agent is free again (a callback the customer did not answer); the host moves them to wrap-up. */
+  | { type: 'releaseAgent'; agent: string; reason: string }
+  /** The offer ended without acceptance: the host sets the agent to RONA when `rona`. */
+  | { type: 'withdrawOffer'; ref: string; agent: string; rona: boolean }
+  | { type: 'hangup'; reason: string }
+  | {
+      type: 'setRecording';
+      action: 'start' | 'pause' | 'resume' | 'stop';
+      who: 'customer' | 'agent' | 'both';
+    }
+  | { type: 'startTimer'; timer: Timer }
+  | { type: 'cancelTimer'; id: string }
+  | { type: 'createCallback'; request: CallbackRequest }
+  | {
+      type: 'httpRequest';
+      ref: string;
+      method: string;
+      url: string;
+      headers: Record<string, string>;
+      body?: string;
+      timeoutSeconds: number;
+      maxResponseBytes: number;
+    }
+  /** The agent desktop's answer to a CAD edit (first save wins; the loser is told the current value). */
+  | {
+      type: 'variableUpdate';
+      agent: string;
+      name: string;
+      result: 'saved' | 'conflict' | 'refused';
+      version: number;
+      value?: unknown;
+      reason?: string;
+    };
+
+export type CommandType = Command['type'];
+
+// ---------------------------------------------------------------------------------------------------
+// Events: what happened. `id` makes delivery idempotent (providers retry); `at` is informational.
+
+export type DialResult = 'answered' | 'busy' | 'noAnswer' | 'failed' | 'completed';
+
+export type ContactEventBody =
+  | { type: 'digits'; digits: string }
+  | { type: 'promptDone'; ref: string }
+  | { type: 'dialResult'; ref: string; result: DialResult }
+  | { type: 'agentAvailable'; agent: string }
+  | { type: 'agentAccepted'; agent: string }
+  | { type: 'agentNoAnswer'; agent: string }
+  | { type: 'agentHangUp'; agent?: string }
+  | { type: 'callerHangUp' }
+  | { type: 'timer'; timerId: string }
+  | { type: 'httpResult'; ref: string; status?: number; body?: string; error?: string }
+  /** The adapter could not carry out the command `ref`: the waiting block takes its `error` outcome. */
+  | { type: 'adapterError'; ref: string; message: string }
+  | { type: 'consult'; active: boolean }
+  | { type: 'updateVariable'; agent: string; name: string; value: unknown; version: number };
+
+export type ContactEvent = ContactEventBody & { id?: string; at?: number };
+export type ContactEventType = ContactEventBody['type'];
+
+// ---------------------------------------------------------------------------------------------------
+// Snapshot: everything a contact is, as plain JSON.
+
+/** An absolute deadline. The host fires `{ type: 'timer', timerId: id }` at or after `at`. */
+export interface Timer {
+  id: string;
+  /** Epoch milliseconds. */
+  at: number;
+  /** What the timer is for (trace and docs); the engine routes by id. */
+  event: string;
+}
+
+export type FrameKind =
+  | 'main'
+  | 'module'
+  | 'customerQueue'
+  | 'agentWhisper'
+  | 'customerWhisper'
+  | 'outboundWhisper';
+
+/** What a block is waiting for; block behaviours keep their own small state here. */
+export interface Wait {
+  /** The command whose result is awaited, when there is one. */
+  ref?: string;
+  timerId?: string;
+  [key: string]: JsonValue | undefined;
+}
+
+export interface Frame {
+  kind: FrameKind;
+  flowId: string;
+  version: number;
+  /** Current block id (the XState state value). */
+  block: string;
+  wait?: Wait;
+  /** Module scope: inputs and the module's own variables. Other flows share the contact's variables. */
+  vars?: Record<string, JsonValue>;
+  /** Steps run in this flow since it started (or since its last hold wait, for customer-queue flows). */
+  steps: number;
+}
+
+export type ContactStatus =
+  | 'running'
+  | 'queued'
+  | 'offered'
+  | 'whisper'
+  | 'connected'
+  | 'transferred'
+  | 'ended';
+
+export interface QueueState {
+  name: string;
+  /** Epoch ms; orders the contact in its queue (kept across RONA and by courtesy callbacks). */
+  since: number;
+  offer?: { agent: string; ref: string; timerId: string };
+  agent?: string;
+}
+
+export interface RecordingState {
+  state: 'off' | 'on' | 'paused';
+  who: 'customer' | 'agent' | 'both';
+  shieldTimerId?: string;
+}
+
+export interface TraceEntry {
+  seq: number;
+  at: number;
+  flowId?: string;
+  block?: string;
+  blockType?: string;
+  event?: string;
+  outcome?: string;
+  commands?: string[];
+  callerId?: { number?: string; name?: string; rule: string; reason: string };
+  note?: string;
+  ignored?: string;
+  error?: string;
+}
+
+export interface CallbackState {
+  request: CallbackRequest;
+  attempts: number;
+  phase: 'delay' | 'queued' | 'offered' | 'whisper' | 'dialling' | 'retryWait' | 'connected';
+  /** The agent who accepted it (or placed it, for an agent-initiated callback). */
+  agent?: string;
+  /** The agent chose this caller ID among their allowed numbers. */
+  agentChoice?: string;
+  dialRef?: string;
+  /** Initial-delay or retry-delay timer. */
+  timerId?: string;
+  /** maxQueueSeconds: the request is dropped when it fires. */
+  expiryTimerId?: string;
+  callerId?: string;
+  callerIdName?: string;
+}
+
+export interface ContactSnapshot {
+  format: 1;
+  contactId: string;
+  kind: 'inbound' | 'callback' | 'agentOutbound';
+  /** The flow the contact began on and its published version; the contact finishes on these versions. */
+  flowId: string;
+  version: number;
+  /** Versions of every other flow this contact has entered (modules, queue and whisper flows). */
+  versions: Record<string, number>;
+  status: ContactStatus;
+  endReason?: string;
+  startedAt: number;
+  callerNumber?: string;
+  dialedNumber: string;
+  stack: Frame[];
+  variables: Record<string, JsonValue>;
+  /** CAD edit versions, per variable (optimistic concurrency for agent edits). */
+  variableVersions: Record<string, number>;
+  system: Record<string, JsonValue>;
+  loops: Record<string, number>;
+  queue?: QueueState;
+  whisper: { agent?: string; customer?: string; outbound?: string };
+  /** Set by a Call phone number block in an outbound whisper flow. */
+  outboundCallerId?: { number?: string; variable?: string; name?: string };
+  recording: RecordingState;
+  inConsult: boolean;
+  callback?: CallbackState;
+  timers: Timer[];
+  seen: string[];
+  seq: number;
+  steps: number;
+  sameBlock: { key: string; count: number };
+  trace: TraceEntry[];
+  traceDropped: number;
+}
+
+export interface StepResult {
+  snapshot: ContactSnapshot;
+  commands: Command[];
+}
+
+export interface StartContactParams {
+  contactId: string;
+  flowId: string;
+  callerNumber?: string;
+  dialedNumber: string;
+  /** Initial values of flow variables (e.g. from the provider or a test). */
+  variables?: Record<string, unknown>;
+}
