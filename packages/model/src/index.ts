@@ -1,6 +1,7 @@
 export * from './block-definition.js';
 export * from './blocks/index.js';
 export * from './check.js';
+export * from './conditions.js';
 export * from './flow.js';
 export * from './format.js';
 export * from './json-document.js';
