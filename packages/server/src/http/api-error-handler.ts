@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { locateSyntaxError } from '../store/flow-checks.js';
 import { ApiError } from './api-error.js';
 
 interface BodyParserError extends Error {
@@ -10,21 +11,17 @@ interface BodyParserError extends Error {
   body?: string;
 }
 
-/** Node's JSON.parse says "... at position 12" (and, on newer versions, "(line 2 column 3)"). */
-function parsePosition(message: string): { position?: number; line?: number; column?: number } {
+/** Node 20's JSON.parse message sometimes says "at position 12"; the model's parser gives line and column. */
+function whereIs(
+  message: string,
+  body: string | undefined,
+): { position?: number; line?: number; column?: number } {
   const position = /position (\d+)/.exec(message)?.[1];
-  const line = /line (\d+) column (\d+)/.exec(message);
+  const located = typeof body === 'string' ? locateSyntaxError(body) : undefined;
   return {
     ...(position !== undefined ? { position: Number(position) } : {}),
-    ...(line ? { line: Number(line[1]), column: Number(line[2]) } : {}),
+    ...(located ?? {}),
   };
-}
-
-function lineAndColumn(text: string, position: number): { line: number; column: number } {
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - before.lastIndexOf('\n');
-  return { line, column };
 }
 
 /** Turns body-parser failures into coded API errors; everything else unknown becomes a 500. */
@@ -43,10 +40,7 @@ export function toApiError(error: unknown): ApiError {
     );
   }
   if (e?.type === 'entity.parse.failed') {
-    const where = parsePosition(e.message);
-    if (where.position !== undefined && where.line === undefined && typeof e.body === 'string') {
-      Object.assign(where, lineAndColumn(e.body, where.position));
-    }
+    const where = whereIs(e.message, e.body);
     return new ApiError(400, 'invalid_json', `The request body is not valid JSON: ${e.message}`, where);
   }
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {

@@ -118,6 +118,24 @@ describe('flow store API', () => {
     expect(res.body.etag).toBe(body.etag);
   });
 
+  it('refuses a flow failing the schema with 422 invalid_flow and writes nothing', async () => {
+    const bad = { ...simpleFlow('bad-flow'), name: 42, type: 'fax' };
+    const res = await t.api().put('/api/flows/bad-flow').set('If-None-Match', '*').send(bad).expect(422);
+    expect(res.body.code).toBe('invalid_flow');
+    const paths = res.body.details.problems.map((p: { path: string }) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['/name', '/type']));
+    await t.api().get('/api/flows/bad-flow').expect(404);
+  });
+
+  it('writes keys in canonical order whatever order the client sent', async () => {
+    const flow = simpleFlow('order-flow');
+    const shuffled = Object.fromEntries(Object.entries(flow).reverse());
+    await t.api().put('/api/flows/order-flow').set('If-None-Match', '*').send(shuffled).expect(201);
+    const text = readFileSync(join(t.flowsDir, 'order-flow.flow.json'), 'utf8');
+    expect(text.indexOf('"$schema"')).toBeLessThan(text.indexOf('"formatVersion"'));
+    expect(text.indexOf('"id"')).toBeLessThan(text.indexOf('"blocks"'));
+  });
+
   it('refuses a body whose id differs from the URL (400 id_mismatch)', async () => {
     const res = await t
       .api()

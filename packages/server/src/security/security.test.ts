@@ -112,6 +112,7 @@ describe('request bodies', () => {
       .expect(400);
     expect(res.body.code).toBe('invalid_json');
     expect(res.body.message).toContain('not valid JSON');
+    expect(res.body.details).toMatchObject({ line: 2, column: expect.any(Number) });
   });
 
   it('answers a body over the limit with 413 payload_too_large', async () => {

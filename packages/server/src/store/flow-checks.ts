@@ -1,41 +1,48 @@
 /**
  * The one place the server calls the model's checks, so that the store, publishing and the routes agree
- * on what "valid" means.
+ * with `callflow validate` and the editor on what "valid" means.
  */
-import { type Flow, lintFlow, type Problem, type Resources, summarizeFlow } from '@callflow/model';
+import {
+  type Flow,
+  formatFlow,
+  formatResources,
+  lintFlow,
+  type Problem,
+  parseJsonDocument,
+  type Resources,
+  summarizeFlow,
+  validateFlowSchema,
+  validateResourcesSchema,
+} from '@callflow/model';
 
 export interface ParsedDocument {
   value?: unknown;
   problems: Problem[];
 }
 
-function syntaxProblem(error: unknown, file: string): Problem {
-  return {
-    code: 'CF001',
-    severity: 'error',
-    message: `Not valid JSON: ${(error as Error).message}`,
-    path: '',
-    file,
-  };
-}
-
+/** Strict JSON with line and column on syntax problems; schema checks come later, where they matter. */
 export function parseFlowText(text: string, file: string): ParsedDocument {
-  try {
-    return { value: JSON.parse(text), problems: [] };
-  } catch (error) {
-    return { problems: [syntaxProblem(error, file)] };
-  }
+  const doc = parseJsonDocument(text, { file });
+  return doc.value === undefined ? { problems: doc.problems } : { value: doc.value, problems: doc.problems };
 }
 
 export const parseResourcesText = parseFlowText;
 
-/** Schema problems of a flow body; an empty list means the draft may be saved. */
-export function flowSchemaProblems(_value: unknown): Problem[] {
-  return [];
+/** Where a JSON syntax error is, for `invalid_json` answers (1-based line and column). */
+export function locateSyntaxError(text: string): { line: number; column: number } | undefined {
+  const first = parseJsonDocument(text, { maxBytes: Number.POSITIVE_INFINITY }).problems[0];
+  return first?.line !== undefined && first.column !== undefined
+    ? { line: first.line, column: first.column }
+    : undefined;
 }
 
-export function resourcesSchemaProblems(_value: unknown): Problem[] {
-  return [];
+/** Schema problems of a flow body; no errors means the draft may be saved. */
+export function flowSchemaProblems(value: unknown): Problem[] {
+  return validateFlowSchema(value);
+}
+
+export function resourcesSchemaProblems(value: unknown): Problem[] {
+  return validateResourcesSchema(value);
 }
 
 /** Schema and lint problems: what blocks a publish (errors) and what it reports (warnings). */
@@ -55,9 +62,9 @@ export function checkFlowForPublish(
 
 /** Canonical text: the same flow always gives the same bytes, so saving an unchanged flow is a zero diff. */
 export function formatFlowText(flow: Flow): string {
-  return `${JSON.stringify(flow, null, 2)}\n`;
+  return formatFlow(flow);
 }
 
 export function formatResourcesText(resources: Resources): string {
-  return `${JSON.stringify(resources, null, 2)}\n`;
+  return formatResources(resources);
 }
