@@ -23,7 +23,7 @@ export interface ScenarioAgent {
 
 export type DialAnswer = 'answer' | 'busy' | 'noAnswer' | 'fail';
 
-export interface CannedHttp {
+export interface ScenarioHttpAnswer {
   /** Matches every request whose URL starts with this. */
   url: string;
   status?: number;
@@ -39,7 +39,7 @@ export interface Scenario {
   agents?: Record<string, ScenarioAgent>;
   /** How dialled numbers answer, by number; "*" for any other. */
   dial?: Record<string, DialAnswer>;
-  http?: CannedHttp[];
+  http?: ScenarioHttpAnswer[];
   maxSeconds?: number;
   expect: Expectation;
 }

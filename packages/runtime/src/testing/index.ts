@@ -2,3 +2,6 @@
 export * from './call-record.js';
 export * from './expectations.js';
 export * from './flow-test.js';
+export { recordCall } from './record-call.js';
+export * from './run-flow-tests.js';
+export * from './run-scenario.js';

@@ -1,0 +1,170 @@
+import type { Flow, Resources } from '@callflow/model';
+import type { CannedResponse } from '../simulator/http.js';
+import { createSimulator, type Simulator } from '../simulator/simulator.js';
+import type { NumberBehaviour } from '../simulator/telephony.js';
+import type { Command, TraceEntry } from '../types.js';
+import type { CallRecord } from './call-record.js';
+import { checkExpectations, type ExpectationFailure } from './expectations.js';
+import type { DialAnswer, FlowTest, Scenario, ScenarioHttpAnswer } from './flow-test.js';
+import { recordCall } from './record-call.js';
+
+export const DEFAULT_MAX_SECONDS = 3600;
+
+export interface ScenarioInput {
+  /** Every flow the call may enter (the flow under test, its modules, queue and whisper flows). */
+  flows: readonly Flow[];
+  resources: Resources;
+  test: Pick<FlowTest, 'flow'>;
+  scenario: Scenario;
+  /** Seed of the random source of the caller-ID rules (default 1): the same seed, the same run. */
+  seed?: number;
+}
+
+export interface ScenarioResult {
+  name: string;
+  passed: boolean;
+  failures: ExpectationFailure[];
+  record: CallRecord;
+  /** The contact's trace (secure values redacted), for `callflow run` and for reports. */
+  trace: TraceEntry[];
+  /** Simulated seconds from the start of the call to the end of the run. */
+  seconds: number;
+}
+
+/**
+ * Plays one scenario on the simulator: the call arrives at `call.at`, the caller's steps happen each
+ * time the flow waits for the caller (`press`), or as pauses (`wait`) and a hang-up, agents take or
+ * ignore offers, dialled numbers and HTTP requests get their canned answers, and the run stops once
+ * the call (and any callback it created) has settled or `maxSeconds` of simulated time have passed.
+ * Then every expectation is checked against what happened.
+ */
+export function runScenario(input: ScenarioInput): ScenarioResult {
+  const { scenario } = input;
+  const start = Date.parse(scenario.call.at);
+  const agents = scenario.agents ?? {};
+  const sim = createSimulator({
+    flows: input.flows,
+    resources: input.resources,
+    now: start,
+    numbers: dialAnswers(scenario.dial),
+    agents: Object.fromEntries(
+      Object.entries(agents).map(([name, a]) => [
+        name,
+        a.availableAfterSeconds !== undefined ? 'Offline' : (a.state ?? 'Available'),
+      ]),
+    ),
+    http: (request) => cannedHttp(scenario.http ?? [], request),
+    seed: input.seed ?? 1,
+  });
+  for (const [name, a] of Object.entries(agents)) {
+    if (a.availableAfterSeconds !== undefined) {
+      sim.clock.after(a.availableAfterSeconds, () => sim.agent(name).setState('Available'));
+    }
+  }
+
+  const contactId = sim.startCall({
+    flow: input.test.flow,
+    from: scenario.call.from,
+    to: scenario.call.to,
+    ...(scenario.variables ? { variables: scenario.variables } : {}),
+  });
+  const deadline = start + (scenario.maxSeconds ?? DEFAULT_MAX_SECONDS) * 1000;
+  const accepted = new Set<string>();
+  const steps = [...(scenario.caller ?? [])];
+  let mark = 0;
+
+  while (sim.now() < deadline) {
+    answerOffers(sim, agents, accepted);
+    const next = steps[0];
+    if (next && 'press' in next) {
+      const waiting = waitingForDigits(sim, contactId, mark);
+      if (waiting !== undefined) {
+        steps.shift();
+        mark = waiting + 1;
+        sim.press(contactId, next.press);
+        continue;
+      }
+    } else if (next && 'wait' in next) {
+      steps.shift();
+      sim.advance(next.wait);
+      mark = sim.events.length;
+      continue;
+    } else if (next && 'hangUp' in next) {
+      steps.shift();
+      sim.hangUp(contactId);
+      continue;
+    }
+    if (steps.length === 0 && settled(sim, contactId)) break;
+    sim.advance(1);
+  }
+
+  const record = recordCall(sim, contactId, input.test.flow);
+  const failures = checkExpectations(scenario.expect, record);
+  if (steps.length > 0) {
+    failures.unshift({
+      path: `/caller/${(scenario.caller?.length ?? 0) - steps.length}`,
+      message: `the caller still had ${steps.length} step(s) left (${JSON.stringify(steps[0])} first) when the call ${record.end ? `ended ${record.end}` : 'reached maxSeconds'}: the flow never waited for it`,
+    });
+  }
+  return {
+    name: scenario.name,
+    passed: failures.length === 0,
+    failures,
+    record,
+    trace: sim.trace(contactId),
+    seconds: Math.round((sim.now() - start) / 1000),
+  };
+}
+
+/** "*" answers for every number not listed. */
+function dialAnswers(dial: Record<string, DialAnswer> | undefined): Record<string, NumberBehaviour> {
+  const table: Record<string, NumberBehaviour> = { ...(dial ?? {}) };
+  const fallback = table['*'];
+  if (fallback === undefined) return table;
+  // The simulator looks numbers up by key: a proxy gives the wildcard answer to every other number.
+  return new Proxy(table, {
+    get: (target, key) => (typeof key === 'string' && key in target ? target[key] : fallback),
+  });
+}
+
+function cannedHttp(
+  canned: readonly ScenarioHttpAnswer[],
+  request: Extract<Command, { type: 'httpRequest' }>,
+): CannedResponse {
+  const found = canned.find((c) => request.url.startsWith(c.url));
+  if (!found) return { error: `no canned HTTP answer for ${request.method} ${request.url}` };
+  const response: CannedResponse = { status: found.status ?? 200 };
+  if (found.body !== undefined) response.body = found.body;
+  if (found.delaySeconds !== undefined) response.delaySeconds = found.delaySeconds;
+  return response;
+}
+
+/** Index in the simulator log of a collectDigits for this call since `from`, if the flow waits for keys. */
+function waitingForDigits(sim: Simulator, contactId: string, from: number): number | undefined {
+  for (let i = from; i < sim.events.length; i++) {
+    const e = sim.events[i];
+    if (e?.contactId === contactId && e.direction === 'command' && e.type === 'collectDigits') return i;
+  }
+  return undefined;
+}
+
+function answerOffers(sim: Simulator, agents: Scenario['agents'] & object, accepted: Set<string>): void {
+  for (const [name, behaviour] of Object.entries(agents)) {
+    if (behaviour.onOffer === 'ignore') continue;
+    const offer = sim.agent(name).offer;
+    if (offer && !accepted.has(offer.ref)) {
+      accepted.add(offer.ref);
+      sim.agent(name).accept();
+    }
+  }
+}
+
+/** The call is over or with someone, and every callback it created has finished or is connected. */
+function settled(sim: Simulator, contactId: string): boolean {
+  const done = (id: string) => {
+    const s = sim.snapshot(id);
+    return s === undefined || s.status === 'ended' || s.status === 'connected' || s.status === 'transferred';
+  };
+  if (!done(contactId)) return false;
+  return sim.contacts().every((id) => id === contactId || done(id));
+}
