@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { type CliIo, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, processIo } from './cli-io.js';
+import { COMMANDS } from './commands/index.js';
+
+/**
+ * Runs `callflow` with these arguments (without `node` and the script) and returns the exit code.
+ * Usage errors exit 2 with a hint; an unexpected exception exits 3 with one line, never a stack trace
+ * (set CALLFLOW_DEBUG=1 to see it).
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command('callflow')
+    .description('Validate, format and migrate callflow contact flows kept in git.')
+    .version(cliVersion(), '-v, --version', 'print the callflow version')
+    .helpOption('-h, --help', 'show help')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run "callflow --help" for usage)')
+    .exitOverride();
+  program.helpCommand('help [command]', 'show help for a command');
+
+  for (const spec of COMMANDS) {
+    const command = program.command(spec.name).summary(spec.summary).description(spec.summary);
+    spec.configure(command);
+    command.action(async (...params: unknown[]) => {
+      const self = params.at(-1) as Command;
+      exitCode = await spec.run({ args: params.slice(0, -2), options: self.opts(), io });
+    });
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`callflow: unexpected error: ${message}\nThis is a defect in callflow; please report it.\n`);
+    if (process.env.CALLFLOW_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+function cliVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
