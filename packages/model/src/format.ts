@@ -58,6 +58,18 @@ function resolve(schema: unknown, context: SchemaContext): JsonSchema | undefine
   return isRecord(current) ? current : undefined;
 }
 
+/** Own `properties`, merged with those of `allOf` members (first mention decides the position). */
+function propertiesOf(schema: JsonSchema, context: SchemaContext): Record<string, unknown> | undefined {
+  const members = Array.isArray(schema.allOf) ? schema.allOf.map((m) => resolve(m, context)) : [];
+  let merged: Record<string, unknown> | undefined;
+  for (const source of [...members, schema]) {
+    if (!source || !isRecord(source.properties)) continue;
+    merged ??= {};
+    for (const [k, v] of Object.entries(source.properties)) if (!Object.hasOwn(merged, k)) merged[k] = v;
+  }
+  return merged;
+}
+
 /**
  * Orders a value by its schema: an object with `properties` in their order (others alphabetically
  * after them), a map (`additionalProperties` schema without `properties`) by key, list items by
@@ -70,7 +82,7 @@ function bySchema(value: unknown, schema: unknown, context: SchemaContext): unkn
     return s.items === undefined ? value : value.map((item) => bySchema(item, s.items, context));
   }
   if (!isRecord(value)) return value;
-  const properties = isRecord(s.properties) ? s.properties : undefined;
+  const properties = propertiesOf(s, context);
   const additional = isRecord(s.additionalProperties) ? s.additionalProperties : undefined;
   if (properties) {
     return ordered(orderKeys(value, Object.keys(properties)), (k) =>

@@ -1,15 +1,10 @@
 import { blockDefinition, blockTypes } from './blocks/index.js';
 import type { AjvError } from './compiled-validators.js';
 import { ID_PATTERN, NAME_PATTERN } from './flow.js';
+import { didYouMean } from './lint/did-you-mean.js';
 import { type Problem, type ProblemCode, pointer, problem } from './problems.js';
 import { DIGIT_PATTERN, RESOURCE_NAME_PATTERN, VARIABLE_REF_PATTERN } from './schema/defs.js';
-import {
-  closeMatches,
-  describeValue,
-  locationLabel,
-  type SchemaDocumentKind,
-  valueAt,
-} from './schema-wording.js';
+import { describeValue, locationLabel, type SchemaDocumentKind, valueAt } from './schema-wording.js';
 
 /** ajv adds `propertyName` to errors raised while checking a property name (`propertyNames`). */
 type SchemaError = AjvError & { propertyName?: string };
@@ -215,8 +210,8 @@ function toProblem(error: SchemaError, doc: unknown, kind: SchemaDocumentKind): 
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
       const known = knownProperties(error.instancePath, doc, kind);
-      const near = closeMatches(name, known);
-      text = `unknown property ${subject}${near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : ''}`;
+      const hint = didYouMean(name, known);
+      text = `unknown property ${subject}${hint ? `.${hint}` : ''}`;
       break;
     }
     case 'enum':
@@ -225,8 +220,8 @@ function toProblem(error: SchemaError, doc: unknown, kind: SchemaDocumentKind): 
         (error.keyword === 'const' ? [params.allowedValue] : (params.allowedValues as unknown[])) ?? [];
       if (kind === 'flow' && /^\/blocks\/[^/]+\/type$/.test(error.instancePath)) {
         code = 'CF107';
-        const near = closeMatches(String(value), blockTypes());
-        text = `unknown block type ${got.text}${near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '; see docs/format.md for the catalog'}`;
+        const hint = didYouMean(String(value), blockTypes());
+        text = `unknown block type ${got.text}.${hint || ' See docs/format.md for the catalog.'}`;
       } else {
         const list = allowed.map((a) => JSON.stringify(a)).join(', ');
         text = `${subject} must be ${allowed.length === 1 ? list : `one of ${list}`} (got ${got.text})`;

@@ -122,27 +122,3 @@ export function describeValue(value: unknown, path: string, doc: unknown): Value
       return { kind: typeof value, text: typeof value, length: 0 };
   }
 }
-
-/** Candidates within a small edit distance of the name (typos, wrong case), closest first, at most 3. */
-export function closeMatches(name: string, candidates: readonly string[]): string[] {
-  const lower = name.toLowerCase();
-  const scored = candidates
-    .map((c) => ({ c, d: c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase()) }))
-    .filter(({ c, d }) => d <= Math.max(2, Math.floor(Math.max(c.length, name.length) / 3)))
-    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
-  return scored.slice(0, 3).map((s) => s.c);
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 10) return Number.POSITIVE_INFINITY;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}

@@ -140,10 +140,10 @@ describe('validateFlowSchema wording and pointers', () => {
     const problems = validateFlowSchema(flow);
     expect(summary(problems)).toEqual(['CF107 /blocks/welcome/type']);
     expect(problems[0]?.message).toBe(
-      'Block "welcome": unknown block type "playPromt"; did you mean "playPrompt"?',
+      'Block "welcome": unknown block type "playPromt". Did you mean "playPrompt"?',
     );
     flow.blocks.welcome!.type = 'teleport';
-    expect(validateFlowSchema(flow)[0]?.message).toContain('see docs/format.md');
+    expect(validateFlowSchema(flow)[0]?.message).toContain('See docs/format.md');
   });
 
   it('points a bad block id at the id itself, once', () => {
@@ -159,10 +159,10 @@ describe('validateFlowSchema wording and pointers', () => {
     const flow = flowWithBlock('menu');
     settingsOf(flow, 'menu').timeoutSecond = 5;
     expect(validateFlowSchema(flow).find((p) => p.code === 'CF103')?.message).toBe(
-      'Block "menu": unknown property "timeoutSecond" (did you mean "timeoutSeconds"?)',
+      'Block "menu": unknown property "timeoutSecond". Did you mean "timeoutSeconds"?',
     );
     const top = { ...minimalFlow(), stat: 'x' };
-    expect(validateFlowSchema(top)[0]?.message).toBe('Unknown property "stat" (did you mean "start"?)');
+    expect(validateFlowSchema(top)[0]?.message).toBe('Unknown property "stat". Did you mean "start"?');
   });
 
   it('reports top-level problems without a block prefix', () => {

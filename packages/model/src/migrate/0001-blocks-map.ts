@@ -14,8 +14,9 @@ export const blocksMap: Migration = {
     'Blocks become a map keyed by id; `transitions` becomes `next`; positions move to `layout`; `startBlock` becomes `start`.',
   up(doc) {
     const out: Record<string, unknown> = { ...doc };
-    if ('startBlock' in out) {
-      if (!('start' in out)) out.start = out.startBlock;
+    // A document holding both (half-edited by hand) keeps both, so the schema reports the leftover.
+    if ('startBlock' in out && (!('start' in out) || out.start === out.startBlock)) {
+      out.start = out.startBlock;
       delete out.startBlock;
     }
     if (!Array.isArray(doc.blocks)) return out;
