@@ -41,7 +41,10 @@ export interface CallbackRecord {
 export interface CallRecord {
   /** The flow the call entered. */
   flow: string;
-  /** Every block entered, in order, in any flow (modules, queue and whisper flows included). */
+  /**
+   * Every block entered, in order, in any flow (modules, queue and whisper flows included), then the
+   * blocks of the callbacks the call created (their outbound whisper flows).
+   */
   visits: BlockVisit[];
   /** Texts played to the caller, in order. */
   prompts: string[];

@@ -5,8 +5,16 @@ import { type EndKind, RECORDING_ACTIONS, type RecordingAction } from './flow-te
 
 type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
 
-/** Builds the record of a simulated call from the simulator's log, the trace and the final snapshot. */
-export function recordCall(sim: Simulator, contactId: string, flow: string): CallRecord {
+/**
+ * Builds the record of a simulated call from the simulator's log, the trace and the final snapshot.
+ * Variables the call never set show their declared default (`defaults`), as the agent desktop does.
+ */
+export function recordCall(
+  sim: Simulator,
+  contactId: string,
+  flow: string,
+  defaults: Record<string, unknown> = {},
+): CallRecord {
   const snapshot = sim.snapshot(contactId);
   const commands = (id: string) =>
     sim.events.filter((e) => e.contactId === id && e.direction === 'command').map((e) => e.detail as Command);
@@ -18,14 +26,14 @@ export function recordCall(sim: Simulator, contactId: string, flow: string): Cal
 
   const record: CallRecord = {
     flow,
-    visits: visits(sim.trace(contactId)),
+    visits: related.flatMap((id) => visits(sim.trace(id))),
     prompts: sim.heard(contactId, 'caller'),
     agentPrompts: related.flatMap((id) => sim.heard(id, 'agent')),
     queues: own.filter((c): c is CommandOf<'enqueue'> => c.type === 'enqueue').map((c) => c.queue),
     offers: related.flatMap((id) => offers(commands(id))),
     dials: related.flatMap((id) => dials(commands(id), sim.trace(id))),
     callbacks: callbackIds.map((id) => callbackRecord(sim, id, own)),
-    variables: { ...(snapshot?.variables ?? {}) },
+    variables: { ...defaults, ...(snapshot?.variables ?? {}) },
     recording: own
       .filter((c): c is CommandOf<'setRecording'> => c.type === 'setRecording')
       .map((c) => c.action)

@@ -98,7 +98,8 @@ export function runScenario(input: ScenarioInput): ScenarioResult {
     sim.advance(1);
   }
 
-  const record = recordCall(sim, contactId, input.test.flow);
+  const entry = input.flows.find((f) => f.id === input.test.flow);
+  const record = recordCall(sim, contactId, input.test.flow, declaredDefaults(entry));
   const failures = checkExpectations(scenario.expect, record);
   if (steps.length > 0) {
     failures.unshift({
@@ -114,6 +115,14 @@ export function runScenario(input: ScenarioInput): ScenarioResult {
     trace: sim.trace(contactId),
     seconds: Math.round((sim.now() - start) / 1000),
   };
+}
+
+function declaredDefaults(flow: Flow | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, declaration] of Object.entries(flow?.variables ?? {})) {
+    if (declaration.default !== undefined) out[name] = declaration.default;
+  }
+  return out;
 }
 
 /** "*" answers for every number not listed. */
