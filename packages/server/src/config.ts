@@ -26,6 +26,8 @@ export interface ServerConfig {
   editorDist: string;
   logLevel: string;
   dbSync: 'normal' | 'full';
+  /** Seconds the simulated telephony takes to play a prompt; 0 answers at once. */
+  promptSeconds: number;
   /** Grace period for in-flight requests on shutdown. */
   shutdownTimeoutMs: number;
 }
@@ -124,6 +126,7 @@ export function loadConfig(
     editorDist: abs(env.CALLFLOW_EDITOR_DIST ?? defaults.editorDist),
     logLevel: env.CALLFLOW_LOG_LEVEL ?? 'info',
     dbSync,
+    promptSeconds: Number(env.CALLFLOW_SIM_PROMPT_SECONDS ?? 0),
     shutdownTimeoutMs: Number(env.CALLFLOW_SHUTDOWN_TIMEOUT_MS ?? 10_000),
   };
   if (startupToken !== undefined) config.startupToken = startupToken;

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { emptyResources, type Resources } from '@callflow/model';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
@@ -9,6 +10,10 @@ import { EventBus } from './ops/event-bus.js';
 import { createLogger } from './ops/logger.js';
 import { ServiceMetrics } from './ops/metrics.js';
 import { FlowService } from './publishing/flow-service.js';
+import { agentRoutes } from './routes/agent-routes.js';
+import { callbackRoutes } from './routes/callback-routes.js';
+import { contactRoutes } from './routes/contact-routes.js';
+import { ContactHost } from './runtime-host/contact-host.js';
 import { DocumentFiles } from './store/document-files.js';
 import { parseFlowText, parseResourcesText } from './store/flow-checks.js';
 import { FlowStore } from './store/flow-store.js';
@@ -22,6 +27,7 @@ export interface CallflowService {
   events: EventBus;
   metrics: ServiceMetrics;
   flows: FlowService;
+  host: ContactHost;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
   /** Stops taking requests, persists in-flight contacts, closes the store. Safe to call twice. */
@@ -32,6 +38,8 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Default process metrics (event loop, memory); off in tests. */
   defaultMetrics?: boolean;
+  /** Seconds the simulated telephony takes to play a prompt (default 0: at once). */
+  promptSeconds?: number;
 }
 
 export async function createService(
@@ -52,6 +60,22 @@ export async function createService(
   const published = new PublishedVersions(db);
   const flows = new FlowService(store, published, events, metrics);
 
+  // The runtime reads resources synchronously at every step; this copy follows the file.
+  let resources: Resources = emptyResources();
+  const refreshResources = async (): Promise<void> => {
+    resources = (await store.getResources()).resources ?? emptyResources();
+  };
+  await refreshResources();
+  const host = new ContactHost({
+    db,
+    published,
+    resources: () => resources,
+    events,
+    metrics,
+    logger,
+    promptSeconds: options.promptSeconds ?? config.promptSeconds,
+  });
+
   let state: 'starting' | 'ready' | 'stopping' = 'starting';
   const streams = new Set<() => void>();
   const app = createApp({
@@ -60,13 +84,24 @@ export async function createService(
     metrics,
     events,
     flows,
-    health: () => ({ ok: state === 'ready', state }),
+    health: () => ({ ok: state === 'ready', state, contacts: host.activeCount }),
+    runtimeRoutes: (a) => {
+      a.use(['/api/contacts', '/api/callbacks', '/api/agents'], async (_req, _res, next) => {
+        await refreshResources();
+        next();
+      });
+      contactRoutes(a, host, flows);
+      callbackRoutes(a, host, () => resources);
+      agentRoutes(a, host, () => resources);
+    },
     trackStream: (close) => {
       streams.add(close);
       return () => streams.delete(close);
     },
   });
   store.watch((file) => events.publish({ type: 'flow.changedOnDisk', file }));
+  const restored = host.restore();
+  logger.info(restored, 'contacts restored');
   state = 'ready';
 
   let server: Server | undefined;
@@ -80,6 +115,7 @@ export async function createService(
     events,
     metrics,
     flows,
+    host,
     listen: () =>
       new Promise((resolve, reject) => {
         const s = createServer(app);
@@ -103,6 +139,8 @@ export async function createService(
           await closed;
           clearTimeout(timer);
         }
+        host.stop();
+        db.pragma('wal_checkpoint(TRUNCATE)');
         db.close();
       })();
       return closing;

@@ -24,12 +24,13 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE TABLE contacts (
     id         TEXT PRIMARY KEY,
+    kind       TEXT NOT NULL,
     flow_id    TEXT NOT NULL,
     version    INTEGER NOT NULL,
     status     TEXT NOT NULL,
     steps      INTEGER NOT NULL,
     snapshot   TEXT NOT NULL,
-    variable_versions TEXT NOT NULL,
+    pending    TEXT NOT NULL,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
   ) STRICT;
@@ -40,22 +41,22 @@ const MIGRATIONS: readonly string[] = [
     deadline   INTEGER NOT NULL,
     PRIMARY KEY (contact_id, timer_id)
   ) STRICT;
-  CREATE TABLE contact_trace (
-    contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
-    seq        INTEGER NOT NULL,
-    entry      TEXT NOT NULL,
-    PRIMARY KEY (contact_id, seq)
-  ) STRICT;
   CREATE TABLE callbacks (
-    id         TEXT PRIMARY KEY,
-    kind       TEXT NOT NULL,
-    name       TEXT,
-    number     TEXT NOT NULL,
-    queue      TEXT NOT NULL,
-    status     TEXT NOT NULL,
-    contact_id TEXT,
-    requested_by TEXT,
-    created_at TEXT NOT NULL
+    id           TEXT PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    name         TEXT,
+    number       TEXT NOT NULL,
+    queue        TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    request      TEXT NOT NULL,
+    requested_by TEXT NOT NULL,
+    created_at   TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX callbacks_by_status ON callbacks (status);
+  CREATE TABLE agent_states (
+    name       TEXT PRIMARY KEY,
+    state      TEXT NOT NULL,
+    changed_at TEXT NOT NULL
   ) STRICT;
   `,
 ];

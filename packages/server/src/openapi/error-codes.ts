@@ -25,6 +25,11 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
     meaning: 'Someone saved the variable first; details.current = { value, version }.',
   },
   agent_busy: { status: 409, meaning: 'The agent cannot do this in their current state.' },
+  no_offer: { status: 409, meaning: 'The agent has no offer to accept.' },
+  transfer_refused: {
+    status: 409,
+    meaning: 'The transfer cannot be made (target not available, not supported).',
+  },
   version_mismatch: {
     status: 412,
     meaning: 'Stale If-Match; nothing was written; details.current = the version on disk.',

@@ -106,8 +106,12 @@ export class PublishedVersions {
   }
 
   live(flowId: string): PublishedFlow | undefined {
-    const row = this.#liveOf.get(flowId) as { version: number } | undefined;
-    return row ? this.get(flowId, row.version) : undefined;
+    const version = this.liveNumber(flowId);
+    return version === undefined ? undefined : this.get(flowId, version);
+  }
+
+  liveNumber(flowId: string): number | undefined {
+    return (this.#liveOf.get(flowId) as { version: number } | undefined)?.version;
   }
 
   versions(flowId: string): PublishedVersion[] {

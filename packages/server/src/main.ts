@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/**
+ * `callflow-server [flows-dir] [--host] [--port] [--data] [--resources] [--tokens] [--tokens-file]`
+ * Starts the service and prints the URL to open (with the start-up token when none was configured).
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig, startupUrl } from './config.js';
+import { createLogger } from './ops/logger.js';
+import { createService } from './service.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(here, '..', '..', '..');
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.argv.slice(2), process.env, {
+      flowsDir: join(repoRoot, 'flows'),
+      editorDist: join(repoRoot, 'packages', 'editor', 'dist'),
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`callflow: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  const service = await createService(config, { logger, defaultMetrics: true });
+  let port: number;
+  try {
+    port = await service.listen();
+  } catch (error) {
+    process.stderr.write(
+      `callflow: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}\n`,
+    );
+    await service.close();
+    process.exit(1);
+  }
+  logger.info({ host: config.host, port, flowsDir: config.flowsDir, dataDir: config.dataDir }, 'listening');
+  process.stdout.write(`callflow is running: ${startupUrl(config, port)}\n`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    service.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `callflow: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { checkDialNumber, type Resources } from '@callflow/model';
+import type { Express } from 'express';
+import { ApiError } from '../http/api-error.js';
+import { checkFields, param, requireObjectBody } from '../http/request.js';
+import type { ContactHost } from '../runtime-host/contact-host.js';
+
+/** Checks a callback number against the account's region and country allowlist (toll fraud). */
+export function callbackNumber(number: string, resources: Resources): string {
+  const check = checkDialNumber(number, {
+    defaultRegion: resources.account.defaultRegion,
+    allowedCountries: resources.account.allowedCountries,
+  });
+  if (!check.ok) {
+    throw new ApiError(422, 'invalid_number', check.message, { path: '/number', reason: check.reason });
+  }
+  return check.e164;
+}
+
+export function callbackRoutes(app: Express, host: ContactHost, resources: () => Resources): void {
+  app.get('/api/callbacks', (_req, res) => {
+    res.json(host.repository.callbacks());
+  });
+
+  app.post('/api/callbacks', (req, res) => {
+    const body = checkFields<{ name?: string; number: string; queue: string }>(
+      requireObjectBody(req, '{ name, number, queue }'),
+      {
+        name: { type: 'string', maxLength: 100 },
+        number: { type: 'string', required: true, maxLength: 32 },
+        queue: { type: 'string', required: true, maxLength: 64 },
+      },
+    );
+    const current = resources();
+    if (!current.queues[body.queue]) {
+      throw new ApiError(422, 'queue_not_found', `There is no queue "${body.queue}" in the resources file.`, {
+        path: '/queue',
+        queues: Object.keys(current.queues),
+      });
+    }
+    const number = callbackNumber(body.number, current);
+    const s = host.webCallback({ ...body, number }, req.principal?.name ?? 'unknown');
+    res.status(201).json(host.repository.callback(s.contactId));
+  });
+
+  app.delete('/api/callbacks/:id', (req, res) => {
+    const id = param(req, 'id');
+    const found = host.repository.callback(id);
+    if (!found || found.status === 'cancelled') {
+      throw new ApiError(404, 'callback_not_found', `There is no callback request "${id}".`, { id });
+    }
+    host.cancelCallback(id, req.principal?.name ?? 'unknown');
+    res.status(204).end();
+  });
+}

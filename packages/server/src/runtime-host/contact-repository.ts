@@ -1,0 +1,212 @@
+import type { CallbackRequest, ContactSnapshot, TelephonyCommand } from '@callflow/runtime';
+import type { Db } from '../db/database.js';
+
+export type CallbackKind = 'web' | 'agent' | 'flow';
+
+export interface CallbackRow {
+  id: string;
+  kind: CallbackKind;
+  name: string | null;
+  number: string;
+  queue: string;
+  status: string;
+  requestedBy: string;
+  createdAt: string;
+}
+
+export interface StoredContact {
+  snapshot: ContactSnapshot;
+  /** Telephony commands whose result the contact still waits for; re-sent after a restart. */
+  pending: TelephonyCommand[];
+}
+
+export interface NewCallback {
+  kind: CallbackKind;
+  request: CallbackRequest;
+  requestedBy: string;
+}
+
+interface ContactRowText {
+  snapshot: string;
+  pending: string;
+}
+
+/**
+ * Durable contact state. One transaction per step writes the snapshot, its timers (absolute deadlines)
+ * and any callback requests the step created, so that a crash leaves either the step before or the
+ * step after, never half of one.
+ */
+export class ContactRepository {
+  readonly #upsert;
+  readonly #deleteTimers;
+  readonly #insertTimer;
+  readonly #insertCallback;
+  readonly #callbackStatus;
+  readonly #load;
+  readonly #active;
+  readonly #callbacks;
+  readonly #callback;
+  readonly #unstartedCallbacks;
+  readonly #agentState;
+  readonly #agentStates;
+  readonly save: (id: string, stored: StoredContact, callbacks: readonly NewCallback[]) => void;
+
+  constructor(db: Db) {
+    this.#upsert = db.prepare(
+      `INSERT INTO contacts (id, kind, flow_id, version, status, steps, snapshot, pending, created_at, updated_at)
+       VALUES (@id, @kind, @flowId, @version, @status, @steps, @snapshot, @pending, @now, @now)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, steps = excluded.steps, version = excluded.version,
+         flow_id = excluded.flow_id, snapshot = excluded.snapshot, pending = excluded.pending,
+         updated_at = excluded.updated_at`,
+    );
+    this.#deleteTimers = db.prepare('DELETE FROM contact_timers WHERE contact_id = ?');
+    this.#insertTimer = db.prepare(
+      'INSERT INTO contact_timers (contact_id, timer_id, deadline) VALUES (?, ?, ?)',
+    );
+    this.#insertCallback = db.prepare(
+      `INSERT OR IGNORE INTO callbacks (id, kind, name, number, queue, status, request, requested_by, created_at)
+       VALUES (?, ?, ?, ?, ?, 'requested', ?, ?, ?)`,
+    );
+    this.#callbackStatus = db.prepare(
+      "UPDATE callbacks SET status = ? WHERE id = ? AND status <> 'cancelled'",
+    );
+    this.#load = db.prepare('SELECT snapshot, pending FROM contacts WHERE id = ?');
+    this.#active = db.prepare(
+      "SELECT snapshot, pending FROM contacts WHERE status NOT IN ('ended', 'transferred')",
+    );
+    this.#callbacks = db.prepare(
+      `SELECT id, kind, name, number, queue, status, requested_by, created_at FROM callbacks
+       WHERE status NOT IN ('ended', 'cancelled', 'transferred') ORDER BY created_at, id`,
+    );
+    this.#callback = db.prepare(
+      'SELECT id, kind, name, number, queue, status, requested_by, created_at FROM callbacks WHERE id = ?',
+    );
+    this.#unstartedCallbacks = db.prepare(
+      `SELECT c.request FROM callbacks c LEFT JOIN contacts k ON k.id = c.id
+       WHERE k.id IS NULL AND c.status = 'requested'`,
+    );
+    this.#agentState = db.prepare(
+      `INSERT INTO agent_states (name, state, changed_at) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at`,
+    );
+    this.#agentStates = db.prepare('SELECT name, state FROM agent_states');
+
+    this.save = db.transaction((id: string, stored: StoredContact, callbacks: readonly NewCallback[]) => {
+      const s = stored.snapshot;
+      const now = new Date().toISOString();
+      this.#upsert.run({
+        id,
+        kind: s.kind,
+        flowId: s.flowId,
+        version: s.version,
+        status: s.status,
+        steps: s.steps,
+        snapshot: JSON.stringify(s),
+        pending: JSON.stringify(stored.pending),
+        now,
+      });
+      this.#deleteTimers.run(id);
+      for (const timer of s.timers) this.#insertTimer.run(id, timer.id, timer.at);
+      for (const c of callbacks) {
+        const r = c.request;
+        this.#insertCallback.run(
+          r.id,
+          c.kind,
+          r.name ?? null,
+          r.number,
+          r.queue,
+          JSON.stringify(r),
+          c.requestedBy,
+          now,
+        );
+      }
+      // A callback request is itself a contact: its row follows the contact's status.
+      this.#callbackStatus.run(s.status, id);
+    });
+  }
+
+  /** Records a callback request before its contact exists (web and agent callbacks). */
+  recordCallback(callback: NewCallback): void {
+    const r = callback.request;
+    this.#insertCallback.run(
+      r.id,
+      callback.kind,
+      r.name ?? null,
+      r.number,
+      r.queue,
+      JSON.stringify(r),
+      callback.requestedBy,
+      new Date().toISOString(),
+    );
+  }
+
+  load(id: string): StoredContact | undefined {
+    const row = this.#load.get(id) as ContactRowText | undefined;
+    return row && parseRow(row);
+  }
+
+  active(): StoredContact[] {
+    return (this.#active.all() as ContactRowText[]).map(parseRow);
+  }
+
+  callbacks(): CallbackRow[] {
+    return (this.#callbacks.all() as RawCallbackRow[]).map(toCallbackRow);
+  }
+
+  callback(id: string): CallbackRow | undefined {
+    const row = this.#callback.get(id) as RawCallbackRow | undefined;
+    return row && toCallbackRow(row);
+  }
+
+  setCallbackStatus(id: string, status: string): void {
+    this.#callbackStatus.run(status, id);
+  }
+
+  /** Callback requests recorded whose contact was never started (a crash in between). */
+  unstartedCallbacks(): CallbackRequest[] {
+    return (this.#unstartedCallbacks.all() as { request: string }[]).map(
+      (r) => JSON.parse(r.request) as CallbackRequest,
+    );
+  }
+
+  saveAgentState(name: string, state: string): void {
+    this.#agentState.run(name, state, new Date().toISOString());
+  }
+
+  agentStates(): Map<string, string> {
+    return new Map(
+      (this.#agentStates.all() as { name: string; state: string }[]).map((r) => [r.name, r.state]),
+    );
+  }
+}
+
+interface RawCallbackRow {
+  id: string;
+  kind: CallbackKind;
+  name: string | null;
+  number: string;
+  queue: string;
+  status: string;
+  requested_by: string;
+  created_at: string;
+}
+
+function toCallbackRow(row: RawCallbackRow): CallbackRow {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    number: row.number,
+    queue: row.queue,
+    status: row.status,
+    requestedBy: row.requested_by,
+    createdAt: row.created_at,
+  };
+}
+
+function parseRow(row: ContactRowText): StoredContact {
+  return {
+    snapshot: JSON.parse(row.snapshot) as ContactSnapshot,
+    pending: JSON.parse(row.pending) as TelephonyCommand[],
+  };
+}

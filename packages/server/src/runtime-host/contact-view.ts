@@ -1,0 +1,61 @@
+import type { ContactSnapshot } from '@callflow/runtime';
+import { REDACTED, redactText, secureVariableNames } from '@callflow/runtime';
+import type { PublishedVersions } from '../store/published-versions.js';
+
+/** Secure variables of every flow the contact entered (its own version of each). */
+function secureNames(s: ContactSnapshot, published: PublishedVersions): Set<string> {
+  const names = new Set<string>();
+  const entered: [string, number][] = [[s.flowId, s.version], ...Object.entries(s.versions ?? {})];
+  for (const [flowId, version] of entered) {
+    const flow = published.get(flowId, version)?.flow;
+    if (flow) for (const name of secureVariableNames(flow)) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * What the API shows of a contact: its position, status and variables, with every secure variable
+ * replaced by a mask. The raw snapshot never leaves the server.
+ */
+export function contactView(s: ContactSnapshot, published: PublishedVersions) {
+  const secure = secureNames(s, published);
+  const variables: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(s.variables))
+    variables[name] = secure.has(name) ? REDACTED : value;
+  const top = s.stack[s.stack.length - 1];
+  return {
+    contactId: s.contactId,
+    kind: s.kind,
+    flowId: s.flowId,
+    version: s.version,
+    status: s.status,
+    endReason: s.endReason ?? null,
+    block: top?.block ?? null,
+    stack: s.stack.map((f) => ({ kind: f.kind, flowId: f.flowId, version: f.version, block: f.block })),
+    callerNumber: s.callerNumber ?? null,
+    dialedNumber: s.dialedNumber,
+    variables,
+    variableVersions: s.variableVersions,
+    queue: s.queue
+      ? { name: s.queue.name, since: new Date(s.queue.since).toISOString(), agent: s.queue.agent ?? null }
+      : null,
+    timers: s.timers.map((t) => ({ id: t.id, at: new Date(t.at).toISOString(), event: t.event })),
+    startedAt: new Date(s.startedAt).toISOString(),
+    steps: s.steps,
+  };
+}
+
+/** The trace, with any secure value that slipped into free text masked as well. */
+export function traceView(s: ContactSnapshot, published: PublishedVersions) {
+  const secure = secureNames(s, published);
+  const values = [...secure].map((name) => s.variables[name]).filter((v) => v !== undefined && v !== null);
+  const mask = (value: unknown): unknown => {
+    if (typeof value === 'string') return redactText(value, values);
+    if (Array.isArray(value)) return value.map(mask);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v)]));
+    }
+    return value;
+  };
+  return { entries: s.trace.map(mask), dropped: s.traceDropped };
+}
