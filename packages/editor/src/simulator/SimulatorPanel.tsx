@@ -1,4 +1,17 @@
 import type { Flow, Resources } from '@callflow/model';
+import { useEffect, useMemo, useState } from 'react';
+import { downloadText } from '../files/download';
+import { AgentList } from './AgentList';
+import { AgentPopover } from './AgentPopover';
+import { CallerIdList } from './CallerIdList';
+import { CallForm } from './CallForm';
+import { ClockControls } from './ClockControls';
+import { type CallSetup, callSetupProblem, defaultCallSetup, wallClock } from './call-setup';
+import { Keypad } from './Keypad';
+import { Transcript } from './Transcript';
+import { useSimulation } from './use-simulation';
+import { VariablesTable } from './VariablesTable';
+import './simulator.css';
 
 export interface SimulatorPanelProps {
   /** The flow open in the editor, unsaved edits included. */
@@ -9,12 +22,107 @@ export interface SimulatorPanelProps {
   flows: Record<string, Flow>;
 }
 
-/** Simulates a call through the open flow in the browser. */
-export function SimulatorPanel(props: SimulatorPanelProps) {
+// Only these may be chosen by hand; RONA, Busy and WrapUp come from calls.
+const AGENT_STATES = ['Available', 'Offline'] as const;
+
+/** Simulates a call through the open flow in the browser, on a virtual clock, with simulated agents. */
+export function SimulatorPanel({ flow, resources, flows }: SimulatorPanelProps) {
+  const inputs = useMemo(() => ({ flow, resources, flows }), [flow, resources, flows]);
+  const { controller, view } = useSimulation(inputs);
+  const [setup, setSetup] = useState<CallSetup>(() => defaultCallSetup(resources, new Date()));
+  const [edited, setEdited] = useState(false);
+  // The resources arrive after the panel: take their numbers and time zone until the admin types.
+  useEffect(() => {
+    if (!edited) setSetup(defaultCallSetup(resources, new Date()));
+  }, [resources, edited]);
+
+  const problem = callSetupProblem(setup, flow);
+  const timeZone = setup.timeZone;
+  const timeOf = (at: number) => wallClock(new Date(at), timeZone).slice(11) + secondsOf(at);
+  const inCall = view?.phase === 'running';
+
   return (
-    <section aria-label="Simulator" data-testid="simulator-panel">
-      <h2>Simulator</h2>
-      <p>Simulate a call through {props.flow.name}.</p>
+    <section className="panel sim-panel" aria-label="Simulator">
+      <CallForm
+        setup={setup}
+        problem={problem}
+        inCall={inCall}
+        onChange={(next) => {
+          setEdited(true);
+          setSetup(next);
+        }}
+        onStart={() => controller?.start(setup)}
+      />
+      {!view && <p className="muted">Loading the simulator…</p>}
+      {view && view.phase !== 'idle' && (
+        <>
+          <div className="sim-status" role="status" aria-label="Call status">
+            {view.phase === 'running'
+              ? `In call · ${view.status}`
+              : `Call ended · ${view.endReason ?? view.status}`}
+            {view.activeBlockId && (
+              <span className="muted">
+                {' '}
+                · at <code>{view.activeBlockId}</code>
+              </span>
+            )}
+          </div>
+          <div className="sim-actions">
+            <button type="button" className="danger" disabled={!inCall} onClick={() => controller?.hangUp()}>
+              Hang up
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                const file = controller?.traceFile();
+                if (file) downloadText(file.fileName, file.text);
+              }}
+            >
+              Download trace
+            </button>
+            <button type="button" onClick={() => controller?.reset()}>
+              Clear
+            </button>
+          </div>
+          <Keypad disabled={!view.canPress} onPress={(key) => controller?.press(key)} />
+          <ClockControls
+            now={timeOf(view.clock)}
+            nextTimer={view.nextTimerAt === null ? undefined : timeOf(view.nextTimerAt)}
+            disabled={!inCall}
+            onAdvance={(seconds) => controller?.advance(seconds)}
+            onNextEvent={() => controller?.skipToNextEvent()}
+          />
+          {view.errors.map((error) => (
+            <p key={error} className="sim-problem" role="alert">
+              {error}
+            </p>
+          ))}
+          <Transcript lines={view.transcript} timeOf={timeOf} />
+          <CallerIdList choices={view.callerIds} />
+          {view.offers.map((offer, i) => (
+            <AgentPopover
+              // biome-ignore lint/suspicious/noArrayIndexKey: offers only accumulate during a call
+              key={i}
+              offer={offer}
+              onAccept={() => controller?.accept(offer.agent)}
+              onIgnore={() => controller?.ignore(offer.agent)}
+            />
+          ))}
+          <VariablesTable title="Variables" rows={view.variables} />
+          <VariablesTable title="System variables" rows={view.system} />
+        </>
+      )}
+      {view && (
+        <AgentList
+          agents={view.agents}
+          states={AGENT_STATES}
+          onState={(agent, state) => controller?.setAgentState(agent, state as (typeof AGENT_STATES)[number])}
+        />
+      )}
     </section>
   );
+}
+
+function secondsOf(at: number): string {
+  return `:${String(new Date(at).getUTCSeconds()).padStart(2, '0')}`;
 }

@@ -1,18 +1,17 @@
 import { create } from 'zustand';
 
 /**
- * What the canvas needs to know about a running simulation: the block being executed and the path so
- * far, in order. The simulator panel writes it; block nodes read it to highlight the call's path.
+ * What the canvas needs to know about a simulated call: the block being executed and the path so far.
+ * The simulator writes it after every step; block nodes read it to highlight the call's path.
  */
 export interface SimulationState {
-  /** Block the simulated call is in right now; null when no call runs. */
+  /** Block of the open flow the simulated call is in right now; null when no call runs. */
   activeBlockId: string | null;
-  /** Blocks entered so far, in order (a block appears again each time the call loops through it). */
+  /** Blocks of the open flow entered so far, in order (a block appears again each time the call loops). */
   visitedBlockIds: string[];
   /** True while a simulated call is in progress. */
   running: boolean;
-  enterBlock: (blockId: string) => void;
-  finish: () => void;
+  showPath: (activeBlockId: string | null, visitedBlockIds: string[], running: boolean) => void;
   reset: () => void;
 }
 
@@ -20,12 +19,6 @@ export const useSimulationStore = create<SimulationState>()((set) => ({
   activeBlockId: null,
   visitedBlockIds: [],
   running: false,
-  enterBlock: (blockId) =>
-    set((state) => ({
-      activeBlockId: blockId,
-      visitedBlockIds: [...state.visitedBlockIds, blockId],
-      running: true,
-    })),
-  finish: () => set({ activeBlockId: null, running: false }),
+  showPath: (activeBlockId, visitedBlockIds, running) => set({ activeBlockId, visitedBlockIds, running }),
   reset: () => set({ activeBlockId: null, visitedBlockIds: [], running: false }),
 }));

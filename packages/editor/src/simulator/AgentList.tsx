@@ -1,0 +1,43 @@
+import type { AgentRow } from './simulation-controller';
+
+interface AgentListProps {
+  agents: readonly AgentRow[];
+  states: readonly string[];
+  onState: (agent: string, state: string) => void;
+}
+
+/** The simulated agents of the resources file and their states; the admin changes them by hand. */
+export function AgentList({ agents, states, onState }: AgentListProps) {
+  if (agents.length === 0) {
+    return (
+      <p className="muted">No agents in the resources file: queued calls wait until the clock runs out.</p>
+    );
+  }
+  return (
+    <table className="sim-agents" aria-label="Simulated agents">
+      <caption>Agents</caption>
+      <tbody>
+        {agents.map((agent) => (
+          <tr key={agent.name} data-state={agent.state}>
+            <th scope="row" title={agent.groups.join(', ')}>
+              {agent.displayName}
+            </th>
+            <td>
+              <select
+                aria-label={`State of ${agent.displayName}`}
+                value={agent.state}
+                onChange={(e) => onState(agent.name, e.target.value)}
+              >
+                {(states.includes(agent.state) ? states : [agent.state, ...states]).map((state) => (
+                  <option key={state} value={state}>
+                    {state}
+                  </option>
+                ))}
+              </select>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

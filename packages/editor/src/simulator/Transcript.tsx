@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'react';
+import type { TranscriptLine } from './simulation-view';
+
+const WHO: Record<TranscriptLine['kind'], string> = {
+  prompt: 'Flow',
+  whisper: 'To agent',
+  caller: 'Caller',
+  agent: 'Agent',
+  system: '',
+};
+
+/** What the caller hears and does, line by line, with the simulated time of each line. */
+export function Transcript({
+  lines,
+  timeOf,
+}: {
+  lines: readonly TranscriptLine[];
+  timeOf: (at: number) => string;
+}) {
+  const end = useRef<HTMLLIElement>(null);
+  const count = lines.length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when a line arrives
+  useEffect(() => end.current?.scrollIntoView({ block: 'nearest' }), [count]);
+  return (
+    <ol className="sim-transcript" role="log" aria-label="Call transcript" aria-live="polite">
+      {lines.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the transcript only grows
+        <li key={i} className={`sim-line is-${line.kind}`} ref={i === count - 1 ? end : undefined}>
+          <time className="sim-time">{timeOf(line.at)}</time>
+          {WHO[line.kind] && <span className="sim-who">{WHO[line.kind]}</span>}
+          <span className="sim-text">{line.text}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Flow, Resources } from '@callflow/model';
+
+/** What the admin fills in before placing a simulated call. */
+export interface CallSetup {
+  /** The caller's number (ANI), E.164. */
+  from: string;
+  /** The number dialled (DNIS), E.164. */
+  to: string;
+  /** Wall-clock start of the call, "YYYY-MM-DDTHH:MM", in {@link CallSetup.timeZone}. */
+  localStart: string;
+  /** IANA zone the start time is read in: the business hours' zone, so "Monday 08:59" means what it says. */
+  timeZone: string;
+}
+
+const SAMPLE_CALLER = '+12025550123';
+
+/**
+ * A first call that works out of the box: a US caller dialling the account's principal number, now, in
+ * the time zone of the first business hours the resources define (UTC without any).
+ */
+export function defaultCallSetup(resources: Resources | null, now: Date): CallSetup {
+  const principal = resources?.numbers[resources.account.principalNumber]?.number;
+  const firstNumber = Object.values(resources?.numbers ?? {})[0]?.number;
+  const timeZone = Object.values(resources?.hours ?? {})[0]?.timeZone ?? 'UTC';
+  return {
+    from: SAMPLE_CALLER,
+    to: principal ?? firstNumber ?? '+12125550100',
+    localStart: wallClock(now, timeZone),
+    timeZone,
+  };
+}
+
+function parts(at: Date, timeZone: string): Record<string, number> {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const out: Record<string, number> = {};
+  for (const part of format.formatToParts(at))
+    if (part.type !== 'literal') out[part.type] = Number(part.value);
+  return out;
+}
+
+const pad = (n: number | undefined) => String(n ?? 0).padStart(2, '0');
+
+/** "YYYY-MM-DDTHH:MM" as the clocks of `timeZone` show instant `at`. */
+export function wallClock(at: Date, timeZone: string): string {
+  const p = parts(at, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/**
+ * The instant at which the clocks of `timeZone` show `local` ("YYYY-MM-DDTHH:MM"). Intl gives the zone's
+ * offset at a guess; one correction handles offsets that differ on either side of a DST change. A wall
+ * time skipped by a DST jump resolves to the instant just after it. Undefined for malformed input.
+ */
+export function zonedTimeToEpoch(local: string, timeZone: string): number | undefined {
+  const m = LOCAL_PATTERN.exec(local);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  if (Number.isNaN(asUtc)) return undefined;
+  const offsetAt = (instant: number) => {
+    const p = parts(new Date(instant), timeZone);
+    const shown = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day, p.hour, p.minute, p.second);
+    return shown - instant;
+  };
+  let guess = asUtc - offsetAt(asUtc);
+  guess = asUtc - offsetAt(guess);
+  return guess;
+}
+
+/** The problem with a setup, in words an admin can act on; undefined when the call can be placed. */
+export function callSetupProblem(setup: CallSetup, flow: Flow): string | undefined {
+  if (flow.type !== 'inbound') {
+    return `Only inbound flows take calls; "${flow.name}" is a ${flow.type} flow. Simulate the inbound flow that leads here.`;
+  }
+  if (!/^\+[1-9]\d{6,14}$/.test(setup.from.trim()))
+    return 'The caller number must be E.164, like +12025550123.';
+  if (!/^\+[1-9]\d{6,14}$/.test(setup.to.trim()))
+    return 'The dialled number must be E.164, like +12125550100.';
+  if (zonedTimeToEpoch(setup.localStart, setup.timeZone) === undefined)
+    return 'Pick a date and time for the call.';
+  if (!flow.blocks[flow.start]) return `The start block "${flow.start}" does not exist.`;
+  return undefined;
+}

@@ -1,0 +1,246 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Flow, Resources } from '@callflow/model';
+import { REDACTED } from '@callflow/runtime';
+import { describe, expect, it } from 'vitest';
+import type { CallSetup } from './call-setup';
+import { SimulationController } from './simulation-controller';
+
+// The sample flows and resources of the repository: what an admin opens first.
+const FLOWS_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'flows');
+const resources = JSON.parse(readFileSync(join(FLOWS_DIR, 'resources.json'), 'utf8')) as Resources;
+const flows: Record<string, Flow> = {};
+for (const file of readdirSync(FLOWS_DIR).filter((f) => f.endsWith('.flow.json'))) {
+  const flow = JSON.parse(readFileSync(join(FLOWS_DIR, file), 'utf8')) as Flow;
+  flows[flow.id] = flow;
+}
+
+function controllerFor(flowId: string, override?: Flow): SimulationController {
+  const flow = override ?? (flows[flowId] as Flow);
+  return new SimulationController({ flow, resources, flows: { ...flows, [flow.id]: flow } });
+}
+
+// Monday 5 January 2026, 10:00 in New York: the sales and support lines are open.
+const MONDAY_MORNING: CallSetup = {
+  from: '+13125550123',
+  to: '+12125550110',
+  localStart: '2026-01-05T10:00',
+  timeZone: 'America/New_York',
+};
+
+describe('a call through the sales menu to the regional office', () => {
+  it('plays the prompts, waits in the menu, and shows the caller ID chosen for the transfer', () => {
+    const sim = controllerFor('sales-inbound');
+    sim.start(MONDAY_MORNING);
+    let view = sim.getView();
+    expect(view.phase).toBe('running');
+    expect(view.activeBlockId).toBe('sales-menu');
+    expect(view.visitedBlockIds).toEqual(['welcome', 'check-hours', 'sales-menu']);
+    expect(view.transcript.filter((l) => l.kind === 'prompt').map((l) => l.text)).toEqual([
+      resources.prompts['sales-welcome']?.text,
+      resources.prompts['sales-menu']?.text,
+    ]);
+    expect(view.canPress).toBe(true);
+
+    sim.press('3');
+    view = sim.getView();
+    expect(view.activeBlockId).toBe('regional-office');
+    expect(view.transcript.some((l) => l.kind === 'caller' && l.text === 'Pressed 3')).toBe(true);
+    expect(view.callerIds).toHaveLength(1);
+    const [choice] = view.callerIds;
+    expect(choice).toMatchObject({ block: 'regional-office', rule: 'sameAreaCode', number: '+13125550111' });
+    expect(choice?.reason).toMatch(/312/);
+    expect(view.transcript.at(-1)?.text).toBe('Dialling +13125550175, showing caller ID +13125550111');
+  });
+
+  it('moves the virtual clock as prompts play, and only then', () => {
+    const sim = controllerFor('sales-inbound');
+    sim.start(MONDAY_MORNING);
+    const started = Date.parse('2026-01-05T15:00:00Z');
+    const waiting = sim.getView();
+    expect(waiting.clock).toBeGreaterThan(started);
+    // The menu's no-key timer, started when its prompt ended, is the next thing that can happen.
+    const menu = (flows['sales-inbound'] as Flow).blocks['sales-menu']?.settings as {
+      timeoutSeconds: number;
+    };
+    expect(waiting.nextTimerAt).toBe(waiting.clock + menu.timeoutSeconds * 1000);
+    sim.advance(1);
+    expect(sim.getView().clock).toBe(waiting.clock + 1000);
+  });
+
+  it('repeats the menu when the caller presses nothing until the timeout', () => {
+    const sim = controllerFor('sales-inbound');
+    sim.start(MONDAY_MORNING);
+    const menuPrompt = resources.prompts['sales-menu']?.text;
+    const count = () => sim.getView().transcript.filter((l) => l.text === menuPrompt).length;
+    expect(count()).toBe(1);
+    sim.skipToNextEvent();
+    expect(count()).toBe(2);
+    expect(sim.getView().activeBlockId).toBe('sales-menu');
+  });
+});
+
+describe('time of day', () => {
+  it('takes the after-hours path on a Sunday night', () => {
+    const sim = controllerFor('sales-inbound');
+    sim.start({ ...MONDAY_MORNING, localStart: '2026-01-04T23:00' });
+    expect(sim.getView().visitedBlockIds.slice(0, 3)).toEqual(['welcome', 'check-hours', 'after-hours']);
+  });
+});
+
+describe('queues and agents', () => {
+  function queuedSupportCall(): SimulationController {
+    const sim = controllerFor('support-inbound');
+    sim.start({ ...MONDAY_MORNING, to: '+12125550101' });
+    sim.press('1'); // billing
+    // No account number: the get-digits block times out and routes by reason.
+    for (let i = 0; i < 5 && sim.getView().status !== 'offered'; i++) sim.skipToNextEvent();
+    return sim;
+  }
+
+  it('offers the queued call to an available agent with the popover in the flow order', () => {
+    const sim = queuedSupportCall();
+    const view = sim.getView();
+    expect(view.status).toBe('offered');
+    const offer = view.offers.at(-1);
+    expect(offer?.state).toBe('offered');
+    const support = flows['support-inbound'] as Flow;
+    const labels = (support.popover ?? []).map((name) => support.variables?.[name]?.label ?? name);
+    expect(offer?.lines.map((l) => l.label)).toEqual(labels);
+    expect(offer?.lines.find((l) => l.label === 'Reason for call')?.value ?? 'Billing').toBe('Billing');
+  });
+
+  it('connects the caller when the agent accepts', () => {
+    const sim = queuedSupportCall();
+    const agent = sim.getView().offers.at(-1)?.agent as string;
+    sim.accept(agent);
+    for (let i = 0; i < 5 && sim.getView().status !== 'connected'; i++) sim.skipToNextEvent();
+    const view = sim.getView();
+    expect(view.status).toBe('connected');
+    expect(view.offers.at(-1)?.state).toBe('accepted');
+    expect(view.agents.find((a) => a.name === agent)?.state).toBe('Busy');
+  });
+
+  it('puts an agent who ignores the offer in RONA, until the agent is made Available again', () => {
+    const sim = queuedSupportCall();
+    // Billing has one agent: after RONA nobody else can take the call.
+    const agent = sim.getView().offers.at(-1)?.agent as string;
+    sim.ignore(agent);
+    let view = sim.getView();
+    expect(view.agents.find((a) => a.name === agent)?.state).toBe('RONA');
+    expect(view.offers.at(-1)).toMatchObject({ agent, state: 'ignored' });
+    expect(view.status).toBe('queued');
+    expect(view.transcript.some((l) => l.kind === 'agent' && l.text === `${agent} did not answer`)).toBe(
+      true,
+    );
+
+    sim.setAgentState(agent, 'Available');
+    view = sim.getView();
+    expect(view.status).toBe('offered');
+    expect(view.offers).toHaveLength(2);
+    expect(view.offers.at(-1)).toMatchObject({ agent, state: 'offered' });
+  });
+
+  it('keeps the call queued while every agent is offline', () => {
+    const sim = controllerFor('support-inbound');
+    sim.start({ ...MONDAY_MORNING, to: '+12125550101' });
+    for (const agent of sim.getView().agents) sim.setAgentState(agent.name, 'Offline');
+    expect(sim.getView().agents.every((a) => a.state === 'Offline')).toBe(true);
+    sim.press('1');
+    for (let i = 0; i < 5 && sim.getView().status !== 'queued'; i++) sim.skipToNextEvent();
+    expect(sim.getView().status).toBe('queued');
+    sim.advance(60);
+    expect(sim.getView().status).toBe('queued');
+    expect(sim.getView().offers).toEqual([]);
+  });
+});
+
+describe('secure variables', () => {
+  it('are masked in the variables and the transcript', () => {
+    const flow: Flow = {
+      formatVersion: 1,
+      id: 'pin-check',
+      name: 'PIN check',
+      type: 'inbound',
+      start: 'ask-pin',
+      variables: { pin: { type: 'string', label: 'PIN', secure: true } },
+      blocks: {
+        'ask-pin': {
+          type: 'getDigits',
+          settings: {
+            prompt: { text: 'Enter your PIN.' },
+            variable: 'pin',
+            minDigits: 4,
+            maxDigits: 4,
+            timeoutSeconds: 5,
+            retries: 0,
+          },
+          next: { success: 'read-back', timeout: 'bye', invalid: 'bye', error: 'bye' },
+        },
+        'read-back': {
+          type: 'playPrompt',
+          settings: { prompt: { text: 'You entered {{pin}}.' } },
+          next: { success: 'bye', error: 'bye' },
+        },
+        bye: { type: 'disconnect', settings: {} },
+      },
+    };
+    const sim = controllerFor('pin-check', flow);
+    sim.start(MONDAY_MORNING);
+    sim.press('4321');
+    const view = sim.getView();
+    expect(view.variables.find((v) => v.name === 'pin')?.value).toBe(REDACTED);
+    expect(view.transcript.map((l) => l.text)).toContain(`You entered ${REDACTED}.`);
+    expect(JSON.stringify(view)).not.toContain('4321');
+    expect(sim.traceFile()?.text).not.toContain('4321');
+  });
+});
+
+describe('hanging up and the trace', () => {
+  it('ends the call, clears the active block and offers the trace as JSON', () => {
+    const sim = controllerFor('sales-inbound');
+    sim.start(MONDAY_MORNING);
+    sim.hangUp();
+    const view = sim.getView();
+    expect(view.phase).toBe('ended');
+    expect(view.canPress).toBe(false);
+    expect(view.activeBlockId).toBeNull();
+    expect(view.visitedBlockIds).toContain('sales-menu');
+    const file = sim.traceFile();
+    expect(file?.fileName).toMatch(/^sales-inbound-.+\.trace\.json$/);
+    const trace = JSON.parse(file?.text ?? '{}');
+    expect(trace).toMatchObject({ flowId: 'sales-inbound', callerNumber: '+13125550123', status: 'ended' });
+    expect(trace.trace.map((e: { block?: string }) => e.block)).toContain('sales-menu');
+  });
+
+  it('keeps a running call on the flow it started with while the admin edits', () => {
+    const sim = controllerFor('sales-inbound');
+    sim.start(MONDAY_MORNING);
+    const edited = structuredClone(flows['sales-inbound'] as Flow);
+    (edited.blocks['sales-menu'] as { next: Record<string, string> }).next['3'] = 'hang-up';
+    sim.setInputs({ flow: edited, resources, flows });
+    sim.press('3');
+    expect(sim.getView().activeBlockId).toBe('regional-office');
+    // The next call uses the edit.
+    sim.start(MONDAY_MORNING);
+    sim.press('3');
+    expect(sim.getView().visitedBlockIds).toContain('hang-up');
+  });
+
+  it('refuses a call it cannot place, with the reason', () => {
+    const sim = controllerFor('verify-caller');
+    expect(sim.problem(MONDAY_MORNING)).toMatch(/Only inbound flows take calls/);
+    expect(() => sim.start(MONDAY_MORNING)).toThrow(/Only inbound flows/);
+  });
+});
+
+describe('agents before the call', () => {
+  it('start Available, and a state chosen before the call is the state the call finds', () => {
+    const sim = controllerFor('support-inbound');
+    expect(sim.getView().agents.every((a) => a.state === 'Available')).toBe(true);
+    sim.setAgentState('bilal.khan', 'Offline');
+    expect(sim.getView().agents.find((a) => a.name === 'bilal.khan')?.state).toBe('Offline');
+    sim.start({ ...MONDAY_MORNING, to: '+12125550101' });
+    expect(sim.getView().agents.find((a) => a.name === 'bilal.khan')?.state).toBe('Offline');
+  });
+});

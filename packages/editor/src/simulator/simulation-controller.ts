@@ -1,0 +1,347 @@
+/**
+ * The in-browser simulator without React: it runs the open flow on the runtime's simulator (contact
+ * engine, virtual phone network, agents and ACD on a virtual clock), carries out the admin's actions and
+ * turns what happened into a {@link SimulationView}. The panel only renders the view and calls actions.
+ */
+import { emptyResources, type Flow, type Resources } from '@callflow/model';
+import {
+  type AgentState,
+  type ContactSnapshot,
+  createSimulator,
+  redactText,
+  type Simulator,
+  type SimulatorLogEntry,
+  secureVariableNames,
+} from '@callflow/runtime';
+import { type CallSetup, callSetupProblem, zonedTimeToEpoch } from './call-setup';
+import {
+  type AgentOffer,
+  activeBlock,
+  type CallerIdChoice,
+  callerIdChoices,
+  type ObservedCommand,
+  systemRows,
+  type TranscriptLine,
+  traceErrors,
+  transcriptLines,
+  updateOffers,
+  type VariableRow,
+  variableRows,
+  visitedBlocks,
+} from './simulation-view';
+
+export interface SimulationInputs {
+  /** The open flow, unsaved edits included. */
+  flow: Flow;
+  resources: Resources | null;
+  /** Every flow by id (modules, queue and whisper flows the call may enter). */
+  flows: Record<string, Flow>;
+}
+
+export interface AgentRow {
+  name: string;
+  displayName: string;
+  groups: string[];
+  state: AgentState;
+}
+
+export interface SimulationView {
+  phase: 'idle' | 'running' | 'ended';
+  contactId: string | null;
+  /** The contact's status in the runtime: running, queued, offered, whisper, connected... */
+  status: string | null;
+  endReason: string | null;
+  /** Virtual time, epoch ms. */
+  clock: number;
+  /** The next deadline the contact waits for (a menu timeout, a hold loop), epoch ms. */
+  nextTimerAt: number | null;
+  /** The caller can press keys. */
+  canPress: boolean;
+  transcript: TranscriptLine[];
+  variables: VariableRow[];
+  system: VariableRow[];
+  offers: AgentOffer[];
+  callerIds: CallerIdChoice[];
+  agents: AgentRow[];
+  errors: string[];
+  activeBlockId: string | null;
+  visitedBlockIds: string[];
+}
+
+/** States the admin can put a simulated agent in by hand (RONA, Busy and WrapUp come from calls). */
+export const SETTABLE_AGENT_STATES: readonly AgentState[] = ['Available', 'Offline'];
+
+/** Longest a prompt may play before the simulator stops playing it through on its own (seconds). */
+const MAX_PLAY_THROUGH_SECONDS = 600;
+/** Longest "skip to the next event" waits for something to happen (seconds). */
+const MAX_SKIP_SECONDS = 3600;
+
+type Listener = () => void;
+
+export class SimulationController {
+  private inputs: SimulationInputs;
+  private sim: Simulator | null = null;
+  private contactId: string | null = null;
+  /** The flow as it was when the call started: a running call is not changed by later edits. */
+  private callFlow: Flow | null = null;
+  private view: SimulationView;
+  private listeners = new Set<Listener>();
+  /** States the admin chose for agents; every new call starts with them (Available otherwise). */
+  private agentStates: Record<string, AgentState> = {};
+
+  constructor(inputs: SimulationInputs) {
+    this.inputs = inputs;
+    this.view = this.idleView();
+  }
+
+  getView = (): SimulationView => this.view;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** New flow edits or resources: used by the next call; the idle view (agents) follows at once. */
+  setInputs(inputs: SimulationInputs): void {
+    this.inputs = inputs;
+    if (!this.sim) this.publish(this.idleView());
+  }
+
+  /** Why a call cannot start with this setup, or undefined. */
+  problem(setup: CallSetup): string | undefined {
+    return callSetupProblem(setup, this.inputs.flow);
+  }
+
+  /** Places a new call (ending any previous one) and plays the flow until it waits for someone. */
+  start(setup: CallSetup): void {
+    const problem = this.problem(setup);
+    if (problem) throw new Error(problem);
+    const { flow, flows } = this.inputs;
+    const resources = this.inputs.resources ?? emptyResources();
+    const agents: Record<string, AgentState> = {};
+    for (const name of Object.keys(resources.agents)) agents[name] = this.agentStates[name] ?? 'Available';
+    const sim = createSimulator({
+      flows: Object.values({ ...flows, [flow.id]: flow }),
+      resources,
+      now: zonedTimeToEpoch(setup.localStart, setup.timeZone) as number,
+      agents,
+    });
+    this.sim = sim;
+    this.callFlow = flow;
+    this.contactId = sim.startCall({ flow: flow.id, from: setup.from.trim(), to: setup.to.trim() });
+    this.settle();
+  }
+
+  /** The caller presses a key on the keypad. */
+  press(key: string): void {
+    this.act((sim, contactId) => sim.press(contactId, key));
+  }
+
+  hangUp(): void {
+    this.act((sim, contactId) => sim.hangUp(contactId));
+  }
+
+  /** Moves the virtual clock forward: timeouts fire, hold music loops, rings end. */
+  advance(seconds: number): void {
+    this.act((sim) => sim.advance(seconds));
+  }
+
+  /** Moves the clock second by second until something happens to the call (at most an hour). */
+  skipToNextEvent(): void {
+    this.act((sim, contactId) => {
+      const before = this.logOf(contactId).length;
+      for (let s = 0; s < MAX_SKIP_SECONDS && this.logOf(contactId).length === before; s++) sim.advance(1);
+    });
+  }
+
+  accept(agent: string): void {
+    this.act((sim) => sim.agent(agent).accept());
+  }
+
+  /** The agent lets the offer ring out: the call goes back to the queue and the agent to RONA. */
+  ignore(agent: string): void {
+    this.act((sim) => sim.agent(agent).ignore());
+  }
+
+  setAgentState(agent: string, state: AgentState): void {
+    this.agentStates[agent] = state;
+    if (this.sim) this.act((sim) => sim.agent(agent).setState(state));
+    else this.publish(this.idleView());
+  }
+
+  /** Forgets the call: the canvas stops showing its path. */
+  reset(): void {
+    this.sim = null;
+    this.contactId = null;
+    this.callFlow = null;
+    this.publish(this.idleView());
+  }
+
+  /** The contact trace as a JSON file (secure values are already masked by the runtime). */
+  traceFile(): { fileName: string; text: string } | undefined {
+    const snapshot = this.snapshot();
+    if (!snapshot) return undefined;
+    const document = {
+      contactId: snapshot.contactId,
+      flowId: snapshot.flowId,
+      callerNumber: snapshot.callerNumber ?? null,
+      dialedNumber: snapshot.dialedNumber,
+      startedAt: new Date(snapshot.startedAt).toISOString(),
+      status: snapshot.status,
+      endReason: snapshot.endReason ?? null,
+      traceDropped: snapshot.traceDropped,
+      trace: snapshot.trace,
+    };
+    return {
+      fileName: `${snapshot.flowId}-${snapshot.contactId}.trace.json`,
+      text: `${JSON.stringify(document, null, 2)}\n`,
+    };
+  }
+
+  // -- internals ------------------------------------------------------------------------------------
+
+  private act(action: (sim: Simulator, contactId: string) => void): void {
+    const { sim, contactId } = this;
+    if (!sim || !contactId) return;
+    action(sim, contactId);
+    this.settle();
+  }
+
+  /**
+   * Lets prompts play to their end (the virtual clock moves while they do), so the admin sees the flow
+   * reach the point where it waits for the caller, an agent, a timer or the network, then publishes.
+   */
+  private settle(): void {
+    const { sim, contactId } = this;
+    if (!sim || !contactId) return;
+    for (let s = 0; s < MAX_PLAY_THROUGH_SECONDS && this.promptPlaying(contactId); s++) sim.advance(1);
+    this.publish(this.callView(sim, contactId));
+  }
+
+  private logOf(contactId: string): SimulatorLogEntry[] {
+    return this.sim?.events.filter((e) => e.contactId === contactId) ?? [];
+  }
+
+  /** A prompt (not hold music) is playing and has not finished yet. */
+  private promptPlaying(contactId: string): boolean {
+    const snapshot = this.sim?.snapshot(contactId);
+    if (!snapshot || snapshot.status === 'ended') return false;
+    const playing = new Set<string>();
+    for (const entry of this.logOf(contactId)) {
+      const detail = entry.detail as { ref?: string; loop?: boolean } | undefined;
+      if (entry.direction === 'command' && entry.type === 'play' && !detail?.loop && detail?.ref) {
+        playing.add(detail.ref);
+      } else if (entry.direction === 'event' && entry.type === 'promptDone' && detail?.ref) {
+        playing.delete(detail.ref);
+      } else if (entry.direction === 'event' && entry.type === 'adapterError' && detail?.ref) {
+        playing.delete(detail.ref);
+      }
+    }
+    return playing.size > 0;
+  }
+
+  private snapshot(): ContactSnapshot | undefined {
+    return this.sim && this.contactId ? this.sim.snapshot(this.contactId) : undefined;
+  }
+
+  private agentRows(sim: Simulator | null): AgentRow[] {
+    const resources = this.inputs.resources ?? emptyResources();
+    return Object.entries(resources.agents).map(([name, agent]) => ({
+      name,
+      displayName: agent.displayName,
+      groups: agent.groups,
+      state: sim?.acd.agents.get(name)?.state ?? this.agentStates[name] ?? 'Available',
+    }));
+  }
+
+  private idleView(): SimulationView {
+    return {
+      phase: 'idle',
+      contactId: null,
+      status: null,
+      endReason: null,
+      clock: Date.now(),
+      nextTimerAt: null,
+      canPress: false,
+      transcript: [],
+      variables: variableRows(this.inputs.flow, {}),
+      system: [],
+      offers: [],
+      callerIds: [],
+      agents: this.agentRows(null),
+      errors: [],
+      activeBlockId: null,
+      visitedBlockIds: [],
+    };
+  }
+
+  private callView(sim: Simulator, contactId: string): SimulationView {
+    const snapshot = sim.snapshot(contactId);
+    const flow = this.callFlow ?? this.inputs.flow;
+    if (!snapshot) return this.idleView();
+    const secrets = secureVariableNames(flow)
+      .map((name) => snapshot.variables[name])
+      .filter((v) => v !== undefined);
+    const mask = (line: TranscriptLine): TranscriptLine => ({
+      ...line,
+      text: redactText(line.text, secrets),
+    });
+    const transcript: TranscriptLine[] = [];
+    let offers: AgentOffer[] = [];
+    for (const entry of this.logOf(contactId)) {
+      if (entry.direction === 'command') {
+        const command = entry.detail as ObservedCommand;
+        transcript.push(...transcriptLines([command], entry.at).map(mask));
+        offers = updateOffers(offers, [command]);
+      } else if (entry.direction === 'event') {
+        const line = eventLine(entry);
+        if (line) transcript.push(mask(line));
+      }
+    }
+    const ended = snapshot.status === 'ended' || snapshot.status === 'transferred';
+    const timers = snapshot.timers.map((t) => t.at);
+    return {
+      phase: ended ? 'ended' : 'running',
+      contactId,
+      status: snapshot.status,
+      endReason: snapshot.endReason ?? null,
+      clock: sim.now(),
+      nextTimerAt: timers.length > 0 ? Math.min(...timers) : null,
+      canPress: !ended,
+      transcript,
+      variables: variableRows(flow, snapshot.variables),
+      // `$lastDigits` may hold what the caller keyed into a secure variable.
+      system: systemRows(snapshot.system).map((row) => ({ ...row, value: redactText(row.value, secrets) })),
+      offers,
+      callerIds: callerIdChoices(snapshot.trace),
+      agents: this.agentRows(sim),
+      errors: traceErrors(snapshot.trace),
+      activeBlockId: activeBlock(snapshot, flow.id),
+      visitedBlockIds: visitedBlocks(snapshot.trace, flow.id),
+    };
+  }
+
+  private publish(view: SimulationView): void {
+    this.view = view;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** What the caller or an agent did, in the transcript. */
+function eventLine(entry: SimulatorLogEntry): TranscriptLine | undefined {
+  const detail = (entry.detail ?? {}) as { digits?: string; agent?: string; state?: string };
+  switch (entry.type) {
+    case 'digits':
+      return { at: entry.at, kind: 'caller', text: `Pressed ${detail.digits ?? ''}` };
+    case 'callerHangUp':
+      return { at: entry.at, kind: 'caller', text: 'Hung up' };
+    case 'agentAccepted':
+      return { at: entry.at, kind: 'agent', text: `${detail.agent ?? 'The agent'} accepted the call` };
+    case 'agentNoAnswer':
+      return { at: entry.at, kind: 'agent', text: `${detail.agent ?? 'The agent'} did not answer` };
+    case 'agentHangUp':
+      return { at: entry.at, kind: 'agent', text: `${detail.agent ?? 'The agent'} hung up` };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * What the simulator panel shows, computed from what the runtime hands back after each step: the
+ * contact snapshot and the commands the host must carry out. Pure functions, so the panel stays thin and
+ * the rules are tested without a browser.
+ *
+ * The shapes below are the parts of the runtime's `ContactSnapshot`, `TraceEntry` and `Command` the panel
+ * reads (structural types: the runtime's own types fit them).
+ */
+import type { Flow } from '@callflow/model';
+import { REDACTED } from '@callflow/runtime';
+
+export interface ObservedTraceEntry {
+  seq: number;
+  at: number;
+  flowId?: string;
+  block?: string;
+  blockType?: string;
+  event?: string;
+  outcome?: string;
+  callerId?: { number?: string; name?: string; rule: string; reason: string };
+  note?: string;
+  error?: string;
+}
+
+export interface ObservedFrame {
+  flowId: string;
+  block: string;
+}
+
+export interface ObservedSnapshot {
+  contactId: string;
+  flowId: string;
+  status: string;
+  endReason?: string;
+  stack: readonly ObservedFrame[];
+  variables: Record<string, unknown>;
+  system: Record<string, unknown>;
+  trace: readonly ObservedTraceEntry[];
+}
+
+export interface PopoverLine {
+  label: string;
+  name: string;
+  value: unknown;
+}
+
+/** The commands the panel turns into words; others are carried out silently. */
+export type ObservedCommand =
+  | { type: 'play'; to: string; prompt: { text: string; name?: string }; loop?: boolean }
+  | { type: 'dial'; ref: string; purpose: string; to: string; callerId?: string; callerIdName?: string }
+  | { type: 'offerToAgent'; ref: string; agent: string; queue: string; title: string; popover: PopoverLine[] }
+  | { type: 'withdrawOffer'; ref: string; agent: string; rona: boolean }
+  | { type: 'bridge'; agent?: string; dialRef?: string }
+  | { type: 'enqueue'; queue: string }
+  | { type: 'hangup'; reason: string }
+  | { type: 'createCallback'; request: { number: string; queue: string } }
+  | { type: 'setRecording'; action: string; who: string }
+  | { type: string; [key: string]: unknown };
+
+export interface TranscriptLine {
+  /** Virtual time, epoch ms. */
+  at: number;
+  kind: 'prompt' | 'whisper' | 'caller' | 'agent' | 'system';
+  text: string;
+}
+
+/** The popover an agent is offered, as the agent desktop would show it. */
+export interface AgentOffer {
+  ref: string;
+  agent: string;
+  queue: string;
+  title: string;
+  lines: { label: string; value: string }[];
+  state: 'offered' | 'accepted' | 'ignored' | 'withdrawn';
+}
+
+/** A caller ID the runtime chose for an outbound leg, with the rule that chose it and why. */
+export interface CallerIdChoice {
+  seq: number;
+  block?: string;
+  number?: string;
+  name?: string;
+  rule: string;
+  reason: string;
+}
+
+export interface VariableRow {
+  name: string;
+  label: string;
+  value: string;
+  secure: boolean;
+}
+
+/** A value in one line: strings as they are, everything else as JSON, nothing as a dash. */
+export function displayValue(value: unknown): string {
+  if (value === undefined || value === null) return '—';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+/** The flow's variables with their current values (defaults until set); secure values masked. */
+export function variableRows(flow: Pick<Flow, 'variables'>, values: Record<string, unknown>): VariableRow[] {
+  return Object.entries(flow.variables ?? {}).map(([name, declaration]) => {
+    const value = values[name] ?? declaration.default;
+    const secure = declaration.secure === true;
+    return {
+      name,
+      label: declaration.label ?? name,
+      value: secure && value !== undefined && value !== null ? REDACTED : displayValue(value),
+      secure,
+    };
+  });
+}
+
+/** System variables the runtime has set so far (`$callerNumber`, `$lastDigits`...). */
+export function systemRows(system: Record<string, unknown>): VariableRow[] {
+  return Object.entries(system)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([name, value]) => ({
+      name: name.startsWith('$') ? name : `$${name}`,
+      label: name,
+      value: displayValue(value),
+      secure: false,
+    }));
+}
+
+/**
+ * Blocks of `flowId` the contact entered, in order. The runtime writes one trace entry when a block is
+ * entered and further ones (with `event`) when it resumes on an event, so only the former count.
+ */
+export function visitedBlocks(trace: readonly ObservedTraceEntry[], flowId: string): string[] {
+  return trace
+    .filter((entry) => entry.block !== undefined && entry.event === undefined && entry.flowId === flowId)
+    .map((entry) => entry.block as string);
+}
+
+/**
+ * The block of the open flow the contact is in: the innermost frame running that flow (a module or a
+ * queue flow may be running on top of it, invoked from that block). Null when the contact has ended.
+ */
+export function activeBlock(snapshot: ObservedSnapshot, flowId: string): string | null {
+  if (snapshot.status === 'ended') return null;
+  for (let i = snapshot.stack.length - 1; i >= 0; i--) {
+    const frame = snapshot.stack[i];
+    if (frame?.flowId === flowId) return frame.block;
+  }
+  return null;
+}
+
+export function callerIdChoices(trace: readonly ObservedTraceEntry[]): CallerIdChoice[] {
+  return trace
+    .filter((entry) => entry.callerId !== undefined)
+    .map((entry) => {
+      const callerId = entry.callerId as NonNullable<ObservedTraceEntry['callerId']>;
+      return {
+        seq: entry.seq,
+        ...(entry.block === undefined ? {} : { block: entry.block }),
+        ...(callerId.number === undefined ? {} : { number: callerId.number }),
+        ...(callerId.name === undefined ? {} : { name: callerId.name }),
+        rule: callerId.rule,
+        reason: callerId.reason,
+      };
+    });
+}
+
+/** Errors the runtime recorded (a missing flow, a loop limit): shown so the admin can fix the flow. */
+export function traceErrors(trace: readonly ObservedTraceEntry[]): string[] {
+  return trace.filter((entry) => entry.error !== undefined).map((entry) => entry.error as string);
+}
+
+/** One transcript line per command a person on the call would notice. */
+export function transcriptLines(commands: readonly ObservedCommand[], at: number): TranscriptLine[] {
+  const lines: TranscriptLine[] = [];
+  const say = (kind: TranscriptLine['kind'], text: string) => lines.push({ at, kind, text });
+  for (const command of commands) {
+    const c = command as ObservedCommand & Record<string, unknown>;
+    switch (c.type) {
+      case 'play': {
+        const play = c as Extract<ObservedCommand, { type: 'play' }>;
+        const kind = play.to === 'agent' ? 'whisper' : 'prompt';
+        say(kind, `${play.loop ? '(on hold) ' : ''}${play.prompt.text}`);
+        break;
+      }
+      case 'dial': {
+        const dial = c as Extract<ObservedCommand, { type: 'dial' }>;
+        say('system', `Dialling ${dial.to}, showing caller ID ${dial.callerId ?? 'none'}`);
+        break;
+      }
+      case 'enqueue':
+        say('system', `Waiting in queue ${(c as { queue: string }).queue}`);
+        break;
+      case 'offerToAgent':
+        say('system', `Offered to agent ${(c as { agent: string }).agent}`);
+        break;
+      case 'withdrawOffer': {
+        const withdraw = c as Extract<ObservedCommand, { type: 'withdrawOffer' }>;
+        say(
+          'system',
+          `Offer to ${withdraw.agent} withdrawn${withdraw.rona ? ': no answer, agent set to RONA' : ''}`,
+        );
+        break;
+      }
+      case 'bridge': {
+        const bridge = c as Extract<ObservedCommand, { type: 'bridge' }>;
+        say('system', bridge.agent ? `Connected to agent ${bridge.agent}` : 'Connected to the called party');
+        break;
+      }
+      case 'createCallback': {
+        const request = (c as Extract<ObservedCommand, { type: 'createCallback' }>).request;
+        say('system', `Callback requested to ${request.number} in queue ${request.queue}`);
+        break;
+      }
+      case 'setRecording': {
+        const recording = c as Extract<ObservedCommand, { type: 'setRecording' }>;
+        say('system', `Recording ${recording.action} (${recording.who})`);
+        break;
+      }
+      case 'hangup':
+        say('system', `Call ended: ${(c as { reason: string }).reason}`);
+        break;
+    }
+  }
+  return lines;
+}
+
+/** The agent popover as a desktop shows it; secure variables never reach it (the runtime leaves them out). */
+export function offerFrom(command: Extract<ObservedCommand, { type: 'offerToAgent' }>): AgentOffer {
+  return {
+    ref: command.ref,
+    agent: command.agent,
+    queue: command.queue,
+    title: command.title,
+    lines: command.popover.map((line) => ({ label: line.label, value: displayValue(line.value) })),
+    state: 'offered',
+  };
+}
+
+/**
+ * Offers after a step's commands: new offers appended; an offer still open is marked accepted when the
+ * call is bridged to its agent, ignored when withdrawn for no answer (RONA), withdrawn otherwise.
+ */
+export function updateOffers(
+  offers: readonly AgentOffer[],
+  commands: readonly ObservedCommand[],
+): AgentOffer[] {
+  let out = [...offers];
+  for (const command of commands) {
+    if (command.type === 'offerToAgent') {
+      out.push(offerFrom(command as Extract<ObservedCommand, { type: 'offerToAgent' }>));
+    } else if (command.type === 'withdrawOffer') {
+      const withdraw = command as Extract<ObservedCommand, { type: 'withdrawOffer' }>;
+      out = out.map((offer) =>
+        offer.agent === withdraw.agent && offer.state === 'offered'
+          ? { ...offer, state: withdraw.rona ? 'ignored' : 'withdrawn' }
+          : offer,
+      );
+    } else if (command.type === 'bridge') {
+      const agent = (command as Extract<ObservedCommand, { type: 'bridge' }>).agent;
+      out = out.map((offer) =>
+        offer.agent === agent && offer.state === 'offered' ? { ...offer, state: 'accepted' } : offer,
+      );
+    }
+  }
+  return out;
+}
