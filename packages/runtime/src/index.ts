@@ -4,6 +4,11 @@
  */
 
 export {
+  type ConformanceHarness,
+  type ConformanceTestApi,
+  runAdapterConformance,
+} from './adapter/conformance.js';
+export {
   type AdapterListener,
   isTelephonyCommand,
   TELEPHONY_COMMANDS,
@@ -22,6 +27,11 @@ export {
 } from './engine/callback.js';
 export { parseSnapshot, serializeSnapshot, startContact, step } from './engine/contact.js';
 export { flowSource } from './engine/flow-source.js';
+export {
+  executeHttpRequest,
+  type HttpExecutorOptions,
+  type HttpRequestCommand,
+} from './engine/http-executor.js';
 export { CONTACT_ERRORS, MAX_SAME_BLOCK_IN_A_ROW, MAX_STEPS_PER_FLOW_RUN } from './engine/limits.js';
 export * from './rules/index.js';
 export * from './rules/index.js';

@@ -171,6 +171,7 @@ export class ContactRun {
 
   finish(reason: string, hangup = true): void {
     if (this.s.status === 'ended') return;
+    this.note(`contact ended: ${reason}`);
     if (this.s.queue && (this.s.status === 'queued' || this.s.status === 'offered')) {
       if (this.s.queue.offer) {
         this.emit({ type: 'withdrawOffer', agent: this.s.queue.offer.agent, rona: false });
@@ -182,7 +183,6 @@ export class ContactRun {
     this.s.stack = [];
     this.s.status = 'ended';
     this.s.endReason = reason;
-    this.note(`contact ended: ${reason}`);
   }
 
   fail(code: ContactErrorCode, detail: string): void {

@@ -313,10 +313,16 @@ export class Simulator {
   }
 
   private apply(contactId: string, result: StepResult): void {
-    this.store.set(contactId, this.options.persist ? JSON.stringify(result.snapshot) : result.snapshot);
+    if (this.options.persist) {
+      // As a durable host does after a restart: keep only the JSON, and arm timers from the snapshot.
+      const text = JSON.stringify(result.snapshot);
+      this.store.set(contactId, text);
+      this.rearmTimers(contactId, (JSON.parse(text) as ContactSnapshot).timers);
+    } else this.store.set(contactId, result.snapshot);
     let match = false;
     for (const command of result.commands) {
       this.log(contactId, 'command', command.type, command);
+      if (this.options.persist && (command.type === 'startTimer' || command.type === 'cancelTimer')) continue;
       if (isTelephonyCommand(command)) {
         if (command.type === 'hangup') this.releaseAgentOf(contactId);
         this.telephony.execute(contactId, command);
@@ -396,6 +402,17 @@ export class Simulator {
       case 'variableUpdate':
         return false;
     }
+  }
+
+  private rearmTimers(contactId: string, timers: ContactSnapshot['timers']): void {
+    const prefix = `${contactId}/`;
+    for (const [key, cancel] of this.timers) {
+      if (key.startsWith(prefix)) {
+        cancel();
+        this.timers.delete(key);
+      }
+    }
+    for (const timer of timers) this.host(contactId, { type: 'startTimer', timer });
   }
 
   /** Offers waiting contacts to free agents (agentAvailable); an offer not taken up frees the agent. */

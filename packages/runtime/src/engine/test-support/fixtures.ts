@@ -85,3 +85,62 @@ export function supportQueueFlow(): Flow {
     hold: block('playHoldAudio', { durationSeconds: 30 }, { success: 'status' }),
   });
 }
+
+export function whisperFlows(): Flow[] {
+  return [
+    flow('agent-hello', 'agent-whisper', 'tell', {
+      tell: block('playPrompt', say('Support call from {{$callerNumber}}.'), { success: 'go', error: 'go' }),
+      go: block('endFlow'),
+    }),
+    flow('customer-hello', 'customer-whisper', 'tell', {
+      tell: block('playPrompt', say('You are now connected to {{$agentName}}.'), {
+        success: 'go',
+        error: 'go',
+      }),
+      go: block('endFlow'),
+    }),
+  ];
+}
+
+/** Resources whose support queue has both whispers. */
+export function resourcesWithWhispers(): Resources {
+  const r = resources();
+  r.queues.support = {
+    ...r.queues.support!,
+    agentWhisperFlow: 'agent-hello',
+    customerWhisperFlow: 'customer-hello',
+  };
+  return r;
+}
+
+/** A customer-queue flow that offers a courtesy callback at once, keeping the caller's place. */
+export function callbackQueueFlow(): Flow {
+  return flow('support-queue', 'customer-queue', 'offer', {
+    offer: block(
+      'offerCallback',
+      {
+        prompt: { text: 'Press 1 to be called back.' },
+        acceptDigit: '1',
+        timeoutSeconds: 5,
+        confirmPrompt: { text: 'Press 1 to be called back on {{$callerNumber}}, or 2 for another number.' },
+        enterNumberPrompt: { text: 'Enter your number, then hash.' },
+      },
+      { accepted: 'create', declined: 'hold', timeout: 'hold', invalidNumber: 'hold', error: 'hold' },
+    ),
+    create: block(
+      'createCallback',
+      {
+        initialDelaySeconds: 0,
+        maxAttempts: 2,
+        retryDelaySeconds: 60,
+        maxQueueSeconds: 3600,
+        keepPosition: true,
+      },
+      { success: 'thanks', error: 'hold' },
+    ),
+    thanks: block('playPrompt', say('We will call you back.'), { success: 'bye', error: 'bye' }),
+    bye: block('disconnect'),
+    hold: block('playHoldAudio', { durationSeconds: 60 }, { success: 'hold2' }),
+    hold2: block('playHoldAudio', { durationSeconds: 60 }, { success: 'hold' }),
+  });
+}

@@ -1,0 +1,83 @@
+import { checkHttpTarget } from '../rules/index.js';
+import type { Command, ContactEventBody } from '../types.js';
+
+export type HttpRequestCommand = Extract<Command, { type: 'httpRequest' }>;
+
+export interface HttpExecutorOptions {
+  /** The fetch to use (`globalThis.fetch` in Node 20 and browsers; a fake in tests). */
+  fetch: typeof fetch;
+  /** `resources.httpAllowlist`: hosts exempt from the private-address guard. */
+  allowlist?: readonly string[];
+}
+
+/**
+ * Carries out an `httpRequest` command for a host: the address guard again (the command may have been
+ * stored and replayed), an abort after `timeoutSeconds`, and a hard cap on the bytes read. Never throws:
+ * every failure becomes the `httpResult` event the waiting block expects.
+ */
+export async function executeHttpRequest(
+  command: HttpRequestCommand,
+  options: HttpExecutorOptions,
+): Promise<ContactEventBody> {
+  const result = (fields: { status?: number; body?: string; error?: string }): ContactEventBody => ({
+    type: 'httpResult',
+    ref: command.ref,
+    ...fields,
+  });
+  const target = checkHttpTarget(command.url, options.allowlist ?? []);
+  if (!target.ok) return result({ error: `request refused: ${target.reason}` });
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), command.timeoutSeconds * 1000);
+  try {
+    const init: RequestInit = {
+      method: command.method,
+      headers: command.headers,
+      signal: controller.signal,
+      redirect: 'manual',
+    };
+    if (command.body !== undefined) init.body = command.body;
+    const response = await options.fetch(command.url, init);
+    const body = await readCapped(response, command.maxResponseBytes);
+    if (body === undefined)
+      return result({
+        status: response.status,
+        error: `response larger than ${command.maxResponseBytes} bytes`,
+      });
+    return result({ status: response.status, body });
+  } catch (error) {
+    if (controller.signal.aborted) return result({ error: 'timeout' });
+    return result({ error: `request failed: ${error instanceof Error ? error.message : String(error)}` });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads the body up to `max` bytes; undefined when it is larger (the rest is never downloaded). */
+async function readCapped(response: Response, max: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > max) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
