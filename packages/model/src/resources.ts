@@ -24,6 +24,8 @@ export interface PhoneNumberResource {
   displayName: string;
   /** Agent groups this number is bound to (Tencent "by group" strategy). */
   groups?: string[];
+  /** The inbound flow that answers calls to this number (telephony adapters route by it). */
+  inboundFlow?: string;
 }
 
 export interface QueueResource {

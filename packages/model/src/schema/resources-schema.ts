@@ -41,6 +41,7 @@ export function buildResourcesSchema(): JsonSchema {
           number: ref('e164'),
           displayName: { type: 'string', minLength: 1, maxLength: 60 },
           groups: names,
+          inboundFlow: ref('flowId'),
         },
         required: ['number', 'displayName'],
         additionalProperties: false,

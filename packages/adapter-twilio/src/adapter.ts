@@ -1,0 +1,260 @@
+import type {
+  AdapterListener,
+  ContactEvent,
+  ContactEventBody,
+  TelephonyAdapter,
+  TelephonyCommand,
+} from '@callflow/runtime';
+import { type CallState, newCallState, rememberResponse } from './call-state.js';
+import type { TwilioRestClient } from './rest-client.js';
+import { renderTwiml, renderWhisper, type WebhookRoute } from './twiml.js';
+
+export interface TwilioAdapterOptions {
+  /** Public URL of the webhook routes' mount point, as Twilio calls it (e.g. https://voice.example.com/twilio). */
+  publicUrl: string;
+  /** REST client for redirects, recordings and callbacks; without it those fall back or fail cleanly. */
+  client?: TwilioRestClient;
+  /** Caller ID for outbound calls when the engine gives none (the account's principal number). */
+  defaultCallerId?: () => string | undefined;
+  log?: (message: string, data?: Record<string, unknown>) => void;
+}
+
+/** Result of handling one webhook: the TwiML to answer with. */
+export interface WebhookAnswer {
+  twiml: string;
+  duplicate: boolean;
+}
+
+/**
+ * callflow's telephony adapter for Twilio Programmable Voice. Twilio drives a call by webhooks that
+ * must be answered with TwiML, which fits the engine's commands-and-events shape: a webhook becomes
+ * events, the commands the engine returns for them become the TwiML answer. Commands that arrive between
+ * webhooks (a timer, an agent accepting) are pushed with a REST redirect to the `wait` route, or picked
+ * up by the call's short wait loop when no REST client is configured. Queueing and agent selection stay
+ * in callflow's own ACD; Twilio carries the media.
+ */
+export class TwilioAdapter implements TelephonyAdapter {
+  readonly name = 'twilio';
+  readonly #listeners = new Set<AdapterListener>();
+  readonly #calls = new Map<string, CallState>();
+  readonly #base: string;
+
+  constructor(private readonly options: TwilioAdapterOptions) {
+    this.#base = options.publicUrl.replace(/\/+$/, '');
+  }
+
+  subscribe(listener: AdapterListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  call(contactId: string): CallState {
+    let call = this.#calls.get(contactId);
+    if (!call) {
+      call = newCallState(contactId);
+      this.#calls.set(contactId, call);
+    }
+    return call;
+  }
+
+  knows(contactId: string): boolean {
+    return this.#calls.has(contactId);
+  }
+
+  execute(contactId: string, command: TelephonyCommand): void {
+    const call = this.call(contactId);
+    if (call.ended) {
+      if ('ref' in command)
+        this.emit(contactId, { type: 'adapterError', ref: command.ref, message: 'the call has ended' });
+      return;
+    }
+    switch (command.type) {
+      case 'setRecording':
+        void this.#setRecording(call, command);
+        return;
+      case 'cancelDial':
+        // Twilio ends an unanswered <Dial> on its own timeout; the engine has already moved on.
+        return;
+      case 'play':
+        if (command.to === 'agent') {
+          call.agentWhisper.push(command.prompt);
+          this.emit(contactId, { type: 'promptDone', ref: command.ref }, `ack:${command.ref}`);
+          return;
+        }
+        break;
+      case 'dial':
+        if (!call.callSid || call.outbound) {
+          void this.#placeCall(call, command);
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    call.pending.push(command);
+    if (!call.inFlight) this.#pushToCall(call);
+  }
+
+  close(): void {
+    this.#calls.clear();
+    this.#listeners.clear();
+  }
+
+  // -- webhooks (called by the router) -----------------------------------------------------------
+
+  /**
+   * Handles one webhook: delivers its events unless the same webhook was already handled (Twilio retries),
+   * then answers with TwiML for whatever the engine asked meanwhile.
+   */
+  async answer(
+    contactId: string,
+    key: string,
+    deliver: () => void | Promise<void>,
+    render: (call: CallState) => string = (call) => this.#render(call),
+  ): Promise<WebhookAnswer> {
+    const call = this.call(contactId);
+    const earlier = call.responses.get(key);
+    if (earlier !== undefined) return { twiml: earlier, duplicate: true };
+    call.inFlight = true;
+    let twiml: string;
+    try {
+      await deliver();
+      twiml = render(call);
+    } finally {
+      call.inFlight = false;
+    }
+    rememberResponse(call, key, twiml);
+    return { twiml, duplicate: false };
+  }
+
+  /** The agent whisper for this call's agent leg (served at the <Client url>). */
+  whisperFor(contactId: string): string {
+    const call = this.call(contactId);
+    const twiml = renderWhisper(call.agentWhisper);
+    call.agentWhisper = [];
+    return twiml;
+  }
+
+  /** Reports an event for a contact; `key` makes its id stable, so redeliveries are dropped by the engine. */
+  emit(contactId: string, body: ContactEventBody, key?: string): void {
+    const event: ContactEvent = { ...body, ...(key ? { id: `twilio:${contactId}:${key}` } : {}) };
+    for (const listener of [...this.#listeners]) listener(contactId, event);
+  }
+
+  markEnded(contactId: string): void {
+    const call = this.call(contactId);
+    call.ended = true;
+    call.pending = [];
+  }
+
+  url(
+    call: CallState,
+    route: WebhookRoute | 'answered' | 'status',
+    params: Record<string, string> = {},
+  ): string {
+    const query = new URLSearchParams({ contact: call.contactId, s: String(call.seq), ...params });
+    return `${this.#base}/${route}?${query.toString()}`;
+  }
+
+  #render(call: CallState): string {
+    call.seq += 1;
+    const hangsUp = call.pending.some((c) => c.type === 'hangup');
+    const out = renderTwiml({
+      commands: call.pending,
+      ...(call.collecting ? { collecting: call.collecting } : {}),
+      ...(call.hold ? { hold: call.hold } : {}),
+      url: (route, params) => this.url(call, route, params),
+    });
+    call.pending = [];
+    if (out.collecting) call.collecting = out.collecting;
+    else delete call.collecting;
+    if (out.hold) call.hold = out.hold;
+    else delete call.hold;
+    if (out.terminal) delete call.collecting;
+    if (hangsUp) call.ended = true;
+    for (const ref of out.doneNow) this.emit(call.contactId, { type: 'promptDone', ref }, `done:${ref}`);
+    return out.twiml;
+  }
+
+  /** Commands arrived between webhooks: point the call at the `wait` route now (REST), if we can. */
+  #pushToCall(call: CallState): void {
+    const client = this.options.client;
+    if (!client || !call.callSid || call.redirecting) return;
+    call.redirecting = true;
+    const url = this.url(call, 'wait', { push: '1' });
+    queueMicrotask(() => {
+      client
+        .redirectCall(call.callSid as string, url)
+        .catch((error: unknown) =>
+          this.#log('redirect failed; the wait loop will pick the commands up', call, error),
+        )
+        .finally(() => {
+          call.redirecting = false;
+        });
+    });
+  }
+
+  async #placeCall(call: CallState, command: Extract<TelephonyCommand, { type: 'dial' }>): Promise<void> {
+    const client = this.options.client;
+    const from = command.callerId ?? this.options.defaultCallerId?.();
+    if (!client || !from) {
+      this.emit(call.contactId, {
+        type: 'adapterError',
+        ref: command.ref,
+        message: client
+          ? 'no caller ID for the outbound call'
+          : 'outbound calls need Twilio REST credentials',
+      });
+      return;
+    }
+    call.outbound = { ref: command.ref, answered: false };
+    try {
+      const placed = await client.createCall({
+        to: command.to,
+        from,
+        url: this.url(call, 'answered', { ref: command.ref }),
+        statusCallback: this.url(call, 'status', { ref: command.ref }),
+        timeoutSeconds: command.timeoutSeconds,
+      });
+      call.callSid = placed.sid;
+    } catch (error) {
+      this.#log('outbound call failed', call, error);
+      delete call.outbound;
+      this.emit(call.contactId, {
+        type: 'adapterError',
+        ref: command.ref,
+        message: 'Twilio refused the outbound call',
+      });
+    }
+  }
+
+  async #setRecording(
+    call: CallState,
+    command: Extract<TelephonyCommand, { type: 'setRecording' }>,
+  ): Promise<void> {
+    const client = this.options.client;
+    if (!client || !call.callSid) {
+      this.#log('recording needs Twilio REST credentials and a live call; ignored', call);
+      return;
+    }
+    try {
+      if (command.action === 'start') {
+        const recording = await client.startRecording(call.callSid, command.who === 'both' ? 'dual' : 'mono');
+        call.recordingSid = recording.sid;
+      } else if (call.recordingSid) {
+        const status =
+          command.action === 'pause' ? 'paused' : command.action === 'resume' ? 'in-progress' : 'stopped';
+        await client.updateRecording(call.callSid, call.recordingSid, status);
+      }
+    } catch (error) {
+      this.#log(`recording ${command.action} failed`, call, error);
+    }
+  }
+
+  #log(message: string, call: CallState, error?: unknown): void {
+    this.options.log?.(message, {
+      contactId: call.contactId,
+      ...(error ? { error: error instanceof Error ? error.message : String(error) } : {}),
+    });
+  }
+}

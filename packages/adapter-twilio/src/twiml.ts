@@ -1,0 +1,187 @@
+import type { ResolvedPrompt, TelephonyCommand } from '@callflow/runtime';
+import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
+
+export interface Collecting {
+  maxDigits: number;
+  terminator?: string;
+}
+
+export interface RenderInput {
+  /** Telephony commands for the call, in the order the engine gave them. */
+  commands: readonly TelephonyCommand[];
+  /** Digits are wanted (a `collectDigits` still open from an earlier response). */
+  collecting?: Collecting;
+  /** Hold audio that loops until `stopPlayback`. */
+  hold?: ResolvedPrompt;
+  /** Absolute URL of one of the adapter's webhook routes, with the call's sequence attached. */
+  url(route: WebhookRoute, params?: Record<string, string>): string;
+}
+
+export type WebhookRoute =
+  | 'gather'
+  | 'prompt-done'
+  | 'wait'
+  | 'dial'
+  | 'dial-status'
+  | 'bridge-end'
+  | 'whisper';
+
+export interface RenderOutput {
+  twiml: string;
+  collecting?: Collecting;
+  hold?: ResolvedPrompt;
+  /** Prompts whose end the next `gather` or `prompt-done` webhook reports. */
+  awaiting: string[];
+  /** Prompts handed to Twilio ahead of a Dial or Hangup: reported done at once. */
+  doneNow: string[];
+  /** The response ends the caller's part in the flow (dial, bridge or hang-up). */
+  terminal: boolean;
+}
+
+type PromptTarget = Pick<VoiceResponse, 'say' | 'play'>;
+
+function addPrompt(target: PromptTarget, prompt: ResolvedPrompt): void {
+  if (prompt.audioUrl) target.play({}, prompt.audioUrl);
+  else if (prompt.language)
+    target.say({ language: prompt.language as VoiceResponse.SayAttributes['language'] }, prompt.text);
+  else target.say({}, prompt.text);
+}
+
+/**
+ * Turns the engine's telephony commands into one TwiML document. Pure: the adapter keeps the state.
+ * - Prompts become <Say> (text-to-speech) or <Play> (audio URL).
+ * - While digits are wanted, prompts sit inside <Gather> so the caller can barge in; an empty result
+ *   comes back to `gather` (actionOnEmptyResult) so the engine's own timers stay in charge of timeouts.
+ * - `dial` becomes <Dial callerId=... timeout=...><Number> with the caller ID the runtime resolved.
+ * - Bridging to an agent dials the agent's client with the agent whisper as the <Client url>.
+ * - With nothing to do, the call waits in a short <Pause>/<Redirect> loop (hold audio when set).
+ */
+export function renderTwiml(input: RenderInput): RenderOutput {
+  const response = new VoiceResponse();
+  const plays: ResolvedPrompt[] = [];
+  const refs: string[] = [];
+  let collecting = input.collecting;
+  let hold = input.hold;
+  let terminal = false;
+  const flush = (target: PromptTarget) => {
+    for (const p of plays) addPrompt(target, p);
+    plays.length = 0;
+  };
+
+  for (const command of input.commands) {
+    if (terminal) break;
+    switch (command.type) {
+      case 'play':
+        if (command.to !== 'caller') break;
+        if (command.loop) hold = command.prompt;
+        else {
+          plays.push(command.prompt);
+          refs.push(command.ref);
+        }
+        break;
+      case 'stopPlayback':
+        if (command.to === 'caller') hold = undefined;
+        break;
+      case 'collectDigits':
+        collecting = {
+          maxDigits: command.maxDigits,
+          ...(command.terminator ? { terminator: command.terminator } : {}),
+        };
+        break;
+      case 'dial': {
+        flush(response);
+        const dial = response.dial({
+          action: input.url('dial', { ref: command.ref }),
+          method: 'POST',
+          timeout: command.timeoutSeconds,
+          ...(command.callerId ? { callerId: command.callerId } : {}),
+        });
+        dial.number(
+          {
+            statusCallback: input.url('dial-status', { ref: command.ref }),
+            statusCallbackEvent: ['answered'],
+            statusCallbackMethod: 'POST',
+          },
+          command.to,
+        );
+        terminal = true;
+        break;
+      }
+      case 'bridge':
+        // An answered <Dial> is already bridged by Twilio; only agents need a new leg.
+        if (command.agent) {
+          flush(response);
+          const dial = response.dial({ action: input.url('bridge-end'), method: 'POST' });
+          dial.client({ url: input.url('whisper'), method: 'POST' }, command.agent);
+          terminal = true;
+        }
+        break;
+      case 'hangup':
+        flush(response);
+        response.hangup();
+        terminal = true;
+        break;
+      default:
+        // setRecording and cancelDial are REST calls the adapter makes; nothing to render.
+        break;
+    }
+  }
+
+  if (terminal) {
+    return { twiml: response.toString(), awaiting: [], doneNow: refs, terminal: true };
+  }
+  if (collecting) {
+    const gather = response.gather({
+      input: ['dtmf'],
+      numDigits: collecting.maxDigits,
+      finishOnKey: collecting.terminator ?? '',
+      timeout: refs.length > 0 ? 1 : 3,
+      actionOnEmptyResult: true,
+      action: input.url('gather', refs.length > 0 ? { prompts: refs.join(',') } : {}),
+      method: 'POST',
+    });
+    if (plays.length > 0) flush(gather);
+    else if (hold) addPrompt(gather, hold);
+  } else if (refs.length > 0) {
+    flush(response);
+    response.redirect({ method: 'POST' }, input.url('prompt-done', { prompts: refs.join(',') }));
+  } else {
+    if (hold) addPrompt(response, hold);
+    else response.pause({ length: 1 });
+    response.redirect({ method: 'POST' }, input.url('wait'));
+  }
+  return {
+    twiml: response.toString(),
+    ...(collecting ? { collecting } : {}),
+    ...(hold ? { hold } : {}),
+    awaiting: refs,
+    doneNow: [],
+    terminal: false,
+  };
+}
+
+/** TwiML that plays the agent whisper to the agent before the parties are bridged. */
+export function renderWhisper(prompts: readonly ResolvedPrompt[]): string {
+  const response = new VoiceResponse();
+  for (const p of prompts) addPrompt(response, p);
+  return response.toString();
+}
+
+export function renderText(text: string, hangUp: boolean): string {
+  const response = new VoiceResponse();
+  response.say({}, text);
+  if (hangUp) response.hangup();
+  return response.toString();
+}
+
+export function renderEmpty(): string {
+  return new VoiceResponse().toString();
+}
+
+/** Keeps the call waiting (a short pause, then the wait route) while the engine catches up. */
+export function renderParked(waitUrl: string): string {
+  const response = new VoiceResponse();
+  response.pause({ length: 1 });
+  response.redirect({ method: 'POST' }, waitUrl);
+  return response.toString();
+}

@@ -1,0 +1,224 @@
+import type { Resources } from '@callflow/model';
+import type { DialResult } from '@callflow/runtime';
+import express, { type Request, type Response, type Router } from 'express';
+import type { TwilioAdapter } from './adapter.js';
+import { verifyTwilioSignature } from './signature.js';
+import { renderEmpty, renderParked, renderText } from './twiml.js';
+
+/** What the adapter needs from the service that hosts the engine. */
+export interface VoiceHost {
+  resources(): Resources;
+  /** Starts a contact on the live version of `flowId`; events and commands flow through the adapter. */
+  startInboundCall(call: {
+    contactId: string;
+    flowId: string;
+    from: string;
+    to: string;
+  }): void | Promise<void>;
+}
+
+export interface TwilioWebhookOptions {
+  adapter: TwilioAdapter;
+  host: VoiceHost;
+  authToken: string;
+  /** Public URL of the mount point (what Twilio is configured to call), used for signatures. */
+  publicUrl: string;
+  /** Flow for numbers without `inboundFlow` in resources. */
+  defaultFlow?: string;
+  /** Said before hanging up when the engine fails. */
+  fallbackText?: string;
+  /** Twilio waits 15 s for an answer; past this budget the call is parked in the wait loop. */
+  budgetMs?: number;
+  log?: (message: string, data?: Record<string, unknown>) => void;
+}
+
+const DIAL_RESULTS: Record<string, DialResult> = {
+  busy: 'busy',
+  'no-answer': 'noAnswer',
+  failed: 'failed',
+  canceled: 'failed',
+};
+
+const field = (req: Request, name: string): string => {
+  const value = (req.body as Record<string, unknown> | undefined)?.[name] ?? req.query[name];
+  return typeof value === 'string' ? value : '';
+};
+
+/** The contact a webhook is about: the `contact` parameter we put in every URL, or the inbound CallSid. */
+function contactOf(req: Request): string {
+  const fromUrl = typeof req.query.contact === 'string' ? req.query.contact : '';
+  return fromUrl || `twilio-${field(req, 'CallSid')}`;
+}
+
+function refs(req: Request): string[] {
+  const list = typeof req.query.prompts === 'string' ? req.query.prompts : '';
+  return list ? list.split(',') : [];
+}
+
+/**
+ * Express routes for Twilio's webhooks (mount them where `publicUrl` points): every request is verified
+ * with X-Twilio-Signature, turned into engine events, and answered with TwiML — idempotently (a retried
+ * webhook gets the same answer and delivers nothing twice) and always within Twilio's time budget.
+ */
+export function twilioWebhooks(options: TwilioWebhookOptions): Router {
+  const { adapter, host } = options;
+  const router = express.Router();
+  const fallback = renderText(
+    options.fallbackText ?? 'We are sorry, something went wrong. Please call again later.',
+    true,
+  );
+  router.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  router.use(verifyTwilioSignature(options.authToken, options.publicUrl));
+
+  const answer = async (
+    req: Request,
+    res: Response,
+    route: string,
+    deliver: (contactId: string) => void | Promise<void>,
+  ) => {
+    const contactId = contactOf(req);
+    const callSid = field(req, 'CallSid');
+    const key = `${route}:${typeof req.query.s === 'string' ? req.query.s : ''}:${field(req, 'DialCallStatus')}${field(req, 'CallStatus')}`;
+    let timer: NodeJS.Timeout | undefined;
+    const budget = new Promise<string>((resolve) => {
+      timer = setTimeout(() => {
+        options.log?.('webhook over budget: call parked in the wait loop', { contactId, route });
+        resolve(parked(adapter, contactId));
+      }, options.budgetMs ?? 10_000);
+    });
+    try {
+      const work = adapter
+        .answer(contactId, key, () => {
+          const call = adapter.call(contactId);
+          if (callSid && !call.callSid) call.callSid = callSid;
+          return deliver(contactId);
+        })
+        .then((a) => a.twiml);
+      res.type('text/xml').send(await Promise.race([work, budget]));
+    } catch (error) {
+      options.log?.('webhook failed: fallback TwiML', {
+        contactId,
+        route,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      res.type('text/xml').send(fallback);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  router.post('/voice', (req, res) => {
+    const to = field(req, 'To');
+    const number = Object.values(host.resources().numbers).find((n) => n.number === to);
+    const flowId = number?.inboundFlow ?? options.defaultFlow;
+    if (!flowId) {
+      res.type('text/xml').send(renderText('The number you have called is not in service.', true));
+      return;
+    }
+    return answer(req, res, 'voice', (contactId) =>
+      host.startInboundCall({ contactId, flowId, from: field(req, 'From'), to }),
+    );
+  });
+
+  router.post('/gather', (req, res) =>
+    answer(req, res, 'gather', (contactId) => {
+      for (const ref of refs(req)) adapter.emit(contactId, { type: 'promptDone', ref }, `done:${ref}`);
+      const digits = field(req, 'Digits');
+      if (digits) {
+        delete adapter.call(contactId).collecting;
+        adapter.emit(contactId, { type: 'digits', digits }, `digits:${String(req.query.s)}`);
+      }
+    }),
+  );
+
+  router.post('/prompt-done', (req, res) =>
+    answer(req, res, 'prompt-done', (contactId) => {
+      for (const ref of refs(req)) adapter.emit(contactId, { type: 'promptDone', ref }, `done:${ref}`);
+    }),
+  );
+
+  router.post('/wait', (req, res) => answer(req, res, 'wait', () => undefined));
+
+  router.post('/dial', (req, res) =>
+    answer(req, res, 'dial', (contactId) => {
+      const ref = String(req.query.ref ?? '');
+      const status = field(req, 'DialCallStatus');
+      if (status === 'completed' || status === 'answered') {
+        adapter.emit(contactId, { type: 'dialResult', ref, result: 'answered' }, `answered:${ref}`);
+        adapter.emit(contactId, { type: 'dialResult', ref, result: 'completed' }, `completed:${ref}`);
+      } else {
+        adapter.emit(
+          contactId,
+          { type: 'dialResult', ref, result: DIAL_RESULTS[status] ?? 'failed' },
+          `result:${ref}`,
+        );
+      }
+    }),
+  );
+
+  // Status callbacks: Twilio ignores what we answer, so they never render TwiML.
+  router.post('/dial-status', (req, res) => {
+    const contactId = contactOf(req);
+    const ref = String(req.query.ref ?? '');
+    if (field(req, 'CallStatus') === 'in-progress') {
+      adapter.emit(contactId, { type: 'dialResult', ref, result: 'answered' }, `answered:${ref}`);
+    }
+    res.type('text/xml').send(renderEmpty());
+  });
+
+  router.post('/answered', (req, res) =>
+    answer(req, res, 'answered', (contactId) => {
+      const ref = String(req.query.ref ?? '');
+      const call = adapter.call(contactId);
+      if (call.outbound) call.outbound.answered = true;
+      adapter.emit(contactId, { type: 'dialResult', ref, result: 'answered' }, `answered:${ref}`);
+    }),
+  );
+
+  router.post('/status', (req, res) => {
+    const contactId = contactOf(req);
+    const status = field(req, 'CallStatus');
+    const ref = typeof req.query.ref === 'string' ? req.query.ref : undefined;
+    const call = adapter.knows(contactId) ? adapter.call(contactId) : undefined;
+    if (ref && call?.outbound?.ref === ref) {
+      if (call.outbound.answered) {
+        if (status === 'completed') {
+          adapter.emit(contactId, { type: 'dialResult', ref, result: 'completed' }, `completed:${ref}`);
+          adapter.markEnded(contactId);
+        }
+      } else if (DIAL_RESULTS[status] || status === 'completed') {
+        adapter.emit(
+          contactId,
+          { type: 'dialResult', ref, result: DIAL_RESULTS[status] ?? 'noAnswer' },
+          `result:${ref}`,
+        );
+        delete call.outbound;
+        delete call.callSid;
+      }
+    } else if (
+      call &&
+      ['completed', 'busy', 'no-answer', 'failed', 'canceled'].includes(status) &&
+      !call.ended
+    ) {
+      adapter.emit(contactId, { type: 'callerHangUp' }, 'hangup');
+      adapter.markEnded(contactId);
+    }
+    res.type('text/xml').send(renderEmpty());
+  });
+
+  router.post('/bridge-end', (req, res) =>
+    answer(req, res, 'bridge-end', (contactId) => {
+      adapter.emit(contactId, { type: 'agentHangUp' }, `agent-hangup:${String(req.query.s)}`);
+    }),
+  );
+
+  router.post('/whisper', (req, res) => {
+    res.type('text/xml').send(adapter.whisperFor(contactOf(req)));
+  });
+
+  return router;
+}
+
+function parked(adapter: TwilioAdapter, contactId: string): string {
+  return renderParked(adapter.url(adapter.call(contactId), 'wait'));
+}
