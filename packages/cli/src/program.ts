@@ -40,13 +40,21 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   }
 }
 
+/**
+ * The version in this package's package.json. Looked up from this module's location, which is dist/ when
+ * compiled and dist/chunks/ when bundled.
+ */
 function cliVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-      version?: unknown;
-    };
-    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  } catch {
-    return '0.0.0';
+  for (const relative of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {
+        name?: unknown;
+        version?: unknown;
+      };
+      if (pkg.name === '@callflow/cli' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // Not here: try one level up.
+    }
   }
+  return '0.0.0';
 }

@@ -37,6 +37,15 @@ describe('callflow migrate', () => {
     expect((await callflow(['fmt', '--check'], dir)).code).toBe(0);
   });
 
+  it('is what validate suggests for a flow in an older version, which it checks after upgrading in memory', async () => {
+    const dir = tempProject({ 'flows/hello.flow.json': VERSION_0 });
+    const run = await callflow(['validate'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('note: flows/hello.flow.json is in format version 0');
+    expect(run.stdout).toContain('run "callflow migrate"');
+    expect((await callflow(['validate', '-f', 'json'], dir)).stdout).toBe('[]\n');
+  });
+
   it('leaves current flows untouched', async () => {
     const scrambledButCurrent = JSON.stringify(JSON.parse(MINIMAL_FLOW));
     const dir = tempProject({ 'flows/hello.flow.json': scrambledButCurrent });

@@ -34,13 +34,18 @@ export const validateCommand: CliCommand = {
       cwd: input.io.cwd,
       ...(resources ? { resources } : {}),
     });
-    const problems = checkWorkspace(workspace);
+    const { problems, outdated } = checkWorkspace(workspace);
     const counts = report.countProblems(problems);
     if (outputFormat(input.options) === 'json') {
       input.io.stdout(report.formatJson(problems));
     } else {
       const text = report.formatHuman(problems);
       if (text) input.io.stdout(`${text}\n`);
+      for (const { file, version } of outdated) {
+        input.io.stdout(
+          `note: ${file} is in format version ${version} (checked after upgrading it in memory); run "callflow migrate" to upgrade the file.\n`,
+        );
+      }
       input.io.stdout(`${report.summaryLine(counts, workspace.files.length)}\n`);
     }
     const failed = counts.errors > 0 || (input.options.strict === true && counts.warnings > 0);

@@ -1,0 +1,26 @@
+// Bundles the command line after tsc: dist/bin.js becomes one file holding commander and the command
+// registry, and each command's work (with @callflow/model and its dependencies) becomes a chunk in
+// dist/chunks/ loaded only when that command runs. Resolving and loading some 200 separate modules
+// costs Node more than the work itself, and `callflow validate` must start in under half a second
+// (DESIGN.md; measured by bench/cli.bench.mjs). The library entry (dist/index.js) stays unbundled.
+import { chmodSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '../dist');
+rmSync(join(dist, 'chunks'), { recursive: true, force: true });
+await build({
+  input: { bin: join(dist, 'bin.js') },
+  platform: 'node',
+  // jsonc-parser's UMD main requires its parts dynamically, which a bundle cannot follow: take its ESM.
+  resolve: { mainFields: ['module', 'main'] },
+  output: {
+    dir: dist,
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+  logLevel: 'warn',
+});
+chmodSync(join(dist, 'bin.js'), 0o755);
