@@ -59,7 +59,7 @@ function Workbench() {
               onClose={() => setSearching(false)}
               onPick={focusBlock}
             />
-            <Canvas />
+            <Canvas key={flow.id} />
           </div>
           <SidePanel flow={flow} />
         </main>

@@ -61,8 +61,10 @@ function BlockNodeComponent({ id, data, selected }: NodeProps<BlockNodeType>) {
           </span>
         )}
       </header>
-      <div className="block-node-id">{id}</div>
-      {data.summary && <div className="block-node-summary">{data.summary}</div>}
+      <div className="block-node-sub" title={data.summary}>
+        <code className="block-node-id">{id}</code>
+        {data.summary && <span className="block-node-summary"> · {data.summary}</span>}
+      </div>
       {data.outcomes.length > 0 && (
         <ul className="block-node-outcomes">
           {data.outcomes.map((o) => (

@@ -5,14 +5,16 @@ import {
   Controls,
   type Edge,
   type EdgeChange,
+  type FinalConnectionState,
   MarkerType,
   MiniMap,
   type NodeChange,
   type OnDelete,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { connect, disconnect, moveBlocks, removeBlocks } from '../flow/flow-edits';
 import { useEditorStore } from '../store/flow-store';
 import { BlockNode, type BlockNodeType } from './BlockNode';
@@ -32,6 +34,7 @@ import { CANVAS_TEST_ID, useCanvasActions } from './use-canvas-actions';
 const nodeTypes = { block: BlockNode };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const proOptions = { hideAttribution: true };
+const fitViewOptions = { padding: 0.1, maxZoom: 1 };
 const deleteKeys = ['Delete', 'Backspace'];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 
@@ -181,6 +184,27 @@ export function Canvas() {
     useEditorStore.getState().edit((f) => connect(f, c.source, outcome, c.target));
   }, []);
 
+  // Dropping a wire anywhere on a block (not only on its small input handle) wires it to that block.
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid || !state.fromHandle?.id || state.fromHandle.type !== 'source') return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    if (!point) return;
+    const element = document.elementFromPoint(point.clientX, point.clientY);
+    const target = element?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+    const source = state.fromHandle.nodeId;
+    const outcome = state.fromHandle.id;
+    if (target) useEditorStore.getState().edit((f) => connect(f, source, outcome, target));
+  }, []);
+
+  // Fit the whole flow once its blocks have been measured (the canvas is keyed by flow id).
+  const initialized = useNodesInitialized();
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (!initialized || fitted.current) return;
+    fitted.current = true;
+    void rf.fitView({ padding: 0.1, maxZoom: 1 });
+  }, [initialized, rf]);
+
   const isValidConnection = useCallback(
     (c: Connection | Edge) =>
       c.targetHandle === 'in' || c.targetHandle === null || c.targetHandle === undefined,
@@ -237,6 +261,7 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onReconnect={onReconnect}
         onReconnectStart={onReconnectStart}
@@ -249,6 +274,7 @@ export function Canvas() {
         multiSelectionKeyCode={multiSelectKeys}
         selectionKeyCode="Shift"
         fitView
+        fitViewOptions={fitViewOptions}
         minZoom={0.1}
         maxZoom={2}
         onlyRenderVisibleElements={Object.keys(flow.blocks).length > 300}

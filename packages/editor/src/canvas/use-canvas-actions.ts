@@ -67,7 +67,7 @@ export function useCanvasActions() {
     [rf],
   );
 
-  const fit = useCallback(() => void rf.fitView({ padding: 0.15, duration: 250 }), [rf]);
+  const fit = useCallback(() => void rf.fitView({ padding: 0.1, maxZoom: 1, duration: 250 }), [rf]);
 
   return { add, focusBlock, fit };
 }

@@ -1,6 +1,6 @@
 import type { Flow } from '@callflow/model';
 import { useMemo } from 'react';
-import { formatFlowText } from '../model-bridge';
+import { formatFlowText } from '../flow-checks';
 import { useEditorStore } from '../store/flow-store';
 import { Dialog } from './Dialog';
 import { keepMine, reloadTheirs } from './file-actions';

@@ -6,7 +6,7 @@
 import type { Flow, FlowType, Problem } from '@callflow/model';
 import { type Api, ApiError, api as defaultApi } from '../api/client';
 import { newFlow } from '../flow/flow-edits';
-import { checkText, formatFlowText } from '../model-bridge';
+import { checkText, formatFlowText } from '../flow-checks';
 import { isDirty, useEditorStore } from '../store/flow-store';
 import { downloadText } from './download';
 import { type UnsavedContinuation, useFileStore } from './file-store';
@@ -14,7 +14,7 @@ import { type UnsavedContinuation, useFileStore } from './file-store';
 let api: Api = defaultApi;
 
 /** For tests of the actions with a fake server. */
-export function useApi(replacement: Api): void {
+export function setApi(replacement: Api): void {
   api = replacement;
 }
 

@@ -1,7 +1,7 @@
 import type { Flow } from '@callflow/model';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { formatFlowText } from '../model-bridge';
+import { formatFlowText } from '../flow-checks';
 import { useEditorStore } from '../store/flow-store';
 import { FLOW_MODEL_URI, type monaco } from './monaco-setup';
 import { minimalReplacement, readFlowText, type TextApplication } from './text-sync';

@@ -17,7 +17,13 @@ import flowSchema from '../../../../schemas/flow.schema.json';
   },
 };
 
-export const FLOW_MODEL_URI = 'inmemory://callflow/flow.flow.json';
+/**
+ * Flow files say `"$schema": "../schemas/flow.schema.json"`. The model lives under `flows/` and the
+ * schema is registered at the address that relative path resolves to, so the language service finds
+ * it without fetching anything.
+ */
+export const FLOW_MODEL_URI = 'inmemory://callflow/flows/flow.flow.json';
+export const FLOW_SCHEMA_URI = 'inmemory://callflow/schemas/flow.schema.json';
 
 jsonDefaults.setDiagnosticsOptions({
   validate: true,
@@ -25,7 +31,7 @@ jsonDefaults.setDiagnosticsOptions({
   trailingCommas: 'error',
   enableSchemaRequest: false,
   schemaValidation: 'error',
-  schemas: [{ uri: (flowSchema as { $id: string }).$id, fileMatch: ['*.flow.json'], schema: flowSchema }],
+  schemas: [{ uri: FLOW_SCHEMA_URI, fileMatch: ['*.flow.json'], schema: flowSchema }],
 });
 
 loader.config({ monaco });

@@ -4,7 +4,7 @@
  * the text parses and matches the schema, so a half-typed document never breaks the canvas.
  */
 import type { Flow, Problem } from '@callflow/model';
-import { schemaProblems } from '../model-bridge';
+import { schemaProblems } from '../flow-checks';
 
 export interface TextReplacement {
   /** 0-based offsets into the old text. */

@@ -13,7 +13,7 @@ export interface Size {
 
 /** A fair guess of a node's height before the browser measured it. */
 export function estimatedSize(outcomes: number): Size {
-  return { width: NODE_WIDTH, height: 76 + outcomes * 22 };
+  return { width: NODE_WIDTH, height: 56 + outcomes * 17 };
 }
 
 export const LAYOUT_OPTIONS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import type { FlowSummary, LintContext } from '@callflow/model';
 import { useEffect, useMemo } from 'react';
-import { checkFlow } from '../model-bridge';
+import { checkFlow } from '../flow-checks';
 import { useEditorStore } from '../store/flow-store';
 
 /** How long typing may pause before the flow is checked again. */

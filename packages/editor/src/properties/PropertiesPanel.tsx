@@ -1,10 +1,35 @@
+import { duplicateSelection } from '../app/use-shortcuts';
+import { removeBlocks } from '../flow/flow-edits';
 import { useEditorStore } from '../store/flow-store';
+import { BlockForm } from './BlockForm';
+import { FlowForm } from './FlowForm';
 
+/** Settings of the selected block, of the flow when nothing is selected, or actions on a multi-selection. */
 export function PropertiesPanel() {
   const selection = useEditorStore((s) => s.selection);
   return (
     <section className="panel" aria-label="Properties">
-      <p className="muted">{selection.length === 0 ? 'Select a block to edit it.' : selection.join(', ')}</p>
+      {selection.length === 0 && <FlowForm />}
+      {selection.length === 1 && <BlockForm key={selection[0]} blockId={selection[0]!} />}
+      {selection.length > 1 && (
+        <div className="form">
+          <p>
+            <strong>{selection.length}</strong> blocks selected: {selection.join(', ')}
+          </p>
+          <div className="field-row">
+            <button type="button" onClick={duplicateSelection}>
+              Duplicate
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => useEditorStore.getState().edit((f) => removeBlocks(f, selection))}
+            >
+              Delete {selection.length} blocks
+            </button>
+          </div>
+        </div>
+      )}
     </section>
   );
 }

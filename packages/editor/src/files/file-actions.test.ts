@@ -1,0 +1,129 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Flow } from '@callflow/model';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Api, ApiError } from '../api/client';
+import { moveBlocks } from '../flow/flow-edits';
+import { isDirty, useEditorStore } from '../store/flow-store';
+import { keepMine, openFlow, readFlowFile, reloadTheirs, saveDraft, setApi } from './file-actions';
+import { useFileStore } from './file-store';
+
+const flowsDir = fileURLToPath(new URL('../../../../flows/', import.meta.url));
+const sampleFiles = readdirSync(flowsDir).filter((f) => f.endsWith('.flow.json'));
+
+interface Saved {
+  id: string;
+  text: string;
+  etag: string | null;
+}
+
+function fakeApi(
+  files: Record<string, string>,
+  options: { conflictWith?: { flow: Flow; etag: string } } = {},
+) {
+  const saves: Saved[] = [];
+  let conflict = options.conflictWith;
+  const api = {
+    listFlows: async () => [],
+    getFlow: async (id: string) => ({ flow: JSON.parse(files[id]!) as Flow, etag: '"1"' }),
+    saveFlow: async (id: string, text: string, etag: string | null) => {
+      if (conflict && etag === '"1"') {
+        throw new ApiError(412, 'version_mismatch', 'stale', { current: conflict });
+      }
+      saves.push({ id, text, etag });
+      conflict = undefined;
+      return { etag: `"${saves.length + 1}"`, problems: [] };
+    },
+  } as unknown as Api;
+  return { api, saves };
+}
+
+beforeEach(() => {
+  useEditorStore.getState().close();
+  useFileStore.getState().close();
+});
+
+describe('saving', () => {
+  it.each(sampleFiles)('saves an unchanged %s byte for byte', async (file) => {
+    const text = readFileSync(`${flowsDir}${file}`, 'utf8');
+    const id = file.replace('.flow.json', '');
+    const { api, saves } = fakeApi({ [id]: text });
+    setApi(api);
+    await openFlow(id);
+    // Moving a block and moving it back leaves the document as loaded.
+    const store = useEditorStore.getState();
+    const first = Object.keys(store.flow!.blocks)[0]!;
+    const at = store.flow!.layout?.[first] ?? { x: 0, y: 0 };
+    store.edit((f) => moveBlocks(f, { [first]: { x: at.x + 50, y: at.y } }));
+    store.edit((f) => moveBlocks(f, { [first]: at }));
+    expect(await saveDraft()).toBe(true);
+    expect(saves[0]).toEqual({ id, text, etag: '"1"' });
+    expect(isDirty(useEditorStore.getState())).toBe(false);
+  });
+
+  it('on a conflict keeps my edits and offers both versions; "Keep mine" overwrites with the new etag', async () => {
+    const text = readFileSync(`${flowsDir}${sampleFiles[0]}`, 'utf8');
+    const id = sampleFiles[0]!.replace('.flow.json', '');
+    const theirs = { flow: { ...(JSON.parse(text) as Flow), name: 'Renamed by someone else' }, etag: '"7"' };
+    const { api, saves } = fakeApi({ [id]: text }, { conflictWith: theirs });
+    setApi(api);
+    await openFlow(id);
+    useEditorStore.getState().edit((f) => ({ ...f, name: 'Mine' }));
+    expect(await saveDraft()).toBe(false);
+    const dialog = useFileStore.getState().dialog;
+    expect(dialog).toMatchObject({ kind: 'conflict', conflict: { theirs } });
+    expect(useEditorStore.getState().flow?.name).toBe('Mine');
+    await keepMine(theirs);
+    expect(saves).toHaveLength(1);
+    expect(saves[0]?.etag).toBe('"7"');
+    expect(JSON.parse(saves[0]!.text).name).toBe('Mine');
+  });
+
+  it('"Reload theirs" shows their version and keeps mine one undo away', async () => {
+    const text = readFileSync(`${flowsDir}${sampleFiles[0]}`, 'utf8');
+    const id = sampleFiles[0]!.replace('.flow.json', '');
+    const theirs = { flow: { ...(JSON.parse(text) as Flow), name: 'Theirs' }, etag: '"7"' };
+    setApi(fakeApi({ [id]: text }, { conflictWith: theirs }).api);
+    await openFlow(id);
+    useEditorStore.getState().edit((f) => ({ ...f, name: 'Mine' }));
+    await saveDraft();
+    reloadTheirs(theirs);
+    const state = useEditorStore.getState();
+    expect(state.flow?.name).toBe('Theirs');
+    expect(state.etag).toBe('"7"');
+    expect(isDirty(state)).toBe(false);
+    state.undo();
+    expect(useEditorStore.getState().flow?.name).toBe('Mine');
+  });
+
+  it('asks before opening another flow over unsaved changes', async () => {
+    const text = readFileSync(`${flowsDir}${sampleFiles[0]}`, 'utf8');
+    const id = sampleFiles[0]!.replace('.flow.json', '');
+    setApi(fakeApi({ [id]: text, other: text }).api);
+    await openFlow(id);
+    useEditorStore.getState().edit((f) => ({ ...f, name: 'Changed' }));
+    await openFlow('other');
+    expect(useFileStore.getState().dialog).toEqual({
+      kind: 'unsaved',
+      then: { action: 'open', id: 'other' },
+    });
+    expect(useEditorStore.getState().flow?.name).toBe('Changed');
+  });
+});
+
+describe('importing', () => {
+  it('refuses text that is not a flow, with coded problems', () => {
+    const broken = readFlowFile('{ "id": ');
+    expect(broken).toMatchObject({ ok: false });
+    if (!broken.ok) expect(broken.problems[0]?.code).toBe('CF001');
+    const wrong = readFlowFile(
+      '{"formatVersion":1,"id":"x","name":"X","type":"inbound","start":"a","blocks":{"a":{"type":"nope","settings":{}}}}',
+    );
+    expect(wrong.ok).toBe(false);
+  });
+
+  it('accepts a valid flow even with lint problems (they show in the Problems panel)', () => {
+    const text = readFileSync(`${flowsDir}${sampleFiles[0]}`, 'utf8');
+    expect(readFlowFile(text)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,98 @@
+import type { JsonSchema } from '@callflow/model';
+import { resolveSchema } from '../field-schema';
+import { OperandField } from './OperandInput';
+import { asArray, asRecord, type WidgetProps } from './types';
+import { VariableField } from './VariableInput';
+
+type ValueKind = 'text' | 'operand' | 'variable';
+
+/** What the values of a key/value setting are, read from its schema. */
+export function keyValueShape(schema: JsonSchema): { list?: [string, string]; value: ValueKind } {
+  if (schema.type === 'array') {
+    const item = resolveSchema(schema.items as JsonSchema | undefined);
+    const keys = Object.keys((item.properties ?? {}) as object);
+    return {
+      list: [keys[0] ?? 'key', keys[1] ?? 'value'],
+      value: keys[1] === 'variable' ? 'variable' : 'text',
+    };
+  }
+  const values = resolveSchema(schema.additionalProperties as JsonSchema | undefined);
+  if (values.minProperties === 1 && values.maxProperties === 1) return { value: 'operand' };
+  if (typeof values.pattern === 'string' && values.pattern.includes('[A-Za-z][A-Za-z0-9_]'))
+    return { value: 'variable' };
+  return { value: 'text' };
+}
+
+/** Pairs edited as rows; stored as an object (headers, body, module parameters) or a list (mappings). */
+export function KeyValueEditor({ id, value, onChange, info, hint }: WidgetProps) {
+  const shape = keyValueShape(info.schema);
+  const rows: [string, unknown][] = shape.list
+    ? asArray(value).map((r) => [String(asRecord(r)[shape.list![0]] ?? ''), asRecord(r)[shape.list![1]]])
+    : Object.entries(asRecord(value));
+  const write = (next: [string, unknown][]) => {
+    if (shape.list) {
+      const [k, v] = shape.list;
+      onChange(
+        next.length === 0 && !info.required ? undefined : next.map(([key, val]) => ({ [k]: key, [v]: val })),
+      );
+    } else {
+      onChange(next.length === 0 && !info.required ? undefined : Object.fromEntries(next));
+    }
+  };
+  const keyLabel = shape.list ? shape.list[0] : 'name';
+  const emptyValue = shape.value === 'operand' ? { value: '' } : '';
+  return (
+    <div className="list-editor" id={id}>
+      {rows.map(([key, val], i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: keys may be edited to duplicates while typing
+        <div className="list-row" key={i}>
+          <input
+            aria-label={`${hint.label} ${i + 1} ${keyLabel}`}
+            placeholder={keyLabel}
+            value={key}
+            onChange={(e) => write(rows.map((r, k) => (k === i ? [e.target.value, r[1]] : r)))}
+          />
+          {shape.value === 'operand' ? (
+            <OperandField
+              id={`${id}-${i}`}
+              label={`${hint.label} ${i + 1} value`}
+              value={val}
+              onChange={(v) => write(rows.map((r, k) => (k === i ? [r[0], v] : r)))}
+            />
+          ) : shape.value === 'variable' ? (
+            <VariableField
+              id={`${id}-${i}`}
+              mode="write"
+              label={`${hint.label} ${i + 1} variable`}
+              value={typeof val === 'string' ? val : ''}
+              onChange={(v) => write(rows.map((r, k) => (k === i ? [r[0], v] : r)))}
+            />
+          ) : (
+            <input
+              aria-label={`${hint.label} ${i + 1} value`}
+              value={typeof val === 'string' ? val : ''}
+              onChange={(e) => write(rows.map((r, k) => (k === i ? [r[0], e.target.value] : r)))}
+            />
+          )}
+          <button
+            type="button"
+            aria-label={`Remove ${key || `row ${i + 1}`}`}
+            onClick={() => write(rows.filter((_, k) => k !== i))}
+          >
+            ✕
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => write([...rows, [shape.list ? '' : nextKey(rows), emptyValue]])}>
+        Add
+      </button>
+    </div>
+  );
+}
+
+function nextKey(rows: [string, unknown][]): string {
+  // Object keys must stay distinct, or a new row would overwrite an old one.
+  let n = rows.length + 1;
+  while (rows.some(([k]) => k === `name${n}`)) n++;
+  return `name${n}`;
+}
