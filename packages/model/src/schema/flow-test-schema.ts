@@ -102,10 +102,6 @@ export function buildFlowTestSchema(): JsonSchema {
                   enum: ['accept', 'ignore'],
                   description: '"ignore" lets the offer time out (RONA).',
                 },
-                chooseNumber: {
-                  ...ref('resourceName'),
-                  description: 'Number the agent picks (agentChoice).',
-                },
               },
               additionalProperties: false,
             },

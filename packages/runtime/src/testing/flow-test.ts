@@ -17,8 +17,6 @@ export interface ScenarioAgent {
   state?: 'Available' | 'Offline' | 'Busy';
   availableAfterSeconds?: number;
   onOffer?: 'accept' | 'ignore';
-  /** The number (name) the agent picks when a caller ID strategy lets them choose. */
-  chooseNumber?: string;
 }
 
 export type DialAnswer = 'answer' | 'busy' | 'noAnswer' | 'fail';
