@@ -14,6 +14,8 @@ export interface BlockInfo {
   outcomes: OutcomeSpec[];
   /** Outcome name -> target id, as written (targets may not exist). */
   next: Record<string, string>;
+  /** The same transitions as [outcome, target] pairs, in file order. */
+  transitions: [outcome: string, target: string][];
   references: Reference[];
   waits: boolean;
   /** `/blocks/<id>` */
@@ -27,8 +29,10 @@ export interface Edge {
 
 /** The flow as a graph, built once so that every rule runs in linear time. */
 export interface FlowGraph {
-  /** In file order. */
+  /** By id, in file order. */
   blocks: Map<string, BlockInfo>;
+  /** The same blocks as a list, in file order. */
+  list: BlockInfo[];
   /** Outgoing edges to blocks that exist. */
   edges: Map<string, Edge[]>;
   /** Blocks reachable from the start block (empty when the start block is missing). */
@@ -53,8 +57,11 @@ export function buildFlowGraph(flow: Flow): FlowGraph {
     const definition = typeof block.type === 'string' ? blockDefinition(block.type) : undefined;
     const settings = obj(block.settings) ?? {};
     const next: Record<string, string> = {};
+    const transitions: [string, string][] = [];
     for (const [outcome, target] of Object.entries(obj(block.next) ?? {})) {
-      if (typeof target === 'string') next[outcome] = target;
+      if (typeof target !== 'string') continue;
+      next[outcome] = target;
+      transitions.push([outcome, target]);
     }
     blocks.set(id, {
       id,
@@ -63,20 +70,20 @@ export function buildFlowGraph(flow: Flow): FlowGraph {
       settings,
       outcomes: definition ? safely(() => definition.outcomes(settings), []) : [],
       next,
+      transitions,
       references: definition ? safely(() => definition.references(settings), []) : [],
       waits: definition ? safely(() => definition.waits(settings), false) : false,
-      pointer: pointer('blocks', id),
+      // Block ids never hold "/" or "~" once the schema passed; escape only when they do.
+      pointer: /[/~]/.test(id) ? pointer('blocks', id) : `/blocks/${id}`,
     });
   }
 
+  const list = [...blocks.values()];
   const edges = new Map<string, Edge[]>();
-  for (const info of blocks.values()) {
-    edges.set(
-      info.id,
-      Object.entries(info.next)
-        .filter(([, target]) => blocks.has(target))
-        .map(([outcome, target]) => ({ outcome, target })),
-    );
+  for (const info of list) {
+    const out: Edge[] = [];
+    for (const [outcome, target] of info.transitions) if (blocks.has(target)) out.push({ outcome, target });
+    edges.set(info.id, out);
   }
 
   const reachable = new Set<string>();
@@ -107,5 +114,5 @@ export function buildFlowGraph(flow: Flow): FlowGraph {
   const variableType = (name: string): VariableType | undefined =>
     name.startsWith('$') ? systemVariable(name)?.type : declared.get(name);
 
-  return { blocks, edges, reachable, variableType };
+  return { blocks, list, edges, reachable, variableType };
 }

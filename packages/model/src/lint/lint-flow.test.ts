@@ -52,6 +52,27 @@ describe('lintFlow', () => {
   });
 });
 
+describe('large flows', () => {
+  it('lints a long chain of blocks that loops back through its error outcomes', () => {
+    const flow = inboundFlow();
+    const ids = Array.from({ length: 2000 }, (_, i) => `step-${i}`);
+    ids.forEach((id, i) => {
+      flow.blocks[id] = {
+        type: 'setVariables',
+        settings: { assignments: [{ variable: 'reason', value: { value: 'x' } }] },
+        next: { success: ids[i + 1] ?? 'set-queue', error: ids[Math.max(0, i - 1)]! },
+      };
+    });
+    flow.blocks.greeting!.next = { success: 'step-0', error: 'bye' };
+    const problems = lintFlow(flow, fullContext());
+    // step-0 <-> step-1 <-> ... is one big cycle through the error outcomes in which nothing waits.
+    expect(problems.map((p) => [p.code, p.blockId])).toEqual([
+      ['CF205', 'step-0'],
+      ['CF209', 'step-0'],
+    ]);
+  });
+});
+
 describe('summarizeFlow', () => {
   it('lists the modules a flow invokes, once each', () => {
     const flow = moduleFlow('outer');

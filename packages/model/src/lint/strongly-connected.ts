@@ -1,50 +1,56 @@
 /**
- * Strongly connected components (Tarjan), iterative so that a long chain of blocks cannot overflow the
- * stack. Linear in blocks + edges. Components come out in reverse topological order.
+ * Strongly connected components (Tarjan) of a graph whose nodes are 0..n-1, iterative so that a long
+ * chain of blocks cannot overflow the stack. Linear in nodes + edges. Components come out in reverse
+ * topological order.
  */
-export function stronglyConnectedComponents(
-  nodes: Iterable<string>,
-  successors: (node: string) => readonly string[],
-): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const components: string[][] = [];
+export function stronglyConnectedComponents(successors: readonly (readonly number[])[]): number[][] {
+  const n = successors.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  const components: number[][] = [];
+  const frameNode: number[] = [];
+  const frameEdge: number[] = [];
   let counter = 0;
 
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    // Each frame: the node and the position in its successor list.
-    const frames: { node: string; next: readonly string[]; i: number }[] = [];
-    const open = (node: string) => {
-      index.set(node, counter);
-      low.set(node, counter);
-      counter++;
-      stack.push(node);
-      onStack.add(node);
-      frames.push({ node, next: successors(node), i: 0 });
-    };
+  const open = (node: number) => {
+    index[node] = low[node] = counter++;
+    stack.push(node);
+    onStack[node] = 1;
+    frameNode.push(node);
+    frameEdge.push(0);
+  };
+
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
     open(root);
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1]!;
-      if (frame.i < frame.next.length) {
-        const target = frame.next[frame.i++]!;
-        if (!index.has(target)) open(target);
-        else if (onStack.has(target)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(target)!));
+    while (frameNode.length > 0) {
+      const top = frameNode.length - 1;
+      const node = frameNode[top]!;
+      const next = successors[node]!;
+      const i = frameEdge[top]!;
+      if (i < next.length) {
+        frameEdge[top] = i + 1;
+        const target = next[i]!;
+        if (index[target] === -1) open(target);
+        else if (onStack[target]) low[node] = Math.min(low[node]!, index[target]!);
         continue;
       }
-      frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
-      if (low.get(frame.node) === index.get(frame.node)) {
-        const component: string[] = [];
-        let member: string;
+      frameNode.pop();
+      frameEdge.pop();
+      if (top > 0) {
+        const parent = frameNode[top - 1]!;
+        low[parent] = Math.min(low[parent]!, low[node]!);
+      }
+      if (low[node] === index[node]) {
+        const component: number[] = [];
+        let member: number;
         do {
           member = stack.pop()!;
-          onStack.delete(member);
+          onStack[member] = 0;
           component.push(member);
-        } while (member !== frame.node);
+        } while (member !== node);
         components.push(component);
       }
     }

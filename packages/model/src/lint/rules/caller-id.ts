@@ -14,7 +14,7 @@ const SIP_RESERVED = /[;/?:@&=+$,]/g;
  */
 export const callerId: LintRule = (_flow, { graph, resources }) => {
   const problems: Problem[] = [];
-  for (const info of graph.blocks.values()) {
+  for (const info of graph.list) {
     if (!CALLER_ID_BLOCKS.has(info.block.type)) continue;
     const at = (...segments: string[]) => `${info.pointer}${pointer('settings', ...segments)}`;
     const setting = obj(info.settings.callerId);

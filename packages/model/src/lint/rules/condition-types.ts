@@ -6,7 +6,7 @@ import type { LintRule } from '../rule.js';
 /** CF307: operators fit their variable's type and compared values have that type (Check variable). */
 export const conditionTypes: LintRule = (_flow, { graph }) => {
   const problems: Problem[] = [];
-  for (const info of graph.blocks.values()) {
+  for (const info of graph.list) {
     if (info.block.type !== 'checkVariable') continue;
     arr(info.settings.rules).forEach((rule, i) => {
       const when = obj(rule)?.when;

@@ -18,7 +18,7 @@ export const dialNumbers: LintRule = (_flow, { graph, resources }) => {
     defaultRegion: resources?.account?.defaultRegion ?? 'US',
     ...(resources?.account?.allowedCountries ? { allowedCountries: resources.account.allowedCountries } : {}),
   };
-  for (const info of graph.blocks.values()) {
+  for (const info of graph.list) {
     const setting = DIALLED_SETTING[info.block.type];
     if (setting === undefined) continue;
     const value = obj(info.settings[setting])?.value;

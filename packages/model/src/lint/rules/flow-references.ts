@@ -7,7 +7,7 @@ import type { LintRule } from '../rule.js';
 export const flowReferences: LintRule = (_flow, { graph, flows }) => {
   if (!flows) return [];
   const problems: Problem[] = [];
-  for (const info of graph.blocks.values()) {
+  for (const info of graph.list) {
     for (const reference of info.references) {
       if (reference.kind !== 'flow') continue;
       const at = referencePointer(info, reference);

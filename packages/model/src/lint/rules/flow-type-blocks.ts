@@ -3,7 +3,7 @@ import type { LintRule } from '../rule.js';
 
 /** CF206: the block type is not allowed in this type of flow. */
 export const flowTypeBlocks: LintRule = (flow, { graph }) =>
-  [...graph.blocks.values()]
+  graph.list
     .filter((info) => info.definition && !info.definition.flowTypes.includes(flow.type))
     .map((info) =>
       problem(

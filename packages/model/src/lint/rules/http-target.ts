@@ -10,7 +10,7 @@ import { parseUrl } from '../web-url.js';
  */
 export const httpTarget: LintRule = (_flow, { graph, resources }) => {
   const allowlist = new Set((resources?.httpAllowlist ?? []).map((h) => h.toLowerCase().replace(/\.$/, '')));
-  return [...graph.blocks.values()].flatMap((info) => {
+  return graph.list.flatMap((info) => {
     if (info.block.type !== 'httpRequest' || typeof info.settings.url !== 'string') return [];
     const url = info.settings.url;
     const at = `${info.pointer}${pointer('settings', 'url')}`;

@@ -1,3 +1,4 @@
+import type { Problem } from '../../problems.js';
 import { problem } from '../../problems.js';
 import type { LintRule } from '../rule.js';
 import { stronglyConnectedComponents } from '../strongly-connected.js';
@@ -8,37 +9,35 @@ import { stronglyConnectedComponents } from '../strongly-connected.js';
  * leaves the cycle bounds it, so such a cycle is fine.
  */
 export const loopsNeverWait: LintRule = (_flow, { graph }) => {
-  const successors = new Map<string, string[]>();
-  for (const [id, edges] of graph.edges)
-    successors.set(
-      id,
-      edges.map((e) => e.target),
-    );
-  const components = stronglyConnectedComponents(graph.blocks.keys(), (id) => successors.get(id) ?? []);
+  const position = new Map<string, number>();
+  graph.list.forEach((info, i) => {
+    position.set(info.id, i);
+  });
+  const successors = graph.list.map((info) =>
+    (graph.edges.get(info.id) ?? []).map((e) => position.get(e.target)!),
+  );
 
-  const order = new Map([...graph.blocks.keys()].map((id, i) => [id, i]));
-  const problems = [];
-  for (const component of components) {
+  const problems: Problem[] = [];
+  for (const component of stronglyConnectedComponents(successors)) {
+    const first = component[0]!;
+    if (component.length === 1 && !successors[first]!.includes(first)) continue;
     const members = new Set(component);
-    const first = component[component.length - 1]!;
-    const isCycle = component.length > 1 || (successors.get(first) ?? []).includes(first);
-    if (!isCycle) continue;
-    const bounded = component.some((id) => {
-      const info = graph.blocks.get(id)!;
+    const bounded = component.some((i) => {
+      const info = graph.list[i]!;
       if (info.waits) return true;
       const complete = info.block.type === 'loopCounter' ? info.next.complete : undefined;
-      return complete !== undefined && !members.has(complete);
+      return complete !== undefined && !members.has(position.get(complete) ?? -1);
     });
     if (bounded) continue;
     // Report on the block that comes first in the file, so the message is stable.
-    const ordered = component.sort((a, b) => order.get(a)! - order.get(b)!);
+    const ordered = component.sort((a, b) => a - b).map((i) => graph.list[i]!);
     const head = ordered[0]!;
     problems.push(
       problem(
         'CF205',
-        `Blocks ${ordered.map((id) => `"${id}"`).join(', ')} form a loop in which nothing waits for the caller or a timer, so a call would spin here; add a prompt, a menu or a Loop block that exits the loop.`,
-        graph.blocks.get(head)!.pointer,
-        { blockId: head },
+        `Blocks ${ordered.map((info) => `"${info.id}"`).join(', ')} form a loop in which nothing waits for the caller or a timer, so a call would spin here; add a prompt, a menu or a Loop block that exits the loop.`,
+        head.pointer,
+        { blockId: head.id },
       ),
     );
   }

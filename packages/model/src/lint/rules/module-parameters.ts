@@ -12,7 +12,7 @@ import type { LintRule } from '../rule.js';
  */
 export const moduleParameters: LintRule = (flow, { graph, flows }) => {
   const problems: Problem[] = [];
-  for (const info of graph.blocks.values()) {
+  for (const info of graph.list) {
     if (info.block.type === 'invokeModule' && flows) {
       const moduleId = info.settings.module;
       const target = typeof moduleId === 'string' ? flows.get(moduleId) : undefined;

@@ -31,7 +31,7 @@ export const moduleRecursion: LintRule = (flow, { graph, flows }) => {
     }
     return null;
   };
-  for (const info of graph.blocks.values()) {
+  for (const info of graph.list) {
     if (info.block.type !== 'invokeModule') continue;
     const target = info.settings.module;
     if (typeof target !== 'string') continue;

@@ -4,7 +4,7 @@ import type { LintRule } from '../rule.js';
 /** CF602: a module flow reaches a Return block, or it could never hand back to the invoking flow. */
 export const moduleReturns: LintRule = (flow, { graph }) => {
   if (flow.type !== 'module' || graph.reachable.size === 0) return [];
-  const returns = [...graph.blocks.values()].filter((info) => info.block.type === 'return');
+  const returns = graph.list.filter((info) => info.block.type === 'return');
   if (returns.some((info) => graph.reachable.has(info.id))) return [];
   const unreachable = returns[0];
   if (unreachable) {

@@ -1,5 +1,5 @@
 import type { Problem } from '../../problems.js';
-import { pointer, problem } from '../../problems.js';
+import { problem } from '../../problems.js';
 import type { LintRule } from '../rule.js';
 
 /**
@@ -8,11 +8,11 @@ import type { LintRule } from '../rule.js';
  */
 export const outcomesWired: LintRule = (_flow, { graph }) => {
   const problems: Problem[] = [];
-  for (const info of graph.blocks.values()) {
+  for (const info of graph.list) {
     if (!info.definition || info.definition.terminal) continue;
-    const where = info.block.next !== undefined ? pointer('blocks', info.id, 'next') : info.pointer;
     for (const spec of info.outcomes) {
       if (spec.name === '' || info.next[spec.name] !== undefined) continue;
+      const where = info.block.next !== undefined ? `${info.pointer}/next` : info.pointer;
       problems.push(
         spec.required
           ? problem(

@@ -3,7 +3,7 @@ import type { LintRule } from '../rule.js';
 
 /** CF603: a recording pause without `privacyShieldSeconds` never resumes on its own (warning). */
 export const recordingPause: LintRule = (_flow, { graph }) =>
-  [...graph.blocks.values()]
+  graph.list
     .filter(
       (info) =>
         info.block.type === 'setRecording' &&

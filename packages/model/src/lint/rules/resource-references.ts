@@ -23,7 +23,7 @@ const RESOURCE_KINDS: Partial<
 export const resourceReferences: LintRule = (_flow, { graph, resources }) => {
   if (!resources) return [];
   const problems: Problem[] = [];
-  for (const info of graph.blocks.values()) {
+  for (const info of graph.list) {
     for (const reference of info.references) {
       const kind = RESOURCE_KINDS[reference.kind];
       if (!kind) continue;

@@ -3,8 +3,8 @@ import type { LintRule } from '../rule.js';
 
 /** CF209: an outcome leads straight back to its own block. */
 export const selfLoops: LintRule = (_flow, { graph }) =>
-  [...graph.blocks.values()].flatMap((info) =>
-    Object.entries(info.next)
+  graph.list.flatMap((info) =>
+    info.transitions
       .filter(([, target]) => target === info.id)
       .map(([outcome]) =>
         problem(

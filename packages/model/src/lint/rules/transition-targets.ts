@@ -4,8 +4,8 @@ import type { LintRule } from '../rule.js';
 
 /** CF201: every outcome leads to a block that exists. */
 export const transitionTargets: LintRule = (_flow, { graph }) =>
-  [...graph.blocks.values()].flatMap((info) =>
-    Object.entries(info.next)
+  graph.list.flatMap((info) =>
+    info.transitions
       .filter(([, target]) => !graph.blocks.has(target))
       .map(([outcome, target]) =>
         problem(

@@ -5,12 +5,11 @@ import type { LintRule } from '../rule.js';
 /** CF203: a transition for an outcome the block never produces (a terminal block produces none). */
 export const unknownOutcomes: LintRule = (_flow, { graph }) => {
   const problems: Problem[] = [];
-  for (const info of graph.blocks.values()) {
+  for (const info of graph.list) {
     if (!info.definition) continue;
-    const produced = new Set(info.outcomes.map((o) => o.name));
-    for (const outcome of Object.keys(info.next)) {
-      if (produced.has(outcome)) continue;
-      const offered = [...produced].map((o) => `"${o}"`).join(', ');
+    for (const [outcome] of info.transitions) {
+      if (info.outcomes.some((o) => o.name === outcome)) continue;
+      const offered = info.outcomes.map((o) => `"${o.name}"`).join(', ');
       problems.push(
         problem(
           'CF203',

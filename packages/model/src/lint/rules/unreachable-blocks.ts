@@ -4,7 +4,7 @@ import type { LintRule } from '../rule.js';
 /** CF204: no path from the start block reaches the block (skipped when the start is missing, CF200). */
 export const unreachableBlocks: LintRule = (flow, { graph }) => {
   if (graph.reachable.size === 0) return [];
-  return [...graph.blocks.values()]
+  return graph.list
     .filter((info) => !graph.reachable.has(info.id))
     .map((info) =>
       problem(

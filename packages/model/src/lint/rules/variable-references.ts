@@ -14,7 +14,7 @@ export const variableReferences: LintRule = (flow, { graph }) => {
     ...Object.keys(flow.variables ?? {}),
     ...(flow.type === 'module' ? Object.keys(flow.module?.inputs ?? {}) : []),
   ];
-  for (const info of graph.blocks.values()) {
+  for (const info of graph.list) {
     for (const reference of info.references) {
       if (reference.kind !== 'variable' && reference.kind !== 'writableVariable') continue;
       const name = reference.name;
