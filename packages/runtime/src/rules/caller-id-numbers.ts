@@ -94,3 +94,23 @@ export function areaOf(e164: string): { key: string; label: string } | undefined
   const countryCode = /^\+1/.test(e164) ? '1' : (region ?? e164.slice(1, 4));
   return { key: `${countryCode}/${area}`, label: region === undefined ? area : `${area} (${region})` };
 }
+
+/** SIP-reserved characters are not allowed in a caller ID name (DOMAIN.md §1). */
+const SIP_RESERVED = /[;/?:@&=+$,]/g;
+const MAX_CALLER_ID_NAME = 50;
+
+/**
+ * A display name made safe to send as a caller ID name: SIP-reserved characters become spaces,
+ * spaces are collapsed, and the name is cut to 50 characters ("Sales & Support" -> "Sales Support").
+ * Undefined when nothing is left.
+ */
+export function safeCallerIdName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const safe = name
+    .replace(SIP_RESERVED, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_CALLER_ID_NAME)
+    .trim();
+  return safe === '' ? undefined : safe;
+}

@@ -257,6 +257,22 @@ describe('resolveCallerId: reasons and rejected candidates', () => {
     expect(resolveCallerId({ ...base }).name).toBeUndefined();
   });
 
+  it('removes SIP-reserved characters from the caller ID name and keeps it to 50 characters', () => {
+    const resources = acmeResources();
+    resources.numbers.sales!.displayName = 'Sales & Support; East/West';
+    resources.numbers.nyc!.displayName = '@&=';
+    resources.numbers.main!.displayName = 'x'.repeat(60);
+    expect(
+      resolveCallerId({ ...base, resources, setting: { strategy: 'fixed', number: 'sales' } }).name,
+    ).toBe('Sales Support East West');
+    expect(
+      resolveCallerId({ ...base, resources, setting: { strategy: 'fixed', number: 'nyc' } }).name,
+    ).toBeUndefined();
+    expect(resolveCallerId({ ...base, resources, setting: { strategy: 'fixed', number: 'main' } }).name).toBe(
+      'x'.repeat(50),
+    );
+  });
+
   it('lists a refused agent choice with the allowed numbers', () => {
     const d = resolveCallerId({
       ...base,

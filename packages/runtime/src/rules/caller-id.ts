@@ -7,6 +7,7 @@ import {
   isOwned,
   numberOrName,
   queueCallerId,
+  safeCallerIdName,
 } from './caller-id-numbers.js';
 
 /** Why a call is being placed: decides the default rule when no strategy is configured. */
@@ -42,7 +43,7 @@ export type { CallerIdRule };
 export interface CallerIdDecision {
   /** E.164 shown to the called party; absent only when nothing could be chosen (rule "none"). */
   number?: string;
-  /** Caller ID name (not guaranteed to display). */
+  /** Caller ID name (not guaranteed to display), without SIP-reserved characters. */
   name?: string;
   rule: CallerIdRule;
   /** One sentence an admin can read in the trace: which rule, which number, and any warning. */
@@ -80,9 +81,10 @@ export function resolveCallerId(s: CallerIdSituation): CallerIdDecision {
     };
   }
   const { candidate } = picked;
+  const name = safeCallerIdName(candidate.displayName);
   return {
     number: candidate.number,
-    ...(candidate.displayName !== undefined ? { name: candidate.displayName } : {}),
+    ...(name !== undefined ? { name } : {}),
     rule: picked.rule,
     reason: picked.warning ? `${picked.reason}; warning: ${picked.warning}` : picked.reason,
     rejected,

@@ -64,6 +64,16 @@ describe('isOpen', () => {
     expect(isOpen(night, new Date('2026-01-09T01:00:00Z'))).toMatchObject({ open: false }); // Fri 01:00
   });
 
+  it('treats 24:00 as the end of the day', () => {
+    const allDay: HoursResource = { timeZone: 'UTC', weekly: [{ days: ['mon'], open: '00:00', close: '24:00' }] };
+    expect(isOpen(allDay, new Date('2026-03-09T23:59:00Z'))).toMatchObject({ open: true });
+    expect(isOpen(allDay, new Date('2026-03-10T00:00:00Z'))).toMatchObject({ open: false });
+  });
+
+  it('refuses an unknown time zone with a RangeError (the resources validator refuses it first)', () => {
+    expect(() => isOpen({ timeZone: 'Mars/Olympus', weekly: [] }, new Date())).toThrow(RangeError);
+  });
+
   it('says which local time it judged', () => {
     expect(at('2026-03-09T14:00:00Z').detail).toBe(
       'open mon,tue,wed,thu,fri 09:00-17:00 at mon 2026-03-09 10:00 America/New_York',

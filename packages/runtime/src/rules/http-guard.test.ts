@@ -35,6 +35,12 @@ describe('checkHttpTarget', () => {
     ['http://[::ffff:169.254.169.254]/', 'IPv4-mapped'],
     ['http://[64:ff9b::a9fe:a9fe]/', 'non-public'],
     ['http://[2002:7f00:1::]/', 'non-public'],
+    ['http://127.0.0.1./', 'loopback'],
+    ['http://localhost./', 'local machine'],
+    ['http://0/', 'unspecified'],
+    ['http://crm.example.com@127.0.0.1/', 'loopback'],
+    ['http://[::ffff:7f00:1]/', 'IPv4-mapped'],
+    ['https://[fe80::1%25eth0]/', 'not a valid URL'],
   ])('refuses %s (%s)', (url, words) => {
     const result = checkHttpTarget(url, []);
     expect(result.ok).toBe(false);

@@ -25,7 +25,8 @@ export function checkHttpTarget(url: string, allowlist: readonly string[]): Http
       reason: `only http and https URLs may be called, not ${parsed.protocol.slice(0, -1)}`,
     };
   }
-  const host = parsed.hostname.toLowerCase();
+  // "localhost." is localhost: a trailing dot makes a name absolute, it does not change the host.
+  const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
   if (isAllowlisted(host, parsed.host.toLowerCase(), allowlist)) return { ok: true };
 
   const literal = host.startsWith('[') ? host.slice(1, -1) : host;
