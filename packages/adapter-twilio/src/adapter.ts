@@ -64,8 +64,7 @@ export class TwilioAdapter implements TelephonyAdapter {
   execute(contactId: string, command: TelephonyCommand): void {
     const call = this.call(contactId);
     if (call.ended) {
-      if ('ref' in command)
-        this.emit(contactId, { type: 'adapterError', ref: command.ref, message: 'the call has ended' });
+      if ('ref' in command) this.#fail(call, command.ref, 'the call has ended');
       return;
     }
     switch (command.type) {
@@ -185,9 +184,14 @@ export class TwilioAdapter implements TelephonyAdapter {
     queueMicrotask(() => {
       client
         .redirectCall(call.callSid as string, url)
-        .catch((error: unknown) =>
-          this.#log('redirect failed; the wait loop will pick the commands up', call, error),
-        )
+        .catch((error: unknown) => {
+          // Twilio refused: the commands waiting for this push fail, and their blocks take `error`.
+          this.#log('redirect failed', call, error);
+          const failed = call.pending;
+          call.pending = [];
+          for (const c of failed)
+            if ('ref' in c) this.#fail(call, c.ref, 'Twilio refused to redirect the call');
+        })
         .finally(() => {
           call.redirecting = false;
         });
@@ -198,13 +202,10 @@ export class TwilioAdapter implements TelephonyAdapter {
     const client = this.options.client;
     const from = command.callerId ?? this.options.defaultCallerId?.();
     if (!client || !from) {
-      this.emit(call.contactId, {
-        type: 'adapterError',
-        ref: command.ref,
-        message: client
-          ? 'no caller ID for the outbound call'
-          : 'outbound calls need Twilio REST credentials',
-      });
+      const why = client
+        ? 'no caller ID for the outbound call'
+        : 'outbound calls need Twilio REST credentials';
+      this.#fail(call, command.ref, why);
       return;
     }
     call.outbound = { ref: command.ref, answered: false };
@@ -220,11 +221,7 @@ export class TwilioAdapter implements TelephonyAdapter {
     } catch (error) {
       this.#log('outbound call failed', call, error);
       delete call.outbound;
-      this.emit(call.contactId, {
-        type: 'adapterError',
-        ref: command.ref,
-        message: 'Twilio refused the outbound call',
-      });
+      this.#fail(call, command.ref, 'Twilio refused the outbound call');
     }
   }
 
@@ -249,6 +246,10 @@ export class TwilioAdapter implements TelephonyAdapter {
     } catch (error) {
       this.#log(`recording ${command.action} failed`, call, error);
     }
+  }
+
+  #fail(call: CallState, ref: string, message: string): void {
+    this.emit(call.contactId, { type: 'adapterError', ref, message }, `error:${ref}`);
   }
 
   #log(message: string, call: CallState, error?: unknown): void {

@@ -30,7 +30,7 @@ export interface RenderOutput {
   twiml: string;
   collecting?: Collecting;
   hold?: ResolvedPrompt;
-  /** Prompts whose end the next `gather` or `prompt-done` webhook reports. */
+  /** Prompts whose end the next `gather` webhook reports. */
   awaiting: string[];
   /** Prompts handed to Twilio ahead of a Dial or Hangup: reported done at once. */
   doneNow: string[];
@@ -50,11 +50,11 @@ function addPrompt(target: PromptTarget, prompt: ResolvedPrompt): void {
 /**
  * Turns the engine's telephony commands into one TwiML document. Pure: the adapter keeps the state.
  * - Prompts become <Say> (text-to-speech) or <Play> (audio URL).
- * - While digits are wanted, prompts sit inside <Gather> so the caller can barge in; an empty result
- *   comes back to `gather` (actionOnEmptyResult) so the engine's own timers stay in charge of timeouts.
+ * - Prompts sit inside <Gather> so keys are heard at any time; an empty result comes back to `gather`
+ *   (actionOnEmptyResult) as "prompts done", so the engine's own timers stay in charge of timeouts.
  * - `dial` becomes <Dial callerId=... timeout=...><Number> with the caller ID the runtime resolved.
  * - Bridging to an agent dials the agent's client with the agent whisper as the <Client url>.
- * - With nothing to do, the call waits in a short <Pause>/<Redirect> loop (hold audio when set).
+ * - With nothing to do, the call waits in a one-second <Gather> loop (hold audio when set).
  */
 export function renderTwiml(input: RenderInput): RenderOutput {
   const response = new VoiceResponse();
@@ -128,28 +128,23 @@ export function renderTwiml(input: RenderInput): RenderOutput {
   }
 
   if (terminal) {
-    return { twiml: response.toString(), awaiting: [], doneNow: refs, terminal: true };
+    // Prompts before a hang-up are cut short: they never report done (adapter contract).
+    const hungUp = input.commands.some((c) => c.type === 'hangup');
+    return { twiml: response.toString(), awaiting: [], doneNow: hungUp ? [] : refs, terminal: true };
   }
-  if (collecting) {
-    const gather = response.gather({
-      input: ['dtmf'],
-      numDigits: collecting.maxDigits,
-      finishOnKey: collecting.terminator ?? '',
-      timeout: refs.length > 0 ? 1 : 3,
-      actionOnEmptyResult: true,
-      action: input.url('gather', refs.length > 0 ? { prompts: refs.join(',') } : {}),
-      method: 'POST',
-    });
-    if (plays.length > 0) flush(gather);
-    else if (hold) addPrompt(gather, hold);
-  } else if (refs.length > 0) {
-    flush(response);
-    response.redirect({ method: 'POST' }, input.url('prompt-done', { prompts: refs.join(',') }));
-  } else {
-    if (hold) addPrompt(response, hold);
-    else response.pause({ length: 1 });
-    response.redirect({ method: 'POST' }, input.url('wait'));
-  }
+  // Always a <Gather>: keys are reported whenever the caller presses them (the engine ignores keys it
+  // does not want), and its empty result doubles as "the prompts are done" and as the wait loop.
+  const gather = response.gather({
+    input: ['dtmf'],
+    numDigits: collecting?.maxDigits ?? 1,
+    finishOnKey: collecting?.terminator ?? '',
+    timeout: collecting && refs.length === 0 ? 3 : 1,
+    actionOnEmptyResult: true,
+    action: input.url('gather', refs.length > 0 ? { prompts: refs.join(',') } : {}),
+    method: 'POST',
+  });
+  if (plays.length > 0) flush(gather);
+  else if (hold) addPrompt(gather, hold);
   return {
     twiml: response.toString(),
     ...(collecting ? { collecting } : {}),

@@ -5,14 +5,7 @@ import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
 import { TwilioAdapter } from './adapter.js';
 import type { TwilioRestClient } from './rest-client.js';
-import {
-  AUTH_TOKEN,
-  attributes,
-  PUBLIC_URL,
-  pathOf,
-  redirectTarget,
-  signedPost,
-} from './test-support/signed-requests.js';
+import { AUTH_TOKEN, attributes, PUBLIC_URL, pathOf, signedPost } from './test-support/signed-requests.js';
 import { twilioWebhooks, type VoiceHost } from './webhooks.js';
 
 const CALLER = '+12025550143';
@@ -185,7 +178,7 @@ describe('Twilio webhooks', () => {
       client,
     });
     const first = await signedPost(app, '/voice', incoming);
-    expect(first.text).toContain('<Say>Please hold.</Say><Redirect');
+    expect(first.text).toMatch(/<Gather[^>]*><Say>Please hold\.<\/Say><\/Gather>/);
     adapter.execute('twilio-CA100', { type: 'stopPlayback', to: 'caller' });
     adapter.execute('twilio-CA100', {
       type: 'play',
@@ -206,9 +199,10 @@ describe('Twilio webhooks', () => {
   it('without REST credentials the wait loop picks pending commands up', async () => {
     const { adapter, app } = setup({ start: [] });
     const first = await signedPost(app, '/voice', incoming);
-    expect(first.text).toContain('<Pause length="1"/><Redirect');
+    expect(first.text).toMatch(/<Gather[^>]*timeout="1"[^>]*\/>/);
     adapter.execute('twilio-CA100', { type: 'hangup', reason: 'done' });
-    const res = await signedPost(app, pathOf(redirectTarget(first.text)), { CallSid: 'CA100' });
+    const loop = pathOf(attributes(first.text, 'Gather', 'action')[0]!);
+    const res = await signedPost(app, loop, { CallSid: 'CA100', Digits: '' });
     expect(res.text).toContain('<Hangup/>');
     expect(adapter.call('twilio-CA100').ended).toBe(true);
   });

@@ -131,12 +131,6 @@ export function twilioWebhooks(options: TwilioWebhookOptions): Router {
     }),
   );
 
-  router.post('/prompt-done', (req, res) =>
-    answer(req, res, 'prompt-done', (contactId) => {
-      for (const ref of refs(req)) adapter.emit(contactId, { type: 'promptDone', ref }, `done:${ref}`);
-    }),
-  );
-
   router.post('/wait', (req, res) => answer(req, res, 'wait', () => undefined));
 
   router.post('/dial', (req, res) =>
