@@ -80,7 +80,7 @@ export function summarizeFlow(flow: Flow): FlowSummary {
   return {
     id: flow.id,
     type: flow.type,
-    ...(flow.module ? { module: flow.module } : {}),
+    ...(flow.module || flow.type === 'module' ? { module: flow.module ?? {} } : {}),
     ...(invokes.size > 0 ? { invokes: [...invokes] } : {}),
   };
 }

@@ -89,4 +89,10 @@ describe('summarizeFlow', () => {
   it('leaves invokes out when the flow invokes nothing', () => {
     expect(summarizeFlow(inboundFlow())).toEqual({ id: 'main', type: 'inbound' });
   });
+
+  it('gives a module without parameters an empty interface, so invocations are checked', () => {
+    const flow = moduleFlow();
+    delete flow.module;
+    expect(summarizeFlow(flow)).toEqual({ id: 'verify-caller', type: 'module', module: {} });
+  });
 });

@@ -96,6 +96,24 @@ describe('CF308 module parameters', () => {
     });
   });
 
+  it('skips invocations of a module whose interface is not known', () => {
+    const flows = summaries({ id: 'verify-caller', type: 'module' });
+    expectNoProblem(
+      invoking({ module: 'verify-caller', inputs: { pin: { value: '1' } } }),
+      'CF308',
+      fullContext({ flows }),
+    );
+  });
+
+  it('checks against an empty interface when the module declares none', () => {
+    const flows = summaries({ id: 'verify-caller', type: 'module', module: {} });
+    expectOneProblem(
+      invoking({ module: 'verify-caller', inputs: { pin: { value: '1' } } }),
+      { code: 'CF308', path: '/blocks/verify/settings/inputs/pin', blockId: 'verify' },
+      fullContext({ flows }),
+    );
+  });
+
   it('accepts an invocation that fits the interface', () => {
     const flow = invoking({
       module: 'verify-caller',

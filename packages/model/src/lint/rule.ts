@@ -7,6 +7,10 @@ import type { FlowGraph } from './flow-graph.js';
 export interface FlowSummary {
   id: string;
   type: FlowType;
+  /**
+   * A module's inputs and outputs. Absent means "not known" and invocations are not checked against it
+   * (CF308); give `{}` for a module without parameters, as `summarizeFlow` does.
+   */
   module?: ModuleInterface;
   /** Ids of the modules this flow invokes (for recursion through other modules, CF604). */
   invokes?: readonly string[];

@@ -16,9 +16,10 @@ export const moduleParameters: LintRule = (flow, { graph, flows }) => {
     if (info.block.type === 'invokeModule' && flows) {
       const moduleId = info.settings.module;
       const target = typeof moduleId === 'string' ? flows.get(moduleId) : undefined;
-      // A missing or wrong-type module is CF304/CF305; its interface is unknown.
-      if (target?.type === 'module')
+      // A missing or wrong-type module is CF304/CF305; without an interface there is nothing to check.
+      if (target?.type === 'module' && target.module) {
         problems.push(...checkInvocation(info, moduleId as string, target.module));
+      }
     }
     if (info.block.type === 'return' && flow.type === 'module') {
       problems.push(...checkReturn(info, flow.module));
@@ -33,10 +34,10 @@ function params(
   return new Map(Object.entries(obj(declared) ?? {}) as [string, ParameterDeclaration][]);
 }
 
-function checkInvocation(info: BlockInfo, moduleId: string, module: ModuleInterface | undefined): Problem[] {
+function checkInvocation(info: BlockInfo, moduleId: string, module: ModuleInterface): Problem[] {
   const problems: Problem[] = [];
-  const inputs = params(module?.inputs);
-  const outputs = params(module?.outputs);
+  const inputs = params(module.inputs);
+  const outputs = params(module.outputs);
   const given = obj(info.settings.inputs) ?? {};
   const at = (...segments: string[]) => `${info.pointer}${pointer('settings', ...segments)}`;
   const missing = [...inputs].filter(([name, p]) => p.required === true && !Object.hasOwn(given, name));
