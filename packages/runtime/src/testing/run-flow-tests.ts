@@ -1,6 +1,6 @@
 import type { Flow, Resources } from '@callflow/model';
 import type { FlowTest } from './flow-test.js';
-import { runScenario, type ScenarioResult } from './run-scenario.js';
+import { notRun, runScenario, type ScenarioResult } from './run-scenario.js';
 
 export interface FlowTestsInput {
   flows: readonly Flow[];
@@ -54,23 +54,7 @@ export function runFlowTests(input: FlowTestsInput): FlowTestsReport {
 }
 
 function unknownFlow(flow: string, name: string): ScenarioResult {
-  return {
-    name,
-    passed: false,
-    failures: [{ path: '/flow', message: `no flow with id "${flow}" was found beside the test` }],
-    record: {
-      flow,
-      visits: [],
-      prompts: [],
-      agentPrompts: [],
-      queues: [],
-      offers: [],
-      dials: [],
-      callbacks: [],
-      variables: {},
-      recording: [],
-    },
-    trace: [],
-    seconds: 0,
-  };
+  return notRun(name, flow, [
+    { path: '/flow', message: `no flow with id "${flow}" was found beside the test` },
+  ]);
 }

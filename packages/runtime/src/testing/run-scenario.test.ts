@@ -132,6 +132,37 @@ describe('runScenario', () => {
     ]);
   });
 
+  it('reports unknown agents, undeclared or mistyped variables and a bad start time', () => {
+    const result = run({
+      agents: { nobody: {} },
+      variables: { tier: 'gold', missing: 1, customerName: { not: 'text' } },
+      expect: {},
+    });
+    expect(result.failures.map((f) => [f.path, f.message])).toEqual([
+      ['/agents/nobody', 'no agent "nobody" in resources (agents: alice, bob, carol, dave)'],
+      [
+        '/variables/missing',
+        'flow "help-line" declares no variable "missing", so the call cannot start with it',
+      ],
+      ['/variables/customerName', 'customerName is a string variable: object is not text'],
+    ]);
+    const notADate = run({ at: 'next Monday', expect: {} });
+    expect(notADate.failures).toEqual([
+      { path: '/call/at', message: '"next Monday" is not an ISO 8601 date-time' },
+    ]);
+    expect(notADate.record.visits).toEqual([]);
+  });
+
+  it('starts the call with the preset variables', () => {
+    const result = run({
+      caller: [{ press: '1' }],
+      agents: { bob: {} },
+      variables: { tier: 'gold' },
+      expect: { popover: [{ label: 'Customer' }, { label: 'Reason' }, { label: 'Tier', value: 'gold' }] },
+    });
+    expect(result.failures).toEqual([]);
+  });
+
   it('is deterministic: the same scenario gives the same record', () => {
     const scenario = { caller: [{ press: '1' }], agents: { bob: {} }, expect: {} };
     expect(run(scenario).record).toEqual(run(scenario).record);

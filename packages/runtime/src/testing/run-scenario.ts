@@ -6,6 +6,7 @@ import type { Command, TraceEntry } from '../types.js';
 import type { CallRecord } from './call-record.js';
 import { checkExpectations, type ExpectationFailure } from './expectations.js';
 import type { DialAnswer, FlowTest, Scenario, ScenarioHttpAnswer } from './flow-test.js';
+import { scenarioProblems } from './preflight.js';
 import { recordCall } from './record-call.js';
 
 export const DEFAULT_MAX_SECONDS = 3600;
@@ -40,8 +41,14 @@ export interface ScenarioResult {
  */
 export function runScenario(input: ScenarioInput): ScenarioResult {
   const { scenario } = input;
+  const entry = input.flows.find((f) => f.id === input.test.flow);
+  const problems = scenarioProblems(scenario, entry, input.resources);
   const start = Date.parse(scenario.call.at);
-  const agents = scenario.agents ?? {};
+  if (Number.isNaN(start)) return notRun(scenario.name, input.test.flow, problems);
+  // Unknown agents are reported above and left out of the simulation.
+  const agents = Object.fromEntries(
+    Object.entries(scenario.agents ?? {}).filter(([name]) => Object.hasOwn(input.resources.agents, name)),
+  );
   const sim = createSimulator({
     flows: input.flows,
     resources: input.resources,
@@ -98,11 +105,10 @@ export function runScenario(input: ScenarioInput): ScenarioResult {
     sim.advance(1);
   }
 
-  const entry = input.flows.find((f) => f.id === input.test.flow);
   const record = recordCall(sim, contactId, input.test.flow, declaredDefaults(entry));
-  const failures = checkExpectations(scenario.expect, record);
+  const failures = [...problems, ...checkExpectations(scenario.expect, record)];
   if (steps.length > 0) {
-    failures.unshift({
+    failures.splice(problems.length, 0, {
       path: `/caller/${(scenario.caller?.length ?? 0) - steps.length}`,
       message: `the caller still had ${steps.length} step(s) left (${JSON.stringify(steps[0])} first) when the call ${record.end ? `ended ${record.end}` : 'reached maxSeconds'}: the flow never waited for it`,
     });
@@ -114,6 +120,29 @@ export function runScenario(input: ScenarioInput): ScenarioResult {
     record,
     trace: sim.trace(contactId),
     seconds: Math.round((sim.now() - start) / 1000),
+  };
+}
+
+/** The result of a scenario that could not be played at all. */
+export function notRun(name: string, flow: string, failures: ExpectationFailure[]): ScenarioResult {
+  return {
+    name,
+    passed: false,
+    failures,
+    record: {
+      flow,
+      visits: [],
+      prompts: [],
+      agentPrompts: [],
+      queues: [],
+      offers: [],
+      dials: [],
+      callbacks: [],
+      variables: {},
+      recording: [],
+    },
+    trace: [],
+    seconds: 0,
   };
 }
 
