@@ -16,6 +16,13 @@ export const EXIT_USAGE = 2;
 export const EXIT_INTERNAL = 3;
 
 export function processIo(): CliIo {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      // The reader went away (`callflow validate | head`): stop quietly, as command-line tools do.
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+      throw error;
+    });
+  }
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +71,21 @@ describe('callflow command line', () => {
       const run = await callflow(['--version'], REPO_ROOT, file);
       expect(run.stdout).toBe(`${version}\n`);
     }
+  });
+
+  it('stops quietly when the reader of its output goes away (`callflow validate | head -1`)', async () => {
+    const flows: Record<string, string> = {};
+    for (let i = 0; i < 2000; i++) flows[`flows/f${i}.flow.json`] = '[]';
+    const dir = tempProject(flows);
+    const child = spawn(process.execPath, [BIN, 'validate'], { cwd: dir });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 
   it('runs as `npx callflow` from the repository', async () => {

@@ -11,7 +11,7 @@ import { COMMANDS } from './commands/index.js';
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = EXIT_OK;
   const program = new Command('callflow')
-    .description('Validate, format and migrate callflow contact flows kept in git.')
+    .description('Validate, format, migrate and test callflow contact flows kept in git.')
     .version(cliVersion(), '-v, --version', 'print the callflow version')
     .helpOption('-h, --help', 'show help')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
