@@ -26,15 +26,20 @@ function byKey(a: string, b: string): number {
 
 /** Keys in the given order first, then every other key alphabetically. */
 function orderKeys(obj: Record<string, unknown>, first: readonly string[]): string[] {
-  const rank = new Map(first.map((k, i) => [k, i]));
-  const known = Object.keys(obj)
-    .filter((k) => rank.has(k))
-    .sort((a, b) => rank.get(a)! - rank.get(b)!);
-  const rest = Object.keys(obj)
-    .filter((k) => !rank.has(k))
-    .sort(byKey);
-  return [...known, ...rest];
+  let rank = ranks.get(first);
+  if (!rank) {
+    rank = new Set(first);
+    ranks.set(first, rank);
+  }
+  const keys: string[] = [];
+  for (const k of first) if (Object.hasOwn(obj, k)) keys.push(k);
+  const rest: string[] = [];
+  for (const k of Object.keys(obj)) if (!rank.has(k)) rest.push(k);
+  if (rest.length > 1) rest.sort(byKey);
+  return rest.length === 0 ? keys : keys.concat(rest);
 }
+/** Membership tables of the fixed key lists, built once each. */
+const ranks = new WeakMap<readonly string[], Set<string>>();
 
 function ordered(keys: readonly string[], child: (key: string) => unknown): Ordered {
   return new Ordered(keys.map((k) => [k, child(k)] as const));
@@ -59,7 +64,8 @@ function resolve(schema: unknown, context: SchemaContext): JsonSchema | undefine
 }
 
 /** Own `properties`, merged with those of `allOf` members (first mention decides the position). */
-function propertiesOf(schema: JsonSchema, context: SchemaContext): Record<string, unknown> | undefined {
+function propertiesOf(schema: JsonSchema, context: SchemaContext): readonly string[] | undefined {
+  if (mergedKeys.has(schema)) return mergedKeys.get(schema);
   const members = Array.isArray(schema.allOf) ? schema.allOf.map((m) => resolve(m, context)) : [];
   let merged: Record<string, unknown> | undefined;
   for (const source of [...members, schema]) {
@@ -67,8 +73,13 @@ function propertiesOf(schema: JsonSchema, context: SchemaContext): Record<string
     merged ??= {};
     for (const [k, v] of Object.entries(source.properties)) if (!Object.hasOwn(merged, k)) merged[k] = v;
   }
-  return merged;
+  const keys = merged && Object.keys(merged);
+  mergedKeys.set(schema, keys);
+  if (merged) mergedProperties.set(schema, merged);
+  return keys;
 }
+const mergedKeys = new WeakMap<JsonSchema, readonly string[] | undefined>();
+const mergedProperties = new WeakMap<JsonSchema, Record<string, unknown>>();
 
 /**
  * Orders a value by its schema: an object with `properties` in their order (others alphabetically
@@ -82,11 +93,12 @@ function bySchema(value: unknown, schema: unknown, context: SchemaContext): unkn
     return s.items === undefined ? value : value.map((item) => bySchema(item, s.items, context));
   }
   if (!isRecord(value)) return value;
-  const properties = propertiesOf(s, context);
+  const keys = propertiesOf(s, context);
   const additional = isRecord(s.additionalProperties) ? s.additionalProperties : undefined;
-  if (properties) {
-    return ordered(orderKeys(value, Object.keys(properties)), (k) =>
-      bySchema(value[k], properties[k] ?? additional, context),
+  if (keys) {
+    const properties = mergedProperties.get(s)!;
+    return ordered(orderKeys(value, keys), (k) =>
+      bySchema(value[k], (Object.hasOwn(properties, k) ? properties[k] : undefined) ?? additional, context),
     );
   }
   if (additional || s.propertyNames !== undefined)
@@ -94,26 +106,41 @@ function bySchema(value: unknown, schema: unknown, context: SchemaContext): unkn
   return value;
 }
 
-/** Serialises like JSON.stringify(value, null, 2), honouring decided key orders. */
-function serialize(value: unknown, indent: string): string {
-  const inner = `${indent}  `;
+/** Serialises like JSON.stringify(value, null, 2), honouring decided key orders, into `out`. */
+function write(value: unknown, indent: string, out: string[]): void {
   if (value instanceof Ordered || isRecord(value)) {
-    const entries = (value instanceof Ordered ? value.entries : Object.entries(value)).filter(
-      ([, v]) => v !== undefined,
-    );
-    if (entries.length === 0) return '{}';
-    const body = entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${serialize(v, inner)}`);
-    return `{\n${body.join(',\n')}\n${indent}}`;
+    const entries = value instanceof Ordered ? value.entries : Object.entries(value);
+    const inner = `${indent}  `;
+    let first = true;
+    for (const [k, v] of entries) {
+      if (v === undefined) continue;
+      out.push(first ? '{\n' : ',\n', inner, JSON.stringify(k), ': ');
+      write(v, inner, out);
+      first = false;
+    }
+    out.push(first ? '{}' : `\n${indent}}`);
+  } else if (Array.isArray(value)) {
+    if (value.length === 0) {
+      out.push('[]');
+      return;
+    }
+    const inner = `${indent}  `;
+    value.forEach((v, i) => {
+      out.push(i === 0 ? '[\n' : ',\n', inner);
+      if (v === undefined) out.push('null');
+      else write(v, inner, out);
+    });
+    out.push(`\n${indent}]`);
+  } else {
+    out.push(JSON.stringify(value) ?? 'null');
   }
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return `[\n${value.map((v) => `${inner}${v === undefined ? 'null' : serialize(v, inner)}`).join(',\n')}\n${indent}]`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 function text(value: unknown): string {
-  return `${serialize(value, '')}\n`;
+  const out: string[] = [];
+  write(value, '', out);
+  out.push('\n');
+  return out.join('');
 }
 
 const FLOW_KEYS = [

@@ -140,3 +140,21 @@ describe('parseJsonDocument', () => {
     }
   });
 });
+
+describe('parseJsonDocument.locate', () => {
+  it('finds keys written with escapes, and list elements after nested values', () => {
+    const text = '{\n  "a\\"b": [\n    { "x": [1, {"y": 2}] },\n    "second"\n  ],\n  "c~d/e": 1\n}';
+    const doc = parseJsonDocument(text);
+    expect(doc.problems).toEqual([]);
+    expect(doc.locate('/a"b')).toEqual({ line: 2, column: 3 });
+    expect(doc.locate('/a"b/0/x/1/y')).toEqual({ line: 3, column: 17 });
+    expect(doc.locate('/a"b/1')).toEqual({ line: 4, column: 5 });
+    expect(doc.locate('/c~0d~1e')).toEqual({ line: 6, column: 3 });
+    expect(doc.locate('/a"b/2')).toBeUndefined();
+  });
+
+  it('reports a repeated key even when written with a different escape', () => {
+    const doc = parseJsonDocument('{"ab": 1, "a\\u0062": 2}');
+    expect(doc.problems).toEqual([expect.objectContaining({ code: 'CF001', path: '/ab', column: 11 })]);
+  });
+});

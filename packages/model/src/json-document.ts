@@ -1,6 +1,6 @@
-import { type Node, type ParseError, parseTree } from 'jsonc-parser';
+import { type ParseError, parseTree } from 'jsonc-parser';
 import { MAX_FLOW_FILE_BYTES } from './flow.js';
-import { type Problem, problem } from './problems.js';
+import { escapePointer, type Problem, problem } from './problems.js';
 
 /** Flow files never need this much nesting; the cap keeps every later recursive walk safe. */
 export const MAX_JSON_DEPTH = 100;
@@ -27,8 +27,8 @@ export interface ParseOptions {
 }
 
 /**
- * Parses strict JSON (comments and trailing commas are refused: flow files are read by every JSON tool)
- * and keeps the syntax tree so that problems can point at a line and column. Never throws.
+ * Parses strict JSON (comments, trailing commas and repeated keys are refused: flow files are read by
+ * every JSON tool) and can locate any pointer at a line and column. Never throws.
  */
 export function parseJsonDocument(text: string, options: ParseOptions = {}): JsonDocument {
   const source = typeof text === 'string' ? text : '';
@@ -50,32 +50,45 @@ export function parseJsonDocument(text: string, options: ParseOptions = {}): Jso
 
   // A byte-order mark is invisible in editors: read past it without shifting any offset.
   const body = source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source;
-  const errors: ParseError[] = [];
-  let tree: Node | undefined;
-  try {
-    tree = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
-  } catch {
-    // The parser recurses once per nesting level; absurd nesting exhausts the stack.
-    const message = `The file is nested too deeply to be a flow (more than ${MAX_JSON_DEPTH} levels).`;
-    return { problems: [at(0, problem('CF001', message, ''))], locate: () => undefined };
-  }
+  // Positions are only needed to locate problems, and most documents have none: found on demand.
+  let positions: Map<string, number> | undefined;
   const locate = (pointer: string): SourcePosition | undefined => {
-    const node = tree && findNode(tree, pointer);
-    if (!node) return undefined;
-    const start = node.parent?.type === 'property' ? node.parent.offset : node.offset;
-    return lines.position(start);
+    if (!positions) {
+      positions = new Map();
+      scanStructure(body, positions);
+    }
+    const offset = positions.get(pointer);
+    return offset === undefined ? undefined : lines.position(offset);
   };
 
-  if (errors.length > 0) {
-    return { problems: syntaxProblems(body, errors).map((e) => at(e.offset, e.problem)), locate };
+  // The platform's JSON.parse is strict and fast (and keeps "__proto__" as an ordinary key).
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    // Only now is a parser that reports where and why worth its cost.
+    const errors: ParseError[] = [];
+    try {
+      parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
+    } catch {
+      // It recurses once per nesting level: absurd nesting exhausts the stack.
+    }
+    if (errors.length === 0) {
+      const message = `The file is nested too deeply to be a flow (more than ${MAX_JSON_DEPTH} levels).`;
+      return { problems: [at(0, problem('CF001', message, ''))], locate: () => undefined };
+    }
+    return {
+      problems: syntaxProblems(body, errors).map((e) => at(e.offset, e.problem)),
+      locate: () => undefined,
+    };
   }
-  if (!tree) return { problems: [at(0, problem('CF001', 'The file is empty.', ''))], locate };
-  const converted: { offset: number; problem: Problem }[] = [];
-  const value = toValue(tree, 0, '', converted);
-  if (converted.length > 0) return { problems: converted.map((e) => at(e.offset, e.problem)), locate };
-  if (tree.type !== 'object') {
-    const message = `The top level must be a JSON object ({ ... }), not ${tree.type === 'array' ? 'an array' : `a ${tree.type}`}.`;
-    return { value, problems: [at(tree.offset, problem('CF004', message, ''))], locate };
+  const structure = scanStructure(body);
+  if (structure) return { problems: [at(structure.offset, structure.problem)], locate };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const kind = Array.isArray(value) ? 'an array' : value === null ? 'a null' : `a ${typeof value}`;
+    const message = `The top level must be a JSON object ({ ... }), not ${kind}.`;
+    const offset = body.length - body.trimStart().length;
+    return { value, problems: [at(offset, problem('CF004', message, ''))], locate };
   }
   return { value, problems: [], locate };
 }
@@ -186,65 +199,89 @@ function previousSignificant(text: string, offset: number): { char: string | und
   return { char: i >= 0 ? text[i] : undefined, offset: Math.max(i, 0) };
 }
 
-/**
- * Builds the value from the tree with ordinary objects (a `__proto__` key stays a key) and refuses
- * duplicate keys: JSON parsers silently keep the last one, which would lose a block without a word.
- */
-function toValue(
-  node: Node,
-  depth: number,
-  path: string,
-  out: { offset: number; problem: Problem }[],
-): unknown {
-  if (depth > MAX_JSON_DEPTH) {
-    if (out.length === 0) {
-      const message = `Nested more than ${MAX_JSON_DEPTH} levels deep; flows never need this.`;
-      out.push({ offset: node.offset, problem: problem('CF001', message, path) });
-    }
-    return null;
-  }
-  if (node.type === 'array') {
-    return (node.children ?? []).map((child, i) => toValue(child, depth + 1, `${path}/${i}`, out));
-  }
-  if (node.type !== 'object') return node.value;
-  const obj: Record<string, unknown> = {};
-  for (const property of node.children ?? []) {
-    const [keyNode, valueNode] = property.children ?? [];
-    if (!keyNode || !valueNode) continue;
-    const key = String(keyNode.value);
-    const childPath = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (Object.hasOwn(obj, key)) {
-      const message = `Duplicate key "${key}": each key may appear only once in an object (the earlier value would be lost).`;
-      out.push({ offset: keyNode.offset, problem: problem('CF001', message, childPath) });
-    }
-    Object.defineProperty(obj, key, {
-      value: toValue(valueNode, depth + 1, childPath, out),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return obj;
+interface Frame {
+  /** Keys seen so far; absent for a list. */
+  keys?: Set<string>;
+  /** The current key (objects) or index (lists). */
+  at: string | number;
+  /** Pointer of this object or list. */
+  pointer: string;
+  /** A list waiting for its next element. */
+  expectElement?: boolean;
 }
 
-/** Follows an RFC 6901 pointer through the syntax tree (the last of duplicate keys wins, as in the value). */
-function findNode(root: Node, pointer: string): Node | undefined {
-  if (pointer === '') return root;
-  if (!pointer.startsWith('/')) return undefined;
-  let node: Node | undefined = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (!node) return undefined;
-    if (node.type === 'array') {
-      node = /^(0|[1-9][0-9]*)$/.test(segment) ? node.children?.[Number(segment)] : undefined;
-    } else if (node.type === 'object') {
-      const property: Node | undefined = node.children?.findLast((p) => p.children?.[0]?.value === segment);
-      node = property?.children?.[1];
-    } else {
-      return undefined;
+/**
+ * One pass over text already known to be valid JSON (so a light scan of strings and brackets is
+ * enough). It refuses what JSON.parse lets through: a repeated key (parsers silently keep the last one,
+ * which would lose a block without a word) and nesting deeper than MAX_JSON_DEPTH. With `positions`,
+ * it records where each pointer starts (its key, for an object member).
+ */
+function scanStructure(
+  text: string,
+  positions?: Map<string, number>,
+): { offset: number; problem: Problem } | undefined {
+  const stack: Frame[] = [];
+  const here = () => stack.map((f) => `/${escapePointer(f.at)}`).join('');
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+    const frame = stack.at(-1);
+    if (!frame) positions?.set('', i);
+    else if (frame.expectElement && c !== 0x5d /* ] */) {
+      frame.expectElement = false;
+      positions?.set(`${frame.pointer}/${frame.at}`, i);
+    }
+    if (c === 0x22 /* " */) {
+      let end = text.indexOf('"', i + 1);
+      while (isEscaped(text, end)) end = text.indexOf('"', end + 1);
+      if (frame?.keys && nextSignificant(text, end + 1) === 0x3a /* : */) {
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        frame.at = key;
+        if (frame.keys.has(key)) {
+          const message = `Duplicate key "${key}": each key may appear only once in an object (the earlier value would be lost).`;
+          return { offset: i, problem: problem('CF001', message, here()) };
+        }
+        frame.keys.add(key);
+        positions?.set(`${frame.pointer}/${segment(key)}`, i);
+      }
+      i = end;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (stack.length >= MAX_JSON_DEPTH) {
+        const message = `Nested more than ${MAX_JSON_DEPTH} levels deep; flows never need this.`;
+        return { offset: i, problem: problem('CF001', message, here()) };
+      }
+      const pointer = frame ? `${frame.pointer}/${segment(frame.at)}` : '';
+      stack.push(c === 0x7b ? { keys: new Set(), at: '', pointer } : { at: 0, pointer, expectElement: true });
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      stack.pop();
+    } else if (c === 0x2c /* , */ && frame && !frame.keys) {
+      frame.at = (frame.at as number) + 1;
+      frame.expectElement = true;
     }
   }
-  return node;
+  return undefined;
+}
+
+/** escapePointer, skipping the regular expressions for the usual key that needs no escaping. */
+function segment(key: string | number): string {
+  return typeof key === 'number' || (!key.includes('~') && !key.includes('/'))
+    ? String(key)
+    : escapePointer(key);
+}
+
+function isEscaped(text: string, quote: number): boolean {
+  let backslashes = 0;
+  for (let j = quote - 1; j >= 0 && text.charCodeAt(j) === 0x5c; j--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+function nextSignificant(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return c;
+  }
+  return -1;
 }
 
 class LineIndex {
