@@ -45,6 +45,11 @@ function Workbench() {
   const openSearch = useCallback(() => setSearching(true), []);
   useShortcuts(openSearch);
   useLiveProblems();
+  // A problem clicked in the Problems panel brings its block into view (its form takes the focus).
+  const focus = useEditorStore((s) => s.focus);
+  useEffect(() => {
+    if (focus?.blockId) focusBlock(focus.blockId, false);
+  }, [focus, focusBlock]);
 
   return (
     <div className="app">
@@ -57,7 +62,7 @@ function Workbench() {
               open={searching}
               onOpen={openSearch}
               onClose={() => setSearching(false)}
-              onPick={focusBlock}
+              onPick={(id) => focusBlock(id)}
             />
             <Canvas key={flow.id} />
           </div>

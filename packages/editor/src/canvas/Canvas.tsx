@@ -113,14 +113,17 @@ export function Canvas() {
     const state = useEditorStore.getState();
     let selection: Set<string> | undefined;
     const moving: Record<string, Position> = {};
+    const settled: Record<string, Position> = {};
     let resized = false;
     for (const change of changes) {
       if (change.type === 'select') {
         selection ??= new Set(state.selection);
         if (change.selected) selection.add(change.id);
         else selection.delete(change.id);
-      } else if (change.type === 'position' && change.position && change.dragging) {
-        moving[change.id] = change.position;
+      } else if (change.type === 'position' && change.position) {
+        // While dragging, positions live here; a drop or a keyboard move writes them to the flow.
+        if (change.dragging) moving[change.id] = change.position;
+        else settled[change.id] = change.position;
       } else if (change.type === 'dimensions' && change.dimensions) {
         const old = measured.current.get(change.id);
         if (!old || old.width !== change.dimensions.width || old.height !== change.dimensions.height) {
@@ -134,6 +137,14 @@ export function Canvas() {
       state.select(Object.keys(state.flow.blocks).filter((id) => chosen.has(id)));
     }
     if (Object.keys(moving).length > 0) setDragPositions((old) => ({ ...old, ...moving }));
+    if (Object.keys(settled).length > 0) {
+      state.edit((f) => moveBlocks(f, settled));
+      setDragPositions((old) => {
+        const rest = { ...old };
+        for (const id of Object.keys(settled)) delete rest[id];
+        return rest;
+      });
+    }
     if (resized) setMeasureVersion((v) => v + 1);
   }, []);
 

@@ -45,8 +45,9 @@ export function useCanvasActions() {
     [freeSpot],
   );
 
+  /** Selects and centres a block; `moveFocus` also moves keyboard focus onto it (block search). */
   const focusBlock = useCallback(
-    (id: string) => {
+    (id: string, moveFocus = true) => {
       const { flow, select } = useEditorStore.getState();
       if (!flow?.blocks[id]) return;
       select([id]);
@@ -58,6 +59,7 @@ export function useCanvasActions() {
         zoom: Math.max(rf.getZoom(), 1),
         duration: 250,
       });
+      if (!moveFocus) return;
       // Keyboard users land on the block they asked for.
       requestAnimationFrame(() => {
         const element = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);

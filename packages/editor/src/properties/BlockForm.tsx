@@ -1,4 +1,4 @@
-import { blockDefinition } from '@callflow/model';
+import { blockDefinition, type Problem } from '@callflow/model';
 import { useEffect, useMemo, useRef } from 'react';
 import { blockView } from '../canvas/flow-graph';
 import { removeBlocks, setBlockLabel, setStart, updateSettings } from '../flow/flow-edits';
@@ -28,9 +28,7 @@ export function BlockForm({ blockId }: { blockId: string }) {
   const view = blockView(flow, blockId, block, own);
   const edit = useEditorStore.getState().edit;
   const settingsPath = `/blocks/${blockId}/settings`;
-  const other = own.filter(
-    (p) => !p.path.startsWith(`${settingsPath}/`) && !p.path.startsWith(`/blocks/${blockId}/next/`),
-  );
+  const other = own.filter((p) => !p.path.startsWith(`${settingsPath}/`) && !isOutcomeProblem(p, blockId));
 
   return (
     <div className="form block-form" ref={root}>
@@ -118,9 +116,21 @@ export function BlockForm({ blockId }: { blockId: string }) {
   );
 }
 
+/** Problems about the wiring: shown next to the outcome they name. */
+function isOutcomeProblem(p: Problem, blockId: string): boolean {
+  const next = `/blocks/${blockId}/next`;
+  return p.path === next || p.path.startsWith(`${next}/`) || p.code === 'CF202' || p.code === 'CF207';
+}
+
 /** Settings as they are now (a widget may fire twice before React re-renders). */
 function currentSettings(blockId: string): Record<string, unknown> {
   return (useEditorStore.getState().flow?.blocks[blockId]?.settings ?? {}) as Record<string, unknown>;
+}
+
+function view(blockId: string) {
+  const flow = useEditorStore.getState().flow;
+  const block = flow?.blocks[blockId];
+  return flow && block ? blockView(flow, blockId, block) : undefined;
 }
 
 /** A click on a problem focuses the field it is about. */
@@ -133,7 +143,9 @@ function useFocusField(
     if (!focus || focus.blockId !== blockId || !root.current) return;
     const rest = focus.path.slice(`/blocks/${blockId}`.length);
     const settingKey = /^\/settings\/([^/]+)/.exec(rest)?.[1];
-    const outcome = /^\/next\/([^/]+)/.exec(rest)?.[1];
+    const outcome =
+      /^\/next\/([^/]+)/.exec(rest)?.[1] ??
+      (rest === '/next' ? (view(blockId)?.outcomes.find((o) => o.broken)?.name ?? undefined) : undefined);
     const selector = settingKey
       ? `[data-field="${CSS.escape(settingKey)}"] :is(input, select, textarea, button)`
       : outcome

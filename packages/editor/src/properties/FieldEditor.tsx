@@ -74,7 +74,7 @@ export function FieldEditor(props: WidgetProps & { problems: Problem[]; focused:
     </ul>
   );
   const className = focused ? 'field has-focus' : 'field';
-  const title = `${hint.label}${info.required ? '' : ' (optional)'}`;
+  const optional = !info.required && <span className="optional">optional</span>;
   if (hint.widget === 'checkbox') {
     return (
       <div className={className} data-field={hint.key}>
@@ -91,7 +91,8 @@ export function FieldEditor(props: WidgetProps & { problems: Problem[]; focused:
     return (
       <fieldset className={className} data-field={hint.key}>
         <legend>
-          <label htmlFor={id}>{title}</label>
+          <label htmlFor={id}>{hint.label}</label>
+          {optional}
         </legend>
         <Widget {...props} />
         {hint.help && <p className="help">{hint.help}</p>}
@@ -101,7 +102,10 @@ export function FieldEditor(props: WidgetProps & { problems: Problem[]; focused:
   }
   return (
     <div className={className} data-field={hint.key}>
-      <label htmlFor={id}>{title}</label>
+      <span className="field-title">
+        <label htmlFor={id}>{hint.label}</label>
+        {optional}
+      </span>
       <Widget {...props} />
       {hint.help && <p className="help">{hint.help}</p>}
       {messages}

@@ -21,7 +21,11 @@ export function OutcomeTargets({
     <div className="outcome-targets">
       {view.outcomes.map((o) => {
         const id = `outcome-${view.blockId}-${o.name}`;
-        const own = problems.filter((p) => p.path === `/blocks/${view.blockId}/next/${o.name}`);
+        const own = problems.filter(
+          (p) =>
+            p.path === `/blocks/${view.blockId}/next/${o.name}` ||
+            ((p.code === 'CF202' || p.code === 'CF207') && p.message.includes(`"${o.name}"`)),
+        );
         return (
           <div key={o.name} className={focusPath?.endsWith(`/next/${o.name}`) ? 'field has-focus' : 'field'}>
             <label htmlFor={id}>
@@ -52,7 +56,7 @@ export function OutcomeTargets({
               ))}
             </select>
             {own.map((p) => (
-              <p key={p.code} className="field-error">
+              <p key={p.code} className={p.severity === 'warning' ? 'help' : 'field-error'}>
                 {p.code}: {p.message}
               </p>
             ))}
