@@ -95,6 +95,11 @@ describe('CF601 HTTP targets', () => {
     'http://[fd12:3456::1]/x',
     'http://[fe80::1]/x',
     'http://[::ffff:127.0.0.1]/x',
+    'http://[64:ff9b::10.0.0.1]/x',
+    'http://[ff02::1]/x',
+    'http://100.64.0.1/x',
+    'http://224.0.0.1/x',
+    'http://255.255.255.255/x',
     'https://api.example.com@127.0.0.1/x',
     'HTTP://LOCALHOST./x',
     'ftp://files.example.com/x',
@@ -110,7 +115,9 @@ describe('CF601 HTTP targets', () => {
     'https://192.169.0.1/x',
     'http://8.8.8.8/x',
     'https://{{host}}/x',
-    'https://[2001:db8::1]/x',
+    'https://[2606:4700::1111]/x',
+    'http://[::ffff:8.8.8.8]/x',
+    'https://100.128.0.1/x',
   ])('accepts %s', (url) => {
     expectNoProblem(calling(url), 'CF601');
   });

@@ -13,7 +13,7 @@ export function privateHostReason(hostname: string): string | undefined {
   return undefined;
 }
 
-function ipv4Reason([a, b]: [number, number, number, number]): string | undefined {
+function ipv4Reason([a, b, c]: [number, number, number, number]): string | undefined {
   if (a === 0) return 'an unspecified address (0.0.0.0/8)';
   if (a === 127) return 'this machine (loopback 127.0.0.0/8)';
   if (a === 10) return 'a private network (10.0.0.0/8)';
@@ -21,19 +21,30 @@ function ipv4Reason([a, b]: [number, number, number, number]): string | undefine
   if (a === 192 && b === 168) return 'a private network (192.168.0.0/16)';
   if (a === 169 && b === 254)
     return 'a link-local address (169.254.0.0/16, where cloud metadata services live)';
-  return undefined;
+  if (a === 100 && b >= 64 && b <= 127) return 'a carrier-grade NAT address (100.64.0.0/10)';
+  if (a >= 224) return 'a multicast or reserved address (224.0.0.0/3)';
+  const reserved =
+    (a === 192 && b === 0 && (c === 0 || c === 2)) ||
+    (a === 198 && (b === 18 || b === 19)) ||
+    (a === 198 && b === 51 && c === 100) ||
+    (a === 203 && b === 0 && c === 113);
+  return reserved ? 'a reserved or documentation address' : undefined;
 }
 
 function ipv6Reason(address: string): string | undefined {
   const groups = expandIpv6(address);
   if (!groups) return undefined;
+  const [first, second] = groups as [number, number];
   if (groups.every((g) => g === 0)) return 'an unspecified address (::)';
   if (groups.slice(0, 7).every((g) => g === 0) && groups[7] === 1) return 'this machine (loopback ::1)';
-  const first = groups[0]!;
   if ((first & 0xfe00) === 0xfc00) return 'a private network (fc00::/7)';
   if ((first & 0xffc0) === 0xfe80) return 'a link-local address (fe80::/10)';
-  // IPv4-mapped (::ffff:a.b.c.d) reaches the IPv4 address.
-  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+  if ((first & 0xff00) === 0xff00) return 'a multicast address (ff00::/8)';
+  if (first === 0x2001 && second === 0x0db8) return 'a documentation address (2001:db8::/32)';
+  // IPv4-mapped (::ffff:a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) addresses reach the IPv4 address.
+  const mapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
+  const nat64 = first === 0x64 && second === 0xff9b && groups.slice(2, 6).every((g) => g === 0);
+  if (mapped || nat64) {
     return ipv4Reason([groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff]);
   }
   return undefined;

@@ -31,9 +31,18 @@ export const httpTarget: LintRule = (_flow, { graph, resources }) => {
     const reason = privateHostReason(hostname);
     if (reason === undefined) return [];
     const bare = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (allowlist.has(hostname.toLowerCase()) || allowlist.has(bare)) return [];
+    if (isAllowlisted(allowlist, hostname.toLowerCase(), bare)) return [];
     return refuse(
       `calls ${hostname}, which is ${reason}; flows may not reach internal addresses. If this is intended, add "${bare}" to "httpAllowlist" in resources.`,
     );
   });
 };
+
+/** Exact hosts, bracketed or bare IPv6, and `*.example.internal` for any name under that domain. */
+function isAllowlisted(allowlist: ReadonlySet<string>, hostname: string, bare: string): boolean {
+  if (allowlist.has(hostname) || allowlist.has(bare)) return true;
+  for (const entry of allowlist) {
+    if (entry.startsWith('*.') && hostname.endsWith(entry.slice(1))) return true;
+  }
+  return false;
+}
