@@ -2,13 +2,7 @@ import type { Flow, Problem, Resources } from '@callflow/model';
 import type { FlowTest, FlowTestsReport, ScenarioResult } from '@callflow/runtime';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS } from '../cli-io.js';
 import { type CliCommand, pathsArgument } from './command.js';
-import {
-  formatOption,
-  outputFormat,
-  PATHS_ARGUMENT,
-  resourcesOption,
-  resourcesPath,
-} from './options.js';
+import { formatOption, outputFormat, PATHS_ARGUMENT, resourcesOption, resourcesPath } from './options.js';
 
 export const testCommand: CliCommand = {
   name: 'test',
