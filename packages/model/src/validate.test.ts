@@ -281,3 +281,42 @@ describe('validateResourcesSchema and validateFlowTestSchema', () => {
     );
   });
 });
+
+describe('every constraint category maps to its code and pointer', () => {
+  const cases: [string, (flow: Flow) => void, string][] = [
+    ['const', (f) => Object.assign(f, { formatVersion: 2 }), 'CF104 /formatVersion'],
+    ['enum', (f) => Object.assign(f, { type: 'outbound' }), 'CF104 /type'],
+    ['minLength', (f) => Object.assign(f, { name: '' }), 'CF105 /name'],
+    ['maxLength', (f) => Object.assign(f, { description: 'x'.repeat(2001) }), 'CF105 /description'],
+    ['minProperties', (f) => Object.assign(f, { blocks: {} }), 'CF105 /blocks'],
+    ['maxItems', (f) => Object.assign(f, { popover: Array(51).fill('a') }), 'CF105 /popover'],
+    ['pattern', (f) => Object.assign(f, { start: 'Welcome' }), 'CF106 /start'],
+    [
+      'propertyNames',
+      (f) => Object.assign(f, { variables: { 'bad-name': { type: 'string' } } }),
+      'CF106 /variables/bad-name',
+    ],
+    ['type', (f) => Object.assign(f, { layout: { welcome: { x: '1', y: 2 } } }), 'CF102 /layout/welcome/x'],
+    ['required', (f) => Object.assign(f, { layout: { welcome: { x: 1 } } }), 'CF101 /layout/welcome/y'],
+    [
+      'additionalProperties',
+      (f) => Object.assign(f, { module: { inputs: {}, extra: 1 } }),
+      'CF103 /module/extra',
+    ],
+  ];
+  it.each(cases)('%s', (_, breakIt, expected) => {
+    const flow = minimalFlow();
+    breakIt(flow);
+    expect(summary(validateFlowSchema(flow))).toEqual([expected]);
+  });
+
+  it('uniqueItems (resources) is CF100 and says which items repeat', () => {
+    const resources = sampleResources();
+    resources.account.allowedCountries = ['US', 'CA', 'US'];
+    const problems = validateResourcesSchema(resources);
+    expect(summary(problems)).toEqual(['CF100 /account/allowedCountries']);
+    expect(problems[0]?.message).toBe(
+      '"account.allowedCountries" must not repeat an item (items 0 and 2 are the same)',
+    );
+  });
+});
