@@ -125,11 +125,17 @@ describe('CF601 HTTP targets', () => {
   it('accepts an allowlisted private host', () => {
     const resources = {
       ...sampleResources(),
-      httpAllowlist: ['crm.internal', '10.1.2.3', 'localhost', '::1'],
+      httpAllowlist: ['10.1.2.3', 'localhost', '::1', '*.localhost'],
     };
-    for (const url of ['http://10.1.2.3:8080/x', 'http://localhost/x', 'http://[::1]/x']) {
+    for (const url of [
+      'http://10.1.2.3:8080/x',
+      'http://localhost/x',
+      'http://[::1]/x',
+      'http://crm.localhost/x',
+    ]) {
       expectNoProblem(calling(url), 'CF601', fullContext({ resources }));
     }
+    expect(problemsOf(calling('http://10.1.2.4/x'), 'CF601', fullContext({ resources }))).toHaveLength(1);
   });
 
   it('tells the admin which setting admits the host', () => {
