@@ -65,7 +65,10 @@ describe('isOpen', () => {
   });
 
   it('treats 24:00 as the end of the day', () => {
-    const allDay: HoursResource = { timeZone: 'UTC', weekly: [{ days: ['mon'], open: '00:00', close: '24:00' }] };
+    const allDay: HoursResource = {
+      timeZone: 'UTC',
+      weekly: [{ days: ['mon'], open: '00:00', close: '24:00' }],
+    };
     expect(isOpen(allDay, new Date('2026-03-09T23:59:00Z'))).toMatchObject({ open: true });
     expect(isOpen(allDay, new Date('2026-03-10T00:00:00Z'))).toMatchObject({ open: false });
   });
