@@ -39,7 +39,7 @@ describe('callflow command line', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("unknown command 'vaildate'");
     expect(run.stderr).toContain('(Did you mean validate?)');
-    expect(run.stderr).toContain('callflow --help');
+    expect(run.stderr).toContain('Usage: callflow [options] [command]');
   });
 
   it('exits 2 on an unknown option, a bad option value or a missing option argument', async () => {
@@ -54,6 +54,7 @@ describe('callflow command line', () => {
       const run = await callflow(args, dir);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toContain(message);
+      expect(run.stderr).toContain(`Usage: callflow ${args[0]} [options] [paths...]`);
       expect(run.stdout).toBe('');
     }
   });

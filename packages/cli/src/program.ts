@@ -15,7 +15,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     .version(cliVersion(), '-v, --version', 'print the callflow version')
     .helpOption('-h, --help', 'show help')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run "callflow --help" for usage)')
+    .showHelpAfterError(true)
     .exitOverride();
   program.helpCommand('help [command]', 'show help for a command');
 
