@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CallerIdSituation, resolveCallerId } from './caller-id.js';
 import { acmeResources } from './test-support/resources.js';
@@ -236,6 +237,15 @@ describe('resolveCallerId: DOMAIN.md §1 table', () => {
     const decision = resolveCallerId({ ...base, ...situation });
     expect({ number: decision.number, rule: decision.rule }).toEqual({ number, rule });
     expect(decision.reason.length).toBeGreaterThan(10);
+  });
+});
+
+describe('docs/caller-id.md', () => {
+  it('shows the same table, row for row (number shown and rule)', () => {
+    const doc = readFileSync(new URL('../../../../docs/caller-id.md', import.meta.url), 'utf8');
+    const table = doc.slice(doc.indexOf('## The rules as a table'));
+    const rows = [...table.matchAll(/^\| (.+?) \| (\+\d+|none) \| (\w+) \|$/gm)].map((m) => [m[2], m[3]]);
+    expect(rows).toEqual(TABLE.map(([, , number, rule]) => [number ?? 'none', rule]));
   });
 });
 
