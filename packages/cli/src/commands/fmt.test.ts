@@ -57,6 +57,15 @@ describe('callflow fmt', () => {
     expect(read(dir, 'flows/hello.flow.json')).toBe(MINIMAL_FLOW);
   });
 
+  it('drops a byte-order mark and Windows line endings', async () => {
+    const windows = `\uFEFF${MINIMAL_FLOW.replace(/\n/g, '\r\n')}`;
+    const dir = tempProject({ 'flows/hello.flow.json': windows });
+    expect((await callflow(['validate'], dir)).code).toBe(0);
+    expect((await callflow(['fmt', '--check'], dir)).code).toBe(1);
+    await callflow(['fmt'], dir);
+    expect(read(dir, 'flows/hello.flow.json')).toBe(MINIMAL_FLOW);
+  });
+
   it('keeps properties the format does not know, after the known ones', async () => {
     const doc = { ...(JSON.parse(MINIMAL_FLOW) as object), aNote: 'kept', zNote: { also: true } };
     const dir = tempProject({ 'flows/hello.flow.json': JSON.stringify(doc) });
