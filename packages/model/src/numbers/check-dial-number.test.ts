@@ -96,6 +96,14 @@ describe('checkDialNumber: refused', () => {
     expect(!result.ok && result.message).toContain(`"${input}"`);
   });
 
+  it.each(['1-800-FLOWERS', '+1 202 555 0143 ext. 12'])(
+    'explains that letters are not dialled: %s',
+    (input) => {
+      const result = checkDialNumber(input, { defaultRegion: 'US' });
+      expect(!result.ok && result.message).toContain('Letters are not dialled');
+    },
+  );
+
   it('never throws on odd input', () => {
     for (const input of [
       '+',

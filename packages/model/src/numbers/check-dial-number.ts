@@ -52,12 +52,16 @@ type Failure = Extract<DialNumberCheck, { ok: false }>;
  */
 export function checkDialNumber(input: string, options: DialNumberOptions = {}): DialNumberCheck {
   const sanitized = sanitizeDialNumber(input);
+  // Letters are stripped like any other character; say so, or "1-800-FLOWERS" reads as a short code.
+  const hint = /[A-Za-z]/.test(input)
+    ? ' Letters are not dialled: write vanity numbers in digits, and an extension after ":" (+12025550143:12).'
+    : '';
   const fail = (reason: DialNumberFailure, message: string, extra: Partial<Failure> = {}): Failure => ({
     ok: false,
     input,
     sanitized,
     reason,
-    message,
+    message: message + hint,
     ...extra,
   });
 
