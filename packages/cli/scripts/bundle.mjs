@@ -3,14 +3,13 @@
 // dist/chunks/ loaded only when that command runs. Resolving and loading some 200 separate modules
 // costs Node more than the work itself, and `callflow validate` must start in under half a second
 // (DESIGN.md; measured by bench/cli.bench.mjs). The library entry (dist/index.js) stays unbundled.
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '../dist');
-rmSync(join(dist, 'chunks'), { recursive: true, force: true });
-await build({
+const { output } = await build({
   input: { bin: join(dist, 'bin.js') },
   platform: 'node',
   // jsonc-parser's UMD main requires its parts dynamically, which a bundle cannot follow: take its ESM.
@@ -24,3 +23,10 @@ await build({
   logLevel: 'warn',
 });
 chmodSync(join(dist, 'bin.js'), 0o755);
+
+// Chunk names carry a content hash: remove the ones this build no longer uses. Only afterwards, so that
+// a `callflow` already running from the previous build never misses its chunks.
+const current = new Set(output.map((file) => file.fileName));
+for (const name of readdirSync(join(dist, 'chunks'))) {
+  if (!current.has(`chunks/${name}`)) rmSync(join(dist, 'chunks', name), { force: true });
+}
