@@ -1,10 +1,17 @@
 import { blockDefinition, blockTypes } from './blocks/index.js';
 import type { AjvError } from './compiled-validators.js';
-import { ID_PATTERN, NAME_PATTERN } from './flow.js';
 import { didYouMean } from './lint/did-you-mean.js';
 import { type Problem, type ProblemCode, pointer, problem } from './problems.js';
-import { DIGIT_PATTERN, RESOURCE_NAME_PATTERN, VARIABLE_REF_PATTERN } from './schema/defs.js';
-import { describeValue, locationLabel, type SchemaDocumentKind, valueAt } from './schema-wording.js';
+import { buildFlowSchema, buildFlowTestSchema, buildResourcesSchema } from './schema/index.js';
+import {
+  describeValue,
+  FORMAT_WORDS,
+  locationLabel,
+  PATTERN_WORDS,
+  type SchemaDocumentKind,
+  TYPE_WORDS,
+  valueAt,
+} from './schema-wording.js';
 
 /** ajv adds `propertyName` to errors raised while checking a property name (`propertyNames`). */
 type SchemaError = AjvError & { propertyName?: string };
@@ -139,43 +146,6 @@ function branchDistance(branch: SchemaError[], at: string): number {
   return score;
 }
 
-/** Human wording for the patterns the schemas use. */
-const PATTERN_WORDS: Record<string, string> = {
-  [ID_PATTERN]: 'must be an id like "menu-main": lower-case letters and digits, single hyphens between them',
-  [NAME_PATTERN]: 'must be a name like "customerTier": letters, digits and _, starting with a letter',
-  [VARIABLE_REF_PATTERN]:
-    'must be a variable name like "customerTier" (system variables start with $, e.g. "$callerNumber")',
-  [RESOURCE_NAME_PATTERN]:
-    'must be a resource name: letters, digits, _ . and -, starting with a letter or digit',
-  [DIGIT_PATTERN]: 'must be one key: 0-9, * or #',
-  '^(?:[0-9*#]|[a-z][A-Za-z0-9]*)$': 'must be an outcome name like "success" or a key like "1"',
-  '^https?://': 'must start with https:// or http://',
-  '^https://': 'must start with https://',
-  '^[^;/?:@&=+$,]*$': 'must not contain the SIP-reserved characters ; / ? : @ & = + $ ,',
-  '^[A-Z]{2}$': 'must be a two-letter country code like "US"',
-  '^\\+[1-9][0-9]{1,14}$': 'must be an E.164 number like "+12015550100"',
-  '^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$': 'must be a time "HH:MM" (24-hour)',
-  '^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$': 'must be a date "YYYY-MM-DD"',
-  '^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])T(?:[01][0-9]|2[0-3]):[0-5][0-9]$':
-    'must be a local date-time "YYYY-MM-DDTHH:MM"',
-  '^[a-z]{2}(-[A-Z]{2})?$': 'must be a language tag like "en" or "en-US"',
-  '^[0-9*#]+$': 'must contain only the keys 0-9, * and #',
-};
-
-const FORMAT_WORDS: Record<string, string> = {
-  'date-time': 'must be an ISO 8601 date-time with an offset, like "2026-03-02T09:30:00-05:00"',
-};
-
-const TYPE_WORDS: Record<string, string> = {
-  object: 'an object',
-  array: 'a list',
-  string: 'a string',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  null: 'null',
-};
-
 function plural(n: unknown, word: string): string {
   return `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -193,6 +163,8 @@ function toProblem(error: SchemaError, doc: unknown, kind: SchemaDocumentKind): 
   if (error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
     path += pointer(params.additionalProperty);
   }
+  const forbidden = error.keyword === 'not' ? forbiddenBy(error, doc, kind) : undefined;
+  if (forbidden?.property !== undefined) path += pointer(forbidden.property);
   const { prefix, subject } = locationLabel(path, doc, kind);
   const value = valueAt(doc, error.instancePath);
   const got = describeValue(value, error.instancePath, doc);
@@ -285,10 +257,13 @@ function toProblem(error: SchemaError, doc: unknown, kind: SchemaDocumentKind): 
       text = `${subject} must not repeat an item (items ${String(params.j)} and ${String(params.i)} are the same)`;
       break;
     case 'not':
-      text =
-        got.kind === 'an object'
-          ? `${subject} has a combination of properties that is not allowed here; see docs/format.md`
-          : `${subject} has a value that is reserved or not allowed here (got ${got.text})`;
+      text = forbidden?.property
+        ? `${subject} is not allowed with these settings; see docs/format.md`
+        : forbidden?.values
+          ? `${subject} must not be ${forbidden.values.map((v) => JSON.stringify(v)).join(' or ')} (reserved)`
+          : got.kind === 'an object'
+            ? `${subject} has a combination of properties that is not allowed here; see docs/format.md`
+            : `${subject} has a value that is reserved or not allowed here (got ${got.text})`;
       break;
     case 'oneOf':
     case 'anyOf':
@@ -347,4 +322,44 @@ function knownProperties(instancePath: string, doc: unknown, kind: SchemaDocumen
     return properties && typeof properties === 'object' ? Object.keys(properties) : [];
   }
   return [];
+}
+
+const ROOTS: Record<SchemaDocumentKind, () => unknown> = {
+  flow: buildFlowSchema,
+  resources: buildResourcesSchema,
+  flowTest: buildFlowTestSchema,
+};
+const roots = new Map<SchemaDocumentKind, unknown>();
+
+/**
+ * What a failing `not` forbids, read from the schema: a property (`not: { required: [...] }`) or
+ * reserved values (`not: { enum: [...] }`). ajv gives schema paths relative to a referenced schema it
+ * did not inline, so the answer is used only when it fits the value actually found.
+ */
+function forbiddenBy(
+  error: SchemaError,
+  doc: unknown,
+  kind: SchemaDocumentKind,
+): { property?: string; values?: unknown[] } | undefined {
+  if (!roots.has(kind)) roots.set(kind, ROOTS[kind]());
+  const root = roots.get(kind) as { $defs?: Record<string, unknown> };
+  const value = valueAt(doc, error.instancePath);
+  const settingsOf = error.instancePath.match(/^(\/blocks\/[^/]+)\/settings(?:\/|$)/);
+  const blockType = settingsOf ? valueAt(doc, `${settingsOf[1]}/type`) : undefined;
+  const bases = [
+    root,
+    typeof blockType === 'string' ? blockDefinition(blockType)?.settingsSchema : undefined,
+    ...Object.values(root.$defs ?? {}),
+  ];
+  for (const base of bases) {
+    const node = valueAt(base, error.schemaPath.replace(/^#/, ''));
+    if (node === null || typeof node !== 'object') continue;
+    const { required, enum: values } = node as { required?: unknown; enum?: unknown };
+    if (Array.isArray(required) && value !== null && typeof value === 'object') {
+      const property = required.find((r) => typeof r === 'string' && Object.hasOwn(value, r));
+      if (typeof property === 'string') return { property };
+    }
+    if (Array.isArray(values) && values.includes(value)) return { values };
+  }
+  return undefined;
 }

@@ -1,4 +1,6 @@
 /** Wording shared by the schema problems: where a pointer is, in admin words, and what value was found. */
+import { ID_PATTERN, NAME_PATTERN } from './flow.js';
+import { DIGIT_PATTERN, RESOURCE_NAME_PATTERN, VARIABLE_REF_PATTERN } from './schema/defs.js';
 
 export type SchemaDocumentKind = 'flow' | 'resources' | 'flowTest';
 
@@ -122,3 +124,40 @@ export function describeValue(value: unknown, path: string, doc: unknown): Value
       return { kind: typeof value, text: typeof value, length: 0 };
   }
 }
+
+/** Human wording for the patterns the schemas use. */
+export const PATTERN_WORDS: Record<string, string> = {
+  [ID_PATTERN]: 'must be an id like "menu-main": lower-case letters and digits, single hyphens between them',
+  [NAME_PATTERN]: 'must be a name like "customerTier": letters, digits and _, starting with a letter',
+  [VARIABLE_REF_PATTERN]:
+    'must be a variable name like "customerTier" (system variables start with $, e.g. "$callerNumber")',
+  [RESOURCE_NAME_PATTERN]:
+    'must be a resource name: letters, digits, _ . and -, starting with a letter or digit',
+  [DIGIT_PATTERN]: 'must be one key: 0-9, * or #',
+  '^(?:[0-9*#]|[a-z][A-Za-z0-9]*)$': 'must be an outcome name like "success" or a key like "1"',
+  '^https?://': 'must start with https:// or http://',
+  '^https://': 'must start with https://',
+  '^[^;/?:@&=+$,]*$': 'must not contain the SIP-reserved characters ; / ? : @ & = + $ ,',
+  '^[A-Z]{2}$': 'must be a two-letter country code like "US"',
+  '^\\+[1-9][0-9]{1,14}$': 'must be an E.164 number like "+12015550100"',
+  '^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$': 'must be a time "HH:MM" (24-hour)',
+  '^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$': 'must be a date "YYYY-MM-DD"',
+  '^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])T(?:[01][0-9]|2[0-3]):[0-5][0-9]$':
+    'must be a local date-time "YYYY-MM-DDTHH:MM"',
+  '^[a-z]{2}(-[A-Z]{2})?$': 'must be a language tag like "en" or "en-US"',
+  '^[0-9*#]+$': 'must contain only the keys 0-9, * and #',
+};
+
+export const FORMAT_WORDS: Record<string, string> = {
+  'date-time': 'must be an ISO 8601 date-time with an offset, like "2026-03-02T09:30:00-05:00"',
+};
+
+export const TYPE_WORDS: Record<string, string> = {
+  object: 'an object',
+  array: 'a list',
+  string: 'a string',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'null',
+};

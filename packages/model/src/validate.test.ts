@@ -95,7 +95,7 @@ describe.each(BLOCKS.map((b) => [b.type]))('schema problems of a %s block', (blo
         expect(summary(validateFlowSchema(flow))).toContain(`CF104 ${base}/${name}`);
       } else if (typeof schema.maximum === 'number') {
         settings[name] = schema.maximum + 1;
-        const problems = validateFlowSchema(flow).filter((p) => p.path === `${base}/${name}`);
+        const problems = validateFlowSchema(flow).filter((p) => p.code === 'CF105');
         expect(summary(problems)).toEqual([`CF105 ${base}/${name}`]);
         expect(problems[0]?.message).toBe(
           `Block "${id}": "${name}" must be at most ${schema.maximum} (got ${schema.maximum + 1})`,
@@ -236,7 +236,19 @@ describe('schema noise rules', () => {
     (settingsOf(flow, 'checkVariable').rules as { outcome: string }[])[0]!.outcome = 'error';
     const problems = validateFlowSchema(flow);
     expect(summary(problems)).toEqual(['CF100 /blocks/check-variable/settings/rules/0/outcome']);
-    expect(problems[0]?.message).toContain('reserved');
+    expect(problems[0]?.message).toBe(
+      'Block "check-variable": "rules[0].outcome" must not be "noMatch" or "error" (reserved)',
+    );
+  });
+
+  it('points a property that a `not` rule forbids at that property', () => {
+    const flow = flowWithBlock('setRecording');
+    settingsOf(flow, 'setRecording').privacyShieldSeconds = 30; // only allowed when pausing
+    const problems = validateFlowSchema(flow);
+    expect(summary(problems)).toEqual(['CF100 /blocks/set-recording/settings/privacyShieldSeconds']);
+    expect(problems[0]?.message).toBe(
+      'Block "set-recording": "privacyShieldSeconds" is not allowed with these settings; see docs/format.md',
+    );
   });
 
   it('reports each problem once', () => {
