@@ -1,4 +1,12 @@
-import { checkFlowTestText, checkFlowText, checkResourcesText, type Problem } from '@callflow/model';
+import {
+  checkFlowTestText,
+  checkFlowText,
+  checkResourcesText,
+  type Problem,
+  parseJsonDocument,
+  problem,
+} from '@callflow/model';
+import { locateProblems } from './locate-problems.js';
 import type { Workspace, WorkspaceFile } from './workspace.js';
 
 export interface WorkspaceCheck {
@@ -37,9 +45,15 @@ function checkFile(file: WorkspaceFile, result: WorkspaceCheck): void {
       if (project.resourcesFile === file.path) result.problems.push(...project.resourcesProblems);
       else result.problems.push(...checkResourcesText(file.text, { file: file.path }).problems);
       return;
-    case 'test':
-      result.problems.push(...checkFlowTestText(file.text, { file: file.path }).problems);
+    case 'test': {
+      const checked = checkFlowTestText(file.text, { file: file.path });
+      result.problems.push(...checked.problems);
+      const flowId = checked.test?.flow;
+      if (typeof flowId === 'string' && !project.flows.has(flowId)) {
+        result.problems.push(unknownTestedFlow(file, flowId));
+      }
       return;
+    }
     case 'flow': {
       const checked = checkFlowText(file.text, {
         file: file.path,
@@ -52,4 +66,15 @@ function checkFile(file: WorkspaceFile, result: WorkspaceCheck): void {
       }
     }
   }
+}
+
+/** Flow tests run against the flows beside them: a test of a flow that is not there cannot run. */
+function unknownTestedFlow(file: WorkspaceFile, flowId: string): Problem {
+  const message = `The test is for flow "${flowId}", but ${file.project.dir} holds no flow with that id; tests run against the flows beside them.`;
+  const [located] = locateProblems(
+    parseJsonDocument(file.text),
+    [problem('CF304', message, '/flow')],
+    file.path,
+  );
+  return located!;
 }

@@ -191,6 +191,37 @@ describe('callflow validate', () => {
     expect(files).toEqual(new Set(['flows/hello.test.json', 'flows/resources.json']));
   });
 
+  it('reports a flow test of a flow that is not beside it', async () => {
+    const test = (flow: string) =>
+      `${JSON.stringify({
+        formatVersion: 1,
+        flow,
+        scenarios: [
+          {
+            name: 'answers',
+            call: { from: '+12125550142', to: '+12125550100', at: '2026-03-02T15:00:00Z' },
+            expect: {},
+          },
+        ],
+      })}\n`;
+    const dir = tempProject({
+      'flows/hello.flow.json': MINIMAL_FLOW,
+      'flows/hello.test.json': test('hello'),
+      'flows/typo.test.json': test('helo'),
+    });
+    const run = await callflow(['validate', '-f', 'json'], dir);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject([
+      {
+        code: 'CF304',
+        file: 'flows/typo.test.json',
+        path: '/flow',
+        line: 1,
+        message: expect.stringContaining('"helo"'),
+      },
+    ]);
+  });
+
   it('finds flows in sub-directories but skips node_modules and hidden folders', async () => {
     const dir = tempProject({
       'flows/sales/hello.flow.json': MINIMAL_FLOW,
