@@ -305,6 +305,19 @@ function errorsDoc(model) {
     'file, line and column. Codes are never reused or renumbered. Errors stop a flow from being published;',
     'warnings do not.',
     '',
+    'How problems are reported:',
+    '',
+    '- Checks run in order: file (CF0xx), schema (CF1xx), then lint (CF2xx-CF6xx). Lint runs only on a flow the',
+    '  schema accepts, so fixing schema problems may reveal lint problems.',
+    '- The pointer names the exact place: a missing property points at where it belongs',
+    '  (`/blocks/menu-main/settings/timeoutSeconds`), an unknown property at itself. Problems inside a block',
+    '  carry its `blockId` and start with `Block "<id>":`. The line and column are those of the pointer in the',
+    '  file as written (for a file in an older format version too); when the pointer does not exist in the file,',
+    '  its nearest existing parent is used. Problems are sorted by line.',
+    '- One problem per cause: where the schema allows several forms (a condition, a literal value), only the',
+    '  closest form is reported; when no form is closer than another, one problem lists the forms allowed.',
+    '- Messages never repeat the value of a secure variable.',
+    '',
   ];
   const entries = Object.entries(model.PROBLEM_CODES);
   for (const [prefix, title] of SERIES) {
