@@ -56,6 +56,8 @@ describe('coerceValue', () => {
       ok: false,
       reason: expect.stringMatching(/offset/),
     });
+    expect(coerceValue('dateTime', '2028-02-29T00:00:00Z')).toMatchObject({ ok: true });
+    expect(coerceValue('dateTime', '2026-02-29T00:00:00Z')).toMatchObject({ ok: false });
     expect(coerceValue('dateTime', '2026-02-30T09:30:00Z')).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/not a real date/),

@@ -35,6 +35,28 @@ describe('isOpen', () => {
     expect(at('2026-03-09T13:00:00Z')).toMatchObject({ open: true });
   });
 
+  it('judges both passes of the repeated hour at the end of daylight saving time by the wall clock', () => {
+    const night: HoursResource = {
+      timeZone: 'America/New_York',
+      weekly: [],
+      overrides: [{ name: 'Maintenance line', from: '2026-11-01T01:00', to: '2026-11-01T02:00', open: true }],
+    };
+    expect(isOpen(night, new Date('2026-11-01T05:30:00Z'))).toMatchObject({ open: true }); // 01:30 EDT
+    expect(isOpen(night, new Date('2026-11-01T06:30:00Z'))).toMatchObject({ open: true }); // 01:30 EST
+    expect(isOpen(night, new Date('2026-11-01T07:00:00Z'))).toMatchObject({ open: false }); // 02:00 EST
+  });
+
+  it('follows southern-hemisphere daylight saving time (Sydney)', () => {
+    const sydney: HoursResource = {
+      timeZone: 'Australia/Sydney',
+      weekly: [{ days: ['mon'], open: '09:00', close: '17:00' }],
+    };
+    // January is summer (UTC+11): 09:00 local is 22:00Z on Sunday; July is winter (UTC+10): 23:00Z.
+    expect(isOpen(sydney, new Date('2026-01-11T22:00:00Z'))).toMatchObject({ open: true });
+    expect(isOpen(sydney, new Date('2026-07-05T22:30:00Z'))).toMatchObject({ open: false });
+    expect(isOpen(sydney, new Date('2026-07-05T23:00:00Z'))).toMatchObject({ open: true });
+  });
+
   it('closes on a holiday even inside weekly hours', () => {
     const result = at('2026-12-25T15:00:00Z'); // Fri 10:00 EST... inside the hotline override
     expect(result).toMatchObject({ open: true, rule: 'override' });
