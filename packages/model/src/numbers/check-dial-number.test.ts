@@ -64,6 +64,48 @@ describe('checkDialNumber: accepted shapes', () => {
   });
 });
 
+describe('checkDialNumber: fictional 555-01xx numbers across the NANP', () => {
+  const areas = [
+    ['201', 'US'],
+    ['212', 'US'],
+    ['213', 'US'],
+    ['312', 'US'],
+    ['415', 'US'],
+    ['617', 'US'],
+    ['713', 'US'],
+    ['808', 'US'],
+    ['416', 'CA'],
+    ['604', 'CA'],
+    ['514', 'CA'],
+  ] as const;
+  const cases = areas.flatMap(([area, country]) =>
+    ['0100', '0142', '0199'].map((line) => ({ area, country, line })),
+  );
+
+  it.each(cases)(
+    '($area) 555-$line is a $country number in every written form',
+    ({ area, country, line }) => {
+      const e164 = `+1${area}555${line}`;
+      for (const written of [
+        `+1 (${area}) 555-${line}`,
+        `${area}.555.${line}`,
+        `1-${area}-555-${line}`,
+        `00 1 ${area} 555 ${line}`,
+      ]) {
+        const region = written.startsWith('00') ? 'GB' : 'US';
+        expect(
+          checkDialNumber(written, { defaultRegion: region, allowedCountries: [country] }),
+        ).toMatchObject({
+          ok: true,
+          e164,
+          country,
+          areaCode: area,
+        });
+      }
+    },
+  );
+});
+
 describe('checkDialNumber: refused', () => {
   it.each([
     ['12', 'US', 'tooShort'],
