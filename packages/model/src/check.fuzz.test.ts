@@ -4,12 +4,21 @@
  * never throw and must always return well-formed, located problems. A failure prints its seed.
  */
 import { describe, expect, it } from 'vitest';
-import { checkFlowText } from './check.js';
-import { formatFlow } from './format.js';
+import { checkFlowTestText, checkFlowText, checkResourcesText } from './check.js';
+import type { Flow } from './flow.js';
+import { formatFlow, formatFlowTest, formatResources } from './format.js';
 import { PROBLEM_CODES, type Problem } from './problems.js';
-import { everyBlockFlow, everyFlowType, sampleFlows, sampleResources } from './test-support/flows.js';
+import {
+  everyBlockFlow,
+  everyFlowType,
+  sampleFlows,
+  sampleFlowTest,
+  sampleResources,
+} from './test-support/flows.js';
 
 const MUTATIONS_PER_FLOW = 100;
+/** Thousands of cases on a shared machine: generous, so that only a hang fails on time. */
+const TIMEOUT_MS = 120_000;
 
 /** mulberry32: small, fast and good enough to make every case reproducible from its seed. */
 function random(seed: number): () => number {
@@ -163,6 +172,12 @@ describe('checkFlowText under mutation', () => {
           result = checkFlowText(text, context);
         }, `seed ${seed}`).not.toThrow();
         expectWellFormed(result!.problems, seed);
+        // Whatever parses, broken or not, formats idempotently.
+        const parsed = tryParse(text);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+          const once = formatFlow(parsed as Flow);
+          expect(formatFlow(JSON.parse(once)), `seed ${seed}: idempotent`).toBe(once);
+        }
         if (result!.flow) {
           expect(
             result!.problems.some((p) => /^CF[01]/.test(p.code)),
@@ -174,5 +189,46 @@ describe('checkFlowText under mutation', () => {
         }
       }
     },
+    TIMEOUT_MS,
+  );
+});
+
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+describe('checkResourcesText and checkFlowTestText under mutation', () => {
+  const kinds = [
+    ['resources', sampleResources(), checkResourcesText, formatResources],
+    ['flow test', sampleFlowTest(), checkFlowTestText, formatFlowTest],
+  ] as const;
+  it.each(kinds)(
+    '%s: never throws, well-formed problems, idempotent format',
+    (_, sample, check, format) => {
+      for (let n = 0; n < 300; n++) {
+        const seed = 9_000_000 + n;
+        const next = random(seed);
+        const doc = JSON.parse(JSON.stringify(sample));
+        const valueMutations = Math.floor(next() * 3);
+        for (let m = 0; m < valueMutations; m++) mutateValue(doc, next);
+        let text = JSON.stringify(doc, null, 2);
+        if (valueMutations === 0 || next() < 0.3) text = mutateText(text, next);
+        let problems: Problem[] = [];
+        expect(() => {
+          problems = check(text, { file: 'fuzz.flow.json' }).problems;
+        }, `seed ${seed}`).not.toThrow();
+        expectWellFormed(problems, seed);
+        const parsed = tryParse(text);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+          const once = format(parsed as never);
+          expect(format(JSON.parse(once)), `seed ${seed}: idempotent`).toBe(once);
+        }
+      }
+    },
+    TIMEOUT_MS,
   );
 });
