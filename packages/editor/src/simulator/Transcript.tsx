@@ -19,8 +19,12 @@ export function Transcript({
 }) {
   const end = useRef<HTMLLIElement>(null);
   const count = lines.length;
+  // A block body on purpose: Chromium's scrollIntoView returns a promise, which React would take for a
+  // clean-up function.
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when a line arrives
-  useEffect(() => end.current?.scrollIntoView({ block: 'nearest' }), [count]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'nearest' });
+  }, [count]);
   return (
     <ol className="sim-transcript" role="log" aria-label="Call transcript" aria-live="polite">
       {lines.map((line, i) => (

@@ -50,7 +50,9 @@ export function useSimulation(inputs: SimulationInputs): {
     };
   }, []);
 
-  useEffect(() => controller?.setInputs({ flow, resources, flows }), [controller, flow, resources, flows]);
+  useEffect(() => {
+    controller?.setInputs({ flow, resources, flows });
+  }, [controller, flow, resources, flows]);
 
   const view = useSyncExternalStore(controller?.subscribe ?? noSubscription, controller?.getView ?? noView);
   return { controller, view };
