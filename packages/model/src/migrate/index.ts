@@ -9,7 +9,10 @@ export type { Migration } from './migration.js';
 export const MIGRATIONS: readonly Migration[] = [blocksMap];
 
 export interface MigrationResult {
-  /** The document at FORMAT_VERSION (a copy: the input is never changed), or the input when it cannot be read. */
+  /**
+   * The document at FORMAT_VERSION: a new object when migrations ran (the input is never changed), the
+   * input itself when it was already current or cannot be read.
+   */
   value: unknown;
   /** The version the document had; a missing `formatVersion` counts as 0. */
   fromVersion?: number;
