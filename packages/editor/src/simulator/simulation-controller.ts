@@ -180,7 +180,7 @@ export class SimulationController {
   /** The contact trace as a JSON file (secure values are already masked by the runtime). */
   traceFile(): { fileName: string; text: string } | undefined {
     const snapshot = this.snapshot();
-    if (!snapshot) return undefined;
+    if (!snapshot || !this.sim) return undefined;
     const document = {
       contactId: snapshot.contactId,
       flowId: snapshot.flowId,
@@ -189,8 +189,7 @@ export class SimulationController {
       startedAt: new Date(snapshot.startedAt).toISOString(),
       status: snapshot.status,
       endReason: snapshot.endReason ?? null,
-      traceDropped: snapshot.traceDropped,
-      trace: snapshot.trace,
+      trace: this.sim.trace(snapshot.contactId),
     };
     return {
       fileName: `${snapshot.flowId}-${snapshot.contactId}.trace.json`,
@@ -298,6 +297,8 @@ export class SimulationController {
         if (line) transcript.push(mask(line));
       }
     }
+    // The whole trace: the snapshot itself keeps only its newest entries.
+    const trace = sim.trace(contactId);
     const ended = snapshot.status === 'ended' || snapshot.status === 'transferred';
     const timers = snapshot.timers.map((t) => t.at);
     return {
@@ -313,11 +314,11 @@ export class SimulationController {
       // `$lastDigits` may hold what the caller keyed into a secure variable.
       system: systemRows(snapshot.system).map((row) => ({ ...row, value: redactText(row.value, secrets) })),
       offers,
-      callerIds: callerIdChoices(snapshot.trace),
+      callerIds: callerIdChoices(trace),
       agents: this.agentRows(sim),
-      errors: traceErrors(snapshot.trace),
+      errors: traceErrors(trace),
       activeBlockId: activeBlock(snapshot, flow.id),
-      visitedBlockIds: visitedBlocks(snapshot.trace, flow.id),
+      visitedBlockIds: visitedBlocks(trace, flow.id),
     };
   }
 

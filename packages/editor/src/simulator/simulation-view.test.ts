@@ -27,7 +27,6 @@ const snapshot = (over: Partial<ObservedSnapshot> = {}): ObservedSnapshot => ({
   stack: [{ flowId: 'main', block: 'menu' }],
   variables: {},
   system: {},
-  trace: [],
   ...over,
 });
 

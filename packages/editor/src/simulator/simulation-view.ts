@@ -35,7 +35,6 @@ export interface ObservedSnapshot {
   stack: readonly ObservedFrame[];
   variables: Record<string, unknown>;
   system: Record<string, unknown>;
-  trace: readonly ObservedTraceEntry[];
 }
 
 export interface PopoverLine {
