@@ -146,6 +146,25 @@ describe('checkDialNumber: refused', () => {
     },
   );
 
+  it.each([
+    ['0044 20 7946 0958', 'US', 'start with 011 or "+"'],
+    ['011 44 20 7946 0958', 'GB', 'start with 00 or "+"'],
+    ['011 44 20 7946 0958', 'AU', 'start with 0011 or "+"'],
+  ])("%s in %s names the region's international prefix", (input, region, hint) => {
+    const result = checkDialNumber(input, { defaultRegion: region });
+    expect(!result.ok && result.message).toContain(hint);
+  });
+
+  it('refuses a number with nothing before ":"', () => {
+    expect(checkDialNumber('::123')).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('drops the "#" that ends keyed-in digits, but not a "#" inside the number', () => {
+    expect(checkDialNumber('2025550143#')).toMatchObject({ ok: true, e164: '+12025550143' });
+    expect(checkDialNumber('202#5550143')).toMatchObject({ ok: false, reason: 'notDialable' });
+    expect(checkDialNumber('#31#2025550143#')).toMatchObject({ ok: false, reason: 'notDialable' });
+  });
+
   it('never throws on odd input', () => {
     for (const input of [
       '+',

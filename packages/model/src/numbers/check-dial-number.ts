@@ -41,6 +41,16 @@ function iddPattern(region: CountryCode): RegExp {
   return pattern;
 }
 
+function defaultIddPrefix(region: CountryCode): string {
+  metadata.selectNumberingPlan(region);
+  const plan = metadata.numberingPlan;
+  // The IDD pattern when it is a plain prefix ("011"), else the preferred one ("0011" for Australia).
+  for (const prefix of [plan?.IDDPrefix(), plan?.defaultIDDPrefix()]) {
+    if (prefix && /^\d+$/.test(prefix)) return prefix;
+  }
+  return '00';
+}
+
 type Failure = Extract<DialNumberCheck, { ok: false }>;
 
 /**
@@ -80,12 +90,19 @@ export function checkDialNumber(input: string, options: DialNumberOptions = {}):
   }
 
   const colon = sanitized.indexOf(':');
-  const dialPart = colon === -1 ? sanitized : sanitized.slice(0, colon);
+  // A single trailing "#" is the key that ends keyed-in digits, not part of the number.
+  const dialPart = (colon === -1 ? sanitized : sanitized.slice(0, colon)).replace(/(\d)#$/, '$1');
   const postDial = colon === -1 ? undefined : sanitized.slice(colon + 1);
   if (dialPart.lastIndexOf('+') > 0 || postDial?.includes('+')) {
     return fail(
       'invalid',
       `"${input}" has a "+" that is not at the start; only the country code may follow "+".`,
+    );
+  }
+  if (!/\d/.test(dialPart)) {
+    return fail(
+      'invalid',
+      `"${input}" has no number before ":"; the digits after ":" are sent once the call is answered.`,
     );
   }
   if (/[*#]/.test(dialPart)) {
@@ -153,7 +170,12 @@ export function checkDialNumber(input: string, options: DialNumberOptions = {}):
       return fail('invalid', `"${input}" is not a phone number of ${countryLabel(region)}.`);
     }
   }
-  return judge(parsed, kind, input, sanitized, postDial, options.allowedCountries, fail);
+  const result = judge(parsed, kind, input, sanitized, postDial, options.allowedCountries, fail);
+  if (!result.ok && kind === 'national' && /^0(?:0|11)/.test(dialPart)) {
+    // Looks like an international prefix, but not the one of this region (00 from the US, 011 from France).
+    result.message += ` To dial abroad from ${countryLabel(region)}, start with ${defaultIddPrefix(region as CountryCode)} or "+".`;
+  }
+  return result;
 }
 
 function judge(
