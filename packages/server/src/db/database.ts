@@ -59,6 +59,14 @@ const MIGRATIONS: readonly string[] = [
     changed_at TEXT NOT NULL
   ) STRICT;
   `,
+  `
+  CREATE TABLE IF NOT EXISTS contact_trace (
+    contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    entry      TEXT NOT NULL,
+    PRIMARY KEY (contact_id, seq)
+  ) STRICT;
+  `,
 ];
 
 /**

@@ -55,7 +55,8 @@ export function contactRoutes(app: Express, host: ContactHost, flows: FlowServic
   });
 
   app.get('/api/contacts/:id/trace', (req, res) => {
-    res.json(traceView(find(param(req, 'id')), published));
+    const id = param(req, 'id');
+    res.json(traceView(find(id), host.repository.trace(id), published));
   });
 
   app.post('/api/contacts/:id/events', (req, res) => {

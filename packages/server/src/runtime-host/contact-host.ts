@@ -17,6 +17,7 @@ import {
   startWebCallback,
   step,
   type TelephonyCommand,
+  type TraceEntry,
 } from '@callflow/runtime';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
@@ -84,7 +85,12 @@ export class ContactHost {
       clock: this.clock,
       promptSeconds: () => options.promptSeconds ?? 0,
     });
-    this.telephony.subscribe((contactId, event) => this.deliver(contactId, event));
+    // The simulator numbers its events from 1 in every process; the engine drops ids it has seen, so
+    // ids are made unique across restarts (a restored contact has seen the previous process's ids).
+    const boot = randomUUID().slice(0, 8);
+    this.telephony.subscribe((contactId, event) =>
+      this.deliver(contactId, event.id === undefined ? event : { ...event, id: `${boot}:${event.id}` }),
+    );
     const flows = publishedFlowSource(options.published);
     const host = this;
     this.env = {
@@ -321,7 +327,7 @@ export class ContactHost {
           next.after?.(undefined);
           continue;
         }
-        this.apply(next.contactId, result);
+        this.apply(next.contactId, result, [], next.event);
         next.after?.(result);
       }
     } finally {
@@ -330,7 +336,12 @@ export class ContactHost {
   }
 
   /** Persists the step, then carries out its commands (write-ahead: a crash re-sends, never loses). */
-  private apply(contactId: string, result: StepResult, callbacks: NewCallback[] = []): void {
+  private apply(
+    contactId: string,
+    result: StepResult,
+    callbacks: NewCallback[] = [],
+    cause?: ContactEvent,
+  ): void {
     const s = result.snapshot;
     const previous = this.#active.get(contactId);
     const telephony = result.commands.filter(isTelephonyCommand);
@@ -339,16 +350,22 @@ export class ContactHost {
         ? [{ kind: 'flow' as CallbackKind, request: c.request, requestedBy: `flow:${s.flowId}` }]
         : [],
     );
-    const pending = stillAwaited(s, [...(previous?.pending ?? []), ...telephony]);
+    // A command whose result has arrived is done, even if its ref stays in the block's wait.
+    const answered = cause && 'ref' in cause ? cause.ref : undefined;
+    const earlier = (previous?.pending ?? []).filter((c) => !('ref' in c) || c.ref !== answered);
+    const pending = stillAwaited(s, [...earlier, ...telephony]);
     const stored: StoredContact = { snapshot: s, pending };
-    this.repository.save(contactId, stored, [...callbacks, ...created]);
+    // Newer engines hand each step's trace entries over in `result.trace` and keep only a tail in the
+    // snapshot; older ones keep the whole trace in the snapshot. Entries are keyed by seq, so both work.
+    const trace = (result as { trace?: TraceEntry[] }).trace ?? s.trace;
+    this.repository.save(contactId, stored, [...callbacks, ...created], trace);
     this.options.metrics.stepsTotal.inc();
     if (ENDED.has(s.status)) {
       this.#active.delete(contactId);
       this.cancelTimersOf(contactId, previous?.snapshot);
     } else this.#active.set(contactId, stored);
     this.updateGauge();
-    for (const entry of s.trace.slice(-1)) {
+    for (const entry of trace) {
       if (entry.error)
         this.options.metrics.errorsTotal.inc({ code: entry.error.split(' ')[0] ?? 'contact_error' });
     }

@@ -1,4 +1,4 @@
-import type { CallbackRequest, ContactSnapshot, TelephonyCommand } from '@callflow/runtime';
+import type { CallbackRequest, ContactSnapshot, TelephonyCommand, TraceEntry } from '@callflow/runtime';
 import type { Db } from '../db/database.js';
 
 export type CallbackKind = 'web' | 'agent' | 'flow';
@@ -49,7 +49,14 @@ export class ContactRepository {
   readonly #unstartedCallbacks;
   readonly #agentState;
   readonly #agentStates;
-  readonly save: (id: string, stored: StoredContact, callbacks: readonly NewCallback[]) => void;
+  readonly #insertTrace;
+  readonly #trace;
+  readonly save: (
+    id: string,
+    stored: StoredContact,
+    callbacks: readonly NewCallback[],
+    trace?: readonly TraceEntry[],
+  ) => void;
 
   constructor(db: Db) {
     this.#upsert = db.prepare(
@@ -90,39 +97,46 @@ export class ContactRepository {
        ON CONFLICT (name) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at`,
     );
     this.#agentStates = db.prepare('SELECT name, state FROM agent_states');
+    this.#insertTrace = db.prepare(
+      'INSERT OR IGNORE INTO contact_trace (contact_id, seq, entry) VALUES (?, ?, ?)',
+    );
+    this.#trace = db.prepare('SELECT entry FROM contact_trace WHERE contact_id = ? ORDER BY seq');
 
-    this.save = db.transaction((id: string, stored: StoredContact, callbacks: readonly NewCallback[]) => {
-      const s = stored.snapshot;
-      const now = new Date().toISOString();
-      this.#upsert.run({
-        id,
-        kind: s.kind,
-        flowId: s.flowId,
-        version: s.version,
-        status: s.status,
-        steps: s.steps,
-        snapshot: JSON.stringify(s),
-        pending: JSON.stringify(stored.pending),
-        now,
-      });
-      this.#deleteTimers.run(id);
-      for (const timer of s.timers) this.#insertTimer.run(id, timer.id, timer.at);
-      for (const c of callbacks) {
-        const r = c.request;
-        this.#insertCallback.run(
-          r.id,
-          c.kind,
-          r.name ?? null,
-          r.number,
-          r.queue,
-          JSON.stringify(r),
-          c.requestedBy,
+    this.save = db.transaction(
+      (id: string, stored: StoredContact, callbacks: readonly NewCallback[], trace = []) => {
+        const s = stored.snapshot;
+        const now = new Date().toISOString();
+        this.#upsert.run({
+          id,
+          kind: s.kind,
+          flowId: s.flowId,
+          version: s.version,
+          status: s.status,
+          steps: s.steps,
+          snapshot: JSON.stringify(s),
+          pending: JSON.stringify(stored.pending),
           now,
-        );
-      }
-      // A callback request is itself a contact: its row follows the contact's status.
-      this.#callbackStatus.run(s.status, id);
-    });
+        });
+        this.#deleteTimers.run(id);
+        for (const timer of s.timers) this.#insertTimer.run(id, timer.id, timer.at);
+        for (const c of callbacks) {
+          const r = c.request;
+          this.#insertCallback.run(
+            r.id,
+            c.kind,
+            r.name ?? null,
+            r.number,
+            r.queue,
+            JSON.stringify(r),
+            c.requestedBy,
+            now,
+          );
+        }
+        for (const entry of trace) this.#insertTrace.run(id, entry.seq, JSON.stringify(entry));
+        // A callback request is itself a contact: its row follows the contact's status.
+        this.#callbackStatus.run(s.status, id);
+      },
+    );
   }
 
   /** Records a callback request before its contact exists (web and agent callbacks). */
@@ -156,6 +170,11 @@ export class ContactRepository {
   callback(id: string): CallbackRow | undefined {
     const row = this.#callback.get(id) as RawCallbackRow | undefined;
     return row && toCallbackRow(row);
+  }
+
+  /** The contact's whole trace, oldest first. */
+  trace(id: string): TraceEntry[] {
+    return (this.#trace.all(id) as { entry: string }[]).map((r) => JSON.parse(r.entry) as TraceEntry);
   }
 
   setCallbackStatus(id: string, status: string): void {

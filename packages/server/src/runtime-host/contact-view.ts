@@ -1,4 +1,4 @@
-import type { ContactSnapshot } from '@callflow/runtime';
+import type { ContactSnapshot, TraceEntry } from '@callflow/runtime';
 import { REDACTED, redactText, secureVariableNames } from '@callflow/runtime';
 import type { PublishedVersions } from '../store/published-versions.js';
 
@@ -46,7 +46,7 @@ export function contactView(s: ContactSnapshot, published: PublishedVersions) {
 }
 
 /** The trace, with any secure value that slipped into free text masked as well. */
-export function traceView(s: ContactSnapshot, published: PublishedVersions) {
+export function traceView(s: ContactSnapshot, trace: readonly TraceEntry[], published: PublishedVersions) {
   const secure = secureNames(s, published);
   const values = [...secure].map((name) => s.variables[name]).filter((v) => v !== undefined && v !== null);
   const mask = (value: unknown): unknown => {
@@ -57,5 +57,5 @@ export function traceView(s: ContactSnapshot, published: PublishedVersions) {
     }
     return value;
   };
-  return { entries: s.trace.map(mask), dropped: s.traceDropped };
+  return { entries: trace.map(mask) };
 }

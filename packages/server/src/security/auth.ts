@@ -28,7 +28,7 @@ function presentedToken(req: Request, allowQueryToken: boolean): string | undefi
  */
 export function authenticate(tokens: readonly ApiToken[]): RequestHandler {
   return (req, res, next) => {
-    const token = presentedToken(req, req.path === '/api/events');
+    const token = presentedToken(req, `${req.baseUrl}${req.path}` === '/api/events');
     if (token === undefined) {
       res.set('WWW-Authenticate', 'Bearer realm="callflow"');
       throw new ApiError(401, 'unauthorized', 'A token is required: send "Authorization: Bearer <token>".');

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,12 +34,18 @@ export interface TestService {
 
 /** A service on a temporary copy of the sample flows (or an empty directory) and a fresh data dir. */
 export async function startTestService(
-  options: { copyFlows?: boolean; env?: Record<string, string>; workDir?: string } = {},
+  options: {
+    copyFlows?: boolean;
+    env?: Record<string, string>;
+    /** Reuse a directory (a restart); it is kept on close. */
+    workDir?: string;
+  } = {},
 ): Promise<TestService> {
   const work = options.workDir ?? mkdtempSync(join(tmpdir(), 'callflow-server-'));
   const flowsDir = join(work, 'flows');
   const dataDir = join(work, 'data');
-  if (options.copyFlows !== false && !options.workDir) cpSync(SAMPLE_FLOWS, flowsDir, { recursive: true });
+  if (options.copyFlows !== false && !existsSync(flowsDir))
+    cpSync(SAMPLE_FLOWS, flowsDir, { recursive: true });
   mkdirSync(flowsDir, { recursive: true });
   const config = loadConfig(
     [],
@@ -54,7 +60,9 @@ export async function startTestService(
     },
     { flowsDir, editorDist: join(work, 'no-editor') },
   );
-  const service = await createService(config, { logger: pino({ level: 'silent' }) });
+  const service = await createService(config, {
+    logger: pino({ level: process.env.CALLFLOW_TEST_LOG ?? 'error' }),
+  });
   const api = (role: keyof typeof TOKENS = 'admin') => {
     const agent = supertest(service.app);
     const auth = (test: supertest.Test) =>
