@@ -4,7 +4,10 @@ import { type Problem, type ProblemCode, pointer, problem } from '../../problems
 import type { LintRule } from '../rule.js';
 
 /** Literal numbers a block dials: the setting that holds the operand, per block type. */
-const DIALLED_SETTING: Record<string, string> = { transferToNumber: 'to', setCallbackNumber: 'number' };
+const DIALLED_SETTING: ReadonlyMap<string, string> = new Map([
+  ['transferToNumber', 'to'],
+  ['setCallbackNumber', 'number'],
+]);
 
 /**
  * CF500: a literal number a flow dials (Transfer to phone number `to`, Set callback number `number`) is
@@ -19,7 +22,7 @@ export const dialNumbers: LintRule = (_flow, { graph, resources }) => {
     ...(resources?.account?.allowedCountries ? { allowedCountries: resources.account.allowedCountries } : {}),
   };
   for (const info of graph.list) {
-    const setting = DIALLED_SETTING[info.block.type];
+    const setting = DIALLED_SETTING.get(info.block.type);
     if (setting === undefined) continue;
     const value = obj(info.settings[setting])?.value;
     if (typeof value !== 'string') continue;
