@@ -10,13 +10,23 @@ export interface Api {
   ) => Promise<{ status: number; etag: string | null; body: unknown }>;
 }
 
+interface ConsoleGuard {
+  errors: string[];
+  /** HTTP statuses a test provokes on purpose; Chromium logs each failed request as a console error. */
+  expectedStatuses: Set<number>;
+}
+
 interface Fixtures {
   server: RunningServer;
   api: Api;
   /** Opens the editor the way an admin does: the start-up URL carrying the token. */
-  openEditor: (flowId?: string) => Promise<Page>;
-  consoleErrors: string[];
+  openEditor: () => Promise<Page>;
+  consoleGuard: ConsoleGuard;
+  /** Declares an HTTP error the test provokes on purpose (a 412 on a stale save), so its console line is allowed. */
+  expectHttpError: (status: number) => void;
 }
+
+const FAILED_REQUEST = /^Failed to load resource: the server responded with a status of (\d+)/;
 
 export const test = base.extend<Fixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
@@ -47,22 +57,27 @@ export const test = base.extend<Fixtures>({
     });
   },
   // Any console error or uncaught exception fails the test that caused it.
-  consoleErrors: [
+  consoleGuard: [
     async ({ page }, use) => {
-      const errors: string[] = [];
+      const guard: ConsoleGuard = { errors: [], expectedStatuses: new Set() };
       page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+        if (message.type() !== 'error') return;
+        const status = FAILED_REQUEST.exec(message.text());
+        if (status && guard.expectedStatuses.has(Number(status[1]))) return;
+        guard.errors.push(`console.error: ${message.text()}`);
       });
-      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-      await use(errors);
-      expect(errors, 'the browser console stays free of errors').toEqual([]);
+      page.on('pageerror', (error) => guard.errors.push(`pageerror: ${error.message}`));
+      await use(guard);
+      expect(guard.errors, 'the browser console stays free of errors').toEqual([]);
     },
     { auto: true },
   ],
+  expectHttpError: async ({ consoleGuard }, use) => {
+    await use((status) => consoleGuard.expectedStatuses.add(status));
+  },
   openEditor: async ({ page, server }, use) => {
-    await use(async (flowId) => {
-      const query = new URLSearchParams({ token: server.token });
-      await page.goto(`${server.url}/?${query}${flowId ? `#/flows/${flowId}` : ''}`);
+    await use(async () => {
+      await page.goto(`${server.url}/?${new URLSearchParams({ token: server.token })}`);
       return page;
     });
   },
