@@ -49,7 +49,7 @@ describe('callflow test', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('  FAIL  regional office\n');
     expect(run.stdout).toContain(
-      'expected caller ID +12125550110 (rule agentGroup) but got +13125550111 (rule sameAreaCode): "sales-chicago" (+13125550111) has the same area code 312 (US) as the called number +13125550175  (at /expect/transfer/callerId)',
+      'expected caller ID +12125550110 (rule agentGroup) but got +13125550111 (rule sameAreaCode): "sales-chicago" (+13125550111) has the same area code 312 (US) as the called number +13125550175 (passed over "campaign" (+16175550120): area code 617 (US) is not 312 (US); "main" (+12125550100): area code 212 (US) is not 312 (US))  (at /expect/transfer/callerId)',
     );
     expect(run.stdout).toContain('1 scenario: 0 passed, 1 failed.');
   });

@@ -296,6 +296,28 @@ describe('resolveCallerId: reasons and rejected candidates', () => {
     expect(d.reason).toContain('"nyc" (+12125550133)');
   });
 
+  it('names the candidates passed over in the reason, at most three', () => {
+    const d = resolveCallerId({
+      ...base,
+      setting: { strategy: 'agentChoice' },
+      agent: 'alice',
+      agentChoice: 'support',
+    });
+    expect(d.reason).toBe(
+      `agent "alice"'s default number "nyc" (+12125550133) (passed over support: not one of agent "alice"'s allowed numbers (sales, nyc))`,
+    );
+    const many = resolveCallerId({
+      ...base,
+      setting: { strategy: 'sameAreaCode' },
+      dialedNumber: '+13055550000',
+      random: () => 0,
+    });
+    expect(many.rejected).toHaveLength(5);
+    expect(many.reason).toMatch(
+      / \(passed over "main" \(\+12025550100\): area code 202 \(US\) is not 305 \(US\); .*; and 2 more\)$/,
+    );
+  });
+
   it('lists the numbers whose area code did not match', () => {
     const d = resolveCallerId({
       ...base,

@@ -76,7 +76,10 @@ export function resolveCallerId(s: CallerIdSituation): CallerIdDecision {
   if (!picked) {
     return {
       rule: 'none',
-      reason: 'no caller ID could be chosen and the account has no usable principal number',
+      reason: withRejected(
+        'no caller ID could be chosen and the account has no usable principal number',
+        rejected,
+      ),
       rejected,
     };
   }
@@ -86,10 +89,28 @@ export function resolveCallerId(s: CallerIdSituation): CallerIdDecision {
     number: candidate.number,
     ...(name !== undefined ? { name } : {}),
     rule: picked.rule,
-    reason: picked.warning ? `${picked.reason}; warning: ${picked.warning}` : picked.reason,
+    reason: explain(picked, rejected),
     rejected,
     ...(picked.warning ? { warning: picked.warning } : {}),
   };
+}
+
+/** How many passed-over candidates the reason names; `rejected` always has them all. */
+const REASON_REJECTED_MAX = 3;
+
+/** The reason, its warning, and the candidates passed over: one line for traces and `callflow run`. */
+function explain(picked: Pick, rejected: Rejected): string {
+  return withRejected(
+    picked.warning ? `${picked.reason}; warning: ${picked.warning}` : picked.reason,
+    rejected,
+  );
+}
+
+function withRejected(text: string, rejected: Rejected): string {
+  if (rejected.length === 0) return text;
+  const named = rejected.slice(0, REASON_REJECTED_MAX).map((r) => `${r.candidate}: ${r.why}`);
+  const more = rejected.length - named.length;
+  return `${text} (passed over ${named.join('; ')}${more > 0 ? `; and ${more} more` : ''})`;
 }
 
 function label(c: CallerIdCandidate): string {

@@ -65,7 +65,7 @@ describe('runScenario', () => {
       expect: { transfer: { callerId: '+14155550122', rule: 'queue' } },
     });
     expect(wrong.failures.map((f) => f.message)).toEqual([
-      'expected caller ID +14155550122 (rule queue) but got +12015550111 (rule sameAreaCode): "sales" (+12015550111) has the same area code 201 (US) as the called number +12015550999',
+      'expected caller ID +14155550122 (rule queue) but got +12015550111 (rule sameAreaCode): "sales" (+12015550111) has the same area code 201 (US) as the called number +12015550999 (passed over "main" (+12025550100): area code 202 (US) is not 201 (US))',
     ]);
   });
 
