@@ -164,6 +164,25 @@ describe('formatFlow', () => {
     expect(assignments[0].value.value.apple).toEqual([3, 1, 2]);
   });
 
+  it('writes strings exactly as JSON.stringify does (escapes, unicode, lone surrogates)', () => {
+    const texts = [
+      'plain',
+      'quote " and \\ backslash',
+      'tab\tnew\nline\u0001',
+      'é ☎ 😀',
+      'lone \ud800 half',
+      '\u2028',
+    ];
+    const flow = flowWithBlock('setVariables');
+    flow.blocks['set-variables']!.settings = {
+      assignments: texts.map((t, i) => ({ variable: `v${i}`, value: { value: t } })),
+    };
+    flow.blocks['set-variables']!.label = texts.join('|');
+    const text = formatFlow(flow);
+    for (const t of texts) expect(text).toContain(JSON.stringify(t));
+    expect(JSON.parse(text)).toEqual(flow);
+  });
+
   it('rounds layout coordinates to whole pixels', () => {
     const flow = minimalFlow();
     flow.layout = { welcome: { y: 20.4, x: 10.6 } };

@@ -106,41 +106,45 @@ function bySchema(value: unknown, schema: unknown, context: SchemaContext): unkn
   return value;
 }
 
-/** Serialises like JSON.stringify(value, null, 2), honouring decided key orders, into `out`. */
-function write(value: unknown, indent: string, out: string[]): void {
+/**
+ * Serialises like JSON.stringify(value, null, 2), honouring decided key orders. Plain concatenation:
+ * the engine keeps the pieces as a rope and flattens once, cheaper than collecting and joining them.
+ */
+function write(value: unknown, indent: string): string {
   if (value instanceof Ordered || isRecord(value)) {
     const entries = value instanceof Ordered ? value.entries : Object.entries(value);
     const inner = `${indent}  `;
-    let first = true;
+    let out = '';
     for (const [k, v] of entries) {
       if (v === undefined) continue;
-      out.push(first ? '{\n' : ',\n', inner, JSON.stringify(k), ': ');
-      write(v, inner, out);
-      first = false;
+      out += `${out === '' ? '{\n' : ',\n'}${inner}${quote(k)}: ${write(v, inner)}`;
     }
-    out.push(first ? '{}' : `\n${indent}}`);
-  } else if (Array.isArray(value)) {
-    if (value.length === 0) {
-      out.push('[]');
-      return;
-    }
-    const inner = `${indent}  `;
-    value.forEach((v, i) => {
-      out.push(i === 0 ? '[\n' : ',\n', inner);
-      if (v === undefined) out.push('null');
-      else write(v, inner, out);
-    });
-    out.push(`\n${indent}]`);
-  } else {
-    out.push(JSON.stringify(value) ?? 'null');
+    return out === '' ? '{}' : `${out}\n${indent}}`;
   }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const inner = `${indent}  `;
+    let out = '';
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      out += `${i === 0 ? '[\n' : ',\n'}${inner}${v === undefined ? 'null' : write(v, inner)}`;
+    }
+    return `${out}\n${indent}]`;
+  }
+  return typeof value === 'string' ? quote(value) : (JSON.stringify(value) ?? 'null');
+}
+
+/** Characters JSON.stringify escapes (control characters, quote, backslash, lone surrogates). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point: JSON escapes them
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
+/** JSON.stringify of a string, without its cost for the usual string that needs no escaping. */
+function quote(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 function text(value: unknown): string {
-  const out: string[] = [];
-  write(value, '', out);
-  out.push('\n');
-  return out.join('');
+  return `${write(value, '')}\n`;
 }
 
 const FLOW_KEYS = [
