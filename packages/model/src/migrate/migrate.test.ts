@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFlowText } from '../check.js';
 import { FORMAT_VERSION } from '../flow.js';
+import { minimalFlow } from '../test-support/flows.js';
 import { validateFlowSchema } from '../validate.js';
 import { blocksMap } from './0001-blocks-map.js';
 import { MIGRATIONS, migrateFlow } from './index.js';
@@ -71,6 +72,13 @@ describe('0001: blocks array -> map keyed by id', () => {
     const result = migrateFlow(input);
     expect(result.fromVersion).toBe(0);
     expect(validateFlowSchema(result.value)).toEqual([]);
+  });
+
+  it('loads a current-shaped file that only lacks formatVersion', () => {
+    const { formatVersion: _, ...current } = minimalFlow();
+    const result = migrateFlow(current);
+    expect(result.fromVersion).toBe(0);
+    expect(result.value).toEqual(minimalFlow());
   });
 
   it('loses no block: missing and repeated ids get numbered ids, odd entries are kept for the schema to report', () => {
