@@ -34,6 +34,8 @@ export interface EngineEnv {
   /** For the caller-ID rules' random fallback; `Math.random` when absent. */
   random?: () => number;
   queues?: QueueFigures;
+  /** Trace entries kept in the snapshot itself (default 3); 0 keeps none. */
+  traceTail?: number;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -303,13 +305,17 @@ export interface ContactSnapshot {
   seq: number;
   steps: number;
   sameBlock: { key: string; count: number };
+  /** The most recent trace entries (`EngineEnv.traceTail`, default 3); the full trace is streamed. */
   trace: TraceEntry[];
-  traceDropped: number;
+  /** Trace entries written so far (the `seq` of the last one). */
+  traceCount: number;
 }
 
 export interface StepResult {
   snapshot: ContactSnapshot;
   commands: Command[];
+  /** Trace entries this step wrote, in order: the host appends them to the contact's trace. */
+  trace: TraceEntry[];
 }
 
 export interface StartContactParams {

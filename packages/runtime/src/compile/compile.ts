@@ -80,6 +80,9 @@ function build(flow: Flow, version: number): CompiledFlow {
     }
     return snapshot;
   };
+  // The machine has no context, guards or actions, so (block, outcome) always leads to the same state:
+  // XState's pure transition() answers once, the answer is kept (it costs an actor scope per call).
+  const memo = new Map<string, string>();
   return {
     flow,
     version,
@@ -88,8 +91,14 @@ function build(flow: Flow, version: number): CompiledFlow {
     start: String(initial.value),
     next(block, outcome) {
       if (!wiring[block]?.[outcome]) return undefined;
-      const [after] = transition(machine, resolve(block), { type: outcomeEvent(outcome) });
-      return String(after.value);
+      const key = `${block}\u0000${outcome}`;
+      let target = memo.get(key);
+      if (target === undefined) {
+        const [after] = transition(machine, resolve(block), { type: outcomeEvent(outcome) });
+        target = String(after.value);
+        memo.set(key, target);
+      }
+      return target;
     },
   };
 }

@@ -35,8 +35,7 @@ export function startCallback(env: EngineEnv, request: CallbackRequest): StepRes
   });
   if (!env.resources.queues[request.queue]) {
     run.finish(`queue "${request.queue}" does not exist`, false);
-    run.flush();
-    return { snapshot: run.s, commands: run.commands };
+    return run.result();
   }
   const expiry = run.startTimer(request.maxQueueSeconds, 'callbackExpired');
   if (request.initialDelaySeconds > 0) {
@@ -47,8 +46,7 @@ export function startCallback(env: EngineEnv, request: CallbackRequest): StepRes
     run.s.callback = { ...s.callback, phase: 'queued', expiryTimerId: expiry };
     enqueue(run, request.queue, request.enqueuedAt);
   }
-  run.flush();
-  return { snapshot: run.s, commands: run.commands };
+  return run.result();
 }
 
 export interface WebCallbackParams {
@@ -87,8 +85,7 @@ export function startWebCallback(env: EngineEnv, p: WebCallbackParams): StepResu
   const run = new ContactRun(env, s);
   run.begin({ event: 'start', error: `web callback refused: ${check.message}` });
   run.finish('invalid callback number', false);
-  run.flush();
-  return { snapshot: run.s, commands: run.commands };
+  return run.result();
 }
 
 export interface AgentCallbackParams {
@@ -140,14 +137,12 @@ export function startAgentCallback(env: EngineEnv, p: AgentCallbackParams): Step
   if (!check.ok) {
     run.with({ error: `number refused: ${check.message}` });
     run.finish('invalid number');
-    run.flush();
-    return { snapshot: run.s, commands: run.commands };
+    return run.result();
   }
   run.s.status = 'whisper';
   run.flush();
   startOutboundWhisper(run);
-  run.flush();
-  return { snapshot: run.s, commands: run.commands };
+  return run.result();
 }
 
 /** The agent accepted the callback offer: outbound whisper, then the customer is dialled. */

@@ -34,7 +34,7 @@ export function blankSnapshot(
     steps: 0,
     sameBlock: { key: '', count: 0 },
     trace: [],
-    traceDropped: 0,
+    traceCount: 0,
   };
   if (callerNumber !== undefined) s.callerNumber = callerNumber;
   return s;

@@ -34,8 +34,7 @@ export function startContact(env: EngineEnv, params: StartContactParams): StepRe
   });
   if (!published) {
     run.fail('RT102', `Flow "${params.flowId}" is not published.`);
-    run.flush();
-    return { snapshot: run.s, commands: run.commands };
+    return run.result();
   }
   for (const [name, value] of Object.entries(params.variables ?? {})) {
     const stored = run.assign(undefined, name, value);
@@ -43,8 +42,7 @@ export function startContact(env: EngineEnv, params: StartContactParams): StepRe
   }
   run.flush();
   run.push('main', params.flowId);
-  run.flush();
-  return { snapshot: run.s, commands: run.commands };
+  return run.result();
 }
 
 /**
@@ -55,8 +53,7 @@ export function step(env: EngineEnv, snapshot: ContactSnapshot, event: ContactEv
   const run = new ContactRun(env, snapshot, event);
   const ignored = (reason: string): StepResult => {
     run.begin({ event: event.type, ignored: reason });
-    run.flush();
-    return { snapshot: run.s, commands: run.commands };
+    return run.result();
   };
   if (run.s.status === 'ended' || run.s.status === 'transferred') {
     return ignored(`the contact has ended (${run.s.endReason ?? run.s.status})`);
@@ -68,8 +65,7 @@ export function step(env: EngineEnv, snapshot: ContactSnapshot, event: ContactEv
   }
   const handled = dispatch(run, event);
   if (handled !== true) return ignored(handled);
-  run.flush();
-  return { snapshot: run.s, commands: run.commands };
+  return run.result();
 }
 
 /** Routes an event; returns true when something took it, else why nobody did. */

@@ -4,8 +4,12 @@ export const MAX_STEPS_PER_FLOW_RUN = 1000;
 export const MAX_SAME_BLOCK_IN_A_ROW = 10;
 /** Event ids remembered per contact to drop duplicates (providers retry webhooks). */
 export const SEEN_EVENT_IDS = 64;
-/** Trace entries kept in the snapshot; older ones are dropped and counted in `traceDropped`. */
-export const MAX_TRACE_ENTRIES = 2000;
+/**
+ * Trace entries kept in the snapshot (the most recent ones). Every step also returns its new entries
+ * (`StepResult.trace`) for the host to append to the contact's full trace: a snapshot that carried the
+ * whole trace grew with every step and made each save and restore slower (docs/runtime.md).
+ */
+export const DEFAULT_TRACE_TAIL = 3;
 /** Seconds an offered agent has when the queue does not say (then RONA). */
 export const DEFAULT_OFFER_TIMEOUT_SECONDS = 20;
 

@@ -14,6 +14,7 @@ import type {
   FrameKind,
   Party,
   ResolvedPrompt,
+  StepResult,
   TraceEntry,
   Wait,
 } from '../types.js';
@@ -21,9 +22,9 @@ import { draft } from './draft.js';
 import {
   CONTACT_ERRORS,
   type ContactErrorCode,
+  DEFAULT_TRACE_TAIL,
   MAX_SAME_BLOCK_IN_A_ROW,
   MAX_STEPS_PER_FLOW_RUN,
-  MAX_TRACE_ENTRIES,
 } from './limits.js';
 import { fillPlaceholders } from './prompts.js';
 import { lookupVariable } from './variables.js';
@@ -49,6 +50,8 @@ export function setFrameEndHandlers(h: FrameEndHandlers): void {
 export class ContactRun {
   readonly s: ContactSnapshot;
   readonly commands: Command[] = [];
+  /** Trace entries written by this step. */
+  readonly traced: TraceEntry[] = [];
   readonly now: number;
   private entry: TraceEntry | undefined;
   private commandMark = 0;
@@ -66,6 +69,16 @@ export class ContactRun {
 
   /** The compiled flow at the version this contact uses (pinned on first use). */
   compiled(flowId: string): CompiledFlow | undefined {
+    const known = this.flows.get(flowId);
+    if (known) return known;
+    const compiled = this.lookupFlow(flowId);
+    if (compiled) this.flows.set(flowId, compiled);
+    return compiled;
+  }
+
+  private readonly flows = new Map<string, CompiledFlow>();
+
+  private lookupFlow(flowId: string): CompiledFlow | undefined {
     const pinned = flowId === this.s.flowId ? this.s.version : this.s.versions[flowId];
     const published = this.env.flows.get(flowId, pinned);
     if (!published) return undefined;
@@ -89,7 +102,7 @@ export class ContactRun {
   }
 
   emit(command: CommandDraft): string {
-    const needsRef = ['play', 'collectDigits', 'dial', 'offerToAgent', 'httpRequest'].includes(command.type);
+    const needsRef = COMMANDS_WITH_REF.has(command.type);
     const ref = needsRef ? this.ref() : '';
     this.commands.push((needsRef ? { ...command, ref } : command) as Command);
     return ref;
@@ -138,16 +151,23 @@ export class ContactRun {
     this.entry = undefined;
     const emitted = this.commands.slice(this.commandMark);
     if (emitted.length > 0) entry.commands = emitted.map(summariseCommand);
-    entry.seq = this.s.trace.length + this.s.traceDropped + 1;
+    this.s.traceCount += 1;
+    entry.seq = this.s.traceCount;
     const secrets = this.secrets();
-    const safe =
-      secrets.length > 0 ? (JSON.parse(redactText(JSON.stringify(entry), secrets)) as TraceEntry) : entry;
-    let trace = [...this.s.trace, safe];
-    if (trace.length > MAX_TRACE_ENTRIES) {
-      this.s.traceDropped += trace.length - MAX_TRACE_ENTRIES;
-      trace = trace.slice(trace.length - MAX_TRACE_ENTRIES);
+    this.traced.push(
+      secrets.length > 0 ? (JSON.parse(redactText(JSON.stringify(entry), secrets)) as TraceEntry) : entry,
+    );
+  }
+
+  /** Ends the step: the snapshot keeps the newest trace entries, the result carries the new ones. */
+  result(): StepResult {
+    this.flush();
+    const tail = this.env.traceTail ?? DEFAULT_TRACE_TAIL;
+    if (this.traced.length > 0) {
+      const all = this.s.trace.concat(this.traced);
+      this.s.trace = all.length > tail ? all.slice(all.length - tail) : all;
     }
-    this.s.trace = trace;
+    return { snapshot: this.s, commands: this.commands, trace: this.traced };
   }
 
   /** Values of secure variables currently held: masked wherever they would appear in the trace. */
@@ -414,6 +434,9 @@ export class ContactRun {
     return frame.wait;
   }
 }
+
+/** Commands whose results come back naming them. */
+const COMMANDS_WITH_REF = new Set(['play', 'collectDigits', 'dial', 'offerToAgent', 'httpRequest']);
 
 const secureCache = new WeakMap<Flow, string[]>();
 function secureNames(flow: Flow): string[] {

@@ -89,6 +89,8 @@ export class Simulator {
   readonly env: EngineEnv;
   readonly events: SimulatorLogEntry[] = [];
   private store = new Map<string, ContactSnapshot | string>();
+  /** Full traces: each step's new entries appended (the snapshot keeps only the newest). */
+  private traces = new Map<string, TraceEntry[]>();
   private timers = new Map<string, () => void>();
   private offers = new Map<string, Extract<Command, { type: 'offerToAgent' }>>();
   private inbox: { contactId: string; event: ContactEvent; after?: (r: StepResult | undefined) => void }[] =
@@ -264,7 +266,7 @@ export class Simulator {
   }
 
   trace(contactId: string): TraceEntry[] {
-    return this.snapshot(contactId)?.trace ?? [];
+    return this.traces.get(contactId) ?? [];
   }
 
   contacts(): string[] {
@@ -313,6 +315,9 @@ export class Simulator {
   }
 
   private apply(contactId: string, result: StepResult): void {
+    const trace = this.traces.get(contactId);
+    if (trace) for (const entry of result.trace) trace.push(entry);
+    else this.traces.set(contactId, [...result.trace]);
     if (this.options.persist) {
       // As a durable host does after a restart: keep only the JSON, and arm timers from the snapshot.
       const text = JSON.stringify(result.snapshot);

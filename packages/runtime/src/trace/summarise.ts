@@ -14,7 +14,7 @@ export function summariseCommand(command: Command): string {
     case 'bridge':
       return `bridge to ${command.agent ? `agent ${command.agent}` : `call ${command.dialRef ?? ''}`}`;
     case 'enqueue':
-      return `enqueue in ${command.queue} (${command.kind}, since ${new Date(command.enqueuedAt).toISOString()})`;
+      return `enqueue in ${command.queue} (${command.kind})`;
     case 'dequeue':
       return `leave queue ${command.queue}: ${command.reason}`;
     case 'offerToAgent':
@@ -28,7 +28,7 @@ export function summariseCommand(command: Command): string {
     case 'setRecording':
       return `recording ${command.action} (${command.who})`;
     case 'startTimer':
-      return `timer ${command.timer.id} ${command.timer.event} at ${new Date(command.timer.at).toISOString()}`;
+      return `timer ${command.timer.id} ${command.timer.event}`;
     case 'cancelTimer':
       return `cancel timer ${command.id}`;
     case 'createCallback':
