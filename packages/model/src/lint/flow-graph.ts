@@ -56,7 +56,8 @@ export function buildFlowGraph(flow: Flow): FlowGraph {
     const block = (obj(raw) ?? { type: '', settings: {} }) as unknown as Block;
     const definition = typeof block.type === 'string' ? blockDefinition(block.type) : undefined;
     const settings = obj(block.settings) ?? {};
-    const next: Record<string, string> = {};
+    // No prototype: outcome names are data ("constructor" is a valid rule outcome).
+    const next: Record<string, string> = Object.create(null);
     const transitions: [string, string][] = [];
     for (const [outcome, target] of Object.entries(obj(block.next) ?? {})) {
       if (typeof target !== 'string') continue;

@@ -84,6 +84,25 @@ describe('CF202 required outcomes', () => {
     expect(p.message).toContain('"2"');
   });
 
+  it('treats outcome names as data, even "constructor"', () => {
+    const flow = withBlocks(
+      inboundFlow(),
+      {
+        route: block(
+          'checkVariable',
+          { rules: [{ outcome: 'constructor', when: { variable: 'customerTier', operator: 'isEmpty' } }] },
+          { noMatch: 'set-queue' },
+        ),
+      },
+      { block: 'greeting', outcome: 'success', to: 'route' },
+    );
+    const p = expectOneProblem(flow, { code: 'CF202', path: '/blocks/route/next', blockId: 'route' });
+    expect(p.message).toContain('"constructor"');
+    const parsed = JSON.parse('{"noMatch": "set-queue", "__proto__": "bye"}') as Record<string, string>;
+    flow.blocks.route!.next = parsed;
+    expectOneProblem(flow, { code: 'CF203', path: '/blocks/route/next/__proto__', blockId: 'route' });
+  });
+
   it('does not ask terminal blocks for outcomes', () => {
     expectNoProblem(inboundFlow(), 'CF202');
   });
