@@ -154,6 +154,26 @@ describe('crash recovery (kill -9 at random moments)', () => {
   }, 90_000);
 });
 
+describe('graceful shutdown (SIGTERM)', () => {
+  it('exits 0 and the next start continues the contacts it had', async () => {
+    const current = service ?? (await startChildService(flowsDir, dataDir));
+    const started = await call(current.url, 'POST', '/api/contacts', {
+      flow: 'chain-flow',
+      to: '+12125550101',
+    });
+    if (started?.status !== 201) throw new Error(`cannot start a contact: ${started?.status}`);
+    const id = (started.body as { contactId: string }).contactId;
+    const before = await waitFor(current.url, id, (s) => s.steps > 0);
+    const exit = new Promise<number | null>((resolve) => current.child.once('exit', (code) => resolve(code)));
+    current.child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    service = await startChildService(flowsDir, dataDir);
+    const after = await call(service.url, 'GET', `/api/contacts/${id}`);
+    expect(after?.status).toBe(200);
+    expect((after?.body as { steps: number } | undefined)?.steps).toBeGreaterThanOrEqual(before.steps);
+  }, 60_000);
+});
+
 async function waitFor(
   url: string,
   id: string,
