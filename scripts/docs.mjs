@@ -43,7 +43,8 @@ function describeSchema(schema, defs) {
   if (typeof schema.$ref === 'string') {
     const name = schema.$ref.replace('#/$defs/', '');
     const anchor = SHARED.includes(name) ? name.toLowerCase() : ANCHORS[name];
-    return anchor ? `[${name}](#${anchor})` : name;
+    if (anchor) return `[${name}](#${anchor})`;
+    return defs?.[name] ? `${name} (${describeSchema(defs[name], defs)})` : name;
   }
   if (Array.isArray(schema.enum))
     return `one of ${schema.enum.map((v) => code(JSON.stringify(v))).join(', ')}`;
@@ -262,6 +263,7 @@ function formatDoc(model) {
     '',
   );
 
+  out.push(...companionFiles(model), '');
   out.push('## Blocks', '');
   for (const group of model.PALETTE_GROUPS) {
     const blocks = model.BLOCKS.filter((b) => b.group === group.id);
@@ -282,6 +284,53 @@ function formatDoc(model) {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;
+}
+
+/** Fields of an object schema as table rows (name, shape, required, meaning). */
+function fieldRows(schema, defs) {
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties ?? {}).map(([name, s]) => [
+    code(name),
+    describeSchema(s, defs),
+    required.has(name) ? 'yes' : 'no',
+    s.description ?? '',
+  ]);
+}
+
+/** The resources file and flow-test files, from their schemas. */
+function companionFiles(model) {
+  const resources = model.buildResourcesSchema();
+  const out = [
+    '## The resources file',
+    '',
+    'Everything flows refer to by name (`schemas/resources.schema.json`). Each named map is keyed by the name',
+    'flows use; the canonical text sorts it by name.',
+    '',
+    table(['Property', 'Shape', 'Required', 'Meaning'], fieldRows(resources, resources.$defs)),
+    '',
+  ];
+  for (const [name, s] of Object.entries(resources.properties)) {
+    const item = s.additionalProperties ?? (s.type === 'object' ? s : undefined);
+    if (!item?.properties) continue;
+    out.push(
+      `### ${name}`,
+      '',
+      table(['Field', 'Shape', 'Required', 'Meaning'], fieldRows(item, resources.$defs)),
+      '',
+    );
+  }
+  const tests = model.buildFlowTestSchema();
+  out.push(
+    '## Flow tests',
+    '',
+    'Scenario tests (`flows/<name>.test.json`, `schemas/flow-test.schema.json`) run by `callflow test`: each',
+    'scenario scripts the caller, the agents and the outside world, then states what must have happened.',
+    '',
+    table(['Scenario field', 'Shape', 'Required', 'Meaning'], fieldRows(tests.$defs.scenario, tests.$defs)),
+    '',
+    table(['Expectation', 'Shape', 'Required', 'Meaning'], fieldRows(tests.$defs.expectation, tests.$defs)),
+  );
+  return out;
 }
 
 const SERIES = [
