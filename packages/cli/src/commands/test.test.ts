@@ -78,9 +78,13 @@ describe('callflow test', () => {
 
   it('runs only matching scenarios with --filter', async () => {
     const dir = project({ 'flows/a.test.json': regionalOffice({ end: 'transferred' }, 'transfer works') });
+    const some = await callflow(['test', '--filter', 'transfer'], dir);
+    expect(some.stdout).toContain('1 scenario: 1 passed, 0 failed.');
+    expect(some.code).toBe(0);
     const none = await callflow(['test', '--filter', 'nothing-matches'], dir);
     expect(none.stdout).toContain('0 scenarios: 0 passed, 0 failed.');
-    expect(none.code).toBe(0);
+    expect(none.stderr).toBe('callflow test: no scenario name contains "nothing-matches".\n');
+    expect(none.code).toBe(1);
   });
 
   it('reports a test file that breaks the schema, with its location, and exits 1', async () => {
@@ -103,7 +107,10 @@ describe('callflow test', () => {
     expect(run.stdout).toMatch(/problems? stopped tests\.$/m);
   });
 
-  it('exits 1 when there is no test to run, and 2 on a usage error', async () => {
+  it('exits 1 when there is no test to run or a path cannot be read, and 2 on a usage error', async () => {
+    const missing = await callflow(['test', 'flows', 'no-such-dir'], REPO_ROOT);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/^no-such-dir {2}error {4}CF006 {2}Cannot read no-such-dir/m);
     const empty = await callflow(['test'], tempProject({ 'flows/hello.flow.json': MINIMAL_FLOW }));
     expect(empty.code).toBe(1);
     expect(empty.stdout).toContain('No flow tests found: flows holds no *.test.json files.');

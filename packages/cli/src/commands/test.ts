@@ -33,14 +33,14 @@ export const testCommand: CliCommand = {
       cwd: io.cwd,
       ...(resources ? { resources } : {}),
     });
+    // A directory of tests needs no flows of its own (they may come from --resources' project), so the
+    // loader's "no flows found" is not a problem here; a missing test is.
     const problems: Problem[] = workspace.problems.filter(
-      (p) => p.severity === 'error' && p.code !== 'CF006',
+      (p) => p.severity === 'error' && !p.message.startsWith('No flows found'),
     );
     const testFiles = workspace.files.filter((f) => f.kind === 'test');
-    if (testFiles.length === 0) {
-      problems.push(...workspace.problems.filter((p) => p.code === 'CF006'));
-      problems.push(noTests(pathsArgument(input).join(', ')));
-    }
+    if (testFiles.length === 0) problems.push(noTests(pathsArgument(input).join(', ')));
+    const filter = typeof input.options.filter === 'string' ? input.options.filter : undefined;
 
     const results: FlowTestsReport = { files: [], passed: 0, failed: 0 };
     const byDir = new Map<string, typeof testFiles>();
@@ -56,7 +56,6 @@ export const testCommand: CliCommand = {
         if (checked.test) tests.push({ file: file.path, test: checked.test as unknown as FlowTest });
       }
       if (!project.resources || project.problems.length > 0) continue;
-      const filter = typeof input.options.filter === 'string' ? input.options.filter : undefined;
       const run = runFlowTests({
         flows: project.flows,
         resources: project.resources,
@@ -98,7 +97,11 @@ export const testCommand: CliCommand = {
         problems.length > 0 ? `; ${report.plural(problems.length, 'problem')} stopped tests` : '';
       io.stdout(`${counts}${broken}.\n`);
     }
-    return results.failed > 0 || problems.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+    // A filter that matches nothing must not pass silently in CI.
+    const nothingRan = testFiles.length > 0 && results.passed + results.failed === 0 && problems.length === 0;
+    if (nothingRan && filter !== undefined)
+      io.stderr(`callflow test: no scenario name contains "${filter}".\n`);
+    return results.failed > 0 || problems.length > 0 || nothingRan ? EXIT_PROBLEMS : EXIT_OK;
   },
 };
 
