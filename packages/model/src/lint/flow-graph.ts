@@ -1,6 +1,6 @@
 import type { BlockDefinition, OutcomeSpec, Reference } from '../block-definition.js';
 import { blockDefinition, obj } from '../blocks/index.js';
-import type { Block, Flow, VariableType } from '../flow.js';
+import { type Block, type Flow, VARIABLE_TYPES, type VariableType } from '../flow.js';
 import { pointer } from '../problems.js';
 import { systemVariable } from '../system-variables.js';
 
@@ -39,6 +39,10 @@ export interface FlowGraph {
   reachable: Set<string>;
   /** Type of a flow variable, module input or system variable; undefined when unknown. */
   variableType(name: string): VariableType | undefined;
+}
+
+function isVariableType(value: unknown): value is VariableType {
+  return (VARIABLE_TYPES as readonly unknown[]).includes(value);
 }
 
 function safely<T>(read: () => T, fallback: T): T {
@@ -105,12 +109,12 @@ export function buildFlowGraph(flow: Flow): FlowGraph {
   if (flow.type === 'module') {
     for (const [name, input] of Object.entries(obj(flow.module?.inputs) ?? {})) {
       const type = obj(input)?.type;
-      if (typeof type === 'string') declared.set(name, type as VariableType);
+      if (isVariableType(type)) declared.set(name, type);
     }
   }
   for (const [name, variable] of Object.entries(obj(flow.variables) ?? {})) {
     const type = obj(variable)?.type;
-    if (typeof type === 'string') declared.set(name, type as VariableType);
+    if (isVariableType(type)) declared.set(name, type);
   }
   const variableType = (name: string): VariableType | undefined =>
     name.startsWith('$') ? systemVariable(name)?.type : declared.get(name);

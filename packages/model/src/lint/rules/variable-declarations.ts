@@ -4,6 +4,7 @@ import {
   type JsonValue,
   MAX_JSON_VARIABLE_BYTES,
   MAX_VARIABLE_VALUE_LENGTH,
+  VARIABLE_TYPES,
   type VariableDeclaration,
 } from '../../flow.js';
 import { type Problem, pointer, problem } from '../../problems.js';
@@ -19,14 +20,15 @@ export const variableDeclarations: LintRule = (flow) => {
   const problems: Problem[] = [];
   for (const [name, raw] of Object.entries(obj(flow.variables) ?? {})) {
     const variable = obj(raw) as VariableDeclaration | undefined;
-    if (!variable) continue;
+    // A type outside the list is a schema problem (CF104); nothing here can be said about its values.
+    if (!variable || !(VARIABLE_TYPES as readonly unknown[]).includes(variable.type)) continue;
     const at = (...segments: string[]) => pointer('variables', name, ...segments);
     const value = variable.default as JsonValue | undefined;
     if (value !== undefined && !literalFitsType(value, variable.type)) {
       problems.push(
         problem(
           'CF407',
-          `Variable "${name}" has the default ${JSON.stringify(value)}, which is not a ${TYPE_NAMES[variable.type] ?? variable.type}; change the default or the type.`,
+          `Variable "${name}" has the default ${JSON.stringify(value)}, which is not a ${TYPE_NAMES[variable.type]}; change the default or the type.`,
           at('default'),
         ),
       );
