@@ -125,6 +125,23 @@ describe('courtesy callback', () => {
   });
 });
 
+describe('callback dial deadline', () => {
+  it('cancels a dial the adapter never answers for, and counts it as no answer', () => {
+    const sim = createSimulator({
+      flows: [],
+      resources: resources(),
+      agents: { alice: 'Available' },
+      numbers: { '+12015550142': { answer: true, ringSeconds: 600 } },
+    });
+    const id = sim.webCallback({ name: 'Dana', number: '+12015550142', queue: 'support' });
+    sim.agent('alice').accept();
+    sim.advance(36);
+    expect(sim.events.some((e) => e.contactId === id && e.type === 'cancelDial')).toBe(true);
+    expect(sim.snapshot(id)?.callback?.phase).toBe('retryWait');
+    expect(sim.trace(id).some((t) => t.note?.includes('customer noAnswer: back to the queue'))).toBe(true);
+  });
+});
+
 describe('web and agent-initiated callbacks', () => {
   it('a web callback enters the queue with name and number and is offered as Callback', () => {
     const sim = createSimulator({ flows: [], resources: resources(), agents: { alice: 'Available' } });

@@ -205,7 +205,9 @@ export function afterOutboundWhisper(run: ContactRun): void {
     ...(name ? { callerIdName: name } : {}),
     timeoutSeconds: DIAL_TIMEOUT_SECONDS,
   });
-  run.s.callback = { ...cb, phase: 'dialling', dialRef, attempts: cb.attempts + 1 };
+  // The engine keeps its own deadline a little after the adapter's no-answer timeout.
+  const timerId = run.startTimer(DIAL_TIMEOUT_SECONDS + 5, 'dialNoAnswer');
+  run.s.callback = { ...cb, phase: 'dialling', dialRef, timerId, attempts: cb.attempts + 1 };
   run.flush();
 }
 
@@ -219,6 +221,12 @@ export function onCallbackEvent(run: ContactRun, event: ContactEvent): true | st
         return 'the callback is already with an agent';
       run.begin({ event: 'timer', note: `the callback waited ${cb.request.maxQueueSeconds} s in the queue` });
       run.finish('callback expired', false);
+      return true;
+    }
+    if (event.timerId === cb.timerId && cb.phase === 'dialling') {
+      run.begin({ event: 'timer', outcome: 'noAnswer', note: 'no answer from the adapter in time' });
+      if (cb.dialRef) run.emit({ type: 'cancelDial', dialRef: cb.dialRef });
+      dialFailed(run, cb, 'noAnswer');
       return true;
     }
     if (event.timerId === cb.timerId) {
@@ -236,6 +244,7 @@ export function onCallbackEvent(run: ContactRun, event: ContactEvent): true | st
     const result = event.type === 'adapterError' ? 'failed' : event.result;
     run.begin({ event: event.type, outcome: result });
     if (event.type === 'adapterError') run.with({ error: `telephony error: ${event.message}` });
+    if (cb.phase === 'dialling') run.cancelTimer(cb.timerId);
     if (result === 'answered') {
       run.emit(
         cb.agent
@@ -246,24 +255,29 @@ export function onCallbackEvent(run: ContactRun, event: ContactEvent): true | st
       run.s.status = 'connected';
       return true;
     }
-    if (result === 'completed') {
+    if (result === 'completed' && cb.phase === 'connected') {
       run.finish('callback completed');
       return true;
     }
-    if (cb.agent) run.emit({ type: 'releaseAgent', agent: cb.agent, reason: `customer ${result}` });
-    if (cb.attempts >= cb.request.maxAttempts) {
-      run.finish(`callback not answered after ${cb.attempts} attempt(s)`, false);
-      return true;
-    }
-    const timerId = run.startTimer(cb.request.retryDelaySeconds, 'callbackRetry');
-    const next = { ...cb, phase: 'retryWait' as const, timerId };
-    delete next.agent;
-    delete next.dialRef;
-    run.s.callback = next;
-    run.s.status = 'running';
-    delete run.s.queue;
-    run.note(`customer ${result}: back to the queue in ${cb.request.retryDelaySeconds} s`);
+    dialFailed(run, cb, result === 'completed' ? 'noAnswer' : result);
     return true;
   }
   return `a callback does not expect ${event.type} now`;
+}
+
+/** The customer did not answer (busy, failed): free the agent, then retry later or give up. */
+function dialFailed(run: ContactRun, cb: NonNullable<ContactRun['s']['callback']>, result: string): void {
+  if (cb.agent) run.emit({ type: 'releaseAgent', agent: cb.agent, reason: `customer ${result}` });
+  if (cb.attempts >= cb.request.maxAttempts) {
+    run.finish(`callback not answered after ${cb.attempts} attempt(s)`, false);
+    return;
+  }
+  const timerId = run.startTimer(cb.request.retryDelaySeconds, 'callbackRetry');
+  const next = { ...cb, phase: 'retryWait' as const, timerId };
+  delete next.agent;
+  delete next.dialRef;
+  run.s.callback = next;
+  run.s.status = 'running';
+  delete run.s.queue;
+  run.note(`customer ${result}: back to the queue in ${cb.request.retryDelaySeconds} s`);
 }

@@ -23,6 +23,5 @@ export const CONTACT_ERRORS = {
   RT102: 'A flow the contact needs is not published.',
   RT103: 'A block has a type this runtime does not know.',
   RT104: 'A block failed unexpectedly.',
-  RT105: 'A module or whisper flow of the wrong type was referenced.',
 } as const;
 export type ContactErrorCode = keyof typeof CONTACT_ERRORS;
