@@ -225,9 +225,45 @@ const TABLE: Row[] = [
     'principal',
   ],
   [
+    'agent dialling, picks an allowed number',
+    { purpose: 'agentOutbound', activeCall: false, agent: 'alice', agentChoice: 'nyc' },
+    '+12125550133',
+    'agentChoice',
+  ],
+  [
+    'agent dialling, picks a number not allowed -> default outbound queue',
+    { purpose: 'agentOutbound', activeCall: false, agent: 'alice', agentChoice: 'london' },
+    '+12015550111',
+    'defaultOutboundQueue',
+  ],
+  [
+    'callback placed by an agent who picks an allowed number',
+    { purpose: 'callback', queue: 'support', agent: 'alice', agentChoice: 'sales' },
+    '+12015550111',
+    'agentChoice',
+  ],
+  [
+    'transfer: an agent pick does not apply to a flow transfer',
+    { agent: 'alice', agentChoice: 'nyc' },
+    '+13125550177',
+    'caller',
+  ],
+  [
     'agent outbound: whisper override wins over the queue',
     { purpose: 'agentOutbound', activeCall: true, queue: 'support', outboundWhisperOverride: 'london' },
     '+442079460958',
+    'outboundWhisper',
+  ],
+  [
+    'agent outbound: whisper override wins over the agent pick',
+    {
+      purpose: 'agentOutbound',
+      activeCall: false,
+      agent: 'alice',
+      agentChoice: 'nyc',
+      outboundWhisperOverride: 'main',
+    },
+    '+12025550100',
     'outboundWhisper',
   ],
 ];

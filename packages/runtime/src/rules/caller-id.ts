@@ -61,7 +61,8 @@ type Pick = { rule: CallerIdRule; candidate: CallerIdCandidate; reason: string; 
  * Chooses the caller ID for an outbound leg and says why (DOMAIN.md §1). In order:
  * 1. an outbound whisper flow's "Call phone number" override;
  * 2. the configured strategy (fixed, variable, queue, caller, agentGroup, sameAreaCode, agentChoice);
- * 3. without a strategy, the purpose's default: a flow transfer passes the caller's number through,
+ * 3. without a strategy, an agent's own pick among their allowed numbers when an agent places the
+ *    call; otherwise the purpose's default: a flow transfer passes the caller's number through,
  *    a callback or an agent's call during an active call shows the queue's outbound caller ID, and an
  *    agent dialling with no active call shows the caller ID of their default outbound queue;
  * 4. when the chosen rule yields nothing usable, the account's principal number.
@@ -136,6 +137,10 @@ function fromPurpose(s: CallerIdSituation, rejected: Rejected): Pick | undefined
     const lead = 'no caller ID is configured on the transfer, so ';
     return fromCaller(s, rejected, lead) ?? (s.queue !== undefined ? fromQueue(s, rejected, '') : undefined);
   }
+  // An agent placing the call may pick one of their allowed numbers (Vonage); else the queue rules apply.
+  const picked =
+    s.agentChoice !== undefined && s.agent !== undefined ? fromAgentPick(s, s.agent, rejected) : undefined;
+  if (picked) return picked;
   if (s.purpose === 'callback') return fromQueue(s, rejected, 'a callback is placed with ');
   if (s.activeCall) return fromQueue(s, rejected, 'an agent calling out during an active call shows ');
   return fromDefaultOutboundQueue(s, rejected);
@@ -339,6 +344,30 @@ function fromSameAreaCode(
   };
 }
 
+/** The number the agent picked, when it is one of their allowed numbers; a refused pick is listed. */
+function fromAgentPick(s: CallerIdSituation, agent: string, rejected: Rejected): Pick | undefined {
+  const choice = s.agentChoice;
+  if (choice === undefined) return undefined;
+  const allowedNames = allowedNumberNames(s.resources, agent);
+  const found = numberOrName(s.resources, choice);
+  if (
+    found.ok &&
+    found.candidate.numberName !== undefined &&
+    allowedNames.includes(found.candidate.numberName)
+  ) {
+    return {
+      rule: 'agentChoice',
+      candidate: found.candidate,
+      reason: `agent "${agent}" chose ${label(found.candidate)}`,
+    };
+  }
+  rejected.push({
+    candidate: choice,
+    why: found.ok ? `not one of agent "${agent}"'s allowed numbers (${allowedNames.join(', ')})` : found.why,
+  });
+  return undefined;
+}
+
 /** Vonage "agent chooses": the agent's pick if allowed, else their default, else principal or first allowed. */
 function fromAgentChoice(s: CallerIdSituation, rejected: Rejected): Pick | undefined {
   if (s.agent === undefined) {
@@ -346,23 +375,10 @@ function fromAgentChoice(s: CallerIdSituation, rejected: Rejected): Pick | undef
     return undefined;
   }
   const allowedNames = allowedNumberNames(s.resources, s.agent);
-  const allowedList = allowedNames.join(', ');
   const isAllowed = (c: CallerIdCandidate) =>
     c.numberName !== undefined && allowedNames.includes(c.numberName);
-  if (s.agentChoice !== undefined) {
-    const found = numberOrName(s.resources, s.agentChoice);
-    if (found.ok && isAllowed(found.candidate)) {
-      return {
-        rule: 'agentChoice',
-        candidate: found.candidate,
-        reason: `agent "${s.agent}" chose ${label(found.candidate)}`,
-      };
-    }
-    rejected.push({
-      candidate: s.agentChoice,
-      why: found.ok ? `not one of agent "${s.agent}"'s allowed numbers (${allowedList})` : found.why,
-    });
-  }
+  const picked = s.agentChoice !== undefined ? fromAgentPick(s, s.agent, rejected) : undefined;
+  if (picked) return picked;
   const agentDefault = s.resources.agents[s.agent]?.defaultNumber;
   if (agentDefault !== undefined) {
     const found = accountNumber(s.resources, agentDefault);
