@@ -4,6 +4,9 @@ import { FORMAT_VERSION } from './flow.js';
 import { formatFlow, formatResources } from './format.js';
 import { minimalFlow, sampleFlows, sampleFlowTest, sampleResources } from './test-support/flows.js';
 
+/** Building 50 MB strings takes seconds on a busy machine; only the parse itself must be quick. */
+const BIG_INPUT_TIMEOUT_MS = 60_000;
+
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('checkFlowText', () => {
@@ -98,13 +101,17 @@ describe('checkFlowText', () => {
     ]);
   });
 
-  it('refuses a 50 MB file as CF002 without parsing it', () => {
-    const text = `{"blocks": "${'x'.repeat(50 * 1024 * 1024)}"}`;
-    const result = checkFlowText(text, { file: 'big.flow.json' });
-    expect(result.problems).toEqual([
-      expect.objectContaining({ code: 'CF002', file: 'big.flow.json', line: 1 }),
-    ]);
-  });
+  it(
+    'refuses a 50 MB file as CF002 without parsing it',
+    () => {
+      const text = `{"blocks": "${'x'.repeat(50 * 1024 * 1024)}"}`;
+      const result = checkFlowText(text, { file: 'big.flow.json' });
+      expect(result.problems).toEqual([
+        expect.objectContaining({ code: 'CF002', file: 'big.flow.json', line: 1 }),
+      ]);
+    },
+    BIG_INPUT_TIMEOUT_MS,
+  );
 
   it('refuses wrong top-level types', () => {
     expect(checkFlowText('[]').problems.map((p) => p.code)).toEqual(['CF004']);

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { MAX_FLOW_FILE_BYTES } from './flow.js';
 import { MAX_JSON_DEPTH, parseJsonDocument } from './json-document.js';
 
+/** Building 50 MB strings takes seconds on a busy machine; only the parse itself must be quick. */
+const BIG_INPUT_TIMEOUT_MS = 60_000;
+
 const codes = (text: string) => parseJsonDocument(text).problems.map((p) => p.code);
 
 describe('parseJsonDocument', () => {
@@ -84,6 +87,15 @@ describe('parseJsonDocument', () => {
     expect(doc.problems[0]?.message).toContain(what);
   });
 
+  it('refuses whitespace JSON does not allow (no-break space, vertical tab) at its position', () => {
+    for (const space of ['\u00a0', '\v', '\u2003']) {
+      const doc = parseJsonDocument(`{\n  "a":${space}1\n}`);
+      expect(doc.value).toBeUndefined();
+      expect(doc.problems).toEqual([expect.objectContaining({ code: 'CF001', line: 2, column: 7 })]);
+      expect(doc.problems[0]?.message).toMatch(/only spaces, tabs and line breaks/);
+    }
+  });
+
   it('refuses duplicate keys instead of silently losing the first value', () => {
     const doc = parseJsonDocument('{\n  "blocks": {\n    "a": {},\n    "a": { "x": 1 }\n  }\n}');
     expect(doc.value).toBeUndefined();
@@ -107,13 +119,17 @@ describe('parseJsonDocument', () => {
     expect(doc.locate('/a')).toEqual({ line: 1, column: 2 });
   });
 
-  it('refuses a file over the size cap before parsing, quickly', () => {
-    const big = `{"a": "${'x'.repeat(50 * 1024 * 1024)}"}`;
-    const doc = parseJsonDocument(big);
-    expect(doc.value).toBeUndefined();
-    expect(doc.problems).toEqual([expect.objectContaining({ code: 'CF002', line: 1, column: 1 })]);
-    expect(doc.problems[0]?.message).toContain(String(MAX_FLOW_FILE_BYTES));
-  });
+  it(
+    'refuses a file over the size cap before parsing, quickly',
+    () => {
+      const big = `{"a": "${'x'.repeat(50 * 1024 * 1024)}"}`;
+      const doc = parseJsonDocument(big);
+      expect(doc.value).toBeUndefined();
+      expect(doc.problems).toEqual([expect.objectContaining({ code: 'CF002', line: 1, column: 1 })]);
+      expect(doc.problems[0]?.message).toContain(String(MAX_FLOW_FILE_BYTES));
+    },
+    BIG_INPUT_TIMEOUT_MS,
+  );
 
   it('counts UTF-8 bytes, not characters, against the cap', () => {
     const text = `{"a":"${'é'.repeat(40)}"}`; // 48 characters, 88 bytes
@@ -122,17 +138,21 @@ describe('parseJsonDocument', () => {
     expect(parseJsonDocument(text, { maxBytes: 60 }).problems[0]?.message).toContain('88 bytes');
   });
 
-  it('refuses absurd nesting instead of overflowing the stack', () => {
-    expect(
-      codes(
-        `${'['.repeat(MAX_JSON_DEPTH + 5)}${']'.repeat(MAX_JSON_DEPTH + 5)}`
-          .replace(/^/, '{"a":')
-          .concat('}'),
-      ),
-    ).toEqual(['CF001']);
-    const deep = `{"a":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
-    expect(codes(deep)).toEqual(['CF001']);
-  });
+  it(
+    'refuses absurd nesting instead of overflowing the stack',
+    () => {
+      expect(
+        codes(
+          `${'['.repeat(MAX_JSON_DEPTH + 5)}${']'.repeat(MAX_JSON_DEPTH + 5)}`
+            .replace(/^/, '{"a":')
+            .concat('}'),
+        ),
+      ).toEqual(['CF001']);
+      const deep = `{"a":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+      expect(codes(deep)).toEqual(['CF001']);
+    },
+    BIG_INPUT_TIMEOUT_MS,
+  );
 
   it('never throws, whatever it is given', () => {
     for (const input of [undefined, null, 42, {}, '\u0000', '{"a":"\ud800"}', '{"a":1e999}']) {

@@ -72,10 +72,13 @@ export function parseJsonDocument(text: string, options: ParseOptions = {}): Jso
       parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
     } catch {
       // It recurses once per nesting level: absurd nesting exhausts the stack.
-    }
-    if (errors.length === 0) {
       const message = `The file is nested too deeply to be a flow (more than ${MAX_JSON_DEPTH} levels).`;
       return { problems: [at(0, problem('CF001', message, ''))], locate: () => undefined };
+    }
+    if (errors.length === 0) {
+      // That parser takes any Unicode space between tokens; JSON allows only space, tab and line breaks.
+      const offset = Math.max(firstOddSpace(body), 0);
+      return { problems: [at(offset, problem('CF001', ODD_SPACE, ''))], locate: () => undefined };
     }
     return {
       problems: syntaxProblems(body, errors).map((e) => at(e.offset, e.problem)),
@@ -91,6 +94,22 @@ export function parseJsonDocument(text: string, options: ParseOptions = {}): Jso
     return { value, problems: [at(offset, problem('CF004', message, ''))], locate };
   }
   return { value, problems: [], locate };
+}
+
+const ODD_SPACE = 'Invalid character: only spaces, tabs and line breaks may separate JSON values.';
+
+/** Offset of the first whitespace JSON does not allow (outside strings), or -1. */
+function firstOddSpace(text: string): number {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (/[^\S \t\n\r]/.test(c)) return i;
+  }
+  return -1;
 }
 
 /** UTF-8 length of the text, or Infinity as soon as it is certainly above `limit` (no 50 MB walk). */
@@ -185,7 +204,7 @@ function syntaxProblems(text: string, errors: ParseError[]): { offset: number; p
     } else if (EXPECTED[error.error]) {
       message = `Expected ${EXPECTED[error.error]}.`;
     } else {
-      message = DESCRIBED[error.error] ?? 'Syntax error.';
+      message = /[^\S \t\n\r]/.test(next ?? '') ? ODD_SPACE : (DESCRIBED[error.error] ?? 'Syntax error.');
     }
     out.push({ offset: Math.min(error.offset, trimmedEnd), problem: problem('CF001', message, '') });
     if (!recoverable) break;
