@@ -104,10 +104,10 @@ describe('workspace helpers', () => {
     ]);
   });
 
-  it('shows paths relative to the working directory when below it', () => {
+  it('shows paths relative to the working directory', () => {
     expect(displayPath('/repo', '/repo/flows/a.flow.json')).toBe('flows/a.flow.json');
     expect(displayPath('/repo', '/repo')).toBe('.');
-    expect(displayPath('/repo', '/elsewhere/a.flow.json')).toBe('/elsewhere/a.flow.json');
+    expect(displayPath('/repo/packages/cli', '/repo/flows/a.flow.json')).toBe('../../flows/a.flow.json');
   });
 
   it('summarises only documents that look like flows', () => {

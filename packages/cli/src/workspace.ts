@@ -35,7 +35,7 @@ export interface Project {
 
 export interface WorkspaceFile {
   kind: FileKind;
-  /** As shown to the user: relative to the working directory when below it, `/`-separated. */
+  /** As shown to the user: relative to the working directory, `/`-separated. */
   path: string;
   absolutePath: string;
   text: string;
@@ -246,6 +246,8 @@ function fileProblem(code: 'CF006', file: string, message: string): Problem {
 
 export function displayPath(cwd: string, absolute: string): string {
   const rel = relative(cwd, absolute);
-  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? absolute : rel;
+  // Relative even above the working directory (`../flows/x.flow.json`): what the user typed, and what
+  // editors and terminals turn into links.
+  const shown = rel === '' ? '.' : isAbsolute(rel) ? absolute : rel;
   return shown.split(sep).join('/');
 }
