@@ -1,6 +1,6 @@
 import { defineBlock, outcome } from '../block-definition.js';
 import { ref } from '../schema/defs.js';
-import { arr, obj, operandRefs, placeholderRefs, refIf } from './common.js';
+import { arr, key, obj, operandRefs, placeholderRefs, refIf } from './common.js';
 
 export interface ResponseMapping {
   /** JSON pointer into the response body. */
@@ -75,7 +75,7 @@ export const httpRequest = defineBlock<HttpRequestSettings>({
   summary: (s) => `${s.method ?? ''} ${s.url ?? ''}`,
   references: (s) => [
     ...(typeof s.url === 'string' ? placeholderRefs(s.url, '/url') : []),
-    ...Object.entries(obj(s.body) ?? {}).flatMap(([k, v]) => operandRefs(v, `/body/${k}`)),
+    ...Object.entries(obj(s.body) ?? {}).flatMap(([k, v]) => operandRefs(v, `/body/${key(k)}`)),
     ...arr(s.responseMapping).flatMap((m, i) =>
       refIf('writableVariable', obj(m)?.variable, `/responseMapping/${i}/variable`),
     ),

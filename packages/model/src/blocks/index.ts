@@ -62,6 +62,7 @@ export function blockTypes(): string[] {
 }
 
 export * from './common.js';
+export type { CallerIdSetting, TransferToNumberSettings } from './transfer-to-number.js';
 export {
   callPhoneNumber,
   checkHours,
@@ -87,4 +88,3 @@ export {
   transferToNumber,
   transferToQueue,
 };
-export type { CallerIdSetting, TransferToNumberSettings } from './transfer-to-number.js';

@@ -1,6 +1,6 @@
 import { defineBlock, outcome } from '../block-definition.js';
 import { ref } from '../schema/defs.js';
-import { obj, operandRefs, refIf } from './common.js';
+import { key, obj, operandRefs, refIf } from './common.js';
 
 export interface InvokeModuleSettings {
   module: string;
@@ -40,9 +40,9 @@ export const invokeModule = defineBlock<InvokeModuleSettings>({
   summary: (s) => s.module ?? '',
   references: (s) => [
     ...refIf('flow', s.module, '/module', ['module']),
-    ...Object.entries(obj(s.inputs) ?? {}).flatMap(([k, v]) => operandRefs(v, `/inputs/${k}`)),
+    ...Object.entries(obj(s.inputs) ?? {}).flatMap(([k, v]) => operandRefs(v, `/inputs/${key(k)}`)),
     ...Object.entries(obj(s.outputs) ?? {}).flatMap(([k, v]) =>
-      refIf('writableVariable', v, `/outputs/${k}`),
+      refIf('writableVariable', v, `/outputs/${key(k)}`),
     ),
   ],
   form: [

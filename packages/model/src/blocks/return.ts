@@ -1,6 +1,6 @@
 import { defineBlock } from '../block-definition.js';
 import { ref } from '../schema/defs.js';
-import { obj, operandRefs } from './common.js';
+import { key, obj, operandRefs } from './common.js';
 
 export interface ReturnSettings {
   /** Output name -> value. */
@@ -29,6 +29,6 @@ export const returnBlock = defineBlock<ReturnSettings>({
   defaults: () => ({ outputs: {} }),
   summary: (s) => Object.keys(obj(s.outputs) ?? {}).join(', '),
   references: (s) =>
-    Object.entries(obj(s.outputs) ?? {}).flatMap(([k, v]) => operandRefs(v, `/outputs/${k}`)),
+    Object.entries(obj(s.outputs) ?? {}).flatMap(([k, v]) => operandRefs(v, `/outputs/${key(k)}`)),
   form: [{ key: 'outputs', label: 'Outputs', widget: 'moduleParameters' }],
 });
