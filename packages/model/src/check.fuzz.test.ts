@@ -81,7 +81,9 @@ function mutateValue(doc: unknown, next: () => number): void {
     else delete record[key];
   } else if (choice === 2) {
     record[key] = odd;
-  } else if (choice === 3 && !Array.isArray(target)) {
+  } else if (choice === 3 && Array.isArray(target)) {
+    target.push(structuredCopy(target[Number(key)])); // a repeated list item (menu option, rule...)
+  } else if (choice === 3) {
     record[`${key}X`] = record[key];
     delete record[key];
   } else {

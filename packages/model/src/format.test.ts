@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from './flow.js';
 import { formatFlow, formatFlowTest, formatResources } from './format.js';
+import { parseJsonDocument } from './json-document.js';
 import type { Resources } from './resources.js';
 import {
   everyBlockFlow,
@@ -29,6 +30,8 @@ function keysOf(text: string, indent: number): string[] {
     return m ? [m[1]!] : [];
   });
 }
+
+const settingsOfMenu = (flow: Flow) => flow.blocks.menu!.settings;
 
 const samples: [string, Flow][] = [
   ...everyBlockFlow().map((e) => [`a ${e.blockType} block`, e.flow] as [string, Flow]),
@@ -118,6 +121,14 @@ describe('formatFlow', () => {
       'zLeftover',
     ]);
     expect(blockText).toMatch(/"digit": "\*",\n\s+"label": "Star"/);
+  });
+
+  it('writes each outcome once even when a block repeats an option', () => {
+    const flow = flowWithBlock('menu');
+    settingsOfMenu(flow).options = [{ digit: '1' }, { digit: '1' }];
+    const text = formatFlow(flow);
+    expect(parseJsonDocument(text).problems).toEqual([]);
+    expect(formatFlow(JSON.parse(text))).toBe(text);
   });
 
   it('orders variable declarations, operands and conditions by their definitions', () => {

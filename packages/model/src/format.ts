@@ -32,7 +32,7 @@ function orderKeys(obj: Record<string, unknown>, first: readonly string[]): stri
     ranks.set(first, rank);
   }
   const keys: string[] = [];
-  for (const k of first) if (Object.hasOwn(obj, k)) keys.push(k);
+  for (const k of rank) if (Object.hasOwn(obj, k)) keys.push(k); // the set: a list may repeat a key
   const rest: string[] = [];
   for (const k of Object.keys(obj)) if (!rank.has(k)) rest.push(k);
   if (rest.length > 1) rest.sort(byKey);
