@@ -205,11 +205,14 @@ function formatBlock(block: unknown): unknown {
   });
 }
 
+const POSITION_KEYS = ['x', 'y'];
+
+/** Canvas coordinates in whole pixels: sub-pixel drags would otherwise show up in every diff. */
 function roundedPosition(position: unknown): unknown {
   if (!isRecord(position)) return position;
-  return ordered(orderKeys(position, ['x', 'y']), (k) => {
+  return ordered(orderKeys(position, POSITION_KEYS), (k) => {
     const v = position[k];
-    return typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : v;
+    return (k === 'x' || k === 'y') && typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : v;
   });
 }
 
