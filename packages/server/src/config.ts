@@ -28,6 +28,8 @@ export interface ServerConfig {
   dbSync: 'normal' | 'full';
   /** Seconds the simulated telephony takes to play a prompt; 0 answers at once. */
   promptSeconds: number;
+  /** HTTP-request blocks call out (`live`, guarded) or fail at once (`off`). */
+  httpRequests: 'live' | 'off';
   /** Grace period for in-flight requests on shutdown. */
   shutdownTimeoutMs: number;
 }
@@ -127,6 +129,7 @@ export function loadConfig(
     logLevel: env.CALLFLOW_LOG_LEVEL ?? 'info',
     dbSync,
     promptSeconds: Number(env.CALLFLOW_SIM_PROMPT_SECONDS ?? 0),
+    httpRequests: env.CALLFLOW_HTTP_REQUESTS === 'off' ? 'off' : 'live',
     shutdownTimeoutMs: Number(env.CALLFLOW_SHUTDOWN_TIMEOUT_MS ?? 10_000),
   };
   if (startupToken !== undefined) config.startupToken = startupToken;

@@ -74,6 +74,7 @@ export async function createService(
     metrics,
     logger,
     promptSeconds: options.promptSeconds ?? config.promptSeconds,
+    httpRequests: config.httpRequests,
   });
 
   let state: 'starting' | 'ready' | 'stopping' = 'starting';

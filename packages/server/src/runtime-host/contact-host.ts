@@ -7,6 +7,7 @@ import {
   type ContactEvent,
   type ContactSnapshot,
   type EngineEnv,
+  executeHttpRequest,
   isTelephonyCommand,
   SimpleAcd,
   SimulatedTelephony,
@@ -47,6 +48,9 @@ export interface ContactHostOptions {
   clock?: WallClock;
   /** How long the simulated telephony takes to play a prompt (seconds); 0 = at once. */
   promptSeconds?: number;
+  /** HTTP-request blocks: `live` calls out (address guard, timeout, size cap), `off` answers an error. */
+  httpRequests?: 'live' | 'off';
+  fetch?: typeof fetch;
 }
 
 interface Inbound {
@@ -121,7 +125,10 @@ export class ContactHost {
         this.armTimer(s.contactId, timer.id, timer.at);
         timers += 1;
       }
-      for (const command of stored.pending) this.telephony.execute(s.contactId, command);
+      for (const command of stored.pending) {
+        if (isTelephonyCommand(command)) this.telephony.execute(s.contactId, command);
+        else if (command.type === 'httpRequest') this.http(s.contactId, command);
+      }
     }
     const unstarted = this.repository.unstartedCallbacks();
     for (const request of unstarted) this.startCallbackContact(request);
@@ -344,7 +351,7 @@ export class ContactHost {
   ): void {
     const s = result.snapshot;
     const previous = this.#active.get(contactId);
-    const telephony = result.commands.filter(isTelephonyCommand);
+    const awaitable = result.commands.filter((c) => isTelephonyCommand(c) || c.type === 'httpRequest');
     const created = result.commands.flatMap((c) =>
       c.type === 'createCallback'
         ? [{ kind: 'flow' as CallbackKind, request: c.request, requestedBy: `flow:${s.flowId}` }]
@@ -353,7 +360,7 @@ export class ContactHost {
     // A command whose result has arrived is done, even if its ref stays in the block's wait.
     const answered = cause && 'ref' in cause ? cause.ref : undefined;
     const earlier = (previous?.pending ?? []).filter((c) => !('ref' in c) || c.ref !== answered);
-    const pending = stillAwaited(s, [...earlier, ...telephony]);
+    const pending = stillAwaited(s, [...earlier, ...awaitable]);
     const stored: StoredContact = { snapshot: s, pending };
     // Newer engines hand each step's trace entries over in `result.trace` and keep only a tail in the
     // snapshot; older ones keep the whole trace in the snapshot. Entries are keyed by seq, so both work.
@@ -430,14 +437,7 @@ export class ContactHost {
       case 'createCallback':
         return false;
       case 'httpRequest':
-        // The server's simulated telephony does not call out; the block takes its error outcome.
-        this.clock.at(this.clock.now(), () =>
-          this.deliver(contactId, {
-            type: 'httpResult',
-            ref: command.ref,
-            error: 'HTTP requests are not made by the simulator host',
-          }),
-        );
+        this.http(contactId, command);
         return false;
       case 'variableUpdate':
         this.options.events.publish({
@@ -451,6 +451,25 @@ export class ContactHost {
         return false;
     }
     return false;
+  }
+
+  /** Carries out an HTTP-request block's call; the answer comes back as an `httpResult` event. */
+  private http(contactId: string, command: Extract<Command, { type: 'httpRequest' }>): void {
+    const ref = command.ref;
+    if (this.options.httpRequests === 'off') {
+      this.clock.at(this.clock.now(), () =>
+        this.deliver(contactId, {
+          type: 'httpResult',
+          ref,
+          error: 'HTTP requests are turned off (CALLFLOW_HTTP_REQUESTS=off)',
+        }),
+      );
+      return;
+    }
+    const allowlist = this.options.resources().httpAllowlist ?? [];
+    void executeHttpRequest(command, { fetch: this.options.fetch ?? fetch, allowlist }).then((event) =>
+      this.deliver(contactId, { ...event, id: `http:${ref}` }),
+    );
   }
 
   private startCallbackContact(request: CallbackRequest): void {
@@ -532,10 +551,10 @@ export class ContactHost {
 }
 
 /** Telephony commands whose result the snapshot still waits for (their ref appears in a wait). */
-function stillAwaited(s: ContactSnapshot, commands: TelephonyCommand[]): TelephonyCommand[] {
+function stillAwaited(s: ContactSnapshot, commands: Command[]): Command[] {
   if (ENDED.has(s.status)) return [];
   const waiting = JSON.stringify([s.stack.map((f) => f.wait ?? null), s.callback ?? null]);
-  const byRef = new Map<string, TelephonyCommand>();
+  const byRef = new Map<string, Command>();
   for (const c of commands) {
     if ('ref' in c && waiting.includes(JSON.stringify(c.ref))) byRef.set(c.ref, c);
   }

@@ -1,4 +1,4 @@
-import type { CallbackRequest, ContactSnapshot, TelephonyCommand, TraceEntry } from '@callflow/runtime';
+import type { CallbackRequest, Command, ContactSnapshot, TraceEntry } from '@callflow/runtime';
 import type { Db } from '../db/database.js';
 
 export type CallbackKind = 'web' | 'agent' | 'flow';
@@ -16,8 +16,8 @@ export interface CallbackRow {
 
 export interface StoredContact {
   snapshot: ContactSnapshot;
-  /** Telephony commands whose result the contact still waits for; re-sent after a restart. */
-  pending: TelephonyCommand[];
+  /** Telephony and HTTP commands whose result the contact still waits for; carried out again after a restart. */
+  pending: Command[];
 }
 
 export interface NewCallback {
@@ -226,6 +226,6 @@ function toCallbackRow(row: RawCallbackRow): CallbackRow {
 function parseRow(row: ContactRowText): StoredContact {
   return {
     snapshot: JSON.parse(row.snapshot) as ContactSnapshot,
-    pending: JSON.parse(row.pending) as TelephonyCommand[],
+    pending: JSON.parse(row.pending) as Command[],
   };
 }
