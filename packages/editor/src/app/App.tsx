@@ -41,7 +41,7 @@ function Workbench() {
   const flow = useEditorStore((s) => s.flow);
   const [searching, setSearching] = useState(false);
   const { fit, focusBlock } = useCanvasActions();
-  const { layout, running } = useAutoLayout(fit);
+  const { layout, prepare, running } = useAutoLayout(fit);
   const openSearch = useCallback(() => setSearching(true), []);
   useShortcuts(openSearch);
   useLiveProblems();
@@ -53,7 +53,7 @@ function Workbench() {
 
   return (
     <div className="app">
-      <Toolbar onAutoLayout={layout} onFit={fit} layingOut={running} />
+      <Toolbar onAutoLayout={layout} onPrepareLayout={prepare} onFit={fit} layingOut={running} />
       {flow ? (
         <main className="workbench">
           <Palette flowType={flow.type} />

@@ -14,12 +14,13 @@ import { isDirty, useEditorStore } from '../store/flow-store';
 
 export interface ToolbarProps {
   onAutoLayout(): void;
+  onPrepareLayout(): void;
   onFit(): void;
   layingOut: boolean;
 }
 
 /** Files (open, new, save, publish, versions, import, export) and canvas commands. */
-export function Toolbar({ onAutoLayout, onFit, layingOut }: ToolbarProps) {
+export function Toolbar({ onAutoLayout, onPrepareLayout, onFit, layingOut }: ToolbarProps) {
   const flow = useEditorStore((s) => s.flow);
   const flows = useEditorStore((s) => s.flows);
   const dirty = useEditorStore(isDirty);
@@ -107,7 +108,14 @@ export function Toolbar({ onAutoLayout, onFit, layingOut }: ToolbarProps) {
       >
         Redo
       </button>
-      <button type="button" disabled={!flow || layingOut} onClick={onAutoLayout}>
+      <button
+        type="button"
+        disabled={!flow || layingOut}
+        aria-busy={layingOut}
+        onClick={onAutoLayout}
+        onPointerEnter={onPrepareLayout}
+        onFocus={onPrepareLayout}
+      >
         Auto layout
       </button>
       <button type="button" disabled={!flow} onClick={onFit}>

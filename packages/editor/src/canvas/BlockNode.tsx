@@ -1,5 +1,5 @@
 import { Handle, type Node, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useSimulationStore } from '../simulator/simulation-store';
 import type { BlockView } from './flow-graph';
 
@@ -12,8 +12,13 @@ function BlockNodeComponent({ id, data, selected }: NodeProps<BlockNodeType>) {
   const updateNodeInternals = useUpdateNodeInternals();
   const outcomeKey = data.outcomes.map((o) => o.name).join('\u0000');
   // New or removed outcome handles must be measured again, or edges attach to stale positions.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: outcomeKey is the trigger
-  useEffect(() => updateNodeInternals(id), [id, outcomeKey, updateNodeInternals]);
+  // (Not on mount: React Flow measures new nodes itself, and 1,000 extra measurements would crawl.)
+  const measuredKey = useRef(outcomeKey);
+  useEffect(() => {
+    if (measuredKey.current === outcomeKey) return;
+    measuredKey.current = outcomeKey;
+    updateNodeInternals(id);
+  }, [id, outcomeKey, updateNodeInternals]);
 
   const classes = ['block-node'];
   if (selected) classes.push('is-selected');

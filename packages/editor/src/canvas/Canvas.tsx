@@ -1,4 +1,4 @@
-import type { Position } from '@callflow/model';
+import type { Block, Flow, Position, Problem } from '@callflow/model';
 import {
   Background,
   type Connection,
@@ -38,6 +38,28 @@ const fitViewOptions = { padding: 0.1, maxZoom: 1 };
 const deleteKeys = ['Delete', 'Backspace'];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 
+/**
+ * What a block's view depends on: the block itself, being the start, its problems and whether its
+ * targets exist. A string key when any of those is unusual, the block object itself otherwise.
+ */
+function viewKey(flow: Flow, id: string, block: Block, problems: Problem[] | undefined): string | Block {
+  const targetsExist = Object.values(block.next ?? {}).every((t) => flow.blocks[t]);
+  if (flow.start !== id && !problems && targetsExist) return block;
+  const problemKey = (problems ?? []).map((p) => `${p.code}${p.path}${p.message}`).join('|');
+  return `${blockIdentity(block)}|${flow.start === id}|${targetsExist}|${problemKey}`;
+}
+
+const identities = new WeakMap<Block, number>();
+let nextIdentity = 0;
+function blockIdentity(block: Block): number {
+  let identity = identities.get(block);
+  if (identity === undefined) {
+    identity = ++nextIdentity;
+    identities.set(block, identity);
+  }
+  return identity;
+}
+
 interface Dimensions {
   width: number;
   height: number;
@@ -53,45 +75,60 @@ export function Canvas() {
   const [dragPositions, setDragPositions] = useState<Record<string, Position>>({});
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
   const measured = useRef(new Map<string, Dimensions>());
-  const [measureVersion, setMeasureVersion] = useState(0);
-  const viewCache = useRef(new Map<string, { key: unknown[]; view: BlockView }>());
+  const viewCache = useRef(new Map<string, { key: string | Block; view: BlockView }>());
+  const nodeCache = useRef(new Map<string, BlockNodeType>());
   const reconnected = useRef(false);
 
   const problemsByBlock = useMemo(() => groupProblemsByBlock(problems), [problems]);
 
-  // measureVersion: measured sizes live in a ref; the version makes the nodes pick them up.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  // Node objects are reused while nothing about them changed, so React Flow (which compares node
+  // objects) and the node components skip them: an edit re-renders only the blocks it touched.
+  // Measured sizes are kept aside (not state): React Flow keeps them for node objects it already
+  // knows, and a node object built anew starts from its last measured size instead of hiding itself.
   const nodes = useMemo<BlockNodeType[]>(() => {
     if (!flow) return [];
     const positions = positionsOf(flow);
     const selected = new Set(selection);
-    const cache = viewCache.current;
+    const views = viewCache.current;
+    const previous = nodeCache.current;
+    const next = new Map<string, BlockNodeType>();
     const out: BlockNodeType[] = [];
     for (const [id, block] of Object.entries(flow.blocks)) {
       const blockProblems = problemsByBlock.get(id);
-      const key = [block, flow.start === id, blockProblems, flow.blocks];
-      const cached = cache.get(id);
-      // The view depends on the whole block map only through the targets' existence; reuse it otherwise.
-      const reusable =
-        cached && cached.key[0] === block && cached.key[1] === key[1] && cached.key[2] === blockProblems;
-      const view = reusable ? cached.view : blockView(flow, id, block, blockProblems);
-      if (!reusable) cache.set(id, { key, view });
-      const node: BlockNodeType = {
-        id,
-        type: 'block',
-        position: dragPositions[id] ?? positions.get(id) ?? { x: 0, y: 0 },
-        data: view as BlockNodeType['data'],
-        selected: selected.has(id),
-        width: NODE_WIDTH,
-        ariaLabel: `${view.title} block ${id}`,
-      };
+      const key = viewKey(flow, id, block, blockProblems);
+      const cached = views.get(id);
+      const view = cached && cached.key === key ? cached.view : blockView(flow, id, block, blockProblems);
+      if (view !== cached?.view) views.set(id, { key, view });
+      const position = dragPositions[id] ?? positions.get(id) ?? { x: 0, y: 0 };
       const size = measured.current.get(id);
-      if (size) node.measured = size;
+      const old = previous.get(id);
+      const same =
+        old &&
+        old.data === view &&
+        old.position.x === position.x &&
+        old.position.y === position.y &&
+        old.selected === selected.has(id);
+      let node: BlockNodeType;
+      if (same) node = old;
+      else {
+        node = {
+          id,
+          type: 'block',
+          position,
+          data: view as BlockNodeType['data'],
+          selected: selected.has(id),
+          width: NODE_WIDTH,
+          ariaLabel: `${view.title} block ${id}`,
+        };
+        if (size) node.measured = size;
+      }
+      next.set(id, node);
       out.push(node);
     }
-    for (const id of cache.keys()) if (!flow.blocks[id]) cache.delete(id);
+    nodeCache.current = next;
+    for (const id of views.keys()) if (!flow.blocks[id]) views.delete(id);
     return out;
-  }, [flow, selection, problemsByBlock, dragPositions, measureVersion]);
+  }, [flow, selection, problemsByBlock, dragPositions]);
 
   const edges = useMemo<Edge[]>(
     () =>
@@ -114,7 +151,6 @@ export function Canvas() {
     let selection: Set<string> | undefined;
     const moving: Record<string, Position> = {};
     const settled: Record<string, Position> = {};
-    let resized = false;
     for (const change of changes) {
       if (change.type === 'select') {
         selection ??= new Set(state.selection);
@@ -125,11 +161,7 @@ export function Canvas() {
         if (change.dragging) moving[change.id] = change.position;
         else settled[change.id] = change.position;
       } else if (change.type === 'dimensions' && change.dimensions) {
-        const old = measured.current.get(change.id);
-        if (!old || old.width !== change.dimensions.width || old.height !== change.dimensions.height) {
-          measured.current.set(change.id, change.dimensions);
-          resized = true;
-        }
+        measured.current.set(change.id, change.dimensions);
       }
     }
     if (selection && state.flow) {
@@ -145,7 +177,6 @@ export function Canvas() {
         return rest;
       });
     }
-    if (resized) setMeasureVersion((v) => v + 1);
   }, []);
 
   const onNodeDragStop = useCallback(() => {
@@ -288,7 +319,6 @@ export function Canvas() {
         fitViewOptions={fitViewOptions}
         minZoom={0.1}
         maxZoom={2}
-        onlyRenderVisibleElements={Object.keys(flow.blocks).length > 300}
         proOptions={proOptions}
       >
         <Background gap={20} size={1} />

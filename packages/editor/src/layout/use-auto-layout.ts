@@ -21,6 +21,11 @@ export function useAutoLayout(afterLayout: () => void) {
     [],
   );
 
+  /** ELK takes a moment to start; the toolbar warms the worker up when the pointer or focus nears it. */
+  const prepare = useCallback(() => {
+    worker.current ??= new LayoutWorker();
+  }, []);
+
   const layout = useCallback(() => {
     const { flow } = useEditorStore.getState();
     if (!flow || Object.keys(flow.blocks).length === 0) return;
@@ -30,10 +35,10 @@ export function useAutoLayout(afterLayout: () => void) {
         sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
       }
     }
-    worker.current ??= new LayoutWorker();
+    prepare();
     const id = ++requestId.current;
     setRunning(true);
-    worker.current.onmessage = (event: MessageEvent<LayoutResponse>) => {
+    worker.current!.onmessage = (event: MessageEvent<LayoutResponse>) => {
       if (event.data.id !== requestId.current) return;
       setRunning(false);
       const store = useEditorStore.getState();
@@ -45,8 +50,8 @@ export function useAutoLayout(afterLayout: () => void) {
       store.edit((f) => moveBlocks(f, positions));
       requestAnimationFrame(afterLayout);
     };
-    worker.current.postMessage({ id, graph: buildElkGraph(flow, sizes) });
-  }, [rf, afterLayout]);
+    worker.current!.postMessage({ id, graph: buildElkGraph(flow, sizes) });
+  }, [rf, afterLayout, prepare]);
 
-  return { layout, running };
+  return { layout, prepare, running };
 }
