@@ -99,6 +99,28 @@ describe('setVariables and checkVariable', () => {
   });
 });
 
+describe('secure variables', () => {
+  it('never quotes a refused value of a secure variable in the trace', () => {
+    const f = flow(
+      's',
+      'inbound',
+      'set',
+      {
+        set: block(
+          'setVariables',
+          { assignments: [{ variable: 'pin', value: { value: '12ab-secret' } }] },
+          { success: 'bye', error: 'bye' },
+        ),
+        bye: end(),
+      },
+      { variables: { pin: { type: 'integer', secure: true } } },
+    );
+    const { sim, id, outcome } = run(f);
+    expect(outcome('set')).toBe('error');
+    expect(JSON.stringify(sim.trace(id))).not.toContain('12ab-secret');
+  });
+});
+
 describe('checkHours', () => {
   const f = flow('h', 'inbound', 'hours', {
     hours: block('checkHours', { hours: 'business' }, { inHours: 'bye', outOfHours: 'bye', error: 'bye' }),

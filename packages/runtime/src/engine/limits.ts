@@ -9,7 +9,7 @@ export const SEEN_EVENT_IDS = 64;
  * (`StepResult.trace`) for the host to append to the contact's full trace: a snapshot that carried the
  * whole trace grew with every step and made each save and restore slower (docs/runtime.md).
  */
-export const DEFAULT_TRACE_TAIL = 3;
+export const DEFAULT_TRACE_TAIL = 1;
 /** Seconds an offered agent has when the queue does not say (then RONA). */
 export const DEFAULT_OFFER_TIMEOUT_SECONDS = 20;
 

@@ -408,6 +408,13 @@ export class ContactRun {
     if (!declaration)
       return { ok: false, reason: `variable "${name}" is not declared in flow "${flow?.id ?? '?'}"` };
     const coerced = coerceValue(declaration.type, value);
+    // The reason may quote the value; a secure variable's value must not reach the trace.
+    if (!coerced.ok && 'secure' in declaration && declaration.secure === true) {
+      return {
+        ok: false,
+        reason: `the value does not fit the ${declaration.type} type of secure variable ${name}`,
+      };
+    }
     if (!coerced.ok) return coerced;
     const stored = coerced.value as JsonValue;
     if (frame?.kind === 'module') frame.vars = { ...frame.vars, [name]: stored };

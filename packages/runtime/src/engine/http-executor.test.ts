@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { executeHttpRequest, type HttpRequestCommand } from './http-executor.js';
+
+const command = (url: string, extra: Partial<HttpRequestCommand> = {}): HttpRequestCommand => ({
+  type: 'httpRequest',
+  ref: 'c:1',
+  method: 'GET',
+  url,
+  headers: {},
+  timeoutSeconds: 1,
+  maxResponseBytes: 16,
+  ...extra,
+});
+
+const answering = (body: string, status = 200, headers: Record<string, string> = {}) =>
+  (async () => new Response(body, { status, headers })) as unknown as typeof fetch;
+
+describe('executeHttpRequest', () => {
+  it('returns status and body', async () => {
+    const result = await executeHttpRequest(command('https://api.example.com/x'), {
+      fetch: answering('{"a":1}'),
+    });
+    expect(result).toEqual({ type: 'httpResult', ref: 'c:1', status: 200, body: '{"a":1}' });
+  });
+
+  it('refuses a private address before fetching', async () => {
+    let called = false;
+    const spy = (async () => {
+      called = true;
+      return new Response('');
+    }) as unknown as typeof globalThis.fetch;
+    const result = await executeHttpRequest(command('http://10.0.0.5/admin'), { fetch: spy });
+    expect(called).toBe(false);
+    expect(result).toMatchObject({
+      type: 'httpResult',
+      error: expect.stringMatching(/request refused: .*private/),
+    });
+  });
+
+  it('allows an allowlisted private host', async () => {
+    const result = await executeHttpRequest(command('http://10.0.0.5/admin'), {
+      fetch: answering('ok'),
+      allowlist: ['10.0.0.5'],
+    });
+    expect(result).toMatchObject({ status: 200, body: 'ok' });
+  });
+
+  it('stops reading a body larger than maxResponseBytes', async () => {
+    const streamed = await executeHttpRequest(command('https://api.example.com/big'), {
+      fetch: answering('x'.repeat(100)),
+    });
+    expect(streamed).toMatchObject({ status: 200, error: 'response larger than 16 bytes' });
+    const declared = await executeHttpRequest(command('https://api.example.com/big'), {
+      fetch: answering('x', 200, { 'content-length': '5000' }),
+    });
+    expect(declared).toMatchObject({ error: 'response larger than 16 bytes' });
+  });
+
+  it('gives up after timeoutSeconds', async () => {
+    const never = ((_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(new Error('aborted')));
+      })) as unknown as typeof fetch;
+    const result = await executeHttpRequest(
+      command('https://api.example.com/slow', { timeoutSeconds: 0.05 }),
+      { fetch: never },
+    );
+    expect(result).toEqual({ type: 'httpResult', ref: 'c:1', error: 'timeout' });
+  });
+
+  it('turns a network failure into an error result instead of throwing', async () => {
+    const failing = (async () => {
+      throw new Error('ECONNREFUSED');
+    }) as unknown as typeof fetch;
+    const result = await executeHttpRequest(command('https://api.example.com/down'), { fetch: failing });
+    expect(result).toMatchObject({ error: 'request failed: ECONNREFUSED' });
+  });
+});
