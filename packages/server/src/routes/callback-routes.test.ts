@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventually } from '../test-support/flows.js';
 import { startTestService, type TestService } from '../test-support/temp-service.js';
 
 let t: TestService;
@@ -115,5 +116,22 @@ describe('agents', () => {
     expect(res.body).toMatchObject({ kind: 'agent', number: '+12015550123' });
     const placed = await t.api().get(`/api/contacts/${res.body.id}`).expect(200);
     expect(placed.body).toMatchObject({ kind: 'agentOutbound', dialedNumber: '+12015550123' });
+  });
+
+  it('lets an agent wrap up after the call ends, then go Available', async () => {
+    await t.api().post('/api/agents/alice.ng/callbacks').send({ number: '+12015550123' }).expect(201);
+    const agents = await eventually(
+      () => t.api().get('/api/agents'),
+      (r) => r.body.find((a: { name: string }) => a.name === 'alice.ng').state === 'WrapUp',
+      10_000,
+    );
+    expect(agents.body.find((a: { name: string }) => a.name === 'alice.ng').state).toBe('WrapUp');
+    const done = await t.api().post('/api/agents/alice.ng/wrap-up').send({ reason: 'Resolved' }).expect(200);
+    expect(done.body.state).toBe('Available');
+  }, 20_000);
+
+  it('refuses a transfer the simulator host cannot make, with a coded 409', async () => {
+    const res = await t.api().post('/api/agents/alice.ng/transfer').send({ to: 'billing' }).expect(409);
+    expect(res.body.code).toBe('transfer_refused');
   });
 });
