@@ -32,7 +32,7 @@ function measure(fn) {
   return median(times);
 }
 
-/** A chain of BLOCK_COUNT blocks cycling through the inbound catalog; every outcome leads to the next. */
+/** A chain of BLOCK_COUNT blocks cycling through the inbound catalog, wired outcome by outcome. */
 export function generatedFlow(count = BLOCK_COUNT) {
   const types = BLOCKS.filter((b) => b.flowTypes.includes('inbound') && !b.terminal);
   const blocks = {};
@@ -45,7 +45,12 @@ export function generatedFlow(count = BLOCK_COUNT) {
     const settings = definition.defaults();
     const block = { type: definition.type, settings };
     if (!last) {
-      block.next = Object.fromEntries(definition.outcomes(settings).map((o) => [o.name, `b${i + 1}`]));
+      // Errors go to the final block, as an error handler would; every other outcome goes on.
+      block.next = Object.fromEntries(
+        definition
+          .outcomes(settings)
+          .map((o) => [o.name, o.name === 'error' ? `b${count - 1}` : `b${i + 1}`]),
+      );
     }
     for (const ref of definition.references(settings)) {
       if ((ref.kind === 'variable' || ref.kind === 'writableVariable') && !ref.name.startsWith('$')) {
