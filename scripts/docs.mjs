@@ -116,7 +116,7 @@ instance-specific id and can move between environments unchanged. Canvas positio
 Every flow file starts with \`"$schema"\` (a relative path to \`schemas/flow.schema.json\`), so any editor
 that speaks JSON Schema validates and completes it without callflow's tools. \`callflow validate\`
 checks it in this order: strict JSON (no comments, no trailing commas, no repeated keys, at most
-${'`MAX`'} bytes) → format version (older versions are upgraded in memory) → schema → lint rules.
+${'`MAX`'}) → format version (older versions are upgraded in memory) → schema → lint rules.
 Every problem carries a stable code (see [errors.md](errors.md)), a message, a JSON pointer, and the
 file, line and column.`;
 
@@ -171,7 +171,7 @@ function formatDoc(model) {
     '',
     '# The flow format',
     '',
-    INTRO.replace('`MAX`', String(model.MAX_FLOW_FILE_BYTES)),
+    INTRO.replace('`MAX`', `${model.MAX_FLOW_FILE_BYTES / 1024 / 1024} MiB`),
     '',
   ];
   const example = {
