@@ -1,5 +1,6 @@
 import {
   areaCodeOf,
+  type CallerIdRule,
   checkDialNumber,
   isAccountNumber,
   type Resources,
@@ -14,6 +15,23 @@ export interface CallerIdCandidate {
   numberName?: string;
   /** Display name of an account number ("Sales"). */
   displayName?: string;
+}
+
+/** Candidates passed over, with why: the `rejected` list of a caller-ID decision. */
+export type Rejected = { candidate: string; why: string }[];
+
+/** The number a rule chose, and the words that explain it. */
+export interface Choice {
+  rule: CallerIdRule;
+  candidate: CallerIdCandidate;
+  reason: string;
+  /** The number may be blocked by carriers (not one of the account's numbers). */
+  warning?: string;
+}
+
+/** `"sales" (+12015550111)` for an account number, the bare number otherwise. */
+export function label(c: CallerIdCandidate): string {
+  return c.numberName !== undefined ? `"${c.numberName}" (${c.number})` : c.number;
 }
 
 export type Lookup<T> = { ok: true; candidate: T } | { ok: false; why: string };

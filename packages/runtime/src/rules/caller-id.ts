@@ -1,12 +1,13 @@
 import { type CallerIdRule, type CallerIdSetting, checkDialNumber, type Resources } from '@callflow/model';
+import { fromAgentChoice, fromAgentGroup, fromAgentSelection, fromSameAreaCode } from './caller-id-agents.js';
 import {
   accountNumber,
-  allowedNumberNames,
-  areaOf,
-  type CallerIdCandidate,
+  type Choice,
   isOwned,
+  label,
   numberOrName,
   queueCallerId,
+  type Rejected,
   safeCallerIdName,
 } from './caller-id-numbers.js';
 
@@ -54,9 +55,6 @@ export interface CallerIdDecision {
   warning?: string;
 }
 
-type Rejected = CallerIdDecision['rejected'];
-type Pick = { rule: CallerIdRule; candidate: CallerIdCandidate; reason: string; warning?: string };
-
 /**
  * Chooses the caller ID for an outbound leg and says why (DOMAIN.md §1). In order:
  * 1. an outbound whisper flow's "Call phone number" override;
@@ -100,7 +98,7 @@ export function resolveCallerId(s: CallerIdSituation): CallerIdDecision {
 const REASON_REJECTED_MAX = 3;
 
 /** The reason, its warning, and the candidates passed over: one line for traces and `callflow run`. */
-function explain(picked: Pick, rejected: Rejected): string {
+function explain(picked: Choice, rejected: Rejected): string {
   return withRejected(
     picked.warning ? `${picked.reason}; warning: ${picked.warning}` : picked.reason,
     rejected,
@@ -114,11 +112,7 @@ function withRejected(text: string, rejected: Rejected): string {
   return `${text} (passed over ${named.join('; ')}${more > 0 ? `; and ${more} more` : ''})`;
 }
 
-function label(c: CallerIdCandidate): string {
-  return c.numberName !== undefined ? `"${c.numberName}" (${c.number})` : c.number;
-}
-
-function fromWhisper(s: CallerIdSituation, rejected: Rejected): Pick | undefined {
+function fromWhisper(s: CallerIdSituation, rejected: Rejected): Choice | undefined {
   if (s.outboundWhisperOverride === undefined) return undefined;
   const found = numberOrName(s.resources, s.outboundWhisperOverride);
   if (!found.ok) {
@@ -132,21 +126,27 @@ function fromWhisper(s: CallerIdSituation, rejected: Rejected): Pick | undefined
   };
 }
 
-function fromPurpose(s: CallerIdSituation, rejected: Rejected): Pick | undefined {
+function fromPurpose(s: CallerIdSituation, rejected: Rejected): Choice | undefined {
   if (s.purpose === 'transfer') {
     const lead = 'no caller ID is configured on the transfer, so ';
     return fromCaller(s, rejected, lead) ?? (s.queue !== undefined ? fromQueue(s, rejected, '') : undefined);
   }
   // An agent placing the call may pick one of their allowed numbers (Vonage); else the queue rules apply.
   const picked =
-    s.agentChoice !== undefined && s.agent !== undefined ? fromAgentPick(s, s.agent, rejected) : undefined;
+    s.agentChoice !== undefined && s.agent !== undefined
+      ? fromAgentSelection(s, s.agent, rejected)
+      : undefined;
   if (picked) return picked;
   if (s.purpose === 'callback') return fromQueue(s, rejected, 'a callback is placed with ');
   if (s.activeCall) return fromQueue(s, rejected, 'an agent calling out during an active call shows ');
   return fromDefaultOutboundQueue(s, rejected);
 }
 
-function fromStrategy(s: CallerIdSituation, setting: CallerIdSetting, rejected: Rejected): Pick | undefined {
+function fromStrategy(
+  s: CallerIdSituation,
+  setting: CallerIdSetting,
+  rejected: Rejected,
+): Choice | undefined {
   switch (setting.strategy) {
     case 'fixed':
       return fromFixed(s, setting.number, rejected);
@@ -165,7 +165,7 @@ function fromStrategy(s: CallerIdSituation, setting: CallerIdSetting, rejected: 
   }
 }
 
-function fromFixed(s: CallerIdSituation, value: string | undefined, rejected: Rejected): Pick | undefined {
+function fromFixed(s: CallerIdSituation, value: string | undefined, rejected: Rejected): Choice | undefined {
   if (value === undefined) {
     rejected.push({ candidate: '(fixed)', why: 'the fixed caller ID has no number' });
     return undefined;
@@ -192,7 +192,7 @@ function fromVariable(
   s: CallerIdSituation,
   variable: string | undefined,
   rejected: Rejected,
-): Pick | undefined {
+): Choice | undefined {
   const raw = variable !== undefined ? s.variables?.(variable) : undefined;
   const where = `variable ${variable ?? '(none)'}`;
   if (typeof raw !== 'string' && typeof raw !== 'number') {
@@ -215,7 +215,7 @@ function fromVariable(
   };
 }
 
-function fromQueue(s: CallerIdSituation, rejected: Rejected, lead: string): Pick | undefined {
+function fromQueue(s: CallerIdSituation, rejected: Rejected, lead: string): Choice | undefined {
   const found = queueCallerId(s.resources, s.queue);
   if (!found.ok) {
     rejected.push({ candidate: `queue ${s.queue ?? '(none)'}`, why: found.why });
@@ -228,7 +228,7 @@ function fromQueue(s: CallerIdSituation, rejected: Rejected, lead: string): Pick
   };
 }
 
-function fromCaller(s: CallerIdSituation, rejected: Rejected, lead: string): Pick | undefined {
+function fromCaller(s: CallerIdSituation, rejected: Rejected, lead: string): Choice | undefined {
   if (s.callerNumber === undefined || s.callerNumber === '') {
     rejected.push({ candidate: "caller's number", why: "the caller's number is withheld or unknown" });
     return undefined;
@@ -248,7 +248,7 @@ function fromCaller(s: CallerIdSituation, rejected: Rejected, lead: string): Pic
   };
 }
 
-function fromDefaultOutboundQueue(s: CallerIdSituation, rejected: Rejected): Pick | undefined {
+function fromDefaultOutboundQueue(s: CallerIdSituation, rejected: Rejected): Choice | undefined {
   const agent = s.agent !== undefined ? s.resources.agents[s.agent] : undefined;
   const queue = agent?.defaultOutboundQueue;
   if (queue === undefined) {
@@ -271,141 +271,7 @@ function fromDefaultOutboundQueue(s: CallerIdSituation, rejected: Rejected): Pic
   };
 }
 
-/** Tencent "by group": a number bound to the agent's group (or, without an agent, the queue's group). */
-function fromAgentGroup(s: CallerIdSituation, rejected: Rejected): Pick | undefined {
-  const groups =
-    s.agent !== undefined
-      ? (s.resources.agents[s.agent]?.groups ?? [])
-      : [s.queue !== undefined ? s.resources.queues[s.queue]?.agentGroup : undefined].filter(
-          (g): g is string => g !== undefined,
-        );
-  for (const group of groups) {
-    const configured = s.resources.agentGroups[group]?.callerIdNumber;
-    const name =
-      configured ??
-      Object.keys(s.resources.numbers).find((n) => s.resources.numbers[n]?.groups?.includes(group));
-    if (name === undefined) {
-      rejected.push({ candidate: `group ${group}`, why: `agent group "${group}" has no number bound to it` });
-      continue;
-    }
-    const found = accountNumber(s.resources, name);
-    if (!found.ok) {
-      rejected.push({ candidate: `group ${group}`, why: found.why });
-      continue;
-    }
-    return {
-      rule: 'agentGroup',
-      candidate: found.candidate,
-      reason: `the number of agent group "${group}": ${label(found.candidate)}`,
-    };
-  }
-  if (groups.length === 0) {
-    rejected.push({ candidate: 'agent group', why: 'no agent or queue group on this call' });
-  }
-  return undefined;
-}
-
-/** Tencent "same area code", falling back to a random allowed number or the principal number. */
-function fromSameAreaCode(
-  s: CallerIdSituation,
-  fallback: 'random' | 'principal',
-  rejected: Rejected,
-): Pick | undefined {
-  const target = areaOf(s.dialedNumber);
-  const allowed = allowedNumberNames(s.resources, s.agent)
-    .map((name) => accountNumber(s.resources, name))
-    .flatMap((found) => (found.ok ? [found.candidate] : []));
-  if (target) {
-    for (const candidate of allowed) {
-      const area = areaOf(candidate.number);
-      if (area?.key === target.key) {
-        return {
-          rule: 'sameAreaCode',
-          candidate,
-          reason: `${label(candidate)} has the same area code ${target.label} as the called number ${s.dialedNumber}`,
-        };
-      }
-      rejected.push({
-        candidate: label(candidate),
-        why: `area code ${area?.label ?? 'unknown'} is not ${target.label}`,
-      });
-    }
-  } else {
-    rejected.push({ candidate: s.dialedNumber, why: 'the called number has no area code to match' });
-  }
-  if (fallback === 'principal' || allowed.length === 0) return undefined;
-  const random = s.random ?? Math.random;
-  const index = Math.min(allowed.length - 1, Math.floor(random() * allowed.length));
-  const candidate = allowed[index]!;
-  return {
-    rule: 'randomAllowed',
-    candidate,
-    reason: `no allowed number has the area code of ${s.dialedNumber}, so a random allowed number was picked: ${label(candidate)}`,
-  };
-}
-
-/** The number the agent picked, when it is one of their allowed numbers; a refused pick is listed. */
-function fromAgentPick(s: CallerIdSituation, agent: string, rejected: Rejected): Pick | undefined {
-  const choice = s.agentChoice;
-  if (choice === undefined) return undefined;
-  const allowedNames = allowedNumberNames(s.resources, agent);
-  const found = numberOrName(s.resources, choice);
-  if (
-    found.ok &&
-    found.candidate.numberName !== undefined &&
-    allowedNames.includes(found.candidate.numberName)
-  ) {
-    return {
-      rule: 'agentChoice',
-      candidate: found.candidate,
-      reason: `agent "${agent}" chose ${label(found.candidate)}`,
-    };
-  }
-  rejected.push({
-    candidate: choice,
-    why: found.ok ? `not one of agent "${agent}"'s allowed numbers (${allowedNames.join(', ')})` : found.why,
-  });
-  return undefined;
-}
-
-/** Vonage "agent chooses": the agent's pick if allowed, else their default, else principal or first allowed. */
-function fromAgentChoice(s: CallerIdSituation, rejected: Rejected): Pick | undefined {
-  if (s.agent === undefined) {
-    rejected.push({ candidate: 'agent choice', why: 'no agent on this call' });
-    return undefined;
-  }
-  const allowedNames = allowedNumberNames(s.resources, s.agent);
-  const isAllowed = (c: CallerIdCandidate) =>
-    c.numberName !== undefined && allowedNames.includes(c.numberName);
-  const picked = s.agentChoice !== undefined ? fromAgentPick(s, s.agent, rejected) : undefined;
-  if (picked) return picked;
-  const agentDefault = s.resources.agents[s.agent]?.defaultNumber;
-  if (agentDefault !== undefined) {
-    const found = accountNumber(s.resources, agentDefault);
-    if (found.ok && isAllowed(found.candidate)) {
-      return {
-        rule: 'agentDefault',
-        candidate: found.candidate,
-        reason: `${s.agentChoice === undefined ? 'the agent chose no number, so ' : ''}agent "${s.agent}"'s default number ${label(found.candidate)}`,
-      };
-    }
-    rejected.push({
-      candidate: agentDefault,
-      why: found.ok ? 'the agent default is not an allowed number' : found.why,
-    });
-  }
-  const principalName = s.resources.account.principalNumber;
-  if (allowedNames.includes(principalName)) return undefined; // the principal fallback applies
-  const first = allowedNames[0] !== undefined ? accountNumber(s.resources, allowedNames[0]) : undefined;
-  if (!first?.ok) return undefined;
-  return {
-    rule: 'firstAllowed',
-    candidate: first.candidate,
-    reason: `agent "${s.agent}" may not present the principal number, so their first allowed number ${label(first.candidate)}`,
-  };
-}
-
-function principal(resources: Resources, rejected: Rejected): Pick | undefined {
+function principal(resources: Resources, rejected: Rejected): Choice | undefined {
   const name = resources.account.principalNumber;
   const found = accountNumber(resources, name);
   if (!found.ok) {
