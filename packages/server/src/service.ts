@@ -100,7 +100,10 @@ export async function createService(
       return () => streams.delete(close);
     },
   });
-  store.watch((file) => events.publish({ type: 'flow.changedOnDisk', file }));
+  store.watch((change) => {
+    logger.info(change, 'file changed on disk');
+    events.publish({ type: change.flowId ? 'flow.changedOnDisk' : 'resources.changedOnDisk', ...change });
+  });
   const restored = host.restore();
   logger.info(restored, 'contacts restored');
   state = 'ready';

@@ -35,6 +35,8 @@ interface CacheEntry {
 export class DocumentFiles {
   readonly #cache = new Map<string, CacheEntry>();
   readonly #locks = new KeyedMutex();
+  /** The etag each file had when the server last read, wrote or reported it (null: absent). */
+  readonly #known = new Map<string, string | null>();
 
   constructor(private readonly parse: ParseDocument) {}
 
@@ -60,11 +62,20 @@ export class DocumentFiles {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+    if (!this.#known.has(path)) this.#known.set(path, etagOf(text));
     const parsed = this.parse(text, path);
     const version: DocumentVersion = { text, etag: etagOf(text), problems: parsed.problems };
     if (parsed.value !== undefined) version.value = parsed.value;
     this.#cache.set(path, { key, version });
     return version;
+  }
+
+  knownEtag(path: string): string | null | undefined {
+    return this.#known.get(path);
+  }
+
+  remember(path: string, etag: string | null): void {
+    this.#known.set(path, etag);
   }
 
   /**
@@ -82,6 +93,7 @@ export class DocumentFiles {
       checkPreconditions(current, preconditions, describe);
       const etag = etagOf(text);
       if (current?.etag !== etag) await writeFileAtomic(path, text);
+      this.#known.set(path, etag);
       return { etag, created: current === undefined };
     });
   }
@@ -105,6 +117,7 @@ export class DocumentFiles {
       checkPreconditions(current, preconditions, describe);
       await unlink(path);
       this.#cache.delete(path);
+      this.#known.set(path, null);
     });
   }
 }

@@ -101,15 +101,38 @@ export class FlowStore {
   }
 
   /**
-   * Tells `onChange` when files change behind the server's back (git pull, another editor). Reads do
-   * not depend on it (they compare mtime and size), so a platform without fs.watch only loses the push.
+   * Tells `onChange` when a flow or the resources file changes behind the server's back (git pull,
+   * another editor), with its new etag (null when deleted). The server's own saves are not reported:
+   * their etag is already known. Reads never depend on this (they compare inode, size and mtime), so a
+   * platform without fs.watch only loses the push.
    */
-  watch(onChange: (file: string) => void): void {
+  watch(onChange: (change: { file: string; flowId?: string; etag: string | null }) => void): void {
+    const timers = new Map<string, NodeJS.Timeout>();
+    const check = async (file: string): Promise<void> => {
+      const path = join(this.dir, file);
+      const isResources = path === this.resourcesFile;
+      const files = isResources ? this.resourceFiles : this.flowFiles;
+      const known = files.knownEtag(path);
+      const current = (await files.read(path).catch(() => undefined))?.etag ?? null;
+      if (current === known) return;
+      files.remember(path, current);
+      const flowId = isResources ? undefined : file.slice(0, -FLOW_FILE_SUFFIX.length);
+      onChange({ file, etag: current, ...(flowId ? { flowId } : {}) });
+    };
     try {
-      this.#watcher = watch(this.dir, { persistent: false }, (_event, file) => {
-        if (file && (file.endsWith(FLOW_FILE_SUFFIX) || join(this.dir, file) === this.resourcesFile)) {
-          onChange(file.toString());
-        }
+      this.#watcher = watch(this.dir, { persistent: false }, (_event, name) => {
+        const file = name?.toString();
+        if (!file || !(file.endsWith(FLOW_FILE_SUFFIX) || join(this.dir, file) === this.resourcesFile))
+          return;
+        // Editors and git write in several steps: report once things are quiet.
+        clearTimeout(timers.get(file));
+        timers.set(
+          file,
+          setTimeout(() => {
+            timers.delete(file);
+            void check(file);
+          }, 50),
+        );
       });
       this.#watcher.on('error', () => this.unwatch());
     } catch {

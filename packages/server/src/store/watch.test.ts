@@ -1,0 +1,55 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LiveEvent } from '../ops/event-bus.js';
+import { startTestService, type TestService } from '../test-support/temp-service.js';
+
+let t: TestService;
+let seen: LiveEvent[];
+let unsubscribe: () => void;
+beforeEach(async () => {
+  t = await startTestService();
+  seen = [];
+  unsubscribe = t.service.events.subscribe(({ event }) => seen.push(event));
+});
+afterEach(async () => {
+  unsubscribe();
+  await t.close();
+});
+
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitForEvent(type: string, timeoutMs = 3000): Promise<LiveEvent | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = seen.find((e) => e.type === type);
+    if (found) return found;
+    await settle(20);
+  }
+  return undefined;
+}
+
+describe('changes on disk', () => {
+  it('announces a flow changed behind the server (git pull) with its new etag', async () => {
+    const path = join(t.flowsDir, 'after-hours.flow.json');
+    const flow = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, `${JSON.stringify({ ...flow, name: 'Pulled' }, null, 2)}\n`);
+    const event = await waitForEvent('flow.changedOnDisk');
+    expect(event).toMatchObject({ flowId: 'after-hours' });
+    const current = await t.api().get('/api/flows/after-hours').expect(200);
+    expect(event?.etag).toBe(current.body.etag);
+  });
+
+  it('does not announce the server’s own saves as changes on disk', async () => {
+    const { body } = await t.api().get('/api/flows/after-hours').expect(200);
+    await t
+      .api()
+      .put('/api/flows/after-hours')
+      .set('If-Match', body.etag)
+      .send({ ...body.flow, name: 'Saved' })
+      .expect(200);
+    expect(await waitForEvent('flow.saved')).toBeDefined();
+    await settle(400);
+    expect(seen.filter((e) => e.type === 'flow.changedOnDisk')).toEqual([]);
+  });
+});
