@@ -192,8 +192,7 @@ function toProblem(error: SchemaError, doc: unknown, kind: SchemaDocumentKind): 
         (error.keyword === 'const' ? [params.allowedValue] : (params.allowedValues as unknown[])) ?? [];
       if (kind === 'flow' && /^\/blocks\/[^/]+\/type$/.test(error.instancePath)) {
         code = 'CF107';
-        const hint = didYouMean(String(value), blockTypes());
-        text = `unknown block type ${got.text}.${hint || ' See docs/format.md for the catalog.'}`;
+        text = `unknown block type ${got.text}.${blockTypeHint(String(value))}`;
       } else {
         const list = allowed.map((a) => JSON.stringify(a)).join(', ');
         text = `${subject} must be ${allowed.length === 1 ? list : `one of ${list}`} (got ${got.text})`;
@@ -283,6 +282,16 @@ function toProblem(error: SchemaError, doc: unknown, kind: SchemaDocumentKind): 
     path,
     blockId !== undefined ? { blockId } : {},
   );
+}
+
+/** A typo gets its correction; a partial name ("prompt", "queue") the types containing it. */
+function blockTypeHint(type: string): string {
+  const typo = didYouMean(type, blockTypes());
+  if (typo) return typo;
+  const part = type.toLowerCase();
+  const containing = part.length >= 3 ? blockTypes().filter((t) => t.toLowerCase().includes(part)) : [];
+  if (containing.length > 0) return ` Similar types: ${containing.map((t) => `"${t}"`).join(', ')}.`;
+  return ' See docs/format.md for the catalog.';
 }
 
 function capitalise(text: string, prefix: string): string {

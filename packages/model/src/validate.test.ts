@@ -142,6 +142,10 @@ describe('validateFlowSchema wording and pointers', () => {
     expect(problems[0]?.message).toBe(
       'Block "welcome": unknown block type "playPromt". Did you mean "playPrompt"?',
     );
+    flow.blocks.welcome!.type = 'queue';
+    expect(validateFlowSchema(flow)[0]?.message).toBe(
+      'Block "welcome": unknown block type "queue". Similar types: "setWorkingQueue", "transferToQueue", "playQueueStatus".',
+    );
     flow.blocks.welcome!.type = 'teleport';
     expect(validateFlowSchema(flow)[0]?.message).toContain('See docs/format.md');
   });
