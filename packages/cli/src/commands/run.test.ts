@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callflow, REPO_ROOT } from '../test-support/cli.js';
+import { callflow, MINIMAL_FLOW, REPO_ROOT, sampleFile, tempProject } from '../test-support/cli.js';
 
 const MONDAY_MORNING = '2026-03-09T10:00:00-04:00';
 
@@ -72,6 +72,19 @@ describe('callflow run', () => {
     expect(out.record.end).toBe('transferred');
     expect(out.record.dials[0]?.rule).toBe('sameAreaCode');
     expect(out.trace.length).toBeGreaterThan(5);
+  });
+
+  it('refuses to run a flow with errors, and says which', async () => {
+    const broken = MINIMAL_FLOW.replace('"start": "greet"', '"start": "nowhere"');
+    const dir = tempProject({
+      'flows/hello.flow.json': broken,
+      'flows/resources.json': sampleFile('resources.json'),
+    });
+    const run = await callflow(['run', 'hello'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^flows\/hello\.flow\.json:\d+:\d+ {2}error {4}CF200/m);
+    expect(run.stderr).toContain('The call cannot run until these errors are fixed.');
+    expect(run.stdout).toBe('');
   });
 
   it('exits 1 for an unknown flow or a bad time, 2 without a flow', async () => {
