@@ -19,7 +19,12 @@ export function setApi(replacement: Api): void {
 }
 
 function notifyError(error: unknown, what: string): void {
-  const message = error instanceof ApiError ? `${error.message} (${error.code})` : String(error);
+  let message = error instanceof ApiError ? `${error.message} (${error.code})` : String(error);
+  if (error instanceof ApiError && error.status === 401) {
+    message = 'not signed in — open the address the server printed at start-up (it ends with ?token=…)';
+  } else if (error instanceof ApiError && error.status === 403) {
+    message = 'your token may not do this (viewers can only read)';
+  }
   useEditorStore.getState().notify({ kind: 'error', text: `${what}: ${message}` });
 }
 

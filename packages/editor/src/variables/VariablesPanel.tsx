@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useEditorStore } from '../store/flow-store';
+import { ModuleParameters } from './ModuleParameters';
 import { PopoverEditor } from './PopoverEditor';
 import { variableProblems } from './popover';
 import { VariableCard } from './VariableCard';
@@ -21,7 +22,11 @@ export function VariablesPanel() {
   };
   return (
     <section className="panel" aria-label="Variables">
-      <PopoverEditor flow={flow} problems={popover} />
+      {flow.type === 'module' ? (
+        <ModuleParameters flow={flow} />
+      ) : (
+        <PopoverEditor flow={flow} problems={popover} />
+      )}
       <h3>Variables</h3>
       <div className="field">
         <label htmlFor="new-variable-name">New variable</label>

@@ -1,6 +1,7 @@
 import type { Flow } from '@callflow/model';
 import { lintFlow } from '@callflow/model';
 import { describe, expect, it } from 'vitest';
+import { removeParameter, renameParameter, setParameter } from './module-edits';
 import { popoverPreview, popoverSizeNote, variableProblems } from './popover';
 import { parseDefault } from './variable-defaults';
 import {
@@ -102,5 +103,23 @@ describe('variable edits', () => {
     expect(parseDefault('true', 'boolean')).toEqual({ ok: true, value: true });
     expect(parseDefault('{"a":1}', 'json')).toEqual({ ok: true, value: { a: 1 } });
     expect(parseDefault('', 'string')).toEqual({ ok: true, value: undefined });
+  });
+});
+
+describe('module parameters', () => {
+  const module: Flow = {
+    ...flow(),
+    type: 'module',
+    module: { inputs: { account: { type: 'string', required: true } } },
+  };
+
+  it('adds, renames and removes inputs and outputs', () => {
+    const withOutput = setParameter(module, 'outputs', 'verified', { type: 'boolean' });
+    expect(withOutput.module?.outputs).toEqual({ verified: { type: 'boolean' } });
+    expect(renameParameter(withOutput, 'inputs', 'account', 'accountNumber').module?.inputs).toEqual({
+      accountNumber: { type: 'string', required: true },
+    });
+    const none = removeParameter(removeParameter(withOutput, 'outputs', 'verified'), 'inputs', 'account');
+    expect(none).not.toHaveProperty('module');
   });
 });
