@@ -3,6 +3,16 @@ import { ApiError } from './api-error.js';
 
 export function requireObjectBody(req: Request, what: string): Record<string, unknown> {
   const body: unknown = req.body;
+  if (body === undefined && req.get('content-length') !== '0' && req.get('content-type') && !req.is('json')) {
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      'Send the body as JSON with "Content-Type: application/json".',
+      {
+        contentType: req.get('content-type') ?? null,
+      },
+    );
+  }
   if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ApiError(400, 'invalid_body', `The request body must be a JSON object (${what}).`, {
       expected: 'object',

@@ -35,6 +35,7 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
     meaning: 'Stale If-Match; nothing was written; details.current = the version on disk.',
   },
   payload_too_large: { status: 413, meaning: 'The body exceeds the size limit (CALLFLOW_BODY_LIMIT).' },
+  unsupported_media_type: { status: 415, meaning: 'The body is not sent as application/json.' },
   unsupported_encoding: { status: 415, meaning: 'The body’s encoding is not supported.' },
   host_not_allowed: { status: 421, meaning: 'The Host header is not an allowed name (DNS-rebinding guard).' },
   invalid_flow: { status: 422, meaning: 'The flow fails the schema; nothing was saved; details.problems.' },

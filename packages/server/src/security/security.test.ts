@@ -101,6 +101,20 @@ describe('headers', () => {
   });
 });
 
+describe('CORS', () => {
+  it('answers a configured origin with an exact Access-Control-Allow-Origin, never *', async () => {
+    const s = await startTestService({ env: { CALLFLOW_CORS_ORIGINS: 'https://admin.example.com' } });
+    try {
+      const ok = await s.api().get('/api/flows').set('Origin', 'https://admin.example.com').expect(200);
+      expect(ok.headers['access-control-allow-origin']).toBe('https://admin.example.com');
+      const other = await s.api().get('/api/flows').set('Origin', 'https://evil.example').expect(200);
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('request bodies', () => {
   it('answers malformed JSON with 400 invalid_json and its position', async () => {
     const res = await t
@@ -129,6 +143,17 @@ describe('request bodies', () => {
     } finally {
       await small.close();
     }
+  });
+
+  it('answers a body that is not sent as JSON with 415 unsupported_media_type', async () => {
+    const res = await t
+      .api()
+      .put('/api/flows/x-flow')
+      .set('If-None-Match', '*')
+      .set('Content-Type', 'text/plain')
+      .send(JSON.stringify(simpleFlow('x-flow')))
+      .expect(415);
+    expect(res.body.code).toBe('unsupported_media_type');
   });
 
   it('answers a non-object body with 400 invalid_body', async () => {
