@@ -33,7 +33,8 @@ for (const file of modules) {
   }
 }
 
-const fmt = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 2 : 1)) : String(v));
+const fmt = (v) =>
+  typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 2 : 1)) : String(v);
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const lines = [
   '# Performance',
@@ -62,4 +63,6 @@ for (const s of sections) {
   lines.push('', ...notes, ...(notes.length ? [''] : []));
 }
 writeFileSync(join(here, '..', 'docs', 'performance.md'), `${lines.join('\n')}\n`);
-console.log(`docs/performance.md written (${sections.length} sections${failed ? `, ${failed} problems` : ''}).`);
+console.log(
+  `docs/performance.md written (${sections.length} sections${failed ? `, ${failed} problems` : ''}).`,
+);
