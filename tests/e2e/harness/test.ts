@@ -56,9 +56,10 @@ export const test = base.extend<Fixtures>({
       },
     });
   },
-  // Any console error or uncaught exception fails the test that caused it.
+  // Any console error or uncaught exception fails the test that caused it. Depending on the server keeps
+  // it running until the check is done (a stopped server would fail the page's live-event requests).
   consoleGuard: [
-    async ({ page }, use) => {
+    async ({ page, server: _server }, use) => {
       const guard: ConsoleGuard = { errors: [], expectedStatuses: new Set() };
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
