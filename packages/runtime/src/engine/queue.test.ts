@@ -52,6 +52,8 @@ describe('queues, offers and whispers', () => {
     const s = sim.snapshot(id);
     expect(s?.status).toBe('connected');
     expect(s?.stack).toEqual([]);
+    // The customer-queue flow's hold timer went with it.
+    expect(s?.timers).toEqual([]);
     expect(
       sim.events.some((e) => e.type === 'bridge' && (e.detail as { agent?: string }).agent === 'alice'),
     ).toBe(true);

@@ -64,7 +64,7 @@ export function moveToQueue(run: ContactRun, queue: string): void {
     run.emit({ type: 'dequeue', queue: old.name, reason: `moved to queue ${queue}` });
   }
   const index = run.s.stack.findIndex((f) => f.kind === 'customerQueue');
-  if (index >= 0) run.s.stack = run.s.stack.slice(0, index);
+  if (index >= 0) run.dropFrames(index);
   run.emit({ type: 'stopPlayback', to: 'caller' });
   enqueue(run, queue, run.now);
   run.note(`moved to queue ${queue}`);
@@ -122,7 +122,7 @@ export function onQueueEvent(run: ContactRun, event: ContactEvent): true | strin
       return true;
     }
     const index = run.s.stack.findIndex((f) => f.kind === 'customerQueue');
-    if (index >= 0) run.s.stack = run.s.stack.slice(0, index);
+    if (index >= 0) run.dropFrames(index);
     run.emit({ type: 'stopPlayback', to: 'caller' });
     run.s.status = 'whisper';
     run.flush();
@@ -188,6 +188,6 @@ export function afterWhisper(run: ContactRun, kind: 'agentWhisper' | 'customerWh
   run.emit(agent ? { type: 'bridge', agent } : { type: 'bridge' });
   run.s.status = 'connected';
   // "The flow ends once an agent is connected": nothing of the flows is left to run.
-  run.s.stack = [];
+  run.dropFrames(0);
   run.flush();
 }

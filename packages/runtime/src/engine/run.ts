@@ -345,8 +345,14 @@ export class ContactRun {
   /** Removes the frame (and anything above it) and lets the contact logic decide what follows. */
   endFrame(frame: Frame, how: FrameEnd): void {
     const index = this.s.stack.indexOf(frame);
-    if (index >= 0) this.s.stack = this.s.stack.slice(0, index);
+    if (index >= 0) this.dropFrames(index);
     handlers?.onFrameEnd(this, frame, how);
+  }
+
+  /** Removes the frames from `index` up, cancelling the timers their blocks were waiting on. */
+  dropFrames(index: number): void {
+    for (const dropped of this.s.stack.slice(index)) this.cancelTimer(dropped.wait?.timerId);
+    this.s.stack = this.s.stack.slice(0, index);
   }
 
   /** The block context for the frame's current block; undefined (contact failed) when the flow is gone. */
