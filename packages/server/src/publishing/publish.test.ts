@@ -98,6 +98,7 @@ describe('publishing', () => {
   it('404s publishing or reading versions of an unknown flow', async () => {
     await t.api().post('/api/flows/ghost/publish').expect(404);
     await t.api().get('/api/flows/ghost/versions/1').expect(404);
+    await t.api().get('/api/flows/ghost/versions').expect(404);
   });
 
   it('publishes the sample flows without errors', async () => {

@@ -50,13 +50,13 @@ export function flowRoutes(app: Express, flows: FlowService): void {
     res.status(201).json(result);
   });
 
-  app.get('/api/flows/:id/versions', (req, res) => {
+  app.get('/api/flows/:id/versions', async (req, res) => {
     const id = param(req, 'id');
-    res.json(
-      flows.published
-        .versions(id)
-        .map((v) => ({ version: v.version, publishedAt: v.publishedAt, live: v.live })),
-    );
+    const versions = flows.published.versions(id);
+    if (versions.length === 0 && !(await flows.store.get(id))) {
+      throw new ApiError(404, 'flow_not_found', `There is no flow "${id}".`, { id });
+    }
+    res.json(versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, live: v.live })));
   });
 
   app.get('/api/flows/:id/versions/:version', (req, res) => {
