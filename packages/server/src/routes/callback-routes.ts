@@ -45,7 +45,7 @@ export function callbackRoutes(app: Express, host: ContactHost, resources: () =>
   app.delete('/api/callbacks/:id', (req, res) => {
     const id = param(req, 'id');
     const found = host.repository.callback(id);
-    if (!found || found.status === 'cancelled') {
+    if (!found || ['cancelled', 'ended', 'transferred'].includes(found.status)) {
       throw new ApiError(404, 'callback_not_found', `There is no callback request "${id}".`, { id });
     }
     host.cancelCallback(id, req.principal?.name ?? 'unknown');

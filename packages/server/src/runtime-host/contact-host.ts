@@ -505,6 +505,12 @@ export class ContactHost {
     if ((s.status === 'queued' || s.status === 'offered') && !queue.agent) {
       const group = this.options.resources().queues[queue.name]?.agentGroup ?? '';
       this.acd.enqueue(s.contactId, queue.name, group, queue.since, s.callback ? 'callback' : 'call');
+      // An offer in progress stays with its agent, who can still accept it (its timer is restored too).
+      const offeredTo = queue.offer ? this.acd.agents.get(queue.offer.agent) : undefined;
+      if (offeredTo && offeredTo.contactId === undefined) {
+        offeredTo.offered = true;
+        offeredTo.contactId = s.contactId;
+      }
     } else if (queue.agent) {
       const agent = this.acd.agents.get(queue.agent);
       if (agent) {

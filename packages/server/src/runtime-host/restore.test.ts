@@ -61,4 +61,17 @@ describe('restart', () => {
     // The call and the callback request (a contact of its own).
     expect(health.body).toMatchObject({ ok: true, contacts: 2 });
   });
+
+  it('lets an agent accept, after a restart, the offer made before it', async () => {
+    work = mkdtempSync(join(tmpdir(), 'callflow-restore-'));
+    t = await startTestService({ workDir: work });
+    await t.api().post('/api/callbacks').send({ name: 'Ann', number: '+12015550123', queue: 'billing' }).expect(201);
+    const offered = await t.api().post('/api/agents/bilal.khan/state').send({ state: 'Available' }).expect(200);
+    expect(offered.body.offer).not.toBeNull();
+    await t.close();
+
+    t = await startTestService({ workDir: work });
+    const accepted = await t.api().post('/api/agents/bilal.khan/accept').expect(200);
+    expect(accepted.body.state).toBe('Busy');
+  });
 });
