@@ -21,7 +21,7 @@ export interface FlowSource {
 export interface QueueFigures {
   /** Contacts waiting in the queue now. */
   size(queue: string): number;
-  /** 1 = next; 0 when the contact is not in the queue. */
+  /** 1 = next; 0 when the contact is not in the queue (yet: hosts apply `enqueue` after the step). */
   position(queue: string, contactId: string): number;
   estimatedWaitSeconds(queue: string, contactId: string): number;
 }

@@ -25,10 +25,10 @@ function queued(options: { agents?: Record<string, 'Available' | 'Offline'> } = 
 describe('queues, offers and whispers', () => {
   it('plays the customer-queue flow while the caller waits (position, then hold music, looping)', () => {
     const { sim, id } = queued();
-    sim.advance(100);
+    sim.advance(70);
     expect(sim.snapshot(id)?.status).toBe('queued');
     const heard = sim.heard(id);
-    // status (3 s) + hold (30 s) per round: rounds start at 2, 35, 68 and 101 s.
+    // status (3 s) + hold (30 s) per round: rounds start at 2, 35 and 68 s.
     expect(heard.filter((t) => t === 'You are number 1 in the queue.')).toHaveLength(3);
     expect(heard).toContain('hold music');
   });

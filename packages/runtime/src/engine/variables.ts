@@ -35,7 +35,9 @@ function systemValue(run: ContactRun, name: string): unknown {
       return s.queue?.name ?? s.system.queueName ?? '';
     case '$queuePosition': {
       const queue = s.queue?.name;
-      return queue && run.env.queues ? run.env.queues.position(queue, s.contactId) : 0;
+      if (!queue || !run.env.queues) return 0;
+      // The host applies this step's `enqueue` after the step: a contact it does not know yet is last.
+      return run.env.queues.position(queue, s.contactId) || run.env.queues.size(queue) + 1;
     }
     case '$estimatedWaitSeconds': {
       const queue = s.queue?.name;

@@ -34,12 +34,19 @@ export class SimpleAcd implements QueueFigures {
   private entries: Entry[] = [];
   private seq = 0;
 
+  private readonly queueGroups: Record<string, string> = {};
+
+  private groupOf(queue: string): string | undefined {
+    return this.queueGroups[queue];
+  }
+
   constructor(
     resources: Resources,
     now: number,
     initial: Record<string, AgentState> = {},
     private averageHandleSeconds = 180,
   ) {
+    for (const [name, q] of Object.entries(resources.queues)) this.queueGroups[name] = q.agentGroup;
     for (const [name, agent] of Object.entries(resources.agents)) {
       this.agents.set(name, {
         name,
@@ -147,8 +154,9 @@ export class SimpleAcd implements QueueFigures {
   }
 
   estimatedWaitSeconds(queue: string, contactId: string): number {
-    const position = this.position(queue, contactId);
-    const group = this.entries.find((e) => e.contactId === contactId)?.agentGroup;
+    // A contact not in the queue yet (its enqueue is being applied) would join at the end.
+    const position = this.position(queue, contactId) || this.size(queue) + 1;
+    const group = this.entries.find((e) => e.queue === queue)?.agentGroup ?? this.groupOf(queue);
     const staffed = [...this.agents.values()].filter(
       (a) => a.state !== 'Offline' && group && a.groups.includes(group),
     ).length;
