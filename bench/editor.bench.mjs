@@ -59,10 +59,13 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 
-/** Opens the designer on the generated flow; resolves once its blocks are on the canvas. Returns ms. */
+/** Opens the designer, then the generated flow from the flow picker. Returns ms from the pick to the flow painted. */
 async function openFlow(page, server) {
+  await page.goto(`${server.url}/?token=${server.token}`);
+  const picker = page.getByRole('combobox', { name: 'Open flow' });
+  await picker.locator(`option[value="${FLOW_ID}"]`).waitFor({ state: 'attached', timeout: 30_000 });
   const started = Date.now();
-  await page.goto(`${server.url}/?token=${server.token}#/flows/${FLOW_ID}`);
+  await picker.selectOption(FLOW_ID);
   await page.getByTestId('node-step-0').waitFor({ state: 'visible', timeout: 30_000 });
   // The flow is open once the browser has painted it.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -93,6 +96,8 @@ async function dragFrameTimes(page) {
     await page.waitForTimeout(16);
   }
   await page.mouse.up();
+  const moved = await node.boundingBox();
+  if (!moved || Math.abs(moved.x - box.x) < 10) throw new Error('the scripted drag did not move the block');
   const stamps = await page.evaluate(() => {
     const frames = window.__frames;
     window.__frames = null;
@@ -114,7 +119,7 @@ export function firstScreenScripts(distDir) {
   const seen = new Set();
   while (queue.length > 0) {
     const url = queue.shift().replace(/^\.?\//, '');
-    if (seen.has(url) || /monaco|\.worker/i.test(url)) continue;
+    if (seen.has(url) || isMonaco(url)) continue;
     seen.add(url);
     const code = readFileSync(join(distDir, url), 'utf8');
     const dir = url.includes('/') ? url.slice(0, url.lastIndexOf('/') + 1) : '';
@@ -126,15 +131,13 @@ export function firstScreenScripts(distDir) {
   return [...seen];
 }
 
+const isMonaco = (file) => /monaco|jsonview|jsonmode|editor\.worker|json\.worker/i.test(file);
+
 export async function run() {
-  const distDir = join(REPO_ROOT, 'packages', 'editor', 'dist');
-  const scripts = firstScreenScripts(distDir);
-  const firstScreenBytes = scripts.reduce(
-    (sum, file) => sum + gzipSync(readFileSync(join(distDir, file))).length,
-    0,
-  );
-  const lazyChunks =
-    readdirSync(join(distDir, 'assets')).filter((f) => f.endsWith('.js')).length - scripts.length;
+  const distDir = process.env.CALLFLOW_EDITOR_DIST ?? join(REPO_ROOT, 'packages', 'editor', 'dist');
+  // What the first screen needs: the entry's static import graph, plus every script the browser really
+  // fetched until the flow was on screen (a worker started at once counts too). Monaco comes later.
+  const scripts = new Set(firstScreenScripts(distDir));
 
   const flow = generateFlow();
   const server = await startServer({
@@ -151,6 +154,10 @@ export async function run() {
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
+      page.on('request', (request) => {
+        const path = new URL(request.url()).pathname.replace(/^\//, '');
+        if (path.endsWith('.js') && !isMonaco(path)) scripts.add(path);
+      });
       openTimes.push(await openFlow(page, server));
       if (i === RUNS - 1) intervals = await dragFrameTimes(page);
       await context.close();
@@ -159,6 +166,12 @@ export async function run() {
     await browser.close();
     await server.stop();
   }
+  const firstScreenBytes = [...scripts].reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(distDir, file))).length,
+    0,
+  );
+  const lazyChunks =
+    readdirSync(join(distDir, 'assets')).filter((f) => f.endsWith('.js')).length - scripts.size;
   const openMs = median(openTimes);
   const frameMs = median(intervals);
   const kb = firstScreenBytes / 1024;
@@ -171,7 +184,7 @@ export async function run() {
         unit: 'ms',
         budget: OPEN_BUDGET_MS,
         ok: openMs < OPEN_BUDGET_MS,
-        note: 'from navigation to the flow painted on the canvas, server on loopback',
+        note: 'from picking the flow to its blocks painted on the canvas (fetch from the server on loopback included)',
       },
       {
         metric: 'frame time while dragging a block (median)',
@@ -187,7 +200,7 @@ export async function run() {
         unit: 'KB',
         budget: FIRST_SCREEN_BUDGET_KB,
         ok: kb < FIRST_SCREEN_BUDGET_KB,
-        note: `${scripts.length} chunks: the entry and its static imports; ${lazyChunks} lazily loaded chunks (Monaco, JSON view) not counted`,
+        note: `${[...scripts].join(', ')}; ${lazyChunks} chunks loaded on demand (JSON view with Monaco, simulator, workers) not counted`,
       },
     ],
   };
