@@ -35,6 +35,8 @@ const nodeTypes = { block: BlockNode };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const proOptions = { hideAttribution: true };
 const fitViewOptions = { padding: 0.1, maxZoom: 1 };
+/** Below this zoom, block text cannot be read. */
+const READABLE_ZOOM = 0.6;
 const deleteKeys = ['Delete', 'Backspace'];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 
@@ -75,6 +77,9 @@ export function Canvas() {
   const [dragPositions, setDragPositions] = useState<Record<string, Position>>({});
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
   const measured = useRef(new Map<string, Dimensions>());
+  // Bumped at most once per frame after measurements, so the mini map sees the measured sizes.
+  const [measureTick, setMeasureTick] = useState(0);
+  const tickPending = useRef(false);
   const viewCache = useRef(new Map<string, { key: string | Block; view: BlockView }>());
   const nodeCache = useRef(new Map<string, BlockNodeType>());
   const reconnected = useRef(false);
@@ -83,8 +88,9 @@ export function Canvas() {
 
   // Node objects are reused while nothing about them changed, so React Flow (which compares node
   // objects) and the node components skip them: an edit re-renders only the blocks it touched.
-  // Measured sizes are kept aside (not state): React Flow keeps them for node objects it already
-  // knows, and a node object built anew starts from its last measured size instead of hiding itself.
+  // Measured sizes are kept aside and handed to the node objects at most once per frame (measureTick),
+  // so a node built anew keeps its size instead of hiding itself, and the mini map can draw it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   const nodes = useMemo<BlockNodeType[]>(() => {
     if (!flow) return [];
     const positions = positionsOf(flow);
@@ -107,7 +113,9 @@ export function Canvas() {
         old.data === view &&
         old.position.x === position.x &&
         old.position.y === position.y &&
-        old.selected === selected.has(id);
+        old.selected === selected.has(id) &&
+        old.measured?.width === size?.width &&
+        old.measured?.height === size?.height;
       let node: BlockNodeType;
       if (same) node = old;
       else {
@@ -128,7 +136,7 @@ export function Canvas() {
     nodeCache.current = next;
     for (const id of views.keys()) if (!flow.blocks[id]) views.delete(id);
     return out;
-  }, [flow, selection, problemsByBlock, dragPositions]);
+  }, [flow, selection, problemsByBlock, dragPositions, measureTick]);
 
   const edges = useMemo<Edge[]>(
     () =>
@@ -162,6 +170,13 @@ export function Canvas() {
         else settled[change.id] = change.position;
       } else if (change.type === 'dimensions' && change.dimensions) {
         measured.current.set(change.id, change.dimensions);
+        if (!tickPending.current) {
+          tickPending.current = true;
+          requestAnimationFrame(() => {
+            tickPending.current = false;
+            setMeasureTick((t) => t + 1);
+          });
+        }
       }
     }
     if (selection && state.flow) {
@@ -244,7 +259,19 @@ export function Canvas() {
   useEffect(() => {
     if (!initialized || fitted.current) return;
     fitted.current = true;
-    void rf.fitView({ padding: 0.1, maxZoom: 1 });
+    void rf.fitView({ padding: 0.1, maxZoom: 1 }).then(() => {
+      // A long flow fitted whole is unreadable: show its start instead, at a readable zoom.
+      const start = useEditorStore.getState().flow?.start;
+      const node = start ? rf.getInternalNode(start) : undefined;
+      const pane = document.querySelector(`[data-testid="${CANVAS_TEST_ID}"]`)?.getBoundingClientRect();
+      if (rf.getZoom() >= READABLE_ZOOM || !node || !pane) return;
+      const { x, y } = node.internals.positionAbsolute;
+      void rf.setViewport({
+        x: 40 - x * READABLE_ZOOM,
+        y: pane.height / 2 - y * READABLE_ZOOM,
+        zoom: READABLE_ZOOM,
+      });
+    });
   }, [initialized, rf]);
 
   const isValidConnection = useCallback(
