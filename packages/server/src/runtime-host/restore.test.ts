@@ -65,8 +65,16 @@ describe('restart', () => {
   it('lets an agent accept, after a restart, the offer made before it', async () => {
     work = mkdtempSync(join(tmpdir(), 'callflow-restore-'));
     t = await startTestService({ workDir: work });
-    await t.api().post('/api/callbacks').send({ name: 'Ann', number: '+12015550123', queue: 'billing' }).expect(201);
-    const offered = await t.api().post('/api/agents/bilal.khan/state').send({ state: 'Available' }).expect(200);
+    await t
+      .api()
+      .post('/api/callbacks')
+      .send({ name: 'Ann', number: '+12015550123', queue: 'billing' })
+      .expect(201);
+    const offered = await t
+      .api()
+      .post('/api/agents/bilal.khan/state')
+      .send({ state: 'Available' })
+      .expect(200);
     expect(offered.body.offer).not.toBeNull();
     await t.close();
 
