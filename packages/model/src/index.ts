@@ -4,6 +4,7 @@ export * from './check.js';
 export * from './conditions.js';
 export * from './flow.js';
 export * from './format.js';
+export * from './http-target.js';
 export * from './json-document.js';
 export * from './lint/index.js';
 export * from './migrate/index.js';

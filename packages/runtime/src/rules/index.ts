@@ -1,9 +1,10 @@
 /** Contact-center rules the engine applies: pure functions, no I/O, the same in the browser and Node. */
+
+export { checkHttpTarget, type HttpTargetCheck } from '@callflow/model';
 export * from './caller-id.js';
 export type { CallerIdCandidate } from './caller-id-numbers.js';
 export * from './coerce.js';
 export * from './conditions.js';
 export * from './hours.js';
-export * from './http-guard.js';
 export * from './popover.js';
 export * from './redact.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHttpTarget } from './http-guard.js';
+import { checkHttpTarget } from './http-target.js';
 
 describe('checkHttpTarget', () => {
   it.each([
@@ -62,6 +62,13 @@ describe('checkHttpTarget', () => {
     expect(checkHttpTarget('http://localhost:3001/', ['localhost:3000']).ok).toBe(false);
     expect(checkHttpTarget('http://crm.localhost/', ['*.localhost'])).toEqual({ ok: true });
     expect(checkHttpTarget('http://[::1]:8080/', ['[::1]'])).toEqual({ ok: true });
+    expect(checkHttpTarget('http://[::1]/', ['::1'])).toEqual({ ok: true });
+  });
+
+  it('judges an IPv4-mapped address by the IPv4 address it reaches', () => {
+    expect(checkHttpTarget('http://[::ffff:8.8.8.8]/x', [])).toEqual({ ok: true });
+    const refused = checkHttpTarget('http://[::ffff:127.0.0.1]/', []);
+    expect(!refused.ok && refused.reason).toContain('IPv4-mapped address of 127.0.0.1, a loopback address');
   });
 
   it('tells the admin how to allow a refused host', () => {
@@ -69,7 +76,7 @@ describe('checkHttpTarget', () => {
     expect(result).toEqual({
       ok: false,
       reason:
-        '192.168.1.20 is a private address; add "192.168.1.20" to httpAllowlist in resources to allow it',
+        '192.168.1.20 is a private address; add "192.168.1.20" to "httpAllowlist" in resources to allow it',
     });
   });
 });

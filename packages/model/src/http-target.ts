@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { parseUrl } from './web-url.js';
 
 export type HttpTargetCheck = { ok: true } | { ok: false; reason: string };
 
@@ -11,14 +12,11 @@ export type HttpTargetCheck = { ok: true } | { ok: false; reason: string };
  * The WHATWG URL parser normalises the tricks attackers use (`http://2130706433/`, `http://0x7f.1/`,
  * `http://[::ffff:127.0.0.1]/`) into canonical addresses before we classify them. Names that resolve to
  * private addresses are the host's job to catch at connect time: this check sees only the URL.
+ * Lint (CF601) and the runtime's HTTP-request block share this one check.
  */
 export function checkHttpTarget(url: string, allowlist: readonly string[]): HttpTargetCheck {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return { ok: false, reason: `"${url}" is not a valid URL` };
-  }
+  const parsed = parseUrl(url);
+  if (!parsed) return { ok: false, reason: `"${url}" is not a valid URL` };
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return {
       ok: false,
@@ -33,27 +31,44 @@ export function checkHttpTarget(url: string, allowlist: readonly string[]): Http
   if (ipaddr.isValid(literal)) {
     const address = ipaddr.parse(literal);
     const range = address.range();
+    const allow = `add "${literal}" to "httpAllowlist" in resources to allow it`;
+    if (range === 'ipv4Mapped' && address.kind() === 'ipv6') {
+      // ::ffff:a.b.c.d reaches a.b.c.d: judge the IPv4 address it stands for.
+      const v4 = (address as ipaddr.IPv6).toIPv4Address();
+      const v4Range = v4.range();
+      if (v4Range !== 'unicast') {
+        return {
+          ok: false,
+          reason: `${address.toString()} is an IPv4-mapped address of ${v4.toString()}, a ${describeRange(v4Range)} address; ${allow}`,
+        };
+      }
+      return { ok: true };
+    }
     if (range !== 'unicast') {
-      return {
-        ok: false,
-        reason: `${address.toString()} is a ${describeRange(range)} address; add "${host}" to httpAllowlist in resources to allow it`,
-      };
+      return { ok: false, reason: `${address.toString()} is a ${describeRange(range)} address; ${allow}` };
     }
     return { ok: true };
   }
   if (host === 'localhost' || host.endsWith('.localhost')) {
     return {
       ok: false,
-      reason: `${host} is the local machine; add it to httpAllowlist in resources to allow it`,
+      reason: `${host} is the local machine; add "${host}" to "httpAllowlist" in resources to allow it`,
     };
   }
   return { ok: true };
 }
 
+/** Exact hosts, host:port, bracketed or bare IPv6, and `*.example.internal` for names under a domain. */
 function isAllowlisted(hostname: string, hostWithPort: string, allowlist: readonly string[]): boolean {
+  const bare = hostname.replace(/^\[|\]$/g, '');
   return allowlist.some((entry) => {
-    const e = entry.toLowerCase();
-    return e === hostname || e === hostWithPort || (e.startsWith('*.') && hostname.endsWith(e.slice(1)));
+    const e = entry.toLowerCase().replace(/\.$/, '');
+    return (
+      e === hostname ||
+      e === bare ||
+      e === hostWithPort ||
+      (e.startsWith('*.') && hostname.endsWith(e.slice(1)))
+    );
   });
 }
 
