@@ -194,6 +194,28 @@ describe('secure variables', () => {
     expect(JSON.stringify(view)).not.toContain('4321');
     expect(sim.traceFile()?.text).not.toContain('4321');
   });
+
+  it('stay masked after the module that asked for them has returned', () => {
+    const sim = controllerFor('sales-inbound');
+    sim.start(MONDAY_MORNING);
+    sim.press('2'); // existing customer
+    for (const key of '4417021#') sim.press(key);
+    // The verify-caller module asks for the PIN (a secure variable of the module).
+    for (const key of '9753#') sim.press(key);
+    for (let i = 0; i < 5 && sim.getView().visitedBlockIds.at(-1) === 'verify-caller'; i++)
+      sim.skipToNextEvent();
+    const view = sim.getView();
+    expect(view.visitedBlockIds).toContain('route-by-tier');
+    const presses = view.transcript.filter((l) => l.kind === 'caller').map((l) => l.text);
+    // The menu key and the account number show; the PIN's four keys are masked (the PIN is complete at
+    // four digits, so the # after it is an ordinary key again).
+    expect(presses.slice(0, 9)).toEqual(
+      ['2', '4', '4', '1', '7', '0', '2', '1', '#'].map((k) => `Pressed ${k}`),
+    );
+    expect(presses.slice(9)).toEqual([...Array(4).fill(`Pressed ${REDACTED}`), 'Pressed #']);
+    expect(JSON.stringify(view)).not.toContain('9753');
+    expect(sim.traceFile()?.text).not.toContain('9753');
+  });
 });
 
 describe('hanging up and the trace', () => {

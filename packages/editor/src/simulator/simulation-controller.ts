@@ -8,6 +8,7 @@ import {
   type AgentState,
   type ContactSnapshot,
   createSimulator,
+  REDACTED,
   redactText,
   type Simulator,
   type SimulatorLogEntry,
@@ -86,6 +87,13 @@ export class SimulationController {
   private callFlow: Flow | null = null;
   private view: SimulationView;
   private listeners = new Set<Listener>();
+  /**
+   * Values of secure variables seen during the call, in any flow it entered (a module's PIN is gone from
+   * the snapshot once the module returns, but the transcript still holds the keys typed for it).
+   */
+  private secrets = new Set<string>();
+  /** Keys the caller pressed into a secure variable: the transcript shows them masked. */
+  private maskedPresses = new WeakSet<SimulatorLogEntry>();
   /** States the admin chose for agents; every new call starts with them (Available otherwise). */
   private agentStates: Record<string, AgentState> = {};
 
@@ -128,13 +136,20 @@ export class SimulationController {
     });
     this.sim = sim;
     this.callFlow = flow;
+    this.secrets = new Set();
     this.contactId = sim.startCall({ flow: flow.id, from: setup.from.trim(), to: setup.to.trim() });
     this.settle();
   }
 
   /** The caller presses a key on the keypad. */
   press(key: string): void {
-    this.act((sim, contactId) => sim.press(contactId, key));
+    this.act((sim, contactId) => {
+      const secret = this.collectingSecret(sim.snapshot(contactId));
+      const from = sim.events.length;
+      sim.press(contactId, key);
+      const pressed = sim.events.slice(from).find((e) => e.contactId === contactId && e.type === 'digits');
+      if (secret && pressed) this.maskedPresses.add(pressed);
+    });
   }
 
   hangUp(): void {
@@ -278,9 +293,8 @@ export class SimulationController {
     const snapshot = sim.snapshot(contactId);
     const flow = this.callFlow ?? this.inputs.flow;
     if (!snapshot) return this.idleView();
-    const secrets = secureVariableNames(flow)
-      .map((name) => snapshot.variables[name])
-      .filter((v) => v !== undefined);
+    this.rememberSecrets(snapshot, flow);
+    const secrets = [...this.secrets];
     const mask = (line: TranscriptLine): TranscriptLine => ({
       ...line,
       text: redactText(line.text, secrets),
@@ -293,7 +307,9 @@ export class SimulationController {
         transcript.push(...transcriptLines([command], entry.at).map(mask));
         offers = updateOffers(offers, [command]);
       } else if (entry.direction === 'event') {
-        const line = eventLine(entry);
+        const line = this.maskedPresses.has(entry)
+          ? { at: entry.at, kind: 'caller' as const, text: `Pressed ${REDACTED}` }
+          : eventLine(entry);
         if (line) transcript.push(mask(line));
       }
     }
@@ -320,6 +336,36 @@ export class SimulationController {
       activeBlockId: activeBlock(snapshot, flow.id),
       visitedBlockIds: visitedBlocks(trace, flow.id),
     };
+  }
+
+  /** The contact waits in a get-digits block that stores into a secure variable (a PIN). */
+  private collectingSecret(snapshot: ContactSnapshot | undefined): boolean {
+    const frame = snapshot?.stack.at(-1);
+    if (!frame) return false;
+    const flow = frame.flowId === this.callFlow?.id ? this.callFlow : this.inputs.flows[frame.flowId];
+    const block = flow?.blocks[frame.block];
+    const variable = (block?.settings as { variable?: unknown } | undefined)?.variable;
+    return (
+      block?.type === 'getDigits' &&
+      typeof variable === 'string' &&
+      flow?.variables?.[variable]?.secure === true
+    );
+  }
+
+  private rememberSecrets(snapshot: ContactSnapshot, flow: Flow): void {
+    const remember = (names: string[], values: Record<string, unknown>) => {
+      for (const name of names) {
+        const value = values[name];
+        if (value !== undefined && value !== null && value !== '') {
+          this.secrets.add(typeof value === 'string' ? value : JSON.stringify(value));
+        }
+      }
+    };
+    remember(secureVariableNames(flow), snapshot.variables);
+    for (const frame of snapshot.stack) {
+      const frameFlow = frame.flowId === flow.id ? flow : this.inputs.flows[frame.flowId];
+      if (frameFlow) remember(secureVariableNames(frameFlow), frame.vars ?? snapshot.variables);
+    }
   }
 
   private publish(view: SimulationView): void {
