@@ -102,9 +102,14 @@ export class ContactRun {
   }
 
   emit(command: CommandDraft): string {
-    const needsRef = COMMANDS_WITH_REF.has(command.type);
-    const ref = needsRef ? this.ref() : '';
-    this.commands.push((needsRef ? { ...command, ref } : command) as Command);
+    // Drafts are fresh literals made for this call: giving them their ref in place is safe and cheap.
+    if (!COMMANDS_WITH_REF.has(command.type)) {
+      this.commands.push(command as Command);
+      return '';
+    }
+    const ref = this.ref();
+    (command as { ref?: string }).ref = ref;
+    this.commands.push(command as Command);
     return ref;
   }
 
@@ -130,7 +135,17 @@ export class ContactRun {
   /** Starts a trace entry; commands emitted until the next `flush` are listed in it. */
   begin(fields: Partial<TraceEntry>): void {
     this.flush();
-    this.entry = { seq: 0, at: this.now, ...fields };
+    const entry: TraceEntry = { seq: 0, at: this.now };
+    if (fields.flowId !== undefined) entry.flowId = fields.flowId;
+    if (fields.block !== undefined) entry.block = fields.block;
+    if (fields.blockType !== undefined) entry.blockType = fields.blockType;
+    if (fields.event !== undefined) entry.event = fields.event;
+    if (fields.note !== undefined) entry.note = fields.note;
+    if (fields.ignored !== undefined) entry.ignored = fields.ignored;
+    if (fields.error !== undefined) entry.error = fields.error;
+    if (fields.outcome !== undefined) entry.outcome = fields.outcome;
+    if (fields.callerId !== undefined) entry.callerId = fields.callerId;
+    this.entry = entry;
     this.commandMark = this.commands.length;
   }
 
@@ -163,10 +178,12 @@ export class ContactRun {
   result(): StepResult {
     this.flush();
     const tail = this.env.traceTail ?? DEFAULT_TRACE_TAIL;
-    if (this.traced.length > 0) {
-      const all = this.s.trace.concat(this.traced);
-      this.s.trace = all.length > tail ? all.slice(all.length - tail) : all;
-    }
+    const count = this.traced.length;
+    if (count >= tail) this.s.trace = tail === 0 ? [] : this.traced.slice(count - tail);
+    else if (count > 0)
+      this.s.trace = this.s.trace
+        .slice(Math.max(0, this.s.trace.length - (tail - count)))
+        .concat(this.traced);
     return { snapshot: this.s, commands: this.commands, trace: this.traced };
   }
 
@@ -367,31 +384,7 @@ export class ContactRun {
       this.fail('RT103', `Flow "${frame.flowId}" has no block "${frame.block}".`);
       return undefined;
     }
-    const party: Party =
-      frame.kind === 'agentWhisper' || frame.kind === 'outboundWhisper' ? 'agent' : 'caller';
-    const ctx: BlockContext = {
-      env: this.env,
-      run: this,
-      contact: this.s,
-      frame,
-      flow: compiled.flow,
-      blockId: frame.block,
-      settings: block.settings ?? {},
-      now: this.now,
-      party,
-      emit: (command) => this.emit(command),
-      lookup: (name) => this.lookup(frame, name),
-      assign: (name, value) => this.assign(frame, name, value),
-      prompt: (setting) => this.prompt(frame, setting),
-      play: (prompt, loop) =>
-        this.emit(
-          loop ? { type: 'play', to: party, prompt, loop: true } : { type: 'play', to: party, prompt },
-        ),
-      startTimer: (seconds, event) => this.startTimer(seconds, event),
-      cancelTimer: (id) => this.cancelTimer(id),
-      note: (text) => this.note(text),
-      traceWith: (fields) => this.with(fields),
-    };
+    const ctx = new Context(this, frame, compiled.flow, block.settings ?? {});
     return { ctx, block };
   }
 
@@ -459,4 +452,65 @@ function secureNames(flow: Flow): string[] {
     secureCache.set(flow, names);
   }
   return names;
+}
+
+/**
+ * The block context: a small object per block run, its methods on the prototype (a block runs
+ * thousands of times a second; a dozen fresh closures each time showed in the profile). `lookup` is a
+ * bound field because blocks hand it to the rules as a plain function.
+ */
+class Context implements BlockContext {
+  readonly env: EngineEnv;
+  readonly contact: ContactSnapshot;
+  readonly blockId: string;
+  readonly now: number;
+  readonly party: Party;
+  readonly lookup: (name: string) => unknown;
+
+  constructor(
+    readonly run: ContactRun,
+    readonly frame: Frame,
+    readonly flow: Flow,
+    readonly settings: Record<string, unknown>,
+  ) {
+    this.env = run.env;
+    this.contact = run.s;
+    this.blockId = frame.block;
+    this.now = run.now;
+    this.party = frame.kind === 'agentWhisper' || frame.kind === 'outboundWhisper' ? 'agent' : 'caller';
+    this.lookup = (name) => run.lookup(frame, name);
+  }
+
+  emit(command: CommandDraft): string {
+    return this.run.emit(command);
+  }
+
+  assign(name: string, value: unknown): Coerced {
+    return this.run.assign(this.frame, name, value);
+  }
+
+  prompt(setting: unknown): ResolvedPrompt | undefined {
+    return this.run.prompt(this.frame, setting);
+  }
+
+  play(prompt: ResolvedPrompt, loop?: boolean): string {
+    const to = this.party;
+    return this.run.emit(loop ? { type: 'play', to, prompt, loop: true } : { type: 'play', to, prompt });
+  }
+
+  startTimer(seconds: number, event: string): string {
+    return this.run.startTimer(seconds, event);
+  }
+
+  cancelTimer(id: string | undefined): void {
+    this.run.cancelTimer(id);
+  }
+
+  note(text: string): void {
+    this.run.note(text);
+  }
+
+  traceWith(fields: Partial<TraceEntry>): void {
+    this.run.with(fields);
+  }
 }
