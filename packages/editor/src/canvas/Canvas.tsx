@@ -1,4 +1,4 @@
-import type { Block, Flow, Position, Problem } from '@callflow/model';
+import type { Position } from '@callflow/model';
 import {
   Background,
   type Connection,
@@ -18,15 +18,8 @@ import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { connect, disconnect, moveBlocks, removeBlocks } from '../flow/flow-edits';
 import { useEditorStore } from '../store/flow-store';
 import { BlockNode, type BlockNodeType } from './BlockNode';
-import {
-  type BlockView,
-  blockView,
-  flowEdges,
-  groupProblemsByBlock,
-  NODE_WIDTH,
-  parseEdgeId,
-  positionsOf,
-} from './flow-graph';
+import { flowEdges, groupProblemsByBlock, NODE_WIDTH, parseEdgeId } from './flow-graph';
+import { buildNodes, type Dimensions, emptyNodeCache } from './flow-nodes';
 import { BLOCK_DRAG_TYPE } from './palette-items';
 import { CANVAS_TEST_ID, useCanvasActions } from './use-canvas-actions';
 
@@ -39,33 +32,6 @@ const fitViewOptions = { padding: 0.1, maxZoom: 1 };
 const READABLE_ZOOM = 0.6;
 const deleteKeys = ['Delete', 'Backspace'];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
-
-/**
- * What a block's view depends on: the block itself, being the start, its problems and whether its
- * targets exist. A string key when any of those is unusual, the block object itself otherwise.
- */
-function viewKey(flow: Flow, id: string, block: Block, problems: Problem[] | undefined): string | Block {
-  const targetsExist = Object.values(block.next ?? {}).every((t) => flow.blocks[t]);
-  if (flow.start !== id && !problems && targetsExist) return block;
-  const problemKey = (problems ?? []).map((p) => `${p.code}${p.path}${p.message}`).join('|');
-  return `${blockIdentity(block)}|${flow.start === id}|${targetsExist}|${problemKey}`;
-}
-
-const identities = new WeakMap<Block, number>();
-let nextIdentity = 0;
-function blockIdentity(block: Block): number {
-  let identity = identities.get(block);
-  if (identity === undefined) {
-    identity = ++nextIdentity;
-    identities.set(block, identity);
-  }
-  return identity;
-}
-
-interface Dimensions {
-  width: number;
-  height: number;
-}
 
 /** The canvas: React Flow nodes and edges derived from the flow document, edits written back to it. */
 export function Canvas() {
@@ -80,62 +46,24 @@ export function Canvas() {
   // Bumped at most once per frame after measurements, so the mini map sees the measured sizes.
   const [measureTick, setMeasureTick] = useState(0);
   const tickPending = useRef(false);
-  const viewCache = useRef(new Map<string, { key: string | Block; view: BlockView }>());
-  const nodeCache = useRef(new Map<string, BlockNodeType>());
+  const cache = useRef(emptyNodeCache());
   const reconnected = useRef(false);
 
   const problemsByBlock = useMemo(() => groupProblemsByBlock(problems), [problems]);
 
-  // Node objects are reused while nothing about them changed, so React Flow (which compares node
-  // objects) and the node components skip them: an edit re-renders only the blocks it touched.
   // Measured sizes are kept aside and handed to the node objects at most once per frame (measureTick),
   // so a node built anew keeps its size instead of hiding itself, and the mini map can draw it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   const nodes = useMemo<BlockNodeType[]>(() => {
     if (!flow) return [];
-    const positions = positionsOf(flow);
-    const selected = new Set(selection);
-    const views = viewCache.current;
-    const previous = nodeCache.current;
-    const next = new Map<string, BlockNodeType>();
-    const out: BlockNodeType[] = [];
-    for (const [id, block] of Object.entries(flow.blocks)) {
-      const blockProblems = problemsByBlock.get(id);
-      const key = viewKey(flow, id, block, blockProblems);
-      const cached = views.get(id);
-      const view = cached && cached.key === key ? cached.view : blockView(flow, id, block, blockProblems);
-      if (view !== cached?.view) views.set(id, { key, view });
-      const position = dragPositions[id] ?? positions.get(id) ?? { x: 0, y: 0 };
-      const size = measured.current.get(id);
-      const old = previous.get(id);
-      const same =
-        old &&
-        old.data === view &&
-        old.position.x === position.x &&
-        old.position.y === position.y &&
-        old.selected === selected.has(id) &&
-        old.measured?.width === size?.width &&
-        old.measured?.height === size?.height;
-      let node: BlockNodeType;
-      if (same) node = old;
-      else {
-        node = {
-          id,
-          type: 'block',
-          position,
-          data: view as BlockNodeType['data'],
-          selected: selected.has(id),
-          width: NODE_WIDTH,
-          ariaLabel: `${view.title} block ${id}`,
-        };
-        if (size) node.measured = size;
-      }
-      next.set(id, node);
-      out.push(node);
-    }
-    nodeCache.current = next;
-    for (const id of views.keys()) if (!flow.blocks[id]) views.delete(id);
-    return out;
+    const built = buildNodes(flow, cache.current, {
+      selection,
+      problemsByBlock,
+      dragPositions,
+      measured: measured.current,
+    });
+    cache.current = built.cache;
+    return built.nodes;
   }, [flow, selection, problemsByBlock, dragPositions, measureTick]);
 
   const edges = useMemo<Edge[]>(

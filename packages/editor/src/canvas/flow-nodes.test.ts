@@ -1,0 +1,75 @@
+import type { Flow } from '@callflow/model';
+import { describe, expect, it } from 'vitest';
+import { connect } from '../flow/flow-edits';
+import { buildNodes, emptyNodeCache, type NodeInputs } from './flow-nodes';
+
+const flow: Flow = {
+  formatVersion: 1,
+  id: 'f',
+  name: 'F',
+  type: 'inbound',
+  start: 'a',
+  blocks: {
+    a: { type: 'playPrompt', settings: { prompt: { text: 'x' } } },
+    b: { type: 'playPrompt', settings: { prompt: { text: 'y' } } },
+    c: { type: 'disconnect', settings: {} },
+  },
+  layout: { a: { x: 0, y: 0 }, b: { x: 300, y: 0 }, c: { x: 600, y: 0 } },
+};
+
+const inputs: NodeInputs = {
+  selection: [],
+  problemsByBlock: new Map(),
+  dragPositions: {},
+  measured: new Map(),
+};
+
+describe('canvas nodes', () => {
+  it('reuses the node objects of blocks an edit did not touch', () => {
+    const first = buildNodes(flow, emptyNodeCache(), inputs);
+    const edited = connect(flow, 'a', 'success', 'b');
+    const second = buildNodes(edited, first.cache, inputs);
+    expect(second.nodes[0]).not.toBe(first.nodes[0]);
+    expect(second.nodes[0]?.data.outcomes.find((o) => o.name === 'success')?.target).toBe('b');
+    expect(second.nodes[1]).toBe(first.nodes[1]);
+    expect(second.nodes[2]).toBe(first.nodes[2]);
+  });
+
+  it('builds a node anew when it is selected, dragged or measured', () => {
+    const first = buildNodes(flow, emptyNodeCache(), inputs);
+    const selected = buildNodes(flow, first.cache, { ...inputs, selection: ['b'] });
+    expect(selected.nodes[1]).not.toBe(first.nodes[1]);
+    expect(selected.nodes[1]?.selected).toBe(true);
+    const dragged = buildNodes(flow, selected.cache, {
+      ...inputs,
+      selection: ['b'],
+      dragPositions: { c: { x: 1, y: 2 } },
+    });
+    expect(dragged.nodes[2]?.position).toEqual({ x: 1, y: 2 });
+    const measured = buildNodes(flow, dragged.cache, {
+      ...inputs,
+      selection: ['b'],
+      measured: new Map([['a', { width: 240, height: 90 }]]),
+    });
+    expect(measured.nodes[0]?.measured).toEqual({ width: 240, height: 90 });
+    expect(measured.nodes[1]).toBe(dragged.nodes[1]);
+  });
+
+  it('marks the start block and its problems, and rebuilds a view when its problems change', () => {
+    const first = buildNodes(flow, emptyNodeCache(), inputs);
+    expect(first.nodes[0]?.data.isStart).toBe(true);
+    const problem = {
+      code: 'CF204',
+      severity: 'warning' as const,
+      message: 'unreachable',
+      path: '/blocks/c',
+      blockId: 'c',
+    };
+    const withProblem = buildNodes(flow, first.cache, {
+      ...inputs,
+      problemsByBlock: new Map([['c', [problem]]]),
+    });
+    expect(withProblem.nodes[2]?.data.warnings).toBe(1);
+    expect(withProblem.nodes[1]).toBe(first.nodes[1]);
+  });
+});
