@@ -69,14 +69,21 @@ export class ContactRun {
 
   /** The compiled flow at the version this contact uses (pinned on first use). */
   compiled(flowId: string): CompiledFlow | undefined {
-    const known = this.flows.get(flowId);
-    if (known) return known;
+    // Most steps touch one flow: remember the last one before reaching for a map.
+    if (this.lastFlow?.flow.id === flowId) return this.lastFlow;
+    const known = this.flows?.get(flowId);
+    if (known) return (this.lastFlow = known);
     const compiled = this.lookupFlow(flowId);
-    if (compiled) this.flows.set(flowId, compiled);
+    if (compiled) {
+      this.flows ??= new Map();
+      this.flows.set(flowId, compiled);
+      this.lastFlow = compiled;
+    }
     return compiled;
   }
 
-  private readonly flows = new Map<string, CompiledFlow>();
+  private flows: Map<string, CompiledFlow> | undefined;
+  private lastFlow: CompiledFlow | undefined;
 
   private lookupFlow(flowId: string): CompiledFlow | undefined {
     const pinned = flowId === this.s.flowId ? this.s.version : this.s.versions[flowId];
@@ -190,6 +197,11 @@ export class ContactRun {
   /** Values of secure variables currently held: masked wherever they would appear in the trace. */
   secrets(): unknown[] {
     const out: unknown[] = [];
+    if (this.s.stack.length <= 1 && this.s.stack[0]?.flowId === this.s.flowId) {
+      // The common case: only the contact's own flow is running.
+      const root = this.rootFlow();
+      if (!root || secureNames(root).length === 0) return out;
+    }
     const root = this.rootFlow();
     if (root)
       for (const name of secureNames(root))
