@@ -12,9 +12,11 @@ import { isDirty, useEditorStore } from '../store/flow-store';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
+import { useLiveEvents } from './use-live-events';
 import { useShortcuts } from './use-shortcuts';
 
 export function App() {
+  useLiveEvents();
   useEffect(() => {
     void refreshFlows();
     void loadResources();

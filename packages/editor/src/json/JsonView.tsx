@@ -71,7 +71,7 @@ export default function JsonView() {
       if (applyingCanvas.current) return;
       clearTimeout(timer.current);
       timer.current = setTimeout(() => {
-        const result = readFlowText(editor.getValue());
+        const result = readFlowText(editor.getValue(), useEditorStore.getState().flow?.id);
         setStatus(result);
         if (!result.ok) return;
         shown.current = result.flow;
@@ -100,6 +100,13 @@ function JsonStatus({ status }: { status: TextApplication | null }) {
   if (!status)
     return <p className="json-status muted">Edits apply to the canvas as soon as the JSON is valid.</p>;
   if (status.ok) return <p className="json-status is-ok">Applied to the canvas.</p>;
+  if (status.reason === 'id') {
+    return (
+      <p className="json-status is-error" role="alert">
+        Not applied — {status.message}
+      </p>
+    );
+  }
   if (status.reason === 'parse') {
     return (
       <p className="json-status is-error" role="alert">

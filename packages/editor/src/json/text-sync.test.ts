@@ -38,6 +38,18 @@ describe('reading edited JSON', () => {
     expect(result).toMatchObject({ ok: false, reason: 'schema' });
   });
 
+  it('does not let the text rename the flow', () => {
+    const flow = {
+      formatVersion: 1,
+      id: 'y',
+      name: 'X',
+      type: 'inbound',
+      start: 'a',
+      blocks: { a: { type: 'disconnect', settings: {} } },
+    };
+    expect(readFlowText(JSON.stringify(flow), 'x')).toMatchObject({ ok: false, reason: 'id' });
+  });
+
   it('accepts a valid flow', () => {
     const flow = {
       formatVersion: 1,

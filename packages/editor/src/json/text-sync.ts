@@ -34,11 +34,15 @@ export function minimalReplacement(before: string, after: string): TextReplaceme
 
 export type TextApplication =
   | { ok: true; flow: Flow }
+  | { ok: false; reason: 'id'; message: string }
   | { ok: false; reason: 'parse'; message: string; line?: number; column?: number }
   | { ok: false; reason: 'schema'; problems: Problem[] };
 
-/** Reads edited JSON text as a flow, or says why it cannot be applied yet. */
-export function readFlowText(text: string): TextApplication {
+/**
+ * Reads edited JSON text as a flow, or says why it cannot be applied yet. The flow id is the file's
+ * name on the server, so the text may not change it (a copy under a new id is New flow or Import).
+ */
+export function readFlowText(text: string, currentId?: string): TextApplication {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -62,6 +66,13 @@ export function readFlowText(text: string): TextApplication {
   const flow = value as Flow;
   if (typeof flow.blocks !== 'object' || flow.blocks === null || typeof flow.id !== 'string') {
     return { ok: false, reason: 'parse', message: 'A flow needs at least an id and blocks.' };
+  }
+  if (currentId !== undefined && flow.id !== currentId) {
+    return {
+      ok: false,
+      reason: 'id',
+      message: `The id stays "${currentId}" here; to copy the flow under a new id, export it and import the edited file.`,
+    };
   }
   return { ok: true, flow };
 }

@@ -25,6 +25,8 @@ export interface Notice {
 export interface EditorState {
   /** Flows known to the server. */
   flows: FlowListItem[];
+  /** True once the server answered with the flow list (so it is there and the token is good). */
+  online: boolean;
   resources: Resources | null;
   history: History<Flow> | null;
   flow: Flow | null;
@@ -56,6 +58,7 @@ export interface EditorState {
 
 export const useEditorStore = create<EditorState>()((set, get) => ({
   flows: [],
+  online: false,
   resources: null,
   history: null,
   flow: null,
@@ -133,7 +136,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     set({ selection: ids, focus, tab });
   },
   setProblems: (problems) => set({ problems }),
-  setFlows: (flows) => set({ flows }),
+  setFlows: (flows) => set({ flows, online: true }),
   setResources: (resources) => set({ resources }),
   notify: (notice) => set({ notice }),
 }));

@@ -1,0 +1,103 @@
+import { useEffect } from 'react';
+import { currentToken } from '../api/token';
+import { loadResources, refreshFlows } from '../files/file-actions';
+import { useFileStore } from '../files/file-store';
+import { useEditorStore } from '../store/flow-store';
+
+const REFRESH_DELAY_MS = 300;
+
+/** What a server event means for the open designer (pure, so it is tested without a server). */
+export function liveEventEffect(
+  type: string,
+  data: { flowId?: string; etag?: string },
+  open: { id?: string; etag: string | null },
+): { refreshFlows: boolean; refreshResources: boolean; warnOpenFlow: boolean } {
+  const flowEvent = type.startsWith('flow.');
+  const changedOpen =
+    (type === 'flow.saved' || type === 'flow.changedOnDisk' || type === 'flow.deleted') &&
+    data.flowId !== undefined &&
+    data.flowId === open.id &&
+    (data.etag === undefined || data.etag !== open.etag);
+  return {
+    refreshFlows: flowEvent,
+    refreshResources: type.startsWith('resources.'),
+    warnOpenFlow: changedOpen,
+  };
+}
+
+const EVENT_TYPES = [
+  'flow.saved',
+  'flow.changedOnDisk',
+  'flow.deleted',
+  'flow.published',
+  'flow.live',
+  'resources.saved',
+  'resources.changedOnDisk',
+];
+
+/**
+ * Follows the server's live events: the flow list and resources stay current, and the admin is told
+ * at once when someone else saves the flow open here (saving would then show what changed).
+ */
+export function useLiveEvents(): void {
+  // Only once the server has answered: no stream to retry against a missing server or a bad token.
+  const online = useEditorStore((s) => s.online);
+  useEffect(() => {
+    if (!online || typeof EventSource === 'undefined') return;
+    const token = currentToken();
+    const source = new EventSource(`/api/events${token ? `?token=${encodeURIComponent(token)}` : ''}`);
+    let opened = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = { flows: false, resources: false };
+    const flush = () => {
+      if (refresh.flows) void refreshFlows();
+      if (refresh.resources) void loadResources();
+      refresh.flows = false;
+      refresh.resources = false;
+    };
+    source.onopen = () => {
+      opened = true;
+    };
+    // Without a server that streams events (a static preview), stop instead of retrying forever.
+    source.onerror = () => {
+      if (!opened) source.close();
+    };
+    const onEvent = (event: MessageEvent<string>) => {
+      let data: { flowId?: string; etag?: string } = {};
+      try {
+        data = JSON.parse(event.data) as typeof data;
+      } catch {
+        return;
+      }
+      const { flow, etag } = useEditorStore.getState();
+      const effect = liveEventEffect(event.type, data, { ...(flow ? { id: flow.id } : {}), etag });
+      refresh.flows ||= effect.refreshFlows;
+      refresh.resources ||= effect.refreshResources;
+      clearTimeout(timer);
+      timer = setTimeout(flush, REFRESH_DELAY_MS);
+      if (effect.warnOpenFlow) warnWhenSettled(event.type, data);
+    };
+    // The event of my own save can arrive before the save's answer (and its new etag): judge it after.
+    const warnWhenSettled = (type: string, data: { flowId?: string; etag?: string }) => {
+      if (useFileStore.getState().busy) {
+        setTimeout(() => warnWhenSettled(type, data), REFRESH_DELAY_MS);
+        return;
+      }
+      const { flow, etag, notify } = useEditorStore.getState();
+      if (liveEventEffect(type, data, { ...(flow ? { id: flow.id } : {}), etag }).warnOpenFlow) {
+        notify({
+          kind: 'error',
+          text:
+            type === 'flow.deleted'
+              ? `${data.flowId} was deleted on the server. Saving creates it again.`
+              : `${data.flowId} was changed by someone else. Saving will show what changed before anything is overwritten.`,
+        });
+      }
+    };
+    for (const type of EVENT_TYPES) source.addEventListener(type, onEvent as EventListener);
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [online]);
+}
