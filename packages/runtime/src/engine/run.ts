@@ -72,7 +72,10 @@ export class ContactRun {
     // Most steps touch one flow: remember the last one before reaching for a map.
     if (this.lastFlow?.flow.id === flowId) return this.lastFlow;
     const known = this.flows?.get(flowId);
-    if (known) return (this.lastFlow = known);
+    if (known) {
+      this.lastFlow = known;
+      return known;
+    }
     const compiled = this.lookupFlow(flowId);
     if (compiled) {
       this.flows ??= new Map();
