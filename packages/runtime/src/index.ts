@@ -34,7 +34,6 @@ export {
 } from './engine/http-executor.js';
 export { CONTACT_ERRORS, MAX_SAME_BLOCK_IN_A_ROW, MAX_STEPS_PER_FLOW_RUN } from './engine/limits.js';
 export * from './rules/index.js';
-export * from './rules/index.js';
 export { type AgentState, SimpleAcd, type SimulatedAgent } from './simulator/acd.js';
 export { VirtualClock } from './simulator/clock.js';
 export type { CannedHttp, CannedResponse } from './simulator/http.js';
