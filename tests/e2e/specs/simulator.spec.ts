@@ -78,3 +78,31 @@ test('the queued call is offered to an agent with the popover, and an ignored of
     `${agent} did not answer`,
   );
 });
+
+test('a call on Sunday night takes the after-hours path, and the clock runs the menu out', async ({
+  openEditor,
+}) => {
+  const page = await openEditor();
+  await openFlow(page, 'sales-inbound');
+  await sidePanelTab(page, 'Simulator').click();
+  const simulator = page.getByRole('region', { name: 'Simulator' });
+  await simulator.getByLabel(/^Call time/).fill('2026-01-04T23:00');
+  await simulator.getByRole('button', { name: 'Start call' }).click();
+
+  const transcript = simulator.getByRole('log', { name: 'Call transcript' });
+  // The after-hours module speaks with the department filled in, while its block stays highlighted here.
+  await expect(transcript).toContainText('Thank you for calling Northwind sales. We are closed right now.');
+  await expect(node(page, 'check-hours')).toHaveAttribute('data-visited', 'true');
+  await expect(node(page, 'after-hours')).toHaveAttribute('data-active', 'true');
+  await expect(node(page, 'sales-menu')).not.toHaveAttribute('data-visited', 'true');
+
+  // Nobody presses a key: the clock moves to the menu's timeout, which repeats the question.
+  const clock = simulator.getByRole('status', { name: 'Simulated time' });
+  const before = await clock.innerText();
+  await simulator.getByRole('button', { name: 'Next event' }).click();
+  await expect(clock).not.toHaveText(before);
+  // Ten minutes later the menu has given up, the module has returned and the flow has said goodbye.
+  await simulator.getByRole('button', { name: 'Advance the clock 10 min' }).click();
+  await expect(simulator.getByRole('status', { name: 'Call status' })).toContainText('Call ended');
+  await expect(node(page, 'goodbye')).toHaveAttribute('data-visited', 'true');
+});
