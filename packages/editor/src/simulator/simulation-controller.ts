@@ -9,17 +9,17 @@ import {
   type ContactSnapshot,
   createSimulator,
   REDACTED,
-  redactText,
   type Simulator,
   type SimulatorLogEntry,
-  secureVariableNames,
 } from '@callflow/runtime';
+import { CallSecrets } from './call-secrets';
 import { type CallSetup, callSetupProblem, zonedTimeToEpoch } from './call-setup';
 import {
   type AgentOffer,
   activeBlock,
   type CallerIdChoice,
   callerIdChoices,
+  eventLine,
   type ObservedCommand,
   systemRows,
   type TranscriptLine,
@@ -87,11 +87,7 @@ export class SimulationController {
   private callFlow: Flow | null = null;
   private view: SimulationView;
   private listeners = new Set<Listener>();
-  /**
-   * Values of secure variables seen during the call, in any flow it entered (a module's PIN is gone from
-   * the snapshot once the module returns, but the transcript still holds the keys typed for it).
-   */
-  private secrets = new Set<string>();
+  private secrets = new CallSecrets(() => undefined);
   /** Keys the caller pressed into a secure variable: the transcript shows them masked. */
   private maskedPresses = new WeakSet<SimulatorLogEntry>();
   /** States the admin chose for agents; every new call starts with them (Available otherwise). */
@@ -136,7 +132,7 @@ export class SimulationController {
     });
     this.sim = sim;
     this.callFlow = flow;
-    this.secrets = new Set();
+    this.secrets = new CallSecrets((id) => (id === flow.id ? flow : flows[id]));
     this.contactId = sim.startCall({ flow: flow.id, from: setup.from.trim(), to: setup.to.trim() });
     this.settle();
   }
@@ -144,7 +140,7 @@ export class SimulationController {
   /** The caller presses a key on the keypad. */
   press(key: string): void {
     this.act((sim, contactId) => {
-      const secret = this.collectingSecret(sim.snapshot(contactId));
+      const secret = this.secrets.collecting(sim.snapshot(contactId));
       const from = sim.events.length;
       sim.press(contactId, key);
       const pressed = sim.events.slice(from).find((e) => e.contactId === contactId && e.type === 'digits');
@@ -293,11 +289,10 @@ export class SimulationController {
     const snapshot = sim.snapshot(contactId);
     const flow = this.callFlow ?? this.inputs.flow;
     if (!snapshot) return this.idleView();
-    this.rememberSecrets(snapshot, flow);
-    const secrets = [...this.secrets];
+    this.secrets.remember(snapshot, flow.id);
     const mask = (line: TranscriptLine): TranscriptLine => ({
       ...line,
-      text: redactText(line.text, secrets),
+      text: this.secrets.mask(line.text),
     });
     const transcript: TranscriptLine[] = [];
     let offers: AgentOffer[] = [];
@@ -328,7 +323,7 @@ export class SimulationController {
       transcript,
       variables: variableRows(flow, snapshot.variables),
       // `$lastDigits` may hold what the caller keyed into a secure variable.
-      system: systemRows(snapshot.system).map((row) => ({ ...row, value: redactText(row.value, secrets) })),
+      system: systemRows(snapshot.system).map((row) => ({ ...row, value: this.secrets.mask(row.value) })),
       offers,
       callerIds: callerIdChoices(trace),
       agents: this.agentRows(sim),
@@ -338,57 +333,8 @@ export class SimulationController {
     };
   }
 
-  /** The contact waits in a get-digits block that stores into a secure variable (a PIN). */
-  private collectingSecret(snapshot: ContactSnapshot | undefined): boolean {
-    const frame = snapshot?.stack.at(-1);
-    if (!frame) return false;
-    const flow = frame.flowId === this.callFlow?.id ? this.callFlow : this.inputs.flows[frame.flowId];
-    const block = flow?.blocks[frame.block];
-    const variable = (block?.settings as { variable?: unknown } | undefined)?.variable;
-    return (
-      block?.type === 'getDigits' &&
-      typeof variable === 'string' &&
-      flow?.variables?.[variable]?.secure === true
-    );
-  }
-
-  private rememberSecrets(snapshot: ContactSnapshot, flow: Flow): void {
-    const remember = (names: string[], values: Record<string, unknown>) => {
-      for (const name of names) {
-        const value = values[name];
-        if (value !== undefined && value !== null && value !== '') {
-          this.secrets.add(typeof value === 'string' ? value : JSON.stringify(value));
-        }
-      }
-    };
-    remember(secureVariableNames(flow), snapshot.variables);
-    for (const frame of snapshot.stack) {
-      const frameFlow = frame.flowId === flow.id ? flow : this.inputs.flows[frame.flowId];
-      if (frameFlow) remember(secureVariableNames(frameFlow), frame.vars ?? snapshot.variables);
-    }
-  }
-
   private publish(view: SimulationView): void {
     this.view = view;
     for (const listener of this.listeners) listener();
-  }
-}
-
-/** What the caller or an agent did, in the transcript. */
-function eventLine(entry: SimulatorLogEntry): TranscriptLine | undefined {
-  const detail = (entry.detail ?? {}) as { digits?: string; agent?: string; state?: string };
-  switch (entry.type) {
-    case 'digits':
-      return { at: entry.at, kind: 'caller', text: `Pressed ${detail.digits ?? ''}` };
-    case 'callerHangUp':
-      return { at: entry.at, kind: 'caller', text: 'Hung up' };
-    case 'agentAccepted':
-      return { at: entry.at, kind: 'agent', text: `${detail.agent ?? 'The agent'} accepted the call` };
-    case 'agentNoAnswer':
-      return { at: entry.at, kind: 'agent', text: `${detail.agent ?? 'The agent'} did not answer` };
-    case 'agentHangUp':
-      return { at: entry.at, kind: 'agent', text: `${detail.agent ?? 'The agent'} hung up` };
-    default:
-      return undefined;
   }
 }

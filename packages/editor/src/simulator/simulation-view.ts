@@ -262,3 +262,30 @@ export function updateOffers(
   }
   return out;
 }
+
+/** An entry of the simulator's log of commands and events. */
+export interface ObservedLogEntry {
+  at: number;
+  direction: string;
+  type: string;
+  detail?: unknown;
+}
+
+/** What the caller or an agent did, in the transcript. */
+export function eventLine(entry: ObservedLogEntry): TranscriptLine | undefined {
+  const detail = (entry.detail ?? {}) as { digits?: string; agent?: string; state?: string };
+  switch (entry.type) {
+    case 'digits':
+      return { at: entry.at, kind: 'caller', text: `Pressed ${detail.digits ?? ''}` };
+    case 'callerHangUp':
+      return { at: entry.at, kind: 'caller', text: 'Hung up' };
+    case 'agentAccepted':
+      return { at: entry.at, kind: 'agent', text: `${detail.agent ?? 'The agent'} accepted the call` };
+    case 'agentNoAnswer':
+      return { at: entry.at, kind: 'agent', text: `${detail.agent ?? 'The agent'} did not answer` };
+    case 'agentHangUp':
+      return { at: entry.at, kind: 'agent', text: `${detail.agent ?? 'The agent'} hung up` };
+    default:
+      return undefined;
+  }
+}

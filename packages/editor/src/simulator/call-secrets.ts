@@ -1,0 +1,51 @@
+import type { Flow } from '@callflow/model';
+import { redactText, secureVariableNames } from '@callflow/runtime';
+
+/** The parts of a contact snapshot that hold variable values, by flow. */
+interface SnapshotValues {
+  variables: Record<string, unknown>;
+  stack: readonly { flowId: string; block: string; vars?: Record<string, unknown> }[];
+}
+
+/**
+ * Secure values seen during one simulated call, in every flow it entered. A module's PIN is gone from
+ * the snapshot once the module returns, but the transcript still holds the text that spoke it, so the
+ * values are remembered for the whole call.
+ */
+export class CallSecrets {
+  private values = new Set<string>();
+
+  /** `flowOf` finds the flows the call may be in (the open flow, modules, queue flows). */
+  constructor(private flowOf: (flowId: string) => Flow | undefined) {}
+
+  remember(snapshot: SnapshotValues, rootFlowId: string): void {
+    const add = (flow: Flow | undefined, values: Record<string, unknown>) => {
+      for (const name of flow ? secureVariableNames(flow) : []) {
+        const value = values[name];
+        if (value === undefined || value === null || value === '') continue;
+        this.values.add(typeof value === 'string' ? value : JSON.stringify(value));
+      }
+    };
+    add(this.flowOf(rootFlowId), snapshot.variables);
+    for (const frame of snapshot.stack) add(this.flowOf(frame.flowId), frame.vars ?? snapshot.variables);
+  }
+
+  /** `text` with every secure value seen so far masked. */
+  mask(text: string): string {
+    return redactText(text, [...this.values]);
+  }
+
+  /** The contact waits in a get-digits block that stores into a secure variable (a PIN): keys are secret. */
+  collecting(snapshot: SnapshotValues | undefined): boolean {
+    const frame = snapshot?.stack.at(-1);
+    if (!frame) return false;
+    const flow = this.flowOf(frame.flowId);
+    const block = flow?.blocks[frame.block];
+    const variable = (block?.settings as { variable?: unknown } | undefined)?.variable;
+    return (
+      block?.type === 'getDigits' &&
+      typeof variable === 'string' &&
+      flow?.variables?.[variable]?.secure === true
+    );
+  }
+}
