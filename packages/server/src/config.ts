@@ -8,6 +8,7 @@ import {
   readTokenFile,
   TokenConfigError,
 } from './security/tokens.js';
+import { type TwilioConfig, twilioConfigFrom } from './telephony/twilio-config.js';
 
 export interface ServerConfig {
   host: string;
@@ -32,6 +33,8 @@ export interface ServerConfig {
   httpRequests: 'live' | 'off';
   /** Grace period for in-flight requests on shutdown. */
   shutdownTimeoutMs: number;
+  /** Real phone calls through Twilio, when configured. */
+  twilio?: TwilioConfig;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +136,12 @@ export function loadConfig(
     shutdownTimeoutMs: Number(env.CALLFLOW_SHUTDOWN_TIMEOUT_MS ?? 10_000),
   };
   if (startupToken !== undefined) config.startupToken = startupToken;
+  const twilio = twilioConfigFrom(env);
+  if (twilio) {
+    config.twilio = twilio;
+    // Twilio's requests carry the public host name: let it past the DNS-rebinding check.
+    config.allowedHosts.push(new URL(twilio.publicUrl).host);
+  }
   return config;
 }
 

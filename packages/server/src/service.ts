@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TwilioRestClient } from '@callflow/adapter-twilio';
 import { emptyResources, type Resources } from '@callflow/model';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
@@ -14,10 +15,12 @@ import { agentRoutes } from './routes/agent-routes.js';
 import { callbackRoutes } from './routes/callback-routes.js';
 import { contactRoutes } from './routes/contact-routes.js';
 import { ContactHost } from './runtime-host/contact-host.js';
+import type { WallClock } from './runtime-host/wall-clock.js';
 import { DocumentFiles } from './store/document-files.js';
 import { parseFlowText, parseResourcesText } from './store/flow-checks.js';
 import { FlowStore } from './store/flow-store.js';
 import { PublishedVersions } from './store/published-versions.js';
+import { createTwilioTelephony, TWILIO_PREFIX } from './telephony/twilio.js';
 
 export interface CallflowService {
   app: Express;
@@ -40,6 +43,10 @@ export interface ServiceOptions {
   defaultMetrics?: boolean;
   /** Seconds the simulated telephony takes to play a prompt (default 0: at once). */
   promptSeconds?: number;
+  /** The runtime host's clock (tests start it at a chosen time; it runs at wall speed). */
+  clock?: WallClock;
+  /** Twilio's REST API stand-in for tests; production builds it from the account SID. */
+  twilioClient?: TwilioRestClient;
 }
 
 export async function createService(
@@ -66,7 +73,12 @@ export async function createService(
     resources = (await store.getResources()).resources ?? emptyResources();
   };
   await refreshResources();
+  const twilio = config.twilio
+    ? await createTwilioTelephony(config.twilio, () => resources, logger, options.twilioClient)
+    : undefined;
   const host = new ContactHost({
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(twilio ? { live: { adapter: twilio.adapter, prefix: TWILIO_PREFIX } } : {}),
     db,
     published,
     resources: () => resources,
@@ -94,6 +106,7 @@ export async function createService(
       contactRoutes(a, host, flows);
       callbackRoutes(a, host, () => resources);
       agentRoutes(a, host, () => resources);
+      twilio?.mount(a, () => host, refreshResources);
     },
     trackStream: (close) => {
       streams.add(close);

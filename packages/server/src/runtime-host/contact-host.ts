@@ -17,6 +17,7 @@ import {
   startContact,
   startWebCallback,
   step,
+  type TelephonyAdapter,
   type TelephonyCommand,
   type TraceEntry,
 } from '@callflow/runtime';
@@ -48,6 +49,12 @@ export interface ContactHostOptions {
   clock?: WallClock;
   /** How long the simulated telephony takes to play a prompt (seconds); 0 = at once. */
   promptSeconds?: number;
+  /**
+   * Real telephony (Twilio) beside the simulator. Contacts whose id starts with `prefix` — calls it
+   * starts, web and agent callbacks, and the courtesy callbacks of its calls (their ids extend the
+   * caller's) — run on it; simulated calls from the API stay on the simulator.
+   */
+  live?: { adapter: TelephonyAdapter; prefix: string };
   /** HTTP-request blocks: `live` calls out (address guard, timeout, size cap), `off` answers an error. */
   httpRequests?: 'live' | 'off';
   fetch?: typeof fetch;
@@ -95,6 +102,8 @@ export class ContactHost {
     this.telephony.subscribe((contactId, event) =>
       this.deliver(contactId, event.id === undefined ? event : { ...event, id: `${boot}:${event.id}` }),
     );
+    // Live adapters give every event a stable id of their own (providers retry across restarts too).
+    options.live?.adapter.subscribe((contactId, event) => this.deliver(contactId, event));
     const flows = publishedFlowSource(options.published);
     const host = this;
     this.env = {
@@ -119,14 +128,14 @@ export class ContactHost {
     for (const stored of this.repository.active()) {
       const s = stored.snapshot;
       this.#active.set(s.contactId, stored);
-      this.telephony.connect(s.contactId);
+      this.connect(s.contactId);
       this.requeue(s);
       for (const timer of s.timers) {
         this.armTimer(s.contactId, timer.id, timer.at);
         timers += 1;
       }
       for (const command of stored.pending) {
-        if (isTelephonyCommand(command)) this.telephony.execute(s.contactId, command);
+        if (isTelephonyCommand(command)) this.telephonyFor(s.contactId).execute(s.contactId, command);
         else if (command.type === 'httpRequest') this.http(s.contactId, command);
       }
     }
@@ -153,7 +162,7 @@ export class ContactHost {
 
   startCall(p: { flow: string; from?: string; to: string }): ContactSnapshot {
     const contactId = randomUUID();
-    this.telephony.connect(contactId);
+    this.connect(contactId);
     const result = startContact(this.env, {
       contactId,
       flowId: p.flow,
@@ -165,12 +174,27 @@ export class ContactHost {
     return this.snapshot(contactId) ?? result.snapshot;
   }
 
+  /** A real call a live adapter answered: starts the contact under the adapter's own id. */
+  startLiveCall(p: { contactId: string; flow: string; from?: string; to: string }): void {
+    if (this.#active.has(p.contactId) || this.repository.load(p.contactId)) return; // a retried webhook
+    const result = startContact(this.env, {
+      contactId: p.contactId,
+      flowId: p.flow,
+      dialedNumber: p.to,
+      ...(p.from ? { callerNumber: p.from } : {}),
+    });
+    this.apply(p.contactId, result);
+    this.drain();
+  }
+
   /** A caller action (keys, hang-up) or any event, applied now; returns the contact after the step. */
   send(
     contactId: string,
     action: { type: 'digits'; digits: string } | { type: 'hangUp' } | ContactEvent,
   ): ContactSnapshot | undefined {
-    if (action.type === 'digits') this.telephony.press(contactId, action.digits);
+    if (this.isLive(contactId)) {
+      if (action.type !== 'digits' && action.type !== 'hangUp') this.deliver(contactId, action);
+    } else if (action.type === 'digits') this.telephony.press(contactId, action.digits);
     else if (action.type === 'hangUp') this.telephony.hangUp(contactId);
     else this.deliver(contactId, action);
     return this.snapshot(contactId);
@@ -199,8 +223,8 @@ export class ContactHost {
   // -- callbacks ----------------------------------------------------------------------------------
 
   webCallback(p: { name?: string; number: string; queue: string }, requestedBy: string): ContactSnapshot {
-    const contactId = `cb-${randomUUID()}`;
-    this.telephony.connect(contactId);
+    const contactId = this.callbackId();
+    this.connect(contactId);
     const result = startWebCallback(this.env, {
       contactId,
       name: p.name ?? '',
@@ -214,8 +238,8 @@ export class ContactHost {
   }
 
   agentCallback(p: { agent: string; number: string }, requestedBy: string): ContactSnapshot {
-    const contactId = `cb-${randomUUID()}`;
-    this.telephony.connect(contactId);
+    const contactId = this.callbackId();
+    this.connect(contactId);
     const agent = this.acd.agents.get(p.agent);
     if (agent) {
       agent.state = 'Busy';
@@ -241,7 +265,7 @@ export class ContactHost {
       };
       this.acd.dequeue(id);
       this.cancelTimersOf(id, stored.snapshot);
-      this.telephony.execute(id, { type: 'hangup', reason: 'callback cancelled' });
+      this.telephonyFor(id).execute(id, { type: 'hangup', reason: 'callback cancelled' });
       this.repository.save(id, { snapshot: s, pending: [] }, []);
       this.#active.delete(id);
       this.updateGauge();
@@ -249,6 +273,26 @@ export class ContactHost {
     this.repository.setCallbackStatus(id, 'cancelled');
     this.options.events.publish({ type: 'callback.cancelled', callbackId: id });
     return true;
+  }
+
+  // -- telephony routing --------------------------------------------------------------------------
+
+  private isLive(contactId: string): boolean {
+    return this.options.live !== undefined && contactId.startsWith(this.options.live.prefix);
+  }
+
+  private telephonyFor(contactId: string): TelephonyAdapter {
+    return this.isLive(contactId) && this.options.live ? this.options.live.adapter : this.telephony;
+  }
+
+  /** The simulator keeps a leg per contact; live providers have their own. */
+  private connect(contactId: string): void {
+    if (!this.isLive(contactId)) this.telephony.connect(contactId);
+  }
+
+  /** Web and agent callbacks dial for real when a live provider is configured. */
+  private callbackId(): string {
+    return `${this.options.live?.prefix ?? ''}cb-${randomUUID()}`;
   }
 
   // -- agents -------------------------------------------------------------------------------------
@@ -390,7 +434,7 @@ export class ContactHost {
     for (const command of result.commands) {
       if (isTelephonyCommand(command)) {
         if (command.type === 'hangup') this.releaseAgentOf(contactId);
-        this.telephony.execute(contactId, command);
+        this.telephonyFor(contactId).execute(contactId, command);
       } else match = this.host(contactId, command) || match;
     }
     for (const c of created) this.startCallbackContact(c.request);
@@ -474,7 +518,7 @@ export class ContactHost {
 
   private startCallbackContact(request: CallbackRequest): void {
     if (this.#active.has(request.id) || this.repository.load(request.id)) return;
-    this.telephony.connect(request.id);
+    this.connect(request.id);
     this.apply(request.id, startCallback(this.env, request));
   }
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import supertest from 'supertest';
 import { loadConfig, type ServerConfig } from '../config.js';
-import { type CallflowService, createService } from '../service.js';
+import { type CallflowService, createService, type ServiceOptions } from '../service.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 export const SAMPLE_FLOWS = join(REPO_ROOT, 'flows');
@@ -39,6 +39,8 @@ export async function startTestService(
     env?: Record<string, string>;
     /** Reuse a directory (a restart); it is kept on close. */
     workDir?: string;
+    /** Extra service options (a clock, a Twilio REST stand-in). */
+    service?: Omit<ServiceOptions, 'logger'>;
   } = {},
 ): Promise<TestService> {
   const work = options.workDir ?? mkdtempSync(join(tmpdir(), 'callflow-server-'));
@@ -61,6 +63,7 @@ export async function startTestService(
     { flowsDir, editorDist: join(work, 'no-editor') },
   );
   const service = await createService(config, {
+    ...options.service,
     logger: pino({ level: process.env.CALLFLOW_TEST_LOG ?? 'error' }),
   });
   const api = (role: keyof typeof TOKENS = 'admin') => {

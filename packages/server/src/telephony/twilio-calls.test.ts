@@ -1,0 +1,196 @@
+import { FakeTwilio } from '@callflow/adapter-twilio/testing';
+import supertest from 'supertest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WallClock } from '../runtime-host/wall-clock.js';
+import { startTestService, type TestService } from '../test-support/temp-service.js';
+
+const AUTH_TOKEN = 'twilio-auth-token-for-tests';
+const PUBLIC_URL = 'https://voice.example.com/twilio';
+const SUPPORT_NUMBER = '+12125550101'; // resources: numbers.support -> support-inbound
+const SALES_NUMBER = '+12125550110'; // resources: numbers.sales-new-york -> sales-inbound
+const CALLER = '+12025550143';
+
+let running: TestService | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+/**
+ * The real service (store, published flows, durable host, ACD) with Twilio configured, a clock that
+ * starts at `at` and runs at wall speed, and a fake Twilio that sends signed webhooks the way Twilio
+ * does — through the Host header of the public URL, as behind a proxy.
+ */
+async function twilioService(at: string, agents: string[] = []) {
+  const start = Date.parse(at);
+  const realStart = Date.now();
+  let fake!: FakeTwilio;
+  const svc = await startTestService({
+    env: {
+      CALLFLOW_TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      CALLFLOW_TWILIO_PUBLIC_URL: PUBLIC_URL,
+      // The CRM lookup fails at once (no network in tests): the flow routes the call on, unverified.
+      CALLFLOW_HTTP_REQUESTS: 'off',
+    },
+    service: {
+      clock: new WallClock(() => start + (Date.now() - realStart)),
+      twilioClient: {
+        redirectCall: (sid, url) => fake.client.redirectCall(sid, url),
+        createCall: (p) => fake.client.createCall(p),
+        startRecording: (sid, c) => fake.client.startRecording(sid, c),
+        updateRecording: (sid, r, s) => fake.client.updateRecording(sid, r, s),
+      },
+    },
+  });
+  running = svc;
+  fake = new FakeTwilio({
+    authToken: AUTH_TOKEN,
+    publicUrl: PUBLIC_URL,
+    transport: async (path, form, headers) => {
+      const res = await supertest(svc.service.app)
+        .post(path)
+        .set('Host', 'voice.example.com')
+        .set(headers)
+        .type('form')
+        .send(form);
+      return { status: res.status, text: res.text };
+    },
+  });
+  for (const flow of [
+    'verify-caller',
+    'after-hours',
+    'support-queue',
+    'agent-whisper',
+    'customer-whisper',
+    'outbound-whisper',
+    'support-inbound',
+    'sales-inbound',
+  ]) {
+    const res = await svc.api().post(`/api/flows/${flow}/publish`);
+    expect(res.status, `publish ${flow}: ${res.text}`).toBe(201);
+  }
+  for (const agent of agents)
+    await svc.api().post(`/api/agents/${agent}/state`).send({ state: 'Available' }).expect(200);
+  return { svc, fake };
+}
+
+const dials = (twiml: string) =>
+  [...twiml.matchAll(/<Dial\b([^>]*)>\s*<Number[^>]*>([^<]+)<\/Number>/g)].map((m) => ({
+    callerId: /callerId="([^"]*)"/.exec(m[1] ?? '')?.[1],
+    to: m[2],
+  }));
+
+async function trace(svc: TestService, contactId: string) {
+  const res = await svc.api().get(`/api/contacts/${contactId}/trace`).expect(200);
+  return res.body.entries as {
+    block?: string;
+    callerId?: { number?: string; rule: string; reason: string };
+  }[];
+}
+
+describe('Twilio calls through the service', { timeout: 60_000 }, () => {
+  it('sales: the Chicago office is dialled with the Chicago number as caller ID (same area code)', async () => {
+    const { svc, fake } = await twilioService('2026-03-09T15:00:00Z');
+    const contact = await fake.incomingCall('+16175550142', SALES_NUMBER);
+    expect(fake.calls.get(contact)?.twiml).toContain('Thank you for calling Northwind Outfitters sales.');
+    await fake.settle(20); // the welcome plays, the menu asks
+    await fake.press(contact, '3');
+    await fake.settle(20);
+    const transcript = fake.transcript(contact);
+    expect(dials(transcript)).toEqual([{ callerId: '+13125550111', to: '+13125550175' }]);
+    const entries = await trace(svc, contact);
+    const decision = entries.find((e) => e.callerId)?.callerId;
+    expect(decision?.rule).toBe('sameAreaCode');
+    expect(decision?.number).toBe('+13125550111');
+    expect(entries.map((e) => e.block)).toContain('regional-office');
+  });
+
+  it('support out of hours: the answering service is dialled with the main number (fixed caller ID)', async () => {
+    const { svc, fake } = await twilioService('2026-03-08T16:00:00Z'); // a Sunday
+    const contact = await fake.incomingCall(CALLER, SUPPORT_NUMBER);
+    await fake.settle(30);
+    expect(fake.transcript(contact)).toContain('We are closed right now.');
+    await fake.press(contact, '1');
+    await fake.settle(30);
+    expect(dials(fake.transcript(contact))).toEqual([{ callerId: '+12125550100', to: '+16465550188' }]);
+    const decision = (await trace(svc, contact)).find((e) => e.callerId)?.callerId;
+    expect(decision).toMatchObject({ number: '+12125550100', rule: 'fixed' });
+    expect(fake.rest).toContain(`record ${fake.calls.get(contact)?.sid} dual`);
+  });
+
+  it('support out of hours, answering service busy: the callback is placed through the REST API with the main number', async () => {
+    const { svc, fake } = await twilioService('2026-03-08T16:00:00Z', ['alice.ng']);
+    fake.numbers.set('+16465550188', 'busy');
+    const contact = await fake.incomingCall(CALLER, SUPPORT_NUMBER);
+    await fake.settle(30);
+    await fake.press(contact, '1');
+    await fake.settle(40);
+    const transcript = fake.transcript(contact);
+    expect(transcript).toContain('We will call you back');
+    expect(transcript).toContain('<Hangup/>');
+    const callbacks = await svc.api().get('/api/callbacks').expect(200);
+    const mine = (callbacks.body as { id: string; number: string; queue: string }[]).find((c) =>
+      c.id.startsWith(contact),
+    );
+    expect(mine).toMatchObject({ number: CALLER, queue: 'support' });
+    // An agent is available: offered the callback, then the customer is dialled for real.
+    const offer = await svc.api().get('/api/agents').expect(200);
+    expect(JSON.stringify(offer.body)).toContain('alice.ng');
+    await svc.api().post('/api/agents/alice.ng/accept').expect(200);
+    await fake.settle(40);
+    expect(fake.rest).toContain(`create ${CALLER} from +12125550100`);
+  });
+
+  it('support in hours: queued, offered to the agent, then bridged to the agent with the whisper', async () => {
+    const { svc, fake } = await twilioService('2026-03-10T18:30:00Z', ['alice.ng']);
+    const contact = await fake.incomingCall(CALLER, SUPPORT_NUMBER);
+    await fake.settle(20);
+    await fake.press(contact, '2'); // technical support
+    await fake.settle(20);
+    await fake.press(contact, '12345678#'); // the account number
+    await fake.settle(40);
+    await svc.api().post('/api/agents/alice.ng/accept').expect(200);
+    await fake.settle(40);
+    const transcript = fake.transcript(contact);
+    expect(transcript).toMatch(
+      /<Dial[^>]*><Client url="[^"]*\/twilio\/whisper\?contact=twilio-CA\d+[^"]*"[^>]*>alice\.ng<\/Client><\/Dial>/,
+    );
+    const whisperUrl = /<Client url="([^"]*)"/.exec(transcript)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    const whisper = await fake.send(whisperUrl, { CallSid: 'CA-agent-leg' });
+    expect(whisper.text).toContain('<Say>');
+    const contactState = await svc.api().get(`/api/contacts/${contact}`).expect(200);
+    expect(JSON.stringify(contactState.body)).toContain('alice.ng');
+  });
+
+  it('refuses forged webhooks and webhooks for another public URL', async () => {
+    const { fake } = await twilioService('2026-03-09T15:00:00Z');
+    const forged = await fake.send(
+      `${PUBLIC_URL}/voice`,
+      { CallSid: 'CA1', From: CALLER, To: SALES_NUMBER },
+      'not-the-token',
+    );
+    expect(forged.status).toBe(403);
+    const other = new FakeTwilio({
+      authToken: AUTH_TOKEN,
+      publicUrl: 'https://attacker.example/twilio',
+      transport: async (path, form, headers) => {
+        const res = await supertest(running!.service.app)
+          .post(path)
+          .set('Host', 'voice.example.com')
+          .set(headers)
+          .type('form')
+          .send(form);
+        return { status: res.status, text: res.text };
+      },
+    });
+    expect(
+      (
+        await other.send('https://attacker.example/twilio/voice', {
+          CallSid: 'CA2',
+          From: CALLER,
+          To: SALES_NUMBER,
+        })
+      ).status,
+    ).toBe(403);
+  });
+});

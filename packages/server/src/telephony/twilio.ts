@@ -1,0 +1,66 @@
+import type { Resources } from '@callflow/model';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type { ContactHost } from '../runtime-host/contact-host.js';
+import type { TwilioConfig } from './twilio-config.js';
+
+/** Contact ids of calls Twilio carries start with this; the host routes their commands to Twilio. */
+export const TWILIO_PREFIX = 'twilio-';
+
+export interface TwilioTelephony {
+  adapter: import('@callflow/adapter-twilio').TwilioAdapter;
+  /** Mounts the signature-verified webhook routes at /twilio once the host exists. */
+  mount(app: Express, host: () => ContactHost, refreshResources: () => Promise<void>): void;
+}
+
+/**
+ * Loads the Twilio adapter (only when configured: the `twilio` package is large) and prepares its
+ * webhook routes. Calls to a number start its `inboundFlow` on the live published version.
+ */
+export async function createTwilioTelephony(
+  config: TwilioConfig,
+  resources: () => Resources,
+  logger: Logger,
+  client?: import('@callflow/adapter-twilio').TwilioRestClient,
+): Promise<TwilioTelephony> {
+  const { TwilioAdapter, twilioRestClient, twilioWebhooks } = await import('@callflow/adapter-twilio');
+  const log = (message: string, data?: Record<string, unknown>) =>
+    logger.warn({ ...data, provider: 'twilio' }, message);
+  const adapter = new TwilioAdapter({
+    publicUrl: config.publicUrl,
+    ...(client
+      ? { client }
+      : config.accountSid
+        ? { client: twilioRestClient(config.accountSid, config.authToken) }
+        : {}),
+    defaultCallerId: () => {
+      const r = resources();
+      return r.numbers[r.account.principalNumber]?.number;
+    },
+    log,
+  });
+  return {
+    adapter,
+    mount(app, host, refreshResources) {
+      app.use('/twilio', async (_req, _res, next) => {
+        await refreshResources(); // numbers and their flows may have changed in resources.json
+        next();
+      });
+      app.use(
+        '/twilio',
+        twilioWebhooks({
+          adapter,
+          authToken: config.authToken,
+          publicUrl: config.publicUrl,
+          ...(config.defaultFlow ? { defaultFlow: config.defaultFlow } : {}),
+          log,
+          host: {
+            resources,
+            startInboundCall: ({ contactId, flowId, from, to }) =>
+              host().startLiveCall({ contactId, flow: flowId, from, to }),
+          },
+        }),
+      );
+    },
+  };
+}
