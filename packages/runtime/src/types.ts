@@ -34,7 +34,7 @@ export interface EngineEnv {
   /** For the caller-ID rules' random fallback; `Math.random` when absent. */
   random?: () => number;
   queues?: QueueFigures;
-  /** Trace entries kept in the snapshot itself (default 1); 0 keeps none. */
+  /** Trace entries kept in the snapshot itself (default 0: the trace travels in `StepResult.trace`). */
   traceTail?: number;
 }
 
@@ -305,7 +305,7 @@ export interface ContactSnapshot {
   seq: number;
   steps: number;
   sameBlock: { key: string; count: number };
-  /** The most recent trace entries (`EngineEnv.traceTail`, default 1); the full trace is streamed. */
+  /** The most recent trace entries when the host asks for them (`EngineEnv.traceTail`); see `StepResult.trace`. */
   trace: TraceEntry[];
   /** Trace entries written so far (the `seq` of the last one). */
   traceCount: number;

@@ -42,7 +42,7 @@ describe('contact engine', () => {
     const first = startContact(e, { contactId: 'c1', flowId: 'main', dialedNumber: '+12015550100' });
     const next = step(e, first.snapshot, { type: 'promptDone', ref: 'someone-else' });
     expect(next.commands).toEqual([]);
-    expect(next.snapshot.trace.at(-1)?.ignored).toMatch(/not waiting for promptDone/);
+    expect(next.trace.at(-1)?.ignored).toMatch(/not waiting for promptDone/);
     expect(next.snapshot.stack[0]?.block).toBe('welcome');
   });
 
@@ -52,18 +52,30 @@ describe('contact engine', () => {
     const ref = (first.commands[0] as { ref: string }).ref;
     const once = step(e, first.snapshot, { type: 'promptDone', ref, id: 'evt-1' });
     const twice = step(e, once.snapshot, { type: 'promptDone', ref, id: 'evt-1' });
-    expect(twice.snapshot.trace.at(-1)?.ignored).toBe('duplicate event evt-1');
+    expect(twice.trace.at(-1)?.ignored).toBe('duplicate event evt-1');
     expect(twice.commands).toEqual([]);
   });
 
+  it('streams every trace entry in the step result and keeps the tail the host asks for', () => {
+    const e = { ...env(), traceTail: 2 };
+    const first = startContact(e, { contactId: 'c1', flowId: 'main', dialedNumber: '+12015550100' });
+    const ref = (first.commands[0] as { ref: string }).ref;
+    const next = step(e, first.snapshot, { type: 'promptDone', ref });
+    expect(next.trace.map((t) => t.block)).toEqual(['welcome', 'choose']);
+    expect(next.snapshot.trace).toEqual(next.trace);
+    expect(next.snapshot.traceCount).toBe(first.trace.length + next.trace.length);
+    const lean = step(env(), first.snapshot, { type: 'promptDone', ref });
+    expect(lean.snapshot.trace).toEqual([]);
+  });
+
   it('ends with an error for a flow that is not published, without throwing', () => {
-    const { snapshot, commands } = startContact(env(), {
+    const { snapshot, commands, trace } = startContact(env(), {
       contactId: 'c1',
       flowId: 'nope',
       dialedNumber: '+1',
     });
     expect(snapshot.status).toBe('ended');
-    expect(snapshot.trace.some((t) => t.error?.startsWith('RT102'))).toBe(true);
+    expect(trace.some((t) => t.error?.startsWith('RT102'))).toBe(true);
     expect(commands.at(-1)).toMatchObject({ type: 'hangup' });
   });
 });

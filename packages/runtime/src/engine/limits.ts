@@ -5,11 +5,12 @@ export const MAX_SAME_BLOCK_IN_A_ROW = 10;
 /** Event ids remembered per contact to drop duplicates (providers retry webhooks). */
 export const SEEN_EVENT_IDS = 64;
 /**
- * Trace entries kept in the snapshot (the most recent ones). Every step also returns its new entries
- * (`StepResult.trace`) for the host to append to the contact's full trace: a snapshot that carried the
- * whole trace grew with every step and made each save and restore slower (docs/runtime.md).
+ * Trace entries kept in the snapshot itself (the most recent ones) unless the host asks for more with
+ * `EngineEnv.traceTail`. Every step returns its new entries (`StepResult.trace`) for the host to append
+ * to the contact's trace store. A snapshot carrying the whole trace grew with every step; even one
+ * entry cut the events per second by about a third (measured in docs/runtime.md).
  */
-export const DEFAULT_TRACE_TAIL = 1;
+export const DEFAULT_TRACE_TAIL = 0;
 /** Seconds an offered agent has when the queue does not say (then RONA). */
 export const DEFAULT_OFFER_TIMEOUT_SECONDS = 20;
 

@@ -150,12 +150,12 @@ describe('versions and timers', () => {
     const timer = timed.snapshot.timers[0];
     expect(timer).toMatchObject({ event: 'menuNoInput', at: 11000 });
     const early = step(env, timed.snapshot, { type: 'timer', timerId: timer?.id as string });
-    expect(early.snapshot.trace.at(-1)?.ignored).toMatch(/before its deadline/);
+    expect(early.trace.at(-1)?.ignored).toMatch(/before its deadline/);
     now = 11000;
     const fired = step(env, early.snapshot, { type: 'timer', timerId: timer?.id as string });
-    expect(fired.snapshot.trace.some((t) => t.note === 'no key pressed; asking again')).toBe(true);
+    expect(fired.trace.some((t) => t.note === 'no key pressed; asking again')).toBe(true);
     const again = step(env, fired.snapshot, { type: 'timer', timerId: timer?.id as string });
-    expect(again.snapshot.trace.at(-1)?.ignored).toMatch(/not running/);
+    expect(again.trace.at(-1)?.ignored).toMatch(/not running/);
   });
 
   it('ends a flow that runs 1,000 steps (RT100) instead of hanging', () => {
