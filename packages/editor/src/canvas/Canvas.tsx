@@ -18,7 +18,7 @@ import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { connect, disconnect, moveBlocks, removeBlocks } from '../flow/flow-edits';
 import { useEditorStore } from '../store/flow-store';
 import { BlockNode, type BlockNodeType } from './BlockNode';
-import { flowEdges, groupProblemsByBlock, NODE_WIDTH, parseEdgeId } from './flow-graph';
+import { flowEdges, groupProblemsByBlock, NODE_WIDTH, parseEdgeId, positionsOf } from './flow-graph';
 import { buildNodes, type Dimensions, emptyNodeCache } from './flow-nodes';
 import { BLOCK_DRAG_TYPE } from './palette-items';
 import { CANVAS_TEST_ID, useCanvasActions } from './use-canvas-actions';
@@ -30,6 +30,8 @@ const proOptions = { hideAttribution: true };
 const fitViewOptions = { padding: 0.1, maxZoom: 1 };
 /** Below this zoom, block text cannot be read. */
 const READABLE_ZOOM = 0.6;
+/** Above this many blocks only the blocks in view are rendered. */
+const LARGE_FLOW_BLOCKS = 200;
 const deleteKeys = ['Delete', 'Backspace'];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 
@@ -184,8 +186,17 @@ export function Canvas() {
   // Fit the whole flow once its blocks have been measured (the canvas is keyed by flow id).
   const initialized = useNodesInitialized();
   const fitted = useRef(false);
+  // A large flow renders only the blocks in view, which are the only ones measured: it opens at its
+  // start block (no fitting), at full size.
+  const large = !!flow && Object.keys(flow.blocks).length > LARGE_FLOW_BLOCKS;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: computed once per flow (the canvas is keyed by flow id)
+  const startViewport = useMemo(() => {
+    if (!flow) return undefined;
+    const at = positionsOf(flow).get(flow.start) ?? { x: 0, y: 0 };
+    return { x: 40 - at.x, y: 160 - at.y, zoom: 1 };
+  }, []);
   useEffect(() => {
-    if (!initialized || fitted.current) return;
+    if (!initialized || fitted.current || large) return;
     fitted.current = true;
     void rf.fitView({ padding: 0.1, maxZoom: 1 }).then(() => {
       // A long flow fitted whole is unreadable: show its start instead, at a readable zoom.
@@ -200,7 +211,7 @@ export function Canvas() {
         zoom: READABLE_ZOOM,
       });
     });
-  }, [initialized, rf]);
+  }, [initialized, rf, large]);
 
   const isValidConnection = useCallback(
     (c: Connection | Edge) =>
@@ -270,8 +281,10 @@ export function Canvas() {
         deleteKeyCode={deleteKeys}
         multiSelectionKeyCode={multiSelectKeys}
         selectionKeyCode="Shift"
-        fitView
+        fitView={!large}
         fitViewOptions={fitViewOptions}
+        {...(large && startViewport ? { defaultViewport: startViewport } : {})}
+        onlyRenderVisibleElements={large}
         minZoom={0.1}
         maxZoom={2}
         proOptions={proOptions}
