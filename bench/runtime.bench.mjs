@@ -240,7 +240,7 @@ export async function run() {
         metric: 'engine cost relative to the hand-written interpreter',
         value: handPerSecond / eventsPerSecond,
         unit: '× slower',
-        note: 'the engine also keeps a trace, limits, timers and queue state in every snapshot',
+        note: 'the engine also writes a trace entry per step, checks the step limits and keeps timers, queue and recording state in its snapshot',
       },
       { metric: 'step latency p50 (restore + step + save, wall clock)', value: p50, unit: 'ms' },
       {
