@@ -37,9 +37,11 @@ test('a save conflict shows what the other person changed and lets me keep my ve
 
   await dialog.getByRole('button', { name: 'Keep mine' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status', { name: 'Status' })).toContainText('saved');
-  const onDisk = JSON.parse(readFileSync(join(server.flowsDir, 'support-inbound.flow.json'), 'utf8'));
-  expect(onDisk.name).not.toBe('Support line (renamed)');
+  // "Unsaved · …" also contains "saved": wait until the overwrite has really landed.
+  await expect(page.getByRole('status', { name: 'Status' })).not.toContainText('Unsaved');
+  const readDisk = () => JSON.parse(readFileSync(join(server.flowsDir, 'support-inbound.flow.json'), 'utf8'));
+  await expect.poll(() => readDisk().name).not.toBe('Support line (renamed)');
+  const onDisk = readDisk();
   const moved = onDisk.layout[startId];
   const original = (current.body as { flow: { layout: Record<string, { x: number; y: number }> } }).flow
     .layout[startId];
