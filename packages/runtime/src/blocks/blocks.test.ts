@@ -208,6 +208,43 @@ describe('getDigits', () => {
   });
 });
 
+describe('getDigits as a phone number', () => {
+  const f = flow(
+    'p',
+    'inbound',
+    'ask',
+    {
+      ask: block(
+        'getDigits',
+        {
+          prompt: { text: 'Your number, then hash.' },
+          variable: 'phone',
+          minDigits: 3,
+          maxDigits: 18,
+          timeoutSeconds: 5,
+          terminator: '#',
+          retries: 0,
+          validate: 'phoneNumber',
+        },
+        { success: 'bye', timeout: 'bye', invalid: 'bye', error: 'bye' },
+      ),
+      bye: end(),
+    },
+    { variables: { phone: { type: 'string' } } },
+  );
+  it('stores a valid dial number in E.164', () => {
+    const { sim, id, outcome } = run(f);
+    sim.press(id, '2015550142#');
+    expect(outcome('ask')).toBe('success');
+    expect(sim.snapshot(id)?.variables.phone).toBe('+12015550142');
+  });
+  it('takes invalid for a number outside the allowed countries', () => {
+    const { sim, id, outcome } = run(f);
+    sim.press(id, '011442079460958#');
+    expect(outcome('ask')).toBe('invalid');
+  });
+});
+
 describe('setCallbackNumber', () => {
   const f = (number: string) =>
     flow('n', 'inbound', 'set', {
@@ -283,6 +320,24 @@ describe('setRecording', () => {
     expect(outcome('pause')).toBe('error');
     expect(sim.trace(id).find((t) => t.block === 'pause')?.note).toMatch(/not available during a consult/);
   });
+  it('stopping during a privacy shield cancels its timer', () => {
+    const g = flow('r', 'inbound', 'start', {
+      start: block('setRecording', { action: 'start' }, { success: 'shield', error: 'bye' }),
+      shield: block(
+        'setRecording',
+        { action: 'pause', privacyShieldSeconds: 20 },
+        { success: 'stop', error: 'bye' },
+      ),
+      stop: block('setRecording', { action: 'stop' }, { success: 'wait', error: 'bye' }),
+      wait: block('playPrompt', say('Still here.'), { success: 'bye', error: 'bye' }),
+      bye: end(),
+    });
+    const { sim, id } = run(g);
+    expect(sim.snapshot(id)?.timers).toEqual([]);
+    sim.advance(30);
+    expect(sim.telephony.recordingState(id)).toBe('off');
+  });
+
   it('resume without a pause is an error; stop ends recording', () => {
     const g = flow('r', 'inbound', 'resume', {
       resume: block('setRecording', { action: 'resume' }, { success: 'start', error: 'start' }),
