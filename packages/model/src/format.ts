@@ -147,7 +147,8 @@ function text(value: unknown): string {
   return `${write(value, '')}\n`;
 }
 
-const FLOW_KEYS = [
+/** Top-level keys of a flow in canonical order (also the order schema problems are listed in). */
+export const FLOW_KEYS = [
   '$schema',
   'formatVersion',
   'id',

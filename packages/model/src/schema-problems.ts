@@ -1,5 +1,6 @@
 import { blockDefinition, blockTypes } from './blocks/index.js';
 import type { AjvError } from './compiled-validators.js';
+import { FLOW_KEYS } from './format.js';
 import { didYouMean } from './lint/did-you-mean.js';
 import { type Problem, type ProblemCode, pointer, problem } from './problems.js';
 import { buildFlowSchema, buildFlowTestSchema, buildResourcesSchema } from './schema/index.js';
@@ -307,20 +308,7 @@ function blockIdOf(path: string): string | undefined {
 function knownProperties(instancePath: string, doc: unknown, kind: SchemaDocumentKind): string[] {
   if (kind !== 'flow') return [];
   if (instancePath === '') {
-    return [
-      '$schema',
-      'formatVersion',
-      'id',
-      'name',
-      'type',
-      'description',
-      'start',
-      'variables',
-      'popover',
-      'module',
-      'blocks',
-      'layout',
-    ];
+    return [...FLOW_KEYS];
   }
   if (/^\/blocks\/[^/]+$/.test(instancePath)) return ['type', 'label', 'settings', 'next'];
   const settings = instancePath.match(/^(\/blocks\/[^/]+)\/settings$/);

@@ -1,4 +1,5 @@
 import type { Flow, Resources } from '@callflow/model';
+import { localTime } from '@callflow/runtime';
 
 /** What the admin fills in before placing a simulated call. */
 export interface CallSetup {
@@ -30,29 +31,10 @@ export function defaultCallSetup(resources: Resources | null, now: Date): CallSe
   };
 }
 
-function parts(at: Date, timeZone: string): Record<string, number> {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  const out: Record<string, number> = {};
-  for (const part of format.formatToParts(at))
-    if (part.type !== 'literal') out[part.type] = Number(part.value);
-  return out;
-}
-
-const pad = (n: number | undefined) => String(n ?? 0).padStart(2, '0');
-
-/** "YYYY-MM-DDTHH:MM" as the clocks of `timeZone` show instant `at`. */
+/** "YYYY-MM-DDTHH:MM" as the clocks of `timeZone` show instant `at` (the runtime's reading of hours). */
 export function wallClock(at: Date, timeZone: string): string {
-  const p = parts(at, timeZone);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+  const local = localTime(timeZone, at);
+  return `${local.date}T${local.time}`;
 }
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
@@ -68,11 +50,8 @@ export function zonedTimeToEpoch(local: string, timeZone: string): number | unde
   const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   if (Number.isNaN(asUtc)) return undefined;
-  const offsetAt = (instant: number) => {
-    const p = parts(new Date(instant), timeZone);
-    const shown = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day, p.hour, p.minute, p.second);
-    return shown - instant;
-  };
+  // Minute-aligned instants only (asUtc and the guesses below are): localTime reads to the minute.
+  const offsetAt = (instant: number) => Date.parse(`${wallClock(new Date(instant), timeZone)}:00Z`) - instant;
   let guess = asUtc - offsetAt(asUtc);
   guess = asUtc - offsetAt(guess);
   return guess;
