@@ -2,6 +2,7 @@ import type { JsonSchema } from '@callflow/model';
 import { resolveSchema } from '../field-schema';
 import { OperandField } from './OperandInput';
 import { asArray, asRecord, type WidgetProps } from './types';
+import { useModuleInterface } from './use-module-interface';
 import { VariableField } from './VariableInput';
 
 type ValueKind = 'text' | 'operand' | 'variable';
@@ -24,8 +25,13 @@ export function keyValueShape(schema: JsonSchema): { list?: [string, string]; va
 }
 
 /** Pairs edited as rows; stored as an object (headers, body, module parameters) or a list (mappings). */
-export function KeyValueEditor({ id, value, onChange, info, hint }: WidgetProps) {
+export function KeyValueEditor({ id, value, onChange, info, hint, settings }: WidgetProps) {
   const shape = keyValueShape(info.schema);
+  // Module parameters: offer the names the chosen module declares.
+  const module = useModuleInterface(
+    hint.widget === 'moduleParameters' && typeof settings.module === 'string' ? settings.module : undefined,
+  );
+  const declared = hint.key === 'inputs' || hint.key === 'outputs' ? (module?.[hint.key] ?? {}) : {};
   const rows: [string, unknown][] = shape.list
     ? asArray(value).map((r) => [String(asRecord(r)[shape.list![0]] ?? ''), asRecord(r)[shape.list![1]]])
     : Object.entries(asRecord(value));
@@ -83,6 +89,14 @@ export function KeyValueEditor({ id, value, onChange, info, hint }: WidgetProps)
           </button>
         </div>
       ))}
+      {Object.entries(declared)
+        .filter(([name]) => !rows.some(([key]) => key === name))
+        .map(([name, parameter]) => (
+          <button key={name} type="button" onClick={() => write([...rows, [name, emptyValue]])}>
+            Add {name} ({parameter.type}
+            {parameter.required ? ', required' : ''})
+          </button>
+        ))}
       <button type="button" onClick={() => write([...rows, [shape.list ? '' : nextKey(rows), emptyValue]])}>
         Add
       </button>
