@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { block, flow, menuFlow, resources, say } from '../engine/test-support/fixtures.js';
+import { createSimulator } from '../simulator/simulator.js';
+import { compile, outcomeEvent } from './compile.js';
+
+describe('compile', () => {
+  it('makes one state per block and one transition per wired outcome', () => {
+    const compiled = compile(menuFlow(), undefined, 7);
+    const states = Object.keys(compiled.machine.config.states ?? {}).sort();
+    expect(states).toEqual(Object.keys(menuFlow().blocks).sort());
+    expect(compiled.start).toBe('welcome');
+    expect(compiled.next('choose', '2')).toBe('queue');
+    expect(compiled.next('choose', 'timeout')).toBe('bye');
+    expect(compiled.next('welcome', 'nope')).toBeUndefined();
+    expect(compiled.machine.config.states?.bye?.type).toBe('final');
+  });
+
+  it('does not let the * and # keys act as XState wildcards', () => {
+    expect(outcomeEvent('*')).toBe('outcome:star');
+    expect(outcomeEvent('#')).toBe('outcome:hash');
+    const f = flow('keys', 'inbound', 'menu', {
+      menu: block(
+        'menu',
+        {
+          prompt: { text: 'Star or hash.' },
+          options: [{ digit: '*' }, { digit: '#' }],
+          timeoutSeconds: 5,
+          retries: 0,
+        },
+        { '*': 'star', '#': 'hash', timeout: 'bye', noMatch: 'bye', error: 'bye' },
+      ),
+      star: block('playPrompt', say('Star.'), { success: 'bye' }),
+      hash: block('playPrompt', say('Hash.'), { success: 'bye' }),
+      bye: block('disconnect'),
+    });
+    const compiled = compile(f);
+    expect(compiled.next('menu', '*')).toBe('star');
+    expect(compiled.next('menu', '#')).toBe('hash');
+    expect(compiled.next('menu', 'timeout')).toBe('bye');
+    const sim = createSimulator({ flows: [f], resources: resources() });
+    const id = sim.startCall({ flow: 'keys', to: '+1' });
+    sim.press(id, '#');
+    expect(sim.heard(id).at(-1)).toBe('Hash.');
+  });
+
+  it('caches per flow id and version, and compiles an edited draft again', () => {
+    const f = menuFlow();
+    expect(compile(f, undefined, 3)).toBe(compile(f, undefined, 3));
+    expect(compile(f, undefined, 4)).not.toBe(compile(f, undefined, 3));
+    const edited = { ...f, blocks: { ...f.blocks, hours: block('disconnect') } };
+    const again = compile(edited, undefined, 3);
+    expect(again.flow).toBe(edited);
+    expect(again.machine.config.states?.hours?.type).toBe('final');
+  });
+
+  it('ignores a transition to a block that does not exist', () => {
+    const f = flow('broken', 'inbound', 'a', { a: block('playPrompt', say('Hi.'), { success: 'ghost' }) });
+    expect(compile(f).next('a', 'success')).toBeUndefined();
+  });
+});
