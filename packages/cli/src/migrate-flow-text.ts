@@ -3,7 +3,7 @@ import { locateProblems } from './locate-problems.js';
 
 export type MigrateResult =
   | { status: 'current' }
-  /** `steps` reads like `v0 -> v1 (what changed)`, one entry per migration applied. */
+  /** `steps` reads like `v0 -> v1 (0001-blocks-map: what changed)`, one entry per migration applied. */
   | { status: 'upgraded'; text: string; steps: string[] }
   | { status: 'unreadable'; problems: Problem[] };
 
@@ -20,6 +20,6 @@ export function migrateFlowText(text: string, file: string): MigrateResult {
   return {
     status: 'upgraded',
     text: formatFlow(migration.value as Flow),
-    steps: migration.applied.map((m) => `v${m.from} -> v${m.to} (${m.description})`),
+    steps: migration.applied.map((m) => `v${m.from} -> v${m.to} (${m.name}: ${m.description})`),
   };
 }

@@ -86,7 +86,7 @@ export interface BlockDefinition<S = Record<string, unknown>> {
   type: string;
   title: string;
   group: PaletteGroup;
-  /** A short glyph the palette and nodes show. */
+  /** A short glyph the palette and nodes show: a symbol common fonts carry (DejaVu, Segoe UI Symbol), not an emoji. */
   icon: string;
   /** One line, for the palette tooltip. */
   description: string;

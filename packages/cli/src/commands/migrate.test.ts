@@ -30,7 +30,7 @@ describe('callflow migrate', () => {
     const dir = tempProject({ 'flows/hello.flow.json': VERSION_0 });
     const run = await callflow(['migrate'], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^flows\/hello\.flow\.json: v0 -> v1 \(.+\)\n/);
+    expect(run.stdout).toMatch(/^flows\/hello\.flow\.json: v0 -> v1 \(0001-blocks-map: .+\)\n/);
     expect(run.stdout).toContain('1 flow checked, 1 upgraded.');
     expect(read(dir, 'flows/hello.flow.json')).toBe(MINIMAL_FLOW);
     expect((await callflow(['validate'], dir)).code).toBe(0);

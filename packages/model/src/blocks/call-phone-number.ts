@@ -12,7 +12,7 @@ export const callPhoneNumber = defineBlock<CallPhoneNumberSettings>({
   type: 'callPhoneNumber',
   title: 'Call phone number',
   group: 'transfer',
-  icon: '📞',
+  icon: '☏',
   description: 'In an outbound whisper flow: places the outbound call with this caller ID.',
   docs: "Overrides the caller ID of an agent's outbound or callback call: a fixed number or one read from a variable. Without this block the queue's outbound caller ID is used. Allowed only in outbound-whisper flows.",
   flowTypes: ['outbound-whisper'],

@@ -11,7 +11,7 @@ export const checkHours = defineBlock<CheckHoursSettings>({
   type: 'checkHours',
   title: 'Check hours of operation',
   group: 'logic',
-  icon: '🕘',
+  icon: '◷',
   description: 'Branches on whether the contact center is open now.',
   docs: "Checks the named hours of operation in priority order: overrides first, then holidays, then the weekly working hours; outside all of them the center is closed. Times are read in the hours' own time zone.",
   flowTypes: CALLER_FLOWS,

@@ -16,7 +16,7 @@ export const checkVariable = defineBlock<CheckVariableSettings>({
   type: 'checkVariable',
   title: 'Check variable',
   group: 'logic',
-  icon: '⑂',
+  icon: '⋔',
   description: 'Branches on structured conditions over typed variables.',
   docs: 'Evaluates the rules in order; the first rule whose condition holds gives the outcome (the rule\'s `outcome` name). When none holds, `noMatch`. Conditions are data: `{ "variable": "tier", "operator": "equals", "value": { "value": "gold" } }`, combined with `all`, `any` and `not`. Operators: equals, notEquals, greaterThan, greaterThanOrEqual, lessThan, lessThanOrEqual, contains, startsWith, endsWith, isEmpty, isNotEmpty, in.',
   flowTypes: ALL_FLOWS,

@@ -10,7 +10,7 @@ export const playPrompt = defineBlock<PlayPromptSettings>({
   type: 'playPrompt',
   title: 'Play prompt',
   group: 'interact',
-  icon: '🔊',
+  icon: '♪',
   description: 'Plays a recorded prompt or speaks text.',
   docs: 'Plays a prompt from the resources file, or speaks text. `{{variable}}` placeholders in text are replaced by the variable value (secure variables are spoken but never traced).',
   flowTypes: ALL_FLOWS,

@@ -12,7 +12,7 @@ export const setRecording = defineBlock<SetRecordingSettings>({
   type: 'setRecording',
   title: 'Set recording',
   group: 'interact',
-  icon: '⏺',
+  icon: '◉',
   description: 'Starts, pauses (privacy shield), resumes or stops call recording.',
   docs: 'Controls call recording. A pause with `privacyShieldSeconds` is a privacy shield: recording resumes by itself after that time (e.g. while a card number is read). Pausing is refused during a consult or conference (`error`).',
   flowTypes: ALL_FLOWS,

@@ -20,7 +20,7 @@ export const setWhisperFlow = defineBlock<SetWhisperFlowSettings>({
   type: 'setWhisperFlow',
   title: 'Set whisper flow',
   group: 'transfer',
-  icon: '🗣',
+  icon: '❝',
   description: 'Overrides the whisper played to the agent, the customer, or on outbound calls.',
   docs: "Sets the agent whisper (played to the agent before connecting), the customer whisper (played to the customer just before connecting) or the outbound whisper (runs when an agent places an outbound or callback call) for the rest of the contact, overriding the queue's default. The flow must be of the matching type.",
   flowTypes: CALLER_FLOWS,

@@ -8,6 +8,7 @@ import { isRecord, type Migration } from './migration.js';
  * positions to a top-level `layout` (moving a box never touches the logic) and renames `startBlock`.
  */
 export const blocksMap: Migration = {
+  name: '0001-blocks-map',
   from: 0,
   to: 1,
   description:

@@ -1,5 +1,7 @@
 /** One step of the flow format's history: turns a document of version `from` into version `to`. */
 export interface Migration {
+  /** Stable name, the file's: `0001-blocks-map`. */
+  name: string;
   from: number;
   to: number;
   /** What changed, for `callflow migrate` output and docs/format.md. */
