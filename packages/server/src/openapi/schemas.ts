@@ -39,7 +39,25 @@ export const schemas = {
       latest: { type: ['integer', 'null'] },
       errors: { type: 'integer' },
       warnings: { type: 'integer' },
+      summary: {
+        oneOf: [{ $ref: '#/components/schemas/FlowSummary' }, { type: 'null' }],
+        description: 'What lint needs of this flow (summarizeFlow); null when the file is unreadable.',
+      },
     },
+  },
+  FlowSummary: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      type: { type: 'string' },
+      module: {
+        type: 'object',
+        description: "The module's inputs and outputs; present for modules ({} without parameters).",
+        properties: { inputs: { type: 'object' }, outputs: { type: 'object' } },
+      },
+      invokes: { type: 'array', items: { type: 'string' }, description: 'Ids of the modules it invokes.' },
+    },
+    required: ['id', 'type'],
   },
   SaveResult: {
     type: 'object',

@@ -1,3 +1,4 @@
+import { type Flow, type FlowSummary, summarizeFlow } from '@callflow/model';
 import type { Express } from 'express';
 import { ApiError } from '../http/api-error.js';
 import { checkFields, param, preconditionsOf, requireObjectBody } from '../http/request.js';
@@ -13,7 +14,10 @@ function versionParam(value: string): number {
 
 export function flowRoutes(app: Express, flows: FlowService): void {
   app.get('/api/flows', async (_req, res) => {
-    res.json(await flows.list());
+    const [items, stored] = await Promise.all([flows.list(), flows.store.list()]);
+    const summaries = new Map(stored.map((s) => [s.id, summaryOf(s.flow)]));
+    // The designer lints against these (module interfaces, invoked modules) without loading every flow.
+    res.json(items.map((item) => ({ ...item, summary: summaries.get(item.id) ?? null })));
   });
 
   app.get('/api/flows/:id', async (req, res) => {
@@ -70,6 +74,14 @@ export function flowRoutes(app: Express, flows: FlowService): void {
     });
     res.json(flows.rollback(param(req, 'id'), versionParam(String(body.version))));
   });
+}
+
+/** Null for a file that is not JSON or lacks an id or type: there is nothing to lint against. */
+function summaryOf(flow: unknown): FlowSummary | null {
+  if (typeof flow !== 'object' || flow === null) return null;
+  const { id, type } = flow as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof type !== 'string') return null;
+  return summarizeFlow(flow as Flow);
 }
 
 function isEmptyObject(value: unknown): boolean {
