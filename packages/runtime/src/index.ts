@@ -38,6 +38,13 @@ export { type AgentState, SimpleAcd, type SimulatedAgent } from './simulator/acd
 export { VirtualClock } from './simulator/clock.js';
 export type { CannedHttp, CannedResponse } from './simulator/http.js';
 export {
+  type CapacityFigures,
+  CENTER_AT_CAPACITY,
+  holdsLine,
+  LiveCalls,
+  refusedDial,
+} from './simulator/live-calls.js';
+export {
   type AgentControl,
   type CallerScript,
   createSimulator,
