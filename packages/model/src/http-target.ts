@@ -1,6 +1,8 @@
 import ipaddr from 'ipaddr.js';
 import { parseUrl } from './web-url.js';
 
+const DOTTED_IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
 export type HttpTargetCheck = { ok: true } | { ok: false; reason: string };
 
 /**
@@ -28,7 +30,9 @@ export function checkHttpTarget(url: string, allowlist: readonly string[]): Http
   if (isAllowlisted(host, parsed.host.toLowerCase(), allowlist)) return { ok: true };
 
   const literal = host.startsWith('[') ? host.slice(1, -1) : host;
-  if (ipaddr.isValid(literal)) {
+  // The URL parser leaves an IP literal as dotted-decimal IPv4 or bracketed IPv6; anything else is a
+  // name, and asking ipaddr.js about names is slow (it parses and catches an exception).
+  if ((host.startsWith('[') || DOTTED_IPV4.test(literal)) && ipaddr.isValid(literal)) {
     const address = ipaddr.parse(literal);
     const range = address.range();
     const allow = `add "${literal}" to "httpAllowlist" in resources to allow it`;

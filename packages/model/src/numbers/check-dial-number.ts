@@ -60,7 +60,24 @@ type Failure = Extract<DialNumberCheck, { ok: false }>;
  * Short codes, service codes and premium-rate numbers are `notDialable`; a country outside
  * `allowedCountries` is `countryNotAllowed`. Never throws.
  */
+const CACHE_LIMIT = 512;
+const cache = new Map<string, DialNumberCheck>();
+
+/**
+ * Checks a dial number (DOMAIN.md §2). Pure, and parsing with full metadata costs about 0.2 ms, so
+ * recent answers are kept (lint sees the same numbers in many blocks, the runtime in many calls).
+ */
 export function checkDialNumber(input: string, options: DialNumberOptions = {}): DialNumberCheck {
+  const key = `${input}\u0000${options.defaultRegion ?? ''}\u0000${options.allowedCountries?.join(',') ?? '*'}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const result = Object.freeze(computeDialNumberCheck(input, options)) as DialNumberCheck;
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, result);
+  return result;
+}
+
+function computeDialNumberCheck(input: string, options: DialNumberOptions): DialNumberCheck {
   const sanitized = sanitizeDialNumber(input);
   // Letters are stripped like any other character; say so, or "1-800-FLOWERS" reads as a short code.
   const hint = /[A-Za-z]/.test(input)
