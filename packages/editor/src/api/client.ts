@@ -1,5 +1,5 @@
 /** The server API (docs/api.md) as typed calls. Every failure is an `ApiError` with the server's code. */
-import type { Flow, FlowType, Problem, Resources } from '@callflow/model';
+import type { Flow, FlowSummary, FlowType, Problem, Resources } from '@callflow/model';
 import { currentToken } from './token';
 
 export interface FlowListItem {
@@ -11,6 +11,8 @@ export interface FlowListItem {
   latest: number | null;
   errors: number;
   warnings: number;
+  /** What lint needs of this flow (module interface, invoked modules); null when its file is unreadable. */
+  summary?: FlowSummary | null;
 }
 
 export interface VersionInfo {

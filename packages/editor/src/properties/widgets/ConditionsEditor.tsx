@@ -1,16 +1,6 @@
-import { CONDITION_OPERATORS, type ConditionOperator } from '@callflow/model';
-import {
-  type Comparison,
-  conditionFromRows,
-  conditionRows,
-  describeCondition,
-  type Join,
-  OPERATOR_LABELS,
-  UNARY_OPERATORS,
-} from './conditions';
-import { OperandField } from './OperandInput';
+import { ConditionTreeEditor } from './ConditionTreeEditor';
+import { emptyComparison } from './condition-edits';
 import { asArray, asRecord, type WidgetProps } from './types';
-import { VariableField } from './VariableInput';
 
 /** Check-variable rules: each an outcome taken when its condition holds; the first match wins. */
 export function ConditionsEditor({ id, value, onChange }: WidgetProps) {
@@ -63,7 +53,7 @@ export function ConditionsEditor({ id, value, onChange }: WidgetProps) {
                 />
               </label>
             </div>
-            <ConditionRowsEditor
+            <ConditionTreeEditor
               idPrefix={`${id}-${i}`}
               when={rule.when}
               onChange={(when) => update(i, { when })}
@@ -98,103 +88,11 @@ export function ConditionsEditor({ id, value, onChange }: WidgetProps) {
       })}
       <button
         type="button"
-        onClick={() =>
-          onChange([
-            ...rules,
-            { outcome: freeOutcome(), when: { variable: '', operator: 'equals', value: { value: '' } } },
-          ])
-        }
+        onClick={() => onChange([...rules, { outcome: freeOutcome(), when: emptyComparison() }])}
       >
         Add rule
       </button>
       <p className="help">Rules are tried in order; when none holds, the block takes “No match”.</p>
-    </div>
-  );
-}
-
-function ConditionRowsEditor({
-  idPrefix,
-  when,
-  onChange,
-}: {
-  idPrefix: string;
-  when: unknown;
-  onChange(when: Record<string, unknown>): void;
-}) {
-  const { join, rows, editable } = conditionRows(when);
-  if (!editable) {
-    return (
-      <p className="help">When {describeCondition(when)} — a nested condition; edit it in the JSON tab.</p>
-    );
-  }
-  const write = (nextJoin: Join, nextRows: Comparison[]) => onChange(conditionFromRows(nextJoin, nextRows));
-  const updateRow = (index: number, patch: Partial<Comparison>) =>
-    write(
-      join,
-      rows.map((r, i) => (i === index ? { ...r, ...patch } : r)),
-    );
-  return (
-    <div className="condition-rows">
-      {rows.length > 1 && (
-        <label className="field">
-          Take this outcome when
-          <select value={join} onChange={(e) => write(e.target.value as Join, rows)}>
-            <option value="all">all of these hold</option>
-            <option value="any">any of these holds</option>
-          </select>
-        </label>
-      )}
-      {rows.map((row, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: comparisons have no identity besides their place
-        <div className="condition-row" key={i}>
-          <VariableField
-            id={`${idPrefix}-c${i}-variable`}
-            mode="read"
-            label={`Condition ${i + 1} variable`}
-            value={row.variable}
-            onChange={(v) => updateRow(i, { variable: v })}
-          />
-          <select
-            aria-label={`Condition ${i + 1} operator`}
-            value={row.operator}
-            onChange={(e) => updateRow(i, { operator: e.target.value as ConditionOperator })}
-          >
-            {CONDITION_OPERATORS.map((op) => (
-              <option key={op} value={op}>
-                {OPERATOR_LABELS[op]}
-              </option>
-            ))}
-          </select>
-          {!UNARY_OPERATORS.has(row.operator) && (
-            <OperandField
-              id={`${idPrefix}-c${i}-value`}
-              label={`Condition ${i + 1} value`}
-              value={row.value}
-              onChange={(v) => updateRow(i, { value: v })}
-            />
-          )}
-          {rows.length > 1 && (
-            <button
-              type="button"
-              aria-label={`Remove condition ${i + 1}`}
-              onClick={() =>
-                write(
-                  join,
-                  rows.filter((_, k) => k !== i),
-                )
-              }
-            >
-              ✕
-            </button>
-          )}
-        </div>
-      ))}
-      <button
-        type="button"
-        onClick={() => write(join, [...rows, { variable: '', operator: 'equals', value: { value: '' } }])}
-      >
-        Add condition
-      </button>
     </div>
   );
 }

@@ -1,19 +1,11 @@
 /**
- * The structured-condition editor's view of a condition: "all of" or "any of" a list of comparisons
- * (`variable operator value`). Deeper nesting (`not`, groups in groups) is kept intact and shown as
- * text; it is edited in the JSON view.
+ * Words for structured conditions: operator labels and a one-line description. The edits themselves
+ * are in `condition-edits.ts`.
  */
 import { CONDITION_OPERATORS, type ConditionOperator } from '@callflow/model';
 
 export type Comparison = { variable: string; operator: ConditionOperator; value?: unknown };
 export type Join = 'all' | 'any';
-
-export interface ConditionRows {
-  join: Join;
-  rows: Comparison[];
-  /** False when the condition has a shape the row editor cannot show without losing parts of it. */
-  editable: boolean;
-}
 
 export const OPERATOR_LABELS: Record<ConditionOperator, string> = {
   equals: 'equals',
@@ -32,31 +24,10 @@ export const OPERATOR_LABELS: Record<ConditionOperator, string> = {
 
 export const UNARY_OPERATORS: ReadonlySet<ConditionOperator> = new Set(['isEmpty', 'isNotEmpty']);
 
-function isComparison(value: unknown): value is Comparison {
+export function isComparison(value: unknown): value is Comparison {
   if (value === null || typeof value !== 'object') return false;
   const c = value as Record<string, unknown>;
   return typeof c.variable === 'string' && CONDITION_OPERATORS.includes(c.operator as ConditionOperator);
-}
-
-export function conditionRows(when: unknown): ConditionRows {
-  if (isComparison(when)) return { join: 'all', rows: [when], editable: true };
-  const c = (when ?? {}) as Record<string, unknown>;
-  for (const join of ['all', 'any'] as const) {
-    const list = c[join];
-    if (Array.isArray(list) && Object.keys(c).length === 1) {
-      return list.every(isComparison)
-        ? { join, rows: list as Comparison[], editable: true }
-        : { join, rows: [], editable: false };
-    }
-  }
-  return { join: 'all', rows: [], editable: Object.keys(c).length === 0 };
-}
-
-/** One comparison stays a plain comparison; several become `{ all }` / `{ any }`. */
-export function conditionFromRows(join: Join, rows: readonly Comparison[]): Record<string, unknown> {
-  const cleaned = rows.map(cleanComparison);
-  if (cleaned.length === 1) return cleaned[0]!;
-  return { [join]: cleaned };
 }
 
 export function cleanComparison(row: Comparison): Comparison {

@@ -2,7 +2,6 @@ import { blockDefinition, emptyResources, type Flow, type Resources } from '@cal
 import { describe, expect, it } from 'vitest';
 import { fieldInfo } from '../field-schema';
 import { callerIdPreview } from './caller-id-preview';
-import { conditionFromRows, conditionRows, describeCondition } from './conditions';
 import { offeredFlowTypes } from './flow-types';
 import { keyValueShape } from './KeyValueEditor';
 import { phoneNumberFeedback } from './phone-number';
@@ -88,37 +87,6 @@ describe('caller ID explanation', () => {
     );
     expect(decision.rule).toBe('outboundWhisper');
     expect(decision.number).toBe('+12015550100');
-  });
-});
-
-describe('condition rows', () => {
-  it('edits a single comparison as one row and writes it back plain', () => {
-    const when = { variable: 'tier', operator: 'equals', value: { value: 'gold' } };
-    const rows = conditionRows(when);
-    expect(rows).toMatchObject({ join: 'all', editable: true });
-    expect(conditionFromRows('all', rows.rows)).toEqual(when);
-  });
-
-  it('edits all/any groups of comparisons; unary operators carry no value', () => {
-    const rows = conditionRows({
-      any: [
-        { variable: 'a', operator: 'isEmpty' },
-        { variable: 'b', operator: 'greaterThan', value: { value: 3 } },
-      ],
-    });
-    expect(rows.join).toBe('any');
-    expect(conditionFromRows('any', rows.rows)).toEqual({
-      any: [
-        { variable: 'a', operator: 'isEmpty' },
-        { variable: 'b', operator: 'greaterThan', value: { value: 3 } },
-      ],
-    });
-  });
-
-  it('leaves nested conditions to the JSON view, describing them in words', () => {
-    const nested = { all: [{ not: { variable: 'a', operator: 'isEmpty' } }] };
-    expect(conditionRows(nested).editable).toBe(false);
-    expect(describeCondition(nested)).toBe('(not a is empty)');
   });
 });
 
