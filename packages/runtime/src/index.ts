@@ -40,6 +40,7 @@ export type { CannedHttp, CannedResponse } from './simulator/http.js';
 export {
   type CapacityFigures,
   CENTER_AT_CAPACITY,
+  capacityEvent,
   holdsLine,
   LiveCalls,
   refusedDial,

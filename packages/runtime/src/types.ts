@@ -172,6 +172,8 @@ export type ContactEventBody =
   /** The adapter could not carry out the command `ref`: the waiting block takes its `error` outcome. */
   | { type: 'adapterError'; ref: string; message: string }
   | { type: 'consult'; active: boolean }
+  /** From the host, for a waiting callback: the center is at its maximum concurrent calls, or a line is free again. */
+  | { type: 'centerCapacity'; atCapacity: boolean; limit: number; liveCalls: number }
   | { type: 'updateVariable'; agent: string; name: string; value: unknown; version: number };
 
 export type ContactEvent = ContactEventBody & { id?: string; at?: number };
@@ -271,6 +273,8 @@ export interface CallbackState {
   expiryTimerId?: string;
   callerId?: string;
   callerIdName?: string;
+  /** Why the callback still waits although its turn came: `CENTER_AT_CAPACITY` (no free line). */
+  waitReason?: string;
 }
 
 export interface ContactSnapshot {

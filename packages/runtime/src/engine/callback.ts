@@ -1,5 +1,6 @@
 import { checkDialNumber } from '@callflow/model';
 import { resolveCallerId } from '../rules/index.js';
+import { CENTER_AT_CAPACITY } from '../simulator/live-calls.js';
 import type { CallbackRequest, ContactEvent, EngineEnv, StepResult } from '../types.js';
 import { blankSnapshot } from './contact-blank.js';
 import { enqueue } from './queue.js';
@@ -239,6 +240,7 @@ export function onCallbackEvent(run: ContactRun, event: ContactEvent): true | st
     }
     return `timer ${event.timerId} is not a callback timer`;
   }
+  if (event.type === 'centerCapacity') return onCenterCapacity(run, cb, event);
   if (event.type === 'dialResult' || event.type === 'adapterError') {
     if (event.ref !== cb.dialRef) return `no dial ${event.ref} is in progress`;
     const result = event.type === 'adapterError' ? 'failed' : event.result;
@@ -280,4 +282,32 @@ function dialFailed(run: ContactRun, cb: NonNullable<ContactRun['s']['callback']
   run.s.status = 'running';
   delete run.s.queue;
   run.note(`customer ${result}: back to the queue in ${cb.request.retryDelaySeconds} s`);
+}
+
+/**
+ * The host found the center at its maximum concurrent calls when this callback's turn came: it keeps
+ * its place and shows why it waits; when a line is free again the host says so just before the offer.
+ */
+function onCenterCapacity(
+  run: ContactRun,
+  cb: NonNullable<ContactRun['s']['callback']>,
+  event: Extract<ContactEvent, { type: 'centerCapacity' }>,
+): true | string {
+  if (run.s.status !== 'queued') return 'the callback is not waiting in its queue';
+  const lines = `${event.liveCalls} live calls of ${event.limit}`;
+  if (event.atCapacity) {
+    if (cb.waitReason === CENTER_AT_CAPACITY) return 'the callback already waits for a free line';
+    run.begin({
+      event: event.type,
+      note: `${CENTER_AT_CAPACITY}: ${lines} (maximum concurrent calls); the callback keeps its place and waits for a free line`,
+    });
+    run.s.callback = { ...cb, waitReason: CENTER_AT_CAPACITY };
+    return true;
+  }
+  if (cb.waitReason === undefined) return 'the callback was not waiting for a free line';
+  run.begin({ event: event.type, note: `a line is free again (${lines}): the callback can be offered` });
+  const next = { ...cb };
+  delete next.waitReason;
+  run.s.callback = next;
+  return true;
 }

@@ -78,23 +78,43 @@ export class SimpleAcd implements QueueFigures {
     return this.entries.some((e) => e.contactId === contactId);
   }
 
-  /** Pairs of (agent, contact) to offer now, reserving both until the offer is made or dropped. */
-  match(): { agent: string; contactId: string }[] {
+  /**
+   * Callbacks passed over by the last `match`: their turn came but the center had no free line. They
+   * keep their place in the queue.
+   */
+  held = new Set<string>();
+
+  /**
+   * Pairs of (agent, contact) to offer now, reserving both until the offer is made or dropped.
+   * `freeLines`: outbound calls the center may still place (maximum concurrent calls); each callback
+   * offered takes one, and a callback whose turn comes without one waits (see `held`).
+   */
+  match(freeLines = Number.POSITIVE_INFINITY): { agent: string; contactId: string }[] {
+    this.held = new Set();
+    let lines = freeLines;
     const free = [...this.agents.values()]
       .filter((a) => a.state === 'Available' && !a.offered && a.contactId === undefined)
       .sort((a, b) => a.idleSince - b.idleSince || a.name.localeCompare(b.name));
     const pairs: { agent: string; contactId: string }[] = [];
     for (const agent of free) {
       const entry = this.entries.find(
-        (e) => e.offeredTo === undefined && agent.groups.includes(e.agentGroup),
+        (e) => e.offeredTo === undefined && agent.groups.includes(e.agentGroup) && this.hasLine(e, lines),
       );
       if (!entry) continue;
+      if (entry.kind === 'callback') lines -= 1;
       entry.offeredTo = agent.name;
       agent.offered = true;
       agent.contactId = entry.contactId;
       pairs.push({ agent: agent.name, contactId: entry.contactId });
     }
     return pairs;
+  }
+
+  /** Calls are already on the line; a callback needs a free one, else it is held where it stands. */
+  private hasLine(entry: Entry, lines: number): boolean {
+    if (entry.kind === 'call' || lines > 0) return true;
+    this.held.add(entry.contactId);
+    return false;
   }
 
   /** The contact did not make the offer after all (it left the queue meanwhile): free both. */

@@ -102,3 +102,11 @@ export function refusedDial(
     message: `${CENTER_AT_CAPACITY} the center has ${figures.liveCalls} live calls, its maximum of ${figures.limit} concurrent calls (resources.account.maxConcurrentCalls)`,
   };
 }
+
+/** What a host tells a waiting callback: no free line now (`atCapacity`), or one is free again. */
+export function capacityEvent(
+  figures: CapacityFigures,
+  atCapacity: boolean,
+): Extract<ContactEvent, { type: 'centerCapacity' }> {
+  return { type: 'centerCapacity', atCapacity, limit: figures.limit ?? 0, liveCalls: figures.liveCalls };
+}

@@ -16,6 +16,7 @@ import type {
 import { type AgentState, SimpleAcd } from './acd.js';
 import { VirtualClock } from './clock.js';
 import { type CannedHttp, cannedResponse } from './http.js';
+import { CENTER_AT_CAPACITY, capacityEvent, LiveCalls, refusedDial } from './live-calls.js';
 import { seededRandom } from './random.js';
 import { type NumberBehaviour, SimulatedTelephony, type SimulatedTelephonyOptions } from './telephony.js';
 
@@ -97,6 +98,8 @@ export class Simulator {
     [];
   private draining = false;
   private ids = 0;
+  /** Live calls against `resources.account.maxConcurrentCalls`. */
+  readonly calls = new LiveCalls();
 
   constructor(private options: SimulatorOptions) {
     const start = options.now === undefined ? DEFAULT_START : new Date(options.now).getTime();
@@ -167,6 +170,11 @@ export class Simulator {
     activeCall?: boolean;
     agentChoice?: string;
   }): string {
+    const capacity = this.capacity();
+    if (capacity.atCapacity)
+      throw new Error(
+        `${CENTER_AT_CAPACITY} ${capacity.liveCalls} live calls of ${capacity.limit}: ${p.agent}'s callback is refused; try again when a call ends.`,
+      );
     const contactId = this.nextId('agentcallback');
     this.telephony.connect(contactId);
     const agent = this.acd.agents.get(p.agent);
@@ -305,8 +313,9 @@ export class Simulator {
           continue;
         }
         this.log(next.contactId, 'event', next.event.type, next.event);
+        const legFreed = this.calls.event(next.contactId, next.event);
         const result = step(this.env, snapshot, next.event);
-        this.apply(next.contactId, result);
+        this.apply(next.contactId, result, legFreed);
         next.after?.(result);
       }
     } finally {
@@ -314,7 +323,7 @@ export class Simulator {
     }
   }
 
-  private apply(contactId: string, result: StepResult): void {
+  private apply(contactId: string, result: StepResult, lineFreed = false): void {
     const trace = this.traces.get(contactId);
     if (trace) for (const entry of result.trace) trace.push(entry);
     else this.traces.set(contactId, [...result.trace]);
@@ -324,12 +333,19 @@ export class Simulator {
       this.store.set(contactId, text);
       this.rearmTimers(contactId, (JSON.parse(text) as ContactSnapshot).timers);
     } else this.store.set(contactId, result.snapshot);
-    let match = false;
+    // A line given back lets a callback that waits for one be offered.
+    let match = (this.calls.track(result.snapshot) || lineFreed) && this.acd.held.size > 0;
     for (const command of result.commands) {
       this.log(contactId, 'command', command.type, command);
       if (this.options.persist && (command.type === 'startTimer' || command.type === 'cancelTimer')) continue;
       if (isTelephonyCommand(command)) {
         if (command.type === 'hangup') this.releaseAgentOf(contactId);
+        const refusal = refusedDial(command, this.capacity());
+        if (refusal) {
+          this.clock.at(this.now(), () => this.deliver(contactId, refusal));
+          continue;
+        }
+        this.calls.command(contactId, command);
         this.telephony.execute(contactId, command);
         continue;
       }
@@ -421,8 +437,22 @@ export class Simulator {
   }
 
   /** Offers waiting contacts to free agents (agentAvailable); an offer not taken up frees the agent. */
+  /** The center's live calls against the account's maximum concurrent calls. */
+  capacity() {
+    return this.calls.figures(this.options.resources.account.maxConcurrentCalls);
+  }
+
   private match(): void {
-    for (const { agent, contactId } of this.acd.match()) {
+    const capacity = this.capacity();
+    const pairs = this.acd.match(this.calls.free(capacity.limit));
+    // Callbacks whose turn came without a free line say why they wait (trace, snapshot), once.
+    for (const contactId of this.acd.held) {
+      if (this.snapshot(contactId)?.callback?.waitReason !== undefined) continue;
+      this.deliver(contactId, capacityEvent(capacity, true));
+    }
+    for (const { agent, contactId } of pairs) {
+      if (this.snapshot(contactId)?.callback?.waitReason !== undefined)
+        this.deliver(contactId, capacityEvent(capacity, false));
       this.deliver(contactId, { type: 'agentAvailable', agent }, (result) => {
         const offered = result?.commands.some((c) => c.type === 'offerToAgent' && c.agent === agent);
         if (!offered) this.acd.unreserve(agent, contactId);
