@@ -26,6 +26,11 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
   },
   agent_busy: { status: 409, meaning: 'The agent cannot do this in their current state.' },
   no_offer: { status: 409, meaning: 'The agent has no offer to accept.' },
+  center_at_capacity: {
+    status: 409,
+    meaning:
+      'The center is at its maximum concurrent calls: no call is placed; details.reason = CENTER_AT_CAPACITY.',
+  },
   transfer_refused: {
     status: 409,
     meaning: 'The transfer cannot be made (target not available, not supported).',

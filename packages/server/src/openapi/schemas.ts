@@ -105,6 +105,11 @@ export const schemas = {
       queue: { type: 'string' },
       status: { type: 'string' },
       createdAt: { type: 'string', format: 'date-time' },
+      waitReason: {
+        type: ['string', 'null'],
+        description:
+          'Why the callback still waits although its turn came: CENTER_AT_CAPACITY (the center is at its maximum concurrent calls).',
+      },
     },
   },
   Agent: { type: 'object', properties: { name: { type: 'string' }, state: { type: 'string' } } },

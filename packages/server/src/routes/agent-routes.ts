@@ -4,7 +4,7 @@ import type { Express, Request } from 'express';
 import { ApiError } from '../http/api-error.js';
 import { checkFields, param, requireObjectBody } from '../http/request.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
-import { callbackNumber } from './callback-routes.js';
+import { callbackNumber, refuseAtCapacity } from './callback-routes.js';
 
 const SETTABLE_STATES = ['Available', 'Offline', 'Busy'] as const;
 
@@ -95,6 +95,7 @@ export function agentRoutes(app: Express, host: ContactHost, resources: () => Re
     const agent = host.acd.agents.get(name);
     if (agent?.contactId) throw new ApiError(409, 'agent_busy', `${name} is already on a contact.`, { name });
     const number = callbackNumber(body.number, resources());
+    refuseAtCapacity(host);
     const s = host.agentCallback({ agent: name, number }, req.principal?.name ?? 'unknown');
     res.status(201).json(host.repository.callback(s.contactId));
   });

@@ -1,8 +1,10 @@
 import { checkDialNumber, type Resources } from '@callflow/model';
+import { CENTER_AT_CAPACITY } from '@callflow/runtime';
 import type { Express } from 'express';
 import { ApiError } from '../http/api-error.js';
 import { checkFields, param, requireObjectBody } from '../http/request.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
+import type { CallbackRow } from '../runtime-host/contact-repository.js';
 
 /** Checks a callback number against the account's region and country allowlist (toll fraud). */
 export function callbackNumber(number: string, resources: Resources): string {
@@ -16,9 +18,29 @@ export function callbackNumber(number: string, resources: Resources): string {
   return check.e164;
 }
 
+/**
+ * An agent-initiated callback places a call at once: refused while the center is at its maximum
+ * concurrent calls (queued callbacks wait for a free line instead).
+ */
+export function refuseAtCapacity(host: ContactHost): void {
+  const capacity = host.capacity();
+  if (!capacity.atCapacity) return;
+  throw new ApiError(
+    409,
+    'center_at_capacity',
+    `The center has ${capacity.liveCalls} live calls, its maximum of ${capacity.limit} (resources.account.maxConcurrentCalls); try again when a call ends.`,
+    { reason: CENTER_AT_CAPACITY, limit: capacity.limit, liveCalls: capacity.liveCalls },
+  );
+}
+
+/** A callback request as the API shows it: why it waits, when its turn came without a free line. */
+function callbackView(host: ContactHost, row: CallbackRow) {
+  return { ...row, waitReason: host.snapshot(row.id)?.callback?.waitReason ?? null };
+}
+
 export function callbackRoutes(app: Express, host: ContactHost, resources: () => Resources): void {
   app.get('/api/callbacks', (_req, res) => {
-    res.json(host.repository.callbacks());
+    res.json(host.repository.callbacks().map((row) => callbackView(host, row)));
   });
 
   app.post('/api/callbacks', (req, res) => {
@@ -39,7 +61,8 @@ export function callbackRoutes(app: Express, host: ContactHost, resources: () =>
     }
     const number = callbackNumber(body.number, current);
     const s = host.webCallback({ ...body, number }, req.principal?.name ?? 'unknown');
-    res.status(201).json(host.repository.callback(s.contactId));
+    const row = host.repository.callback(s.contactId);
+    res.status(201).json(row && callbackView(host, row));
   });
 
   app.delete('/api/callbacks/:id', (req, res) => {

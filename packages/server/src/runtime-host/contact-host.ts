@@ -3,12 +3,16 @@ import type { Resources } from '@callflow/model';
 import {
   type AgentState,
   type CallbackRequest,
+  type CapacityFigures,
   type Command,
   type ContactEvent,
   type ContactSnapshot,
+  capacityEvent,
   type EngineEnv,
   executeHttpRequest,
   isTelephonyCommand,
+  LiveCalls,
+  refusedDial,
   SimpleAcd,
   SimulatedTelephony,
   type StepResult,
@@ -85,6 +89,8 @@ export class ContactHost {
   readonly #timers = new Map<string, () => void>();
   readonly #offers = new Map<string, OfferCommand>();
   readonly #inbox: Inbound[] = [];
+  /** Live calls against `resources.account.maxConcurrentCalls`. */
+  readonly #calls = new LiveCalls();
   #draining = false;
   #stopped = false;
 
@@ -128,6 +134,7 @@ export class ContactHost {
     for (const stored of this.repository.active()) {
       const s = stored.snapshot;
       this.#active.set(s.contactId, stored);
+      this.#calls.track(s);
       this.connect(s.contactId);
       this.requeue(s);
       for (const timer of s.timers) {
@@ -135,8 +142,10 @@ export class ContactHost {
         timers += 1;
       }
       for (const command of stored.pending) {
-        if (isTelephonyCommand(command)) this.telephonyFor(s.contactId).execute(s.contactId, command);
-        else if (command.type === 'httpRequest') this.http(s.contactId, command);
+        if (isTelephonyCommand(command)) {
+          this.#calls.command(s.contactId, command);
+          this.telephonyFor(s.contactId).execute(s.contactId, command);
+        } else if (command.type === 'httpRequest') this.http(s.contactId, command);
       }
     }
     const unstarted = this.repository.unstartedCallbacks();
@@ -156,6 +165,11 @@ export class ContactHost {
 
   get activeCount(): number {
     return this.#active.size;
+  }
+
+  /** Live calls against the account's maximum concurrent calls (read from the resources each time). */
+  capacity(): CapacityFigures {
+    return this.#calls.figures(this.options.resources().account.maxConcurrentCalls);
   }
 
   // -- contacts -----------------------------------------------------------------------------------
@@ -269,6 +283,7 @@ export class ContactHost {
       this.repository.save(id, { snapshot: s, pending: [] }, []);
       this.#active.delete(id);
       this.updateGauge();
+      if (this.#calls.drop(id) && this.acd.held.size > 0) this.match();
     }
     this.repository.setCallbackStatus(id, 'cancelled');
     this.options.events.publish({ type: 'callback.cancelled', callbackId: id });
@@ -411,6 +426,9 @@ export class ContactHost {
     const trace = (result as { trace?: TraceEntry[] }).trace ?? s.trace;
     this.repository.save(contactId, stored, [...callbacks, ...created], trace);
     this.options.metrics.stepsTotal.inc();
+    // A line given back (a call ended, a transfer leg failed) lets a callback waiting for one go.
+    const legFreed = cause ? this.#calls.event(contactId, cause) : false;
+    let match = (this.#calls.track(s) || legFreed) && this.acd.held.size > 0;
     if (ENDED.has(s.status)) {
       this.#active.delete(contactId);
       this.cancelTimersOf(contactId, previous?.snapshot);
@@ -430,10 +448,15 @@ export class ContactHost {
       steps: s.steps,
     });
 
-    let match = false;
     for (const command of result.commands) {
       if (isTelephonyCommand(command)) {
         if (command.type === 'hangup') this.releaseAgentOf(contactId);
+        const refusal = refusedDial(command, this.capacity());
+        if (refusal) {
+          this.clock.at(this.clock.now(), () => this.deliver(contactId, refusal));
+          continue;
+        }
+        this.#calls.command(contactId, command);
         this.telephonyFor(contactId).execute(contactId, command);
       } else match = this.host(contactId, command) || match;
     }
@@ -566,7 +589,16 @@ export class ContactHost {
 
   /** Offers waiting contacts to free agents; an offer the contact did not make frees the agent. */
   private match(): void {
-    for (const { agent, contactId } of this.acd.match()) {
+    const capacity = this.capacity();
+    const pairs = this.acd.match(this.#calls.free(capacity.limit));
+    // A callback whose turn came without a free line says why it waits (trace, GET /api/callbacks), once.
+    for (const contactId of this.acd.held) {
+      if (this.snapshot(contactId)?.callback?.waitReason === undefined)
+        this.deliver(contactId, capacityEvent(capacity, true));
+    }
+    for (const { agent, contactId } of pairs) {
+      if (this.snapshot(contactId)?.callback?.waitReason !== undefined)
+        this.deliver(contactId, capacityEvent(capacity, false));
       this.deliver(contactId, { type: 'agentAvailable', agent }, (result) => {
         const offered = result?.commands.some((c) => c.type === 'offerToAgent' && c.agent === agent);
         if (!offered) this.acd.unreserve(agent, contactId);

@@ -1,0 +1,132 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventually, menuFlow } from '../test-support/flows.js';
+import { SAMPLE_FLOWS, startTestService, type TestService } from '../test-support/temp-service.js';
+
+interface CallbackBody {
+  id: string;
+  waitReason: string | null;
+}
+
+let work: string;
+let t: TestService | undefined;
+
+/** A copy of the sample flows whose account allows `limit` concurrent calls. */
+function centerWithLimit(limit: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'callflow-capacity-'));
+  cpSync(SAMPLE_FLOWS, join(dir, 'flows'), { recursive: true });
+  const file = join(dir, 'flows', 'resources.json');
+  const resources = JSON.parse(readFileSync(file, 'utf8'));
+  resources.account.maxConcurrentCalls = limit;
+  writeFileSync(file, `${JSON.stringify(resources, null, 2)}\n`);
+  return dir;
+}
+
+async function startCall(service: TestService): Promise<string> {
+  await service
+    .api()
+    .put('/api/flows/menu-flow')
+    .set('If-None-Match', '*')
+    .send(menuFlow('menu-flow', 'one'))
+    .expect(201);
+  await service.api().post('/api/flows/menu-flow/publish').expect(201);
+  const { body } = await service
+    .api()
+    .post('/api/contacts')
+    .send({ flow: 'menu-flow', to: '+12125550101' })
+    .expect(201);
+  return body.contactId as string;
+}
+
+async function callbacks(service: TestService): Promise<CallbackBody[]> {
+  return (await service.api().get('/api/callbacks').expect(200)).body as CallbackBody[];
+}
+
+beforeEach(() => {
+  work = centerWithLimit(1);
+});
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('maximum concurrent calls', () => {
+  it('holds a callback at capacity with CENTER_AT_CAPACITY, then offers it when the call ends', async () => {
+    t = await startTestService({ workDir: work });
+    const call = await startCall(t);
+    const { body: cb } = await t
+      .api()
+      .post('/api/callbacks')
+      .send({ name: 'Ann', number: '+12015550123', queue: 'billing' })
+      .expect(201);
+    expect(cb.waitReason).toBeNull();
+
+    const available = await t
+      .api()
+      .post('/api/agents/bilal.khan/state')
+      .send({ state: 'Available' })
+      .expect(200);
+    expect(available.body.offer).toBeNull();
+    expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBe('CENTER_AT_CAPACITY');
+    const trace = await t.api().get(`/api/contacts/${cb.id}/trace`).expect(200);
+    expect(trace.body.entries.some((e: { note?: string }) => e.note?.startsWith('CENTER_AT_CAPACITY'))).toBe(
+      true,
+    );
+
+    await t.api().post(`/api/contacts/${call}/events`).send({ type: 'hangUp' }).expect(200);
+    const agents = await eventually(
+      () => t!.api().get('/api/agents'),
+      (r) => r.body.find((a: { name: string }) => a.name === 'bilal.khan').offer !== null,
+    );
+    const bilal = agents.body.find((a: { name: string }) => a.name === 'bilal.khan');
+    expect(bilal.offer).toMatchObject({ contactId: cb.id, title: 'Callback' });
+    expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBeNull();
+  });
+
+  it('refuses an agent-initiated callback at capacity with 409 center_at_capacity', async () => {
+    t = await startTestService({ workDir: work });
+    await startCall(t);
+    const before = (await callbacks(t)).length;
+    const res = await t
+      .api()
+      .post('/api/agents/alice.ng/callbacks')
+      .send({ number: '+12015550123' })
+      .expect(409);
+    expect(res.body).toMatchObject({
+      code: 'center_at_capacity',
+      details: { reason: 'CENTER_AT_CAPACITY', limit: 1, liveCalls: 1 },
+    });
+    expect(await callbacks(t)).toHaveLength(before);
+    const agents = await t.api().get('/api/agents').expect(200);
+    expect(agents.body.find((a: { name: string }) => a.name === 'alice.ng').state).toBe('Offline');
+  });
+
+  it('keeps a waiting callback, its place and its reason across a restart', async () => {
+    t = await startTestService({ workDir: work });
+    const call = await startCall(t);
+    const { body: cb } = await t
+      .api()
+      .post('/api/callbacks')
+      .send({ number: '+12015550123', queue: 'billing' })
+      .expect(201);
+    await t.api().post('/api/agents/bilal.khan/state').send({ state: 'Available' }).expect(200);
+    expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBe('CENTER_AT_CAPACITY');
+    await t.close();
+
+    t = await startTestService({ workDir: work });
+    // The call is restored too, so the center is still at capacity: no offer after the restart.
+    expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBe('CENTER_AT_CAPACITY');
+    const agents = await t.api().get('/api/agents').expect(200);
+    expect(agents.body.find((a: { name: string }) => a.name === 'bilal.khan').offer).toBeNull();
+
+    await t.api().post(`/api/contacts/${call}/events`).send({ type: 'hangUp' }).expect(200);
+    const offered = await eventually(
+      () => t!.api().get('/api/agents'),
+      (r) => r.body.find((a: { name: string }) => a.name === 'bilal.khan').offer !== null,
+    );
+    expect(offered.body.find((a: { name: string }) => a.name === 'bilal.khan').offer.contactId).toBe(cb.id);
+  });
+});
