@@ -120,6 +120,23 @@ describe('maximum concurrent calls', () => {
     expect(sim.capacity().liveCalls).toBe(0);
   });
 
+  it('offers a waiting callback when a transfer leg gives its line back', () => {
+    const base = resources();
+    const sim = createSimulator({
+      flows: [transferFlow()],
+      resources: resources({ account: { ...base.account, maxConcurrentCalls: 2 } }),
+      agents: { alice: 'Available' },
+      numbers: { '+12015550188': 'busy' },
+    });
+    const live = sim.startCall({ flow: 'transfer', from: '+12015550177', to: '+12015550100' });
+    const cb = sim.webCallback({ name: 'Dana', number: CUSTOMER, queue: 'support' });
+    expect(sim.snapshot(cb)?.callback?.waitReason).toBe(CENTER_AT_CAPACITY);
+    sim.advance(1);
+    // The number was busy: the caller still holds a line, the leg's line is free for the callback.
+    expect(sim.snapshot(live)?.status).not.toBe('ended');
+    expect(sim.agent('alice').contactId).toBe(cb);
+  });
+
   it('keeps the reason on a persisted snapshot, and places nothing without a limit', () => {
     const persisted = center(1, { alice: 'Available' }, true);
     caller(persisted);
