@@ -21,6 +21,11 @@ export interface FlowSource {
 export interface QueueFigures {
   /** Contacts waiting in the queue now. */
   size(queue: string): number;
+  /**
+   * An agent's state, and whether they are free (no offer, no contact) — for transfers to an agent.
+   * Undefined for an agent the host does not know. Hosts without agents leave it out.
+   */
+  agentStatus?(agent: string): { state: string; free: boolean } | undefined;
   /** 1 = next; 0 when the contact is not in the queue (yet: hosts apply `enqueue` after the step). */
   position(queue: string, contactId: string): number;
   estimatedWaitSeconds(queue: string, contactId: string): number;
@@ -104,7 +109,15 @@ export type Command =
     }
   | { type: 'cancelDial'; dialRef: string }
   | { type: 'bridge'; agent?: string /** external leg of a transfer or callback */; dialRef?: string }
-  | { type: 'enqueue'; queue: string; agentGroup: string; enqueuedAt: number; kind: 'call' | 'callback' }
+  | {
+      type: 'enqueue';
+      queue: string;
+      agentGroup: string;
+      enqueuedAt: number;
+      kind: 'call' | 'callback';
+      /** Agents the ACD must never offer this contact to (they transferred it away). */
+      exclude?: string[];
+    }
   | { type: 'dequeue'; queue: string; reason: string }
   | {
       type: 'offerToAgent';
@@ -119,6 +132,14 @@ export type Command =
     }
   /** The agent is free again (a callback the customer did not answer); the host moves them to wrap-up. */
   | { type: 'releaseAgent'; agent: string; reason: string }
+  /** The engine's answer to an agent's `agentTransfer`: the host tells the agent's desktop. */
+  | {
+      type: 'transferResult';
+      agent: string;
+      result: 'transferred' | 'refused';
+      target: TransferTarget;
+      reason: string;
+    }
   /** The offer ended without acceptance: the host sets the agent to RONA when `rona`. */
   | { type: 'withdrawOffer'; ref: string; agent: string; rona: boolean }
   | { type: 'hangup'; reason: string }
@@ -156,6 +177,9 @@ export type CommandType = Command['type'];
 // ---------------------------------------------------------------------------------------------------
 // Events: what happened. `id` makes delivery idempotent (providers retry); `at` is informational.
 
+/** Where an agent sends a contact in a blind transfer. */
+export type TransferTarget = { queue: string } | { agent: string } | { number: string };
+
 export type DialResult = 'answered' | 'busy' | 'noAnswer' | 'failed' | 'completed';
 
 export type ContactEventBody =
@@ -174,7 +198,9 @@ export type ContactEventBody =
   | { type: 'consult'; active: boolean }
   /** From the host, for a waiting callback: the center is at its maximum concurrent calls, or a line is free again. */
   | { type: 'centerCapacity'; atCapacity: boolean; limit: number; liveCalls: number }
-  | { type: 'updateVariable'; agent: string; name: string; value: unknown; version: number };
+  | { type: 'updateVariable'; agent: string; name: string; value: unknown; version: number }
+  /** The connected agent transfers the contact (blind: it goes at once). */
+  | { type: 'agentTransfer'; agent: string; target: TransferTarget };
 
 export type ContactEvent = ContactEventBody & { id?: string; at?: number };
 export type ContactEventType = ContactEventBody['type'];
@@ -226,6 +252,8 @@ export type ContactStatus =
   | 'offered'
   | 'whisper'
   | 'connected'
+  /** An agent's transfer to a number is being dialled; the caller hears hold music. */
+  | 'transferring'
   | 'transferred'
   | 'ended';
 
@@ -233,8 +261,23 @@ export interface QueueState {
   name: string;
   /** Epoch ms; orders the contact in its queue (kept across RONA and by courtesy callbacks). */
   since: number;
-  offer?: { agent: string; ref: string; timerId: string };
+  /** `direct`: offered by an agent's transfer, not by the ACD (the contact is not in the ACD's queue). */
+  offer?: { agent: string; ref: string; timerId: string; direct?: boolean };
   agent?: string;
+  /** Agents who transferred the contact away: never offered it again (survives persistence). */
+  exclude?: string[];
+}
+
+/** An agent's transfer to an external number while it is being dialled. */
+export interface AgentTransferState {
+  /** The agent who transferred the contact. */
+  from: string;
+  number: string;
+  dialRef: string;
+  timerId: string;
+  /** The queue the contact came through and its place there: where it goes back if nobody answers. */
+  queue: string;
+  since: number;
 }
 
 export interface RecordingState {
@@ -304,6 +347,8 @@ export interface ContactSnapshot {
   recording: RecordingState;
   inConsult: boolean;
   callback?: CallbackState;
+  /** Present while an agent's transfer to a number is being dialled. */
+  transfer?: AgentTransferState;
   timers: Timer[];
   seen: string[];
   seq: number;

@@ -8,6 +8,7 @@ import { SEEN_EVENT_IDS } from './limits.js';
 import { onQueueEvent, onQueueTimer } from './queue.js';
 import { onRecordingTimer } from './recording.js';
 import { ContactRun, setFrameEndHandlers } from './run.js';
+import { cancelTransferDial, onAgentTransfer, onTransferEvent } from './transfer.js';
 
 setFrameEndHandlers({ onFrameEnd: endedFrame });
 
@@ -73,6 +74,7 @@ function dispatch(run: ContactRun, event: ContactEvent): true | string {
   switch (event.type) {
     case 'callerHangUp':
       run.begin({ event: event.type });
+      cancelTransferDial(run);
       run.finish('caller hung up');
       return true;
     case 'agentHangUp':
@@ -95,7 +97,10 @@ function dispatch(run: ContactRun, event: ContactEvent): true | string {
     case 'agentAccepted':
     case 'agentNoAnswer':
       return onQueueEvent(run, event);
+    case 'agentTransfer':
+      return onAgentTransfer(run, event);
     default: {
+      if (onTransferEvent(run, event)) return true;
       if (run.s.callback && run.s.stack.length === 0) return onCallbackEvent(run, event);
       if (run.resumeTop(event)) return true;
       return run.top()?.wait
@@ -112,6 +117,7 @@ function onTimer(run: ContactRun, timerId: string): true | string {
   run.s.timers = run.s.timers.filter((t) => t.id !== timerId);
   if (onRecordingTimer(run, timerId)) return true;
   if (onQueueTimer(run, timerId)) return true;
+  if (onTransferEvent(run, { type: 'timer', timerId })) return true;
   if (run.s.callback && onCallbackEvent(run, { type: 'timer', timerId }) === true) return true;
   for (let i = run.s.stack.length - 1; i >= 0; i -= 1) {
     const frame = run.s.stack[i];

@@ -42,6 +42,7 @@ export function draft(s: ContactSnapshot): ContactSnapshot {
   if (s.queue !== undefined) copy.queue = { ...s.queue };
   if (s.outboundCallerId !== undefined) copy.outboundCallerId = s.outboundCallerId;
   if (s.callback !== undefined) copy.callback = { ...s.callback };
+  if (s.transfer !== undefined) copy.transfer = s.transfer;
   return copy;
 }
 

@@ -11,19 +11,47 @@ import type { ContactRun } from './run.js';
  * offer time out (a timer here). RONA puts the contact back in the queue at its old place.
  */
 
-/** Puts the contact in `queue` (from its original place `since`) and starts the customer-queue flow. */
-export function enqueue(run: ContactRun, queue: string, since: number): void {
-  const resource = run.env.resources.queues[queue];
-  run.s.queue = { name: queue, since };
+/**
+ * Puts the contact in `queue` (from its original place `since`) and starts the customer-queue flow.
+ * `exclude` lists agents who transferred the contact away: the ACD never offers it to them again.
+ */
+export function enqueue(run: ContactRun, queue: string, since: number, exclude?: string[]): void {
+  run.s.queue = exclude?.length ? { name: queue, since, exclude } : { name: queue, since };
   run.s.system.queueName = queue;
   run.s.status = 'queued';
+  emitEnqueue(run, queue, since);
+}
+
+function emitEnqueue(run: ContactRun, queue: string, since: number): void {
+  const resource = run.env.resources.queues[queue];
+  const exclude = run.s.queue?.exclude;
   run.emit({
     type: 'enqueue',
     queue,
     agentGroup: resource?.agentGroup ?? '',
     enqueuedAt: since,
     kind: queuedKind(run),
+    ...(exclude?.length ? { exclude: [...exclude] } : {}),
   });
+}
+
+/** Offers the contact to one agent (the ACD's match, or an agent's transfer straight to a colleague). */
+export function offerTo(run: ContactRun, agent: string, direct = false): void {
+  const queue = run.s.queue;
+  if (!queue) return;
+  const resource = run.env.resources.queues[queue.name];
+  const timeout = resource?.offerTimeoutSeconds ?? DEFAULT_OFFER_TIMEOUT_SECONDS;
+  const ref = run.emit({
+    type: 'offerToAgent',
+    agent,
+    queue: queue.name,
+    kind: queuedKind(run),
+    ...offerDetails(run, queue.name),
+    timeoutSeconds: timeout,
+  });
+  const timerId = run.startTimer(timeout, 'offerTimeout');
+  run.s.queue = { ...queue, offer: direct ? { agent, ref, timerId, direct } : { agent, ref, timerId } };
+  run.s.status = 'offered';
 }
 
 function queuedKind(run: ContactRun): 'call' | 'callback' {
@@ -66,7 +94,7 @@ export function moveToQueue(run: ContactRun, queue: string): void {
   const index = run.s.stack.findIndex((f) => f.kind === 'customerQueue');
   if (index >= 0) run.dropFrames(index);
   run.emit({ type: 'stopPlayback', to: 'caller' });
-  enqueue(run, queue, run.now);
+  enqueue(run, queue, run.now, old?.exclude);
   run.note(`moved to queue ${queue}`);
   run.flush();
   const flow = customerQueueFlow(run);
@@ -86,20 +114,10 @@ export function onQueueEvent(run: ContactRun, event: ContactEvent): true | strin
   const queue = run.s.queue;
   if (event.type === 'agentAvailable') {
     if (!queue || run.s.status !== 'queued') return 'the contact is not waiting in a queue';
-    const resource = run.env.resources.queues[queue.name];
-    const timeout = resource?.offerTimeoutSeconds ?? DEFAULT_OFFER_TIMEOUT_SECONDS;
+    if (queue.exclude?.includes(event.agent))
+      return `agent ${event.agent} transferred this contact away and is never offered it again`;
     run.begin({ event: event.type, note: `agent ${event.agent} is available` });
-    const ref = run.emit({
-      type: 'offerToAgent',
-      agent: event.agent,
-      queue: queue.name,
-      kind: queuedKind(run),
-      ...offerDetails(run, queue.name),
-      timeoutSeconds: timeout,
-    });
-    const timerId = run.startTimer(timeout, 'offerTimeout');
-    run.s.queue = { ...queue, offer: { agent: event.agent, ref, timerId } };
-    run.s.status = 'offered';
+    offerTo(run, event.agent);
     return true;
   }
   if (event.type === 'agentNoAnswer') {
@@ -114,7 +132,9 @@ export function onQueueEvent(run: ContactRun, event: ContactEvent): true | strin
       return `the contact is not offered to ${event.agent}`;
     run.begin({ event: event.type, note: `agent ${event.agent} accepted` });
     run.cancelTimer(queue.offer.timerId);
-    run.s.queue = { name: queue.name, since: queue.since, agent: event.agent };
+    run.s.queue = queue.exclude
+      ? { name: queue.name, since: queue.since, agent: event.agent, exclude: queue.exclude }
+      : { name: queue.name, since: queue.since, agent: event.agent };
     run.s.system.agentName = event.agent;
     run.emit({ type: 'dequeue', queue: queue.name, reason: `accepted by ${event.agent}` });
     if (run.s.callback) {
@@ -148,18 +168,12 @@ function withdraw(run: ContactRun, rona: boolean): void {
   run.cancelTimer(queue.offer.timerId);
   run.emit({ type: 'withdrawOffer', agent: queue.offer.agent, rona });
   if (rona) run.note(`agent ${queue.offer.agent} set to RONA; back to the queue at the same place`);
-  run.s.queue = { name: queue.name, since: queue.since };
+  run.s.queue = queue.exclude
+    ? { name: queue.name, since: queue.since, exclude: queue.exclude }
+    : { name: queue.name, since: queue.since };
   run.s.status = 'queued';
-  const resource = run.env.resources.queues[queue.name];
-  if (rona) {
-    run.emit({
-      type: 'enqueue',
-      queue: queue.name,
-      agentGroup: resource?.agentGroup ?? '',
-      enqueuedAt: queue.since,
-      kind: queuedKind(run),
-    });
-  }
+  // RONA, or a direct offer (an agent's transfer to a colleague) that was not taken: back in the queue.
+  if (rona || queue.offer.direct === true) emitEnqueue(run, queue.name, queue.since);
 }
 
 /** Agent whisper (to the agent), then customer whisper (to the caller), then the bridge. */

@@ -22,6 +22,8 @@ interface Entry {
   seq: number;
   kind: 'call' | 'callback';
   offeredTo?: string;
+  /** Agents who transferred the contact away: never offered it (DOMAIN.md §5). */
+  exclude?: string[];
 }
 
 /**
@@ -64,9 +66,12 @@ export class SimpleAcd implements QueueFigures {
     agentGroup: string,
     enqueuedAt: number,
     kind: 'call' | 'callback',
+    exclude?: readonly string[],
   ): void {
     this.entries = this.entries.filter((e) => e.contactId !== contactId);
-    this.entries.push({ contactId, queue, agentGroup, enqueuedAt, seq: this.seq++, kind });
+    const entry: Entry = { contactId, queue, agentGroup, enqueuedAt, seq: this.seq++, kind };
+    if (exclude?.length) entry.exclude = [...exclude];
+    this.entries.push(entry);
     this.entries.sort((a, b) => a.enqueuedAt - b.enqueuedAt || a.seq - b.seq);
   }
 
@@ -98,7 +103,11 @@ export class SimpleAcd implements QueueFigures {
     const pairs: { agent: string; contactId: string }[] = [];
     for (const agent of free) {
       const entry = this.entries.find(
-        (e) => e.offeredTo === undefined && agent.groups.includes(e.agentGroup) && this.hasLine(e, lines),
+        (e) =>
+          e.offeredTo === undefined &&
+          agent.groups.includes(e.agentGroup) &&
+          !e.exclude?.includes(agent.name) &&
+          this.hasLine(e, lines),
       );
       if (!entry) continue;
       if (entry.kind === 'callback') lines -= 1;
@@ -115,6 +124,21 @@ export class SimpleAcd implements QueueFigures {
     if (entry.kind === 'call' || lines > 0) return true;
     this.held.add(entry.contactId);
     return false;
+  }
+
+  /** A contact offered straight to an agent (an agent's transfer): reserve the agent for it. */
+  reserve(agentName: string, contactId: string): void {
+    const agent = this.agents.get(agentName);
+    if (!agent || agent.contactId === contactId) return;
+    agent.offered = true;
+    agent.contactId = contactId;
+  }
+
+  /** For transfers to an agent: the state, and whether the agent has no offer or contact now. */
+  agentStatus(agentName: string): { state: AgentState; free: boolean } | undefined {
+    const agent = this.agents.get(agentName);
+    if (!agent) return undefined;
+    return { state: agent.state, free: !agent.offered && agent.contactId === undefined };
   }
 
   /** The contact did not make the offer after all (it left the queue meanwhile): free both. */

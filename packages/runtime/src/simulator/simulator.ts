@@ -12,6 +12,7 @@ import type {
   PublishedFlow,
   StepResult,
   TraceEntry,
+  TransferTarget,
 } from '../types.js';
 import { type AgentState, SimpleAcd } from './acd.js';
 import { VirtualClock } from './clock.js';
@@ -74,6 +75,11 @@ export interface AgentControl {
   hangUp(): void;
   wrapUp(reason?: string): void;
   editVariable(name: string, value: unknown, version: number): void;
+  /**
+   * Blind transfer of the agent's connected contact to a queue, an Available agent or a number.
+   * `refused` with the reason when the engine refuses it or the agent has no connected contact.
+   */
+  transfer(target: TransferTarget): { result: 'transferred' | 'refused'; reason: string };
 }
 
 export const DEFAULT_START = Date.parse('2026-01-05T10:00:00Z');
@@ -265,6 +271,23 @@ export class Simulator {
         if (contactId)
           sim.deliver(contactId, { type: 'updateVariable', agent: name, name: variable, value, version });
       },
+      transfer(target) {
+        const contactId = find().contactId;
+        let answer: { result: 'transferred' | 'refused'; reason: string } = {
+          result: 'refused',
+          reason: `${name} has no connected contact`,
+        };
+        if (!contactId) return answer;
+        sim.deliver(contactId, { type: 'agentTransfer', agent: name, target }, (result) => {
+          const told = result?.commands.find((c) => c.type === 'transferResult' && c.agent === name);
+          if (told?.type === 'transferResult') answer = { result: told.result, reason: told.reason };
+          else {
+            const ignored = result?.trace.find((e) => e.ignored)?.ignored;
+            if (ignored) answer = { result: 'refused', reason: ignored };
+          }
+        });
+        return answer;
+      },
     };
   }
 
@@ -392,12 +415,21 @@ export class Simulator {
         return false;
       }
       case 'enqueue':
-        this.acd.enqueue(contactId, command.queue, command.agentGroup, command.enqueuedAt, command.kind);
+        this.acd.enqueue(
+          contactId,
+          command.queue,
+          command.agentGroup,
+          command.enqueuedAt,
+          command.kind,
+          command.exclude,
+        );
         return true;
       case 'dequeue':
         this.acd.dequeue(contactId);
         return false;
       case 'offerToAgent':
+        // Offers from the ACD are reserved already; an agent's transfer offers to a colleague directly.
+        this.acd.reserve(command.agent, contactId);
         this.offers.set(command.agent, command);
         return false;
       case 'withdrawOffer':
@@ -421,6 +453,7 @@ export class Simulator {
         return false;
       }
       case 'variableUpdate':
+      case 'transferResult':
         return false;
     }
   }

@@ -14,7 +14,7 @@ export function summariseCommand(command: Command): string {
     case 'bridge':
       return `bridge to ${command.agent ? `agent ${command.agent}` : `call ${command.dialRef ?? ''}`}`;
     case 'enqueue':
-      return `enqueue in ${command.queue} (${command.kind})`;
+      return `enqueue in ${command.queue} (${command.kind})${command.exclude?.length ? `, never to ${command.exclude.join(', ')}` : ''}`;
     case 'dequeue':
       return `leave queue ${command.queue}: ${command.reason}`;
     case 'offerToAgent':
@@ -37,6 +37,8 @@ export function summariseCommand(command: Command): string {
       return `${command.method} ${command.url}`;
     case 'stopPlayback':
       return `stop playback to ${command.to}`;
+    case 'transferResult':
+      return `transfer by ${command.agent} ${command.result}: ${command.reason}`;
     case 'variableUpdate':
       return `variable ${command.name} edit by ${command.agent}: ${command.result} (version ${command.version})`;
   }

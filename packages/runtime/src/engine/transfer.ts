@@ -1,0 +1,223 @@
+import { checkDialNumber } from '@callflow/model';
+import { dialOptions } from '../blocks/get-digits.js';
+import { resolveCallerId } from '../rules/index.js';
+import type { ContactEvent, TransferTarget } from '../types.js';
+import { customerQueueFlow, enqueue, holdInQueue, offerTo } from './queue.js';
+import type { ContactRun } from './run.js';
+
+type AgentTransfer = Extract<ContactEvent, { type: 'agentTransfer' }>;
+
+/** Seconds an agent's transfer to a number rings before the contact goes back to its queue. */
+export const AGENT_TRANSFER_DIAL_SECONDS = 30;
+
+/**
+ * Blind transfers by the connected agent (DOMAIN.md §5): to a queue, to an Available agent, or to a
+ * number. The transfer goes at once: the agent is released to wrap-up and the host is told the outcome
+ * with a `transferResult` command. A target that cannot take the contact is refused with the reason,
+ * and the contact stays with the agent.
+ */
+export function onAgentTransfer(run: ContactRun, event: AgentTransfer): true | string {
+  const { agent, target } = event;
+  const queue = run.s.queue;
+  if (run.s.status !== 'connected' || queue?.agent !== agent)
+    return `the contact is not connected to agent ${agent}`;
+  run.begin({ event: event.type, note: `agent ${agent} transfers the contact to ${describe(target)}` });
+  const refusal = refusalOf(run, agent, target);
+  if (refusal) {
+    run.note(`refused: ${refusal}`);
+    run.emit({ type: 'transferResult', agent, result: 'refused', target, reason: refusal });
+    return true;
+  }
+  if ('queue' in target) toQueue(run, agent, target.queue);
+  else if ('agent' in target) toAgent(run, agent, target.agent);
+  else toNumber(run, agent, target.number);
+  return true;
+}
+
+function describe(target: TransferTarget): string {
+  if ('queue' in target) return `queue ${target.queue}`;
+  if ('agent' in target) return `agent ${target.agent}`;
+  return `number ${target.number}`;
+}
+
+/** Why the target cannot take the contact now; undefined when it can. */
+function refusalOf(run: ContactRun, from: string, target: TransferTarget): string | undefined {
+  if (run.s.callback) return 'a callback cannot be transferred';
+  const { resources } = run.env;
+  if ('queue' in target) {
+    const resource = resources.queues[target.queue];
+    if (!resource) return `queue "${target.queue}" is not in resources`;
+    const waiting = run.env.queues?.size(target.queue) ?? 0;
+    if (resource.maxContacts !== undefined && waiting >= resource.maxContacts)
+      return `queue ${target.queue} is full (${waiting} waiting, capacity ${resource.maxContacts})`;
+    return undefined;
+  }
+  if ('agent' in target) {
+    if (!resources.agents[target.agent]) return `agent "${target.agent}" is not in resources`;
+    if (target.agent === from) return 'an agent cannot transfer a contact to themselves';
+    const status = run.env.queues?.agentStatus?.(target.agent);
+    if (!status) return `the state of agent ${target.agent} is not known to this host`;
+    if (status.state !== 'Available') return `agent ${target.agent} is ${status.state}, not Available`;
+    if (!status.free) return `agent ${target.agent} is being offered another contact`;
+    return undefined;
+  }
+  const check = checkDialNumber(target.number, dialOptions(run));
+  return check.ok ? undefined : `cannot dial ${target.number}: ${check.message}`;
+}
+
+/** The agent is free at once: the host moves them to wrap-up. */
+function release(run: ContactRun, agent: string, reason: string): void {
+  run.emit({ type: 'releaseAgent', agent, reason });
+  delete run.s.system.agentName;
+}
+
+function excluded(run: ContactRun, agent: string): string[] {
+  const before = run.s.queue?.exclude ?? [];
+  return before.includes(agent) ? [...before] : [...before, agent];
+}
+
+/** While the caller waits: the queue's customer-queue flow, or hold music. */
+function wait(run: ContactRun): void {
+  run.flush();
+  const flow = customerQueueFlow(run);
+  if (flow) run.push('customerQueue', flow);
+  else holdInQueue(run);
+}
+
+function toQueue(run: ContactRun, from: string, queue: string): void {
+  const exclude = excluded(run, from);
+  release(run, from, `transferred the contact to queue ${queue}`);
+  // A new queue, a new place; the contact's variables travel with it.
+  enqueue(run, queue, run.now, exclude);
+  run.emit({
+    type: 'transferResult',
+    agent: from,
+    result: 'transferred',
+    target: { queue },
+    reason: `the contact waits in queue ${queue}; it is never offered back to ${from}`,
+  });
+  wait(run);
+}
+
+function toAgent(run: ContactRun, from: string, to: string): void {
+  const queue = run.s.queue;
+  if (!queue) return;
+  const exclude = excluded(run, from);
+  release(run, from, `transferred the contact to agent ${to}`);
+  // The contact keeps the queue it came through (and its place): a RONA sends it back there.
+  run.s.queue = { name: queue.name, since: queue.since, exclude };
+  run.s.status = 'queued';
+  offerTo(run, to, true);
+  run.emit({
+    type: 'transferResult',
+    agent: from,
+    result: 'transferred',
+    target: { agent: to },
+    reason: `offered to ${to}; if ${to} does not answer, the contact goes back to queue ${queue.name}`,
+  });
+  wait(run);
+}
+
+function toNumber(run: ContactRun, from: string, raw: string): void {
+  const queue = run.s.queue;
+  const check = checkDialNumber(raw, dialOptions(run));
+  if (!queue || !check.ok) return;
+  // An agent transferring during an active call shows the outbound caller ID of the call's queue.
+  const decision = resolveCallerId({
+    purpose: 'agentOutbound',
+    resources: run.env.resources,
+    ...(run.s.callerNumber ? { callerNumber: run.s.callerNumber } : {}),
+    dialedNumber: check.e164,
+    queue: queue.name,
+    agent: from,
+    activeCall: true,
+    variables: (name) => run.lookup(undefined, name),
+    ...(run.env.random ? { random: run.env.random } : {}),
+  });
+  run.with({
+    callerId: {
+      ...(decision.number ? { number: decision.number } : {}),
+      ...(decision.name ? { name: decision.name } : {}),
+      rule: decision.rule,
+      reason: decision.reason,
+    },
+  });
+  release(run, from, `transferred the contact to ${check.e164}`);
+  run.emit({ type: 'play', to: 'caller', prompt: { text: 'hold music' }, loop: true });
+  const dialRef = run.emit({
+    type: 'dial',
+    purpose: 'transfer',
+    to: check.e164,
+    ...(decision.number ? { callerId: decision.number } : {}),
+    ...(decision.name ? { callerIdName: decision.name } : {}),
+    timeoutSeconds: AGENT_TRANSFER_DIAL_SECONDS,
+  });
+  // A safety net a few seconds after the adapter's own no-answer timeout.
+  const timerId = run.startTimer(AGENT_TRANSFER_DIAL_SECONDS + 5, 'transferNoAnswer');
+  run.s.transfer = { from, number: check.e164, dialRef, timerId, queue: queue.name, since: queue.since };
+  run.s.queue = {
+    name: queue.name,
+    since: queue.since,
+    ...(queue.exclude ? { exclude: queue.exclude } : {}),
+  };
+  run.s.status = 'transferring';
+  run.emit({
+    type: 'transferResult',
+    agent: from,
+    result: 'transferred',
+    target: { number: check.e164 },
+    reason: `dialling ${check.e164} with caller ID ${decision.number ?? 'none'} (${decision.rule})`,
+  });
+}
+
+/** The result of the transfer's dial, its safety timer, or an adapter failure; false if not ours. */
+export function onTransferEvent(run: ContactRun, event: ContactEvent): boolean {
+  const t = run.s.transfer;
+  if (!t) return false;
+  if (event.type === 'timer' && event.timerId === t.timerId) {
+    run.begin({ event: 'timer', note: `no answer from ${t.number} in time` });
+    run.emit({ type: 'cancelDial', dialRef: t.dialRef });
+    backToQueue(run, 'no answer');
+    return true;
+  }
+  if (event.type === 'adapterError' && event.ref === t.dialRef) {
+    run.begin({ event: event.type, error: event.message });
+    backToQueue(run, 'the call could not be placed');
+    return true;
+  }
+  if (event.type !== 'dialResult' || event.ref !== t.dialRef) return false;
+  run.begin({ event: event.type, outcome: event.result });
+  run.cancelTimer(t.timerId);
+  if (event.result === 'answered') {
+    run.emit({ type: 'stopPlayback', to: 'caller' });
+    run.emit({ type: 'bridge', dialRef: t.dialRef });
+    delete run.s.transfer;
+    run.finish(`transferred to an external number by ${t.from}`, false);
+    run.s.status = 'transferred';
+    return true;
+  }
+  const why = { busy: 'busy', noAnswer: 'no answer', failed: 'the call failed', completed: 'no answer' };
+  backToQueue(run, why[event.result]);
+  return true;
+}
+
+/** The number did not take the call: the contact goes back to the queue it came from, at its place. */
+function backToQueue(run: ContactRun, why: string): void {
+  const t = run.s.transfer;
+  if (!t) return;
+  run.cancelTimer(t.timerId);
+  delete run.s.transfer;
+  run.note(`${t.number}: ${why}; back to queue ${t.queue}`);
+  run.emit({ type: 'stopPlayback', to: 'caller' });
+  enqueue(run, t.queue, t.since, run.s.queue?.exclude);
+  wait(run);
+}
+
+/** The caller hangs up while the transfer rings: stop dialling. */
+export function cancelTransferDial(run: ContactRun): void {
+  const t = run.s.transfer;
+  if (!t) return;
+  run.emit({ type: 'cancelDial', dialRef: t.dialRef });
+  run.cancelTimer(t.timerId);
+  delete run.s.transfer;
+}
