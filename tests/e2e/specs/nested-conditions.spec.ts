@@ -24,7 +24,8 @@ test('an admin builds a nested condition (a negated any group inside all) in the
 
   // Everything works from the keyboard: Enter on a button, Space on a checkbox.
   await rule.getByRole('button', { name: 'Add condition to group 2' }).press('Enter');
-  await rule.getByLabel('Condition 2.2 variable').fill('callReason');
+  await expect(rule.getByLabel('Condition 2.2 variable')).toBeFocused();
+  await page.keyboard.type('callReason');
   await rule.getByLabel('Condition 2.2 operator').selectOption({ label: 'is empty' });
   await expect(rule.getByLabel('Condition 2.2 value', { exact: true })).toHaveCount(0);
   await rule.getByRole('checkbox', { name: 'Negate condition 2.2' }).press('Space');
@@ -32,8 +33,10 @@ test('an admin builds a nested condition (a negated any group inside all) in the
 
   // A third comparison added and removed again leaves nothing behind.
   await rule.getByRole('button', { name: 'Add condition to group 2' }).click();
-  await rule.getByRole('button', { name: 'Remove condition 2.3' }).click();
+  await expect(rule.getByLabel('Condition 2.3 variable')).toBeFocused();
+  await rule.getByRole('button', { name: 'Remove condition 2.3' }).press('Enter');
   await expect(rule.getByRole('group', { name: 'Condition 2.3' })).toHaveCount(0);
+  await expect(rule.getByLabel('Condition 2.2 variable')).toBeFocused();
 
   // The whole group negated, then switched to "all" and back to "any".
   await rule.getByRole('checkbox', { name: 'Negate group 2' }).check();

@@ -1,12 +1,15 @@
 import { CONDITION_OPERATORS, type ConditionOperator } from '@callflow/model';
+import { useEffect, useRef } from 'react';
 import {
   addCondition,
+  addedPath,
   type ConditionPath,
   groupOf,
   isEditableCondition,
   isEmptyCondition,
   MAX_GROUP_ITEMS,
   negation,
+  pathAfterRemoval,
   placeName,
   removeCondition,
   setJoin,
@@ -33,6 +36,21 @@ interface TreeProps {
 
 /** A rule's condition as a tree: comparisons and all/any groups inside groups, each can be negated. */
 export function ConditionTreeEditor({ idPrefix, when, onChange }: TreeProps) {
+  const container = useRef<HTMLDivElement>(null);
+  // After adding or removing, the focus goes to the new item or the one that took the removed one's
+  // place, so keyboard users never fall back to the top of the page. The edited condition comes back
+  // through the store, so the place is looked for after each render until it is there.
+  const focusPlace = useRef<ConditionPath | null>(null);
+  useEffect(() => {
+    if (!focusPlace.current) return;
+    const place = CSS.escape(focusPlace.current.join('.'));
+    const target = container.current?.querySelector<HTMLElement>(
+      `[data-place="${place}"] :is(input[id$="-variable"], select[data-join])`,
+    );
+    if (!target) return;
+    focusPlace.current = null;
+    target.focus();
+  });
   if (!isEditableCondition(when)) {
     return (
       <p className="help">
@@ -41,9 +59,19 @@ export function ConditionTreeEditor({ idPrefix, when, onChange }: TreeProps) {
       </p>
     );
   }
-  const apply = (edit: (root: unknown) => unknown) => onChange(edit(when));
-  return <Place idPrefix={idPrefix} slot={when} path={[]} apply={apply} siblings={0} />;
+  const apply: Apply = (edit, focus) => {
+    onChange(edit(when));
+    if (focus) focusPlace.current = focus(when);
+  };
+  return (
+    <div ref={container}>
+      <Place idPrefix={idPrefix} slot={when} path={[]} apply={apply} siblings={0} />
+    </div>
+  );
 }
+
+/** Applies an edit to the whole condition; `focus` tells, from the condition before it, where to move. */
+type Apply = (edit: (root: unknown) => unknown, focus?: (root: unknown) => ConditionPath) => void;
 
 interface PlaceProps {
   idPrefix: string;
@@ -51,7 +79,7 @@ interface PlaceProps {
   path: ConditionPath;
   /** Number of items in the parent group (0 at the top): the last item of a group cannot be removed. */
   siblings: number;
-  apply(edit: (root: unknown) => unknown): void;
+  apply: Apply;
 }
 
 function Place({ idPrefix, slot, path, siblings, apply }: PlaceProps) {
@@ -123,12 +151,13 @@ function GroupEditor({
   const top = path.length === 0;
   const name = top ? 'the whole condition' : `group ${placeName(path)}`;
   return (
-    <fieldset className={`condition-group${negated ? ' negated' : ''}`}>
+    <fieldset className={`condition-group${negated ? ' negated' : ''}`} data-place={path.join('.')}>
       <legend>{top ? 'Take this outcome when' : `Group ${placeName(path)}`}</legend>
       <div className="field-row">
         <NegateToggle path={path} negated={negated} what={name} apply={apply} />
         <select
           aria-label={top ? 'Take this outcome when' : `Group ${placeName(path)} holds when`}
+          data-join
           value={join}
           onChange={(e) => apply((root) => setJoin(root, path, e.target.value as Join))}
         >
@@ -139,7 +168,12 @@ function GroupEditor({
           <button
             type="button"
             aria-label={`Remove group ${placeName(path)}`}
-            onClick={() => apply((root) => removeCondition(root, path))}
+            onClick={() =>
+              apply(
+                (root) => removeCondition(root, path),
+                (root) => pathAfterRemoval(root, path),
+              )
+            }
           >
             ✕
           </button>
@@ -176,14 +210,24 @@ function AddButtons({
       <button
         type="button"
         disabled={full}
-        onClick={() => apply((root) => addCondition(root, path, 'comparison'))}
+        onClick={() =>
+          apply(
+            (root) => addCondition(root, path, 'comparison'),
+            (root) => addedPath(root, path),
+          )
+        }
       >
         Add condition{to}
       </button>
       <button
         type="button"
         disabled={full}
-        onClick={() => apply((root) => addCondition(root, path, 'group'))}
+        onClick={() =>
+          apply(
+            (root) => addCondition(root, path, 'group'),
+            (root) => addedPath(root, path),
+          )
+        }
       >
         Add group{to}
       </button>
@@ -208,6 +252,7 @@ function ComparisonEditor({
       className={`condition-row${negated ? ' negated' : ''}`}
       role="group"
       aria-label={`Condition ${name}`}
+      data-place={path.join('.')}
     >
       <NegateToggle path={path} negated={negated} what={`condition ${name}`} apply={apply} />
       <VariableField
@@ -240,7 +285,12 @@ function ComparisonEditor({
         <button
           type="button"
           aria-label={`Remove condition ${name}`}
-          onClick={() => apply((root) => removeCondition(root, path))}
+          onClick={() =>
+            apply(
+              (root) => removeCondition(root, path),
+              (root) => pathAfterRemoval(root, path),
+            )
+          }
         >
           ✕
         </button>

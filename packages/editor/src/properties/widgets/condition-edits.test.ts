@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCondition,
+  addedPath,
   conditionAt,
   isEditableCondition,
+  pathAfterRemoval,
   removeCondition,
   setJoin,
   setNegated,
@@ -77,6 +79,23 @@ describe('condition edits', () => {
   it('leaves paths that lead nowhere unchanged', () => {
     expect(updateComparison(tier, [3], { variable: 'x' })).toEqual(tier);
     expect(setJoin(tier, [], 'any')).toEqual(tier);
+  });
+
+  it('tells where an added item lands, for the focus to follow', () => {
+    expect(addedPath(undefined, [])).toEqual([]);
+    expect(addedPath(tier, [])).toEqual([1]);
+    const when = { all: [tier, { not: { any: [vip] } }] };
+    expect(addedPath(when, [1])).toEqual([1, 1]);
+    expect(conditionAt(addCondition(when, [1], 'comparison'), addedPath(when, [1]))).toEqual(empty);
+  });
+
+  it('tells what takes the place of a removed item, for the focus to follow', () => {
+    const when = { all: [tier, { any: [vip, tier, empty] }] };
+    expect(pathAfterRemoval(when, [1, 0])).toEqual([1, 0]);
+    expect(pathAfterRemoval(when, [1, 2])).toEqual([1, 1]);
+    expect(pathAfterRemoval({ all: [tier, vip] }, [1])).toEqual([]);
+    expect(pathAfterRemoval({ all: [tier, { any: [vip, empty] }] }, [1, 0])).toEqual([1]);
+    expect(pathAfterRemoval({ all: [tier] }, [0])).toEqual([0]);
   });
 
   it('shows in the form what it can show without losing parts; double nots and odd keys go to JSON', () => {

@@ -136,18 +136,45 @@ export function addCondition(root: unknown, path: ConditionPath, kind: 'comparis
 export function removeCondition(root: unknown, path: ConditionPath): unknown {
   const index = path[path.length - 1];
   if (index === undefined) return root;
-  return changeAt(root, path.slice(0, -1), (slot) => {
-    const { negated, content } = negation(slot);
-    const group = groupOf(content);
-    if (!group || group.items.length < 2) return slot;
-    const items = group.items.filter((_, i) => i !== index);
-    const [only] = items;
-    if (items.length === 1 && !(negated && negation(only).negated)) return wrap(negated, only);
-    return wrap(negated, { [group.join]: items });
-  });
+  return changeAt(root, path.slice(0, -1), (slot) => withoutItem(slot, index)?.slot ?? slot);
+}
+
+/** The group at `slot` without item `index`, and whether it collapsed into its one remaining item. */
+function withoutItem(slot: unknown, index: number): { slot: unknown; collapsed: boolean } | undefined {
+  const { negated, content } = negation(slot);
+  const group = groupOf(content);
+  if (!group || group.items.length < 2 || index >= group.items.length) return undefined;
+  const items = group.items.filter((_, i) => i !== index);
+  const [only] = items;
+  if (items.length === 1 && !(negated && negation(only).negated)) {
+    return { slot: wrap(negated, only), collapsed: true };
+  }
+  return { slot: wrap(negated, { [group.join]: items }), collapsed: false };
 }
 
 /** How the form names a place: `1` for the top, `2.1` for the first item of the second item. */
 export function placeName(path: ConditionPath): string {
   return path.length === 0 ? '1' : path.map((i) => i + 1).join('.');
+}
+
+/** Where `addCondition(root, path, …)` puts the new item: the form moves the focus there. */
+export function addedPath(root: unknown, path: ConditionPath): ConditionPath {
+  const slot = conditionAt(root, path);
+  if (isEmptyCondition(slot)) return path;
+  const group = groupOf(negation(slot).content);
+  return [...path, group ? Math.min(group.items.length, MAX_GROUP_ITEMS - 1) : 1];
+}
+
+/**
+ * What to focus after `removeCondition(root, path)`: the item that took its place (or the one before
+ * it when the last went), or the one item its group collapsed into.
+ */
+export function pathAfterRemoval(root: unknown, path: ConditionPath): ConditionPath {
+  const parent = path.slice(0, -1);
+  const index = path[path.length - 1] ?? 0;
+  const removed = withoutItem(conditionAt(root, parent), index);
+  if (!removed) return path;
+  if (removed.collapsed) return parent;
+  const left = groupOf(negation(removed.slot).content)?.items.length ?? 1;
+  return [...parent, Math.min(index, left - 1)];
 }
