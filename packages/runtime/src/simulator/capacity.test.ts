@@ -111,6 +111,22 @@ describe('maximum concurrent calls', () => {
     expect(sim.heard(id)).toContain('Sorry, we cannot connect you now.');
   });
 
+  it("refuses an agent's transfer to a number: the contact goes back to its queue", () => {
+    const sim = center(1, { alice: 'Available' });
+    const live = caller(sim);
+    sim.advance(2);
+    sim.press(live, '2');
+    sim.advance(1);
+    sim.agent('alice').accept();
+    sim.advance(1);
+    expect(sim.snapshot(live)?.status).toBe('connected');
+    sim.agent('alice').transfer({ number: '+12015550188' });
+    sim.advance(1);
+    expect(sim.trace(live).some((t) => t.error?.startsWith(CENTER_AT_CAPACITY))).toBe(true);
+    expect(sim.snapshot(live)?.status).not.toBe('transferred');
+    expect(sim.capacity().liveCalls).toBe(1);
+  });
+
   it('places the transfer when a line is free, and counts its leg', () => {
     const sim = center(2);
     const id = sim.startCall({ flow: 'transfer', from: '+12015550177', to: '+12015550100' });
