@@ -362,9 +362,21 @@ export const openApiDocument = {
     '/api/agents/{name}/transfer': {
       parameters: [agentName],
       post: op(
-        "Blind transfer of the agent's contact to an agent, a queue or a number.",
-        { '200': json(ref('Agent')), '404': error('agent_not_found'), '409': error('transfer_refused') },
-        { requestBody: body({ type: 'object', properties: { to: { type: 'string' } }, required: ['to'] }) },
+        "Blind transfer of the agent's connected contact to a queue, an Available agent or a number (goes at once; the agent goes to wrap-up).",
+        {
+          '200': json(ref('TransferResult')),
+          '400': error('invalid_body'),
+          '404': error('agent_not_found'),
+          '409': error('transfer_refused'),
+        },
+        {
+          requestBody: body({
+            type: 'object',
+            properties: { to: ref('TransferTarget') },
+            required: ['to'],
+            additionalProperties: false,
+          }),
+        },
       ),
     },
     '/api/agents/{name}/callbacks': {

@@ -33,7 +33,8 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
   },
   transfer_refused: {
     status: 409,
-    meaning: 'The transfer cannot be made (target not available, not supported).',
+    meaning:
+      'The engine refused the transfer (queue unknown or full, target agent not Available, number not dialable, no connected contact); details.reason says which.',
   },
   version_mismatch: {
     status: 412,

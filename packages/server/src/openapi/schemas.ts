@@ -113,5 +113,42 @@ export const schemas = {
     },
   },
   Agent: { type: 'object', properties: { name: { type: 'string' }, state: { type: 'string' } } },
+  TransferTarget: {
+    description:
+      'Where the contact goes: exactly one of queue (or entry point), agent (must be Available) or number.',
+    oneOf: [
+      {
+        type: 'object',
+        properties: { queue: { type: 'string' } },
+        required: ['queue'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: { agent: { type: 'string' } },
+        required: ['agent'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: { number: { type: 'string' } },
+        required: ['number'],
+        additionalProperties: false,
+      },
+    ],
+  },
+  TransferResult: {
+    type: 'object',
+    properties: {
+      result: { const: 'transferred' },
+      reason: {
+        type: 'string',
+        description:
+          "The engine's account of the transfer (where the contact waits, the caller ID dialled with).",
+      },
+      target: { $ref: '#/components/schemas/TransferTarget' },
+      agent: { $ref: '#/components/schemas/Agent' },
+    },
+  },
   Health: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] },
 };

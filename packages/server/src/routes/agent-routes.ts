@@ -1,10 +1,27 @@
 import type { Resources } from '@callflow/model';
-import type { AgentState } from '@callflow/runtime';
+import type { AgentState, TransferTarget } from '@callflow/runtime';
 import type { Express, Request } from 'express';
 import { ApiError } from '../http/api-error.js';
 import { checkFields, param, requireObjectBody } from '../http/request.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
 import { callbackNumber, refuseAtCapacity } from './callback-routes.js';
+
+const TARGET_KINDS = ['queue', 'agent', 'number'] as const;
+
+/** `{ queue }`, `{ agent }` or `{ number }`: exactly one, a non-empty string. */
+function transferTarget(to: unknown): TransferTarget {
+  const invalid = (message: string) =>
+    new ApiError(400, 'invalid_body', message, { problems: [{ path: '/to', message }] });
+  if (to === null || typeof to !== 'object' || Array.isArray(to))
+    throw invalid('"to" must be an object: { "queue": name }, { "agent": name } or { "number": digits }.');
+  const keys = Object.keys(to);
+  const kind = TARGET_KINDS.find((k) => keys.length === 1 && keys[0] === k);
+  const value = kind ? (to as Record<string, unknown>)[kind] : undefined;
+  if (!kind) throw invalid('"to" must have exactly one of "queue", "agent" or "number".');
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 64)
+    throw invalid(`"to.${kind}" must be a non-empty string of at most 64 characters.`);
+  return { [kind]: value } as TransferTarget;
+}
 
 const SETTABLE_STATES = ['Available', 'Offline', 'Busy'] as const;
 
@@ -74,17 +91,30 @@ export function agentRoutes(app: Express, host: ContactHost, resources: () => Re
     res.json(view(name));
   });
 
-  app.post('/api/agents/:name/transfer', (req) => {
+  app.post('/api/agents/:name/transfer', (req, res) => {
     const name = agentOf(req);
-    checkFields<{ to: string }>(requireObjectBody(req, '{ to }'), {
-      to: { type: 'string', required: true, maxLength: 64 },
+    const { to } = checkFields<{ to: unknown }>(requireObjectBody(req, '{ to }'), {
+      to: { type: 'any', required: true },
     });
-    throw new ApiError(
-      409,
-      'transfer_refused',
-      `${name}'s contact cannot be transferred by the simulator host yet; use a Transfer block in the flow.`,
-      { name },
-    );
+    const target = transferTarget(to);
+    const answer = host.transfer(name, target);
+    if (answer.result === 'refused') {
+      throw new ApiError(
+        409,
+        'transfer_refused',
+        `${name}'s contact was not transferred: ${answer.reason}.`,
+        {
+          name,
+          reason: answer.reason,
+        },
+      );
+    }
+    res.json({
+      result: answer.result,
+      reason: answer.reason,
+      target: answer.target ?? target,
+      agent: view(name),
+    });
   });
 
   app.post('/api/agents/:name/callbacks', (req, res) => {

@@ -130,8 +130,13 @@ describe('agents', () => {
     expect(done.body.state).toBe('Available');
   }, 20_000);
 
-  it('refuses a transfer the simulator host cannot make, with a coded 409', async () => {
-    const res = await t.api().post('/api/agents/alice.ng/transfer').send({ to: 'billing' }).expect(409);
+  it('refuses a transfer by an agent with no connected contact, with a coded 409', async () => {
+    const res = await t
+      .api()
+      .post('/api/agents/alice.ng/transfer')
+      .send({ to: { queue: 'billing' } })
+      .expect(409);
     expect(res.body.code).toBe('transfer_refused');
+    expect(res.body.details.reason).toBe('alice.ng has no connected contact');
   });
 });

@@ -24,6 +24,7 @@ import {
   type TelephonyAdapter,
   type TelephonyCommand,
   type TraceEntry,
+  type TransferTarget,
 } from '@callflow/runtime';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
@@ -62,6 +63,13 @@ export interface ContactHostOptions {
   /** HTTP-request blocks: `live` calls out (address guard, timeout, size cap), `off` answers an error. */
   httpRequests?: 'live' | 'off';
   fetch?: typeof fetch;
+}
+
+/** The engine's answer to an agent's transfer; `target` as the engine took it (a number in E.164). */
+export interface TransferAnswer {
+  result: 'transferred' | 'refused';
+  reason: string;
+  target?: TransferTarget;
 }
 
 interface Inbound {
@@ -338,6 +346,26 @@ export class ContactHost {
     return took;
   }
 
+  /** The agent's blind transfer of their connected contact: the engine's answer, or why it was not taken. */
+  transfer(name: string, target: TransferTarget): TransferAnswer {
+    const contactId = this.acd.agents.get(name)?.contactId;
+    let answer: TransferAnswer = {
+      result: 'refused',
+      reason: `${name} has no connected contact`,
+    };
+    if (!contactId || !this.#active.has(contactId)) return answer;
+    this.deliver(contactId, { type: 'agentTransfer', agent: name, target }, (result) => {
+      const told = result?.commands.find((c) => c.type === 'transferResult' && c.agent === name);
+      if (told?.type === 'transferResult')
+        answer = { result: told.result, reason: told.reason, target: told.target };
+      else {
+        const ignored = result?.trace.find((e) => e.ignored)?.ignored;
+        if (ignored) answer = { result: 'refused', reason: ignored };
+      }
+    });
+    return answer;
+  }
+
   wrapUp(name: string, reason: string): void {
     this.options.events.publish({ type: 'agent.wrapUp', agent: name, reason });
     this.setAgentState(name, 'Available');
@@ -477,12 +505,21 @@ export class ContactHost {
         return false;
       }
       case 'enqueue':
-        this.acd.enqueue(contactId, command.queue, command.agentGroup, command.enqueuedAt, command.kind);
+        this.acd.enqueue(
+          contactId,
+          command.queue,
+          command.agentGroup,
+          command.enqueuedAt,
+          command.kind,
+          command.exclude,
+        );
         return true;
       case 'dequeue':
         this.acd.dequeue(contactId);
         return false;
       case 'offerToAgent':
+        // Offers from the ACD are reserved already; an agent's transfer offers to a colleague directly.
+        this.acd.reserve(command.agent, contactId);
         this.#offers.set(command.agent, command);
         this.options.events.publish({
           type: 'agent.offer',
@@ -571,7 +608,16 @@ export class ContactHost {
     if (!queue) return;
     if ((s.status === 'queued' || s.status === 'offered') && !queue.agent) {
       const group = this.options.resources().queues[queue.name]?.agentGroup ?? '';
-      this.acd.enqueue(s.contactId, queue.name, group, queue.since, s.callback ? 'callback' : 'call');
+      // A direct offer (an agent's transfer to a colleague) is not in the ACD's queue until a RONA.
+      if (!queue.offer?.direct)
+        this.acd.enqueue(
+          s.contactId,
+          queue.name,
+          group,
+          queue.since,
+          s.callback ? 'callback' : 'call',
+          queue.exclude,
+        );
       // An offer in progress stays with its agent, who can still accept it (its timer is restored too).
       const offeredTo = queue.offer ? this.acd.agents.get(queue.offer.agent) : undefined;
       if (offeredTo && offeredTo.contactId === undefined) {

@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventually } from '../test-support/flows.js';
+import { startTestService, type TestService } from '../test-support/temp-service.js';
+
+let t: TestService;
+beforeEach(async () => {
+  t = await startTestService();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+/** An inbound flow that puts the caller straight in the billing queue (no whispers there). */
+const toBilling = {
+  formatVersion: 1,
+  id: 'to-billing',
+  name: 'To billing',
+  type: 'inbound',
+  start: 'pick',
+  variables: { note: { type: 'string', label: 'Note', agentViewable: true } },
+  blocks: {
+    pick: { type: 'setWorkingQueue', settings: { queue: 'billing' }, next: { success: 'go', error: 'bye' } },
+    go: { type: 'transferToQueue', settings: {}, next: { atCapacity: 'bye', error: 'bye' } },
+    bye: { type: 'disconnect', settings: {} },
+  },
+};
+
+/** A call connected to bilal.khan (billing), ready to be transferred. */
+async function connectedToBilal(): Promise<string> {
+  await t.api().put('/api/flows/to-billing').set('If-None-Match', '*').send(toBilling).expect(201);
+  await t.api().post('/api/flows/to-billing/publish').expect(201);
+  await t.api().post('/api/flows/support-queue/publish').expect(201);
+  const { body } = await t
+    .api()
+    .post('/api/contacts')
+    .send({ flow: 'to-billing', from: '+12015550199', to: '+12125550101' })
+    .expect(201);
+  const contactId = body.contactId as string;
+  await eventually(
+    () => t.api().get(`/api/contacts/${contactId}`),
+    (r) => r.body.status === 'queued',
+  );
+  await t.api().post('/api/agents/bilal.khan/state').send({ state: 'Available' }).expect(200);
+  await t.api().post('/api/agents/bilal.khan/accept').expect(200);
+  const connected = await eventually(
+    () => t.api().get(`/api/contacts/${contactId}`),
+    (r) => r.body.status === 'connected',
+  );
+  expect(connected.body.status).toBe('connected');
+  return contactId;
+}
+
+const transfer = (agent: string, body: unknown) =>
+  t
+    .api()
+    .post(`/api/agents/${agent}/transfer`)
+    .send(body as object);
+
+describe('POST /api/agents/:name/transfer', () => {
+  it('transfers to a queue: 200, the agent goes to wrap-up, never offered the contact back', async () => {
+    const contactId = await connectedToBilal();
+    const res = await transfer('bilal.khan', { to: { queue: 'support' } }).expect(200);
+    expect(res.body).toMatchObject({
+      result: 'transferred',
+      target: { queue: 'support' },
+      agent: { name: 'bilal.khan', state: 'WrapUp', contactId: null },
+    });
+    expect(res.body.reason).toMatch(/never offered back to bilal\.khan/);
+    const queued = await t.api().get(`/api/contacts/${contactId}`).expect(200);
+    expect(queued.body.status).toBe('queued');
+    await t.api().post('/api/agents/bilal.khan/wrap-up').send({ reason: 'Transferred' }).expect(200);
+    const bilal = await t.api().get('/api/agents').expect(200);
+    const view = bilal.body.find((a: { name: string }) => a.name === 'bilal.khan');
+    expect(view).toMatchObject({ state: 'Available', offer: null });
+    const alice = await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
+    expect(alice.body.offer).toMatchObject({ contactId, queue: 'support' });
+  });
+
+  it('transfers to an Available agent, who is offered the contact directly', async () => {
+    const contactId = await connectedToBilal();
+    await t.api().post('/api/agents/carmen.diaz/state').send({ state: 'Available' }).expect(200);
+    await transfer('bilal.khan', { to: { agent: 'carmen.diaz' } }).expect(200);
+    const agents = await t.api().get('/api/agents').expect(200);
+    const carmen = agents.body.find((a: { name: string }) => a.name === 'carmen.diaz');
+    expect(carmen.offer).toMatchObject({ contactId, queue: 'billing', title: 'Billing' });
+    await t.api().post('/api/agents/carmen.diaz/accept').expect(200);
+    const s = await eventually(
+      () => t.api().get(`/api/contacts/${contactId}`),
+      (r) => r.body.status === 'connected',
+    );
+    expect(s.body.status).toBe('connected');
+  });
+
+  it('transfers to a number: 200 with the caller ID chosen; the number rings, the agent is free', async () => {
+    const contactId = await connectedToBilal();
+    const res = await transfer('bilal.khan', { to: { number: '(201) 555-0123' } }).expect(200);
+    expect(res.body.target).toEqual({ number: '+12015550123' });
+    // Billing's outbound caller ID is the account's main number (the active-call rule picks the queue's).
+    expect(res.body.reason).toMatch(/caller ID \+\d+ \(queue\)/);
+    expect(res.body.agent).toMatchObject({ state: 'WrapUp', contactId: null });
+    const s = await t.api().get(`/api/contacts/${contactId}`).expect(200);
+    expect(s.body.status).toBe('transferring');
+  });
+
+  it('answers 409 transfer_refused with the reason, and the contact stays with the agent', async () => {
+    const contactId = await connectedToBilal();
+    const offline = await transfer('bilal.khan', { to: { agent: 'carmen.diaz' } }).expect(409);
+    expect(offline.body.code).toBe('transfer_refused');
+    expect(offline.body.details.reason).toBe('agent carmen.diaz is Offline, not Available');
+    const abroad = await transfer('bilal.khan', { to: { number: '+442071838750' } }).expect(409);
+    expect(abroad.body.details.reason).toMatch(/^cannot dial/);
+    const queue = await transfer('bilal.khan', { to: { queue: 'nowhere' } }).expect(409);
+    expect(queue.body.details.reason).toBe('queue "nowhere" is not in resources');
+    const s = await t.api().get(`/api/contacts/${contactId}`).expect(200);
+    expect(s.body.status).toBe('connected');
+    const idle = await transfer('alice.ng', { to: { queue: 'support' } }).expect(409);
+    expect(idle.body.details.reason).toBe('alice.ng has no connected contact');
+  });
+
+  it.each([
+    ['a string', { to: 'support' }],
+    ['no target', { to: {} }],
+    ['two targets', { to: { queue: 'support', agent: 'alice.ng' } }],
+    ['an unknown kind', { to: { team: 'support' } }],
+    ['an empty name', { to: { queue: '' } }],
+    ['no to', {}],
+    ['an extra field', { to: { queue: 'support' }, mode: 'warm' }],
+  ])('answers 400 invalid_body for %s', async (_why, body) => {
+    const res = await transfer('alice.ng', body).expect(400);
+    expect(res.body.code).toBe('invalid_body');
+  });
+
+  it('answers 404 for an unknown agent', async () => {
+    const res = await transfer('nobody', { to: { queue: 'support' } }).expect(404);
+    expect(res.body.code).toBe('agent_not_found');
+  });
+});
