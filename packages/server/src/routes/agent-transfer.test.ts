@@ -1,13 +1,19 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually } from '../test-support/flows.js';
 import { startTestService, type TestService } from '../test-support/temp-service.js';
 
 let t: TestService;
+let work: string;
 beforeEach(async () => {
-  t = await startTestService();
+  work = mkdtempSync(join(tmpdir(), 'callflow-transfer-'));
+  t = await startTestService({ workDir: work });
 });
 afterEach(async () => {
   await t.close();
+  rmSync(work, { recursive: true, force: true });
 });
 
 /** An inbound flow that puts the caller straight in the billing queue (no whispers there). */
@@ -72,6 +78,21 @@ describe('POST /api/agents/:name/transfer', () => {
     const bilal = await t.api().get('/api/agents').expect(200);
     const view = bilal.body.find((a: { name: string }) => a.name === 'bilal.khan');
     expect(view).toMatchObject({ state: 'Available', offer: null });
+    const alice = await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
+    expect(alice.body.offer).toMatchObject({ contactId, queue: 'support' });
+  });
+
+  it('still never offers the contact back to the transferring agent after a restart', async () => {
+    const contactId = await connectedToBilal();
+    await transfer('bilal.khan', { to: { queue: 'support' } }).expect(200);
+    await t.api().post('/api/agents/bilal.khan/wrap-up').send({ reason: 'Transferred' }).expect(200);
+    await t.close();
+    t = await startTestService({ workDir: work });
+    const agents = await t.api().get('/api/agents').expect(200);
+    const bilal = agents.body.find((a: { name: string }) => a.name === 'bilal.khan');
+    expect(bilal).toMatchObject({ state: 'Available', offer: null });
+    const s = await t.api().get(`/api/contacts/${contactId}`).expect(200);
+    expect(s.body.status).toBe('queued');
     const alice = await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
     expect(alice.body.offer).toMatchObject({ contactId, queue: 'support' });
   });
