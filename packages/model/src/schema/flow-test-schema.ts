@@ -102,6 +102,27 @@ export function buildFlowTestSchema(): JsonSchema {
                   enum: ['accept', 'ignore'],
                   description: '"ignore" lets the offer time out (RONA).',
                 },
+                transferAfterAccept: {
+                  description:
+                    'Once connected to the call, the agent blind-transfers it (once) after afterSeconds (default 0): to a queue, an agent or a number.',
+                  type: 'object',
+                  properties: {
+                    afterSeconds: { type: 'integer', minimum: 0 },
+                    to: {
+                      type: 'object',
+                      properties: {
+                        queue: { type: 'string', minLength: 1 },
+                        agent: { type: 'string', minLength: 1 },
+                        number: { type: 'string', minLength: 1 },
+                      },
+                      additionalProperties: false,
+                      minProperties: 1,
+                      maxProperties: 1,
+                    },
+                  },
+                  required: ['to'],
+                  additionalProperties: false,
+                },
               },
               additionalProperties: false,
             },

@@ -3,6 +3,8 @@
  * A scenario scripts the caller, the agents and the outside world, then states what must have happened.
  */
 
+import type { TransferTarget } from '../types.js';
+
 export interface FlowTest {
   $schema?: string;
   formatVersion: number;
@@ -17,6 +19,8 @@ export interface ScenarioAgent {
   state?: 'Available' | 'Offline' | 'Busy';
   availableAfterSeconds?: number;
   onOffer?: 'accept' | 'ignore';
+  /** Once connected to the call, the agent blind-transfers it (once) after `afterSeconds` (default 0). */
+  transferAfterAccept?: { afterSeconds?: number; to: TransferTarget };
 }
 
 export type DialAnswer = 'answer' | 'busy' | 'noAnswer' | 'fail';

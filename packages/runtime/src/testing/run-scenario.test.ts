@@ -39,6 +39,29 @@ describe('runScenario', () => {
     expect(result.passed).toBe(true);
   });
 
+  it('lets a connected agent transfer the call (transferAfterAccept): to a number, then to a queue', () => {
+    const toNumber = run({
+      caller: [{ press: '1' }],
+      agents: { bob: { transferAfterAccept: { afterSeconds: 5, to: { number: '+12015550999' } } } },
+      expect: { offeredTo: 'bob', transfer: { to: '+12015550999', rule: 'queue' }, end: 'transferred' },
+    });
+    expect(toNumber.failures).toEqual([]);
+    expect(toNumber.trace.some((e) => e.event === 'agentTransfer' && e.note?.includes('bob transfers'))).toBe(
+      true,
+    );
+    const toQueue = run({
+      caller: [{ press: '1' }],
+      agents: {
+        bob: { transferAfterAccept: { to: { queue: 'support' } } },
+        dave: { availableAfterSeconds: 30 },
+      },
+      expect: { end: 'connectedToAgent' },
+    });
+    expect(toQueue.failures).toEqual([]);
+    // bob is in wrap-up after the transfer; dave, Available later, takes the call from the queue.
+    expect(toQueue.record.offers.map((o) => o.agent)).toEqual(['bob', 'dave']);
+  });
+
   it('uses the call time for the hours check', () => {
     const result = run({
       at: SUNDAY,

@@ -80,8 +80,10 @@ export function runScenario(input: ScenarioInput): ScenarioResult {
   const steps = [...(scenario.caller ?? [])];
   let mark = 0;
 
+  const transfers = new AgentTransfers(agents);
   while (sim.now() < deadline) {
     answerOffers(sim, agents, accepted);
+    transfers.run(sim);
     const next = steps[0];
     if (next && 'press' in next) {
       const waiting = waitingForDigits(sim, contactId, mark);
@@ -101,7 +103,7 @@ export function runScenario(input: ScenarioInput): ScenarioResult {
       sim.hangUp(contactId);
       continue;
     }
-    if (steps.length === 0 && settled(sim, contactId)) break;
+    if (steps.length === 0 && settled(sim, contactId) && !transfers.pending(sim)) break;
     sim.advance(1);
   }
 
@@ -194,6 +196,43 @@ function answerOffers(sim: Simulator, agents: Scenario['agents'] & object, accep
       accepted.add(offer.ref);
       sim.agent(name).accept();
     }
+  }
+}
+
+/**
+ * Agents who transfer the call once they are connected to it (`transferAfterAccept`): each transfers once,
+ * `afterSeconds` after the call was first seen connected to them.
+ */
+class AgentTransfers {
+  private readonly since = new Map<string, number>();
+  private readonly done = new Set<string>();
+
+  constructor(private readonly agents: Scenario['agents'] & object) {}
+
+  private connectedTo(sim: Simulator, name: string): boolean {
+    const contactId = sim.agent(name).contactId;
+    const s = contactId ? sim.snapshot(contactId) : undefined;
+    return s?.status === 'connected' && s.queue?.agent === name;
+  }
+
+  run(sim: Simulator): void {
+    for (const [name, behaviour] of Object.entries(this.agents)) {
+      const plan = behaviour.transferAfterAccept;
+      if (!plan || this.done.has(name) || !this.connectedTo(sim, name)) continue;
+      const since = this.since.get(name) ?? sim.now();
+      this.since.set(name, since);
+      if (sim.now() < since + (plan.afterSeconds ?? 0) * 1000) continue;
+      this.done.add(name);
+      sim.agent(name).transfer(plan.to);
+    }
+  }
+
+  /** An agent connected to a call still has to transfer it. */
+  pending(sim: Simulator): boolean {
+    return Object.entries(this.agents).some(
+      ([name, b]) =>
+        b.transferAfterAccept !== undefined && !this.done.has(name) && this.connectedTo(sim, name),
+    );
   }
 }
 
