@@ -2,6 +2,7 @@
 // Each module exports `run()` -> { title, rows: [{ metric, value, unit, budget, ok, note? }] }.
 // Figures are medians over repeated runs on this machine; compare ratios within one run, not across
 // machines (the machines here are shared and noisy).
+import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,8 +21,16 @@ for (const file of modules) {
   process.stdout.write(`bench ${file} ... `);
   const started = Date.now();
   try {
-    const { run } = await import(join(here, file));
-    const result = await run();
+    // Each benchmark runs in a process of its own, so that what one leaves behind (a browser, a server,
+    // a warm or fragmented heap) cannot slow the next.
+    const script = `import(${JSON.stringify(join(here, file))}).then((m) => m.run()).then((r) => process.stdout.write('\\n@@RESULT@@' + JSON.stringify(r)))`;
+    const output = execFileSync(process.execPath, ['--expose-gc', '-e', script], {
+      cwd: here,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const result = JSON.parse(output.slice(output.lastIndexOf('@@RESULT@@') + '@@RESULT@@'.length));
     sections.push(result);
     const misses = result.rows.filter((r) => r.ok === false).length;
     failed += misses;
