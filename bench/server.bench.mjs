@@ -1,13 +1,11 @@
 // Runtime-service budgets: the HTTP round trip of a contact event (POST /api/contacts/:id/events, with
 // the engine step and its SQLite transaction) at a steady closed-loop load on loopback, and the latency
 // of a publish (schema + lint + a numbered version in SQLite). Bounded by a request count and a time cap.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createService, loadConfig } from '@callflow/server';
+import { copySampleFlows, percentile, pingPongFlow } from './support.mjs';
 
-const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TOKEN = 'bench-admin-token-0123456789';
 const CONCURRENCY = 4;
 const MAX_EVENTS = 3000;
@@ -21,35 +19,10 @@ const PUBLISH_BUDGET_MS = 250;
 /** DESIGN.md: p99 event handling under 5 ms. */
 const STEP_P99_BUDGET_MS = 5;
 
-/** Two menus that send the caller to each other on key 1: a contact can take keys for a long time. */
-const pingPong = {
-  formatVersion: 1,
-  id: 'bench-ping-pong',
-  name: 'Bench ping-pong',
-  type: 'inbound',
-  start: 'ping',
-  blocks: {
-    ping: {
-      type: 'menu',
-      settings: { prompt: { text: 'Ping' }, options: [{ digit: '1' }], timeoutSeconds: 60, retries: 0 },
-      next: { 1: 'pong', timeout: 'bye', noMatch: 'bye', error: 'bye' },
-    },
-    pong: {
-      type: 'menu',
-      settings: { prompt: { text: 'Pong' }, options: [{ digit: '1' }], timeoutSeconds: 60, retries: 0 },
-      next: { 1: 'ping', timeout: 'bye', noMatch: 'bye', error: 'bye' },
-    },
-    bye: { type: 'disconnect', settings: {} },
-  },
-};
-
-const percentile = (sorted, p) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const pingPong = pingPongFlow('bench-ping-pong', 'Bench ping-pong');
 
 export async function run() {
-  const work = mkdtempSync(join(tmpdir(), 'callflow-bench-server-'));
-  const flowsDir = join(work, 'flows');
-  cpSync(join(REPO_ROOT, 'flows'), flowsDir, { recursive: true });
+  const { work, flowsDir } = copySampleFlows('callflow-bench-server-');
   const config = loadConfig(
     [],
     {

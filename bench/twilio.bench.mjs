@@ -2,14 +2,12 @@
 // engine step with its SQLite transaction, and the TwiML answer — at a steady closed-loop load of several
 // callers. Bounded by a webhook count and a time cap. Twilio allows 15 s per answer; callflow's own
 // budget is that of a contact event (p50 10 ms, p99 50 ms over HTTP).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { FakeTwilio } from '@callflow/adapter-twilio/testing';
 import { createService, loadConfig } from '@callflow/server';
+import { copySampleFlows, percentile, pingPongFlow } from './support.mjs';
 
-const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TOKEN = 'bench-admin-token-0123456789';
 const AUTH_TOKEN = 'bench-twilio-auth-token';
 const PUBLIC_URL = 'https://voice.example.com/twilio';
@@ -21,31 +19,10 @@ const PRESSES_PER_CALL = 50;
 const P50_BUDGET_MS = 10;
 const P99_BUDGET_MS = 50;
 
-const menu = (prompt, next) => ({
-  type: 'menu',
-  settings: { prompt: { text: prompt }, options: [{ digit: '1' }], timeoutSeconds: 60, retries: 0 },
-  next: { 1: next, timeout: 'bye', noMatch: 'bye', error: 'bye' },
-});
-const pingPong = {
-  formatVersion: 1,
-  id: 'bench-twilio',
-  name: 'Bench Twilio ping-pong',
-  type: 'inbound',
-  start: 'ping',
-  blocks: {
-    ping: menu('Ping', 'pong'),
-    pong: menu('Pong', 'ping'),
-    bye: { type: 'disconnect', settings: {} },
-  },
-};
-
-const percentile = (sorted, p) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const pingPong = pingPongFlow('bench-twilio', 'Bench Twilio ping-pong');
 
 export async function run() {
-  const work = mkdtempSync(join(tmpdir(), 'callflow-bench-twilio-'));
-  const flowsDir = join(work, 'flows');
-  cpSync(join(REPO_ROOT, 'flows'), flowsDir, { recursive: true });
+  const { work, flowsDir } = copySampleFlows('callflow-bench-twilio-');
   const resourcesFile = join(flowsDir, 'resources.json');
   const resources = JSON.parse(readFileSync(resourcesFile, 'utf8'));
   resources.numbers.bench = { number: BENCH_NUMBER, displayName: 'Bench', inboundFlow: 'bench-twilio' };
