@@ -5,7 +5,12 @@ export async function openFlow(page: Page, flowId: string): Promise<void> {
   const picker = page.getByRole('combobox', { name: 'Open flow' });
   await expect(picker.locator(`option[value="${flowId}"]`)).toHaveCount(1);
   await picker.selectOption(flowId);
+  // The previous flow stays on screen until the new one has loaded: wait for this one.
+  await expect(canvas(page)).toHaveAttribute('data-flow-id', flowId);
   await expect(page.locator('[data-start="true"]')).toBeVisible();
+  await expect(
+    page.getByRole('toolbar', { name: 'Flow' }).getByRole('button', { name: 'Save', exact: true }),
+  ).toBeEnabled();
 }
 
 export function canvas(page: Page): Locator {

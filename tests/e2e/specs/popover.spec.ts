@@ -15,7 +15,9 @@ test('reordering the popover variables changes the preview, the saved file and w
   await sidePanelTab(page, 'Variables').click();
   const popover = page.getByRole('region', { name: 'Agent popover' });
   const preview = popover.getByRole('figure', { name: 'Popover preview' });
-  expect(await terms(preview)).toEqual(['Reason for call', 'Account number', 'Tier', 'Caller verified']);
+  await expect
+    .poll(() => terms(preview))
+    .toEqual(['Reason for call', 'Account number', 'Tier', 'Caller verified']);
 
   await popover.getByRole('button', { name: 'Move customerTier up' }).click();
   await expect
@@ -33,7 +35,9 @@ test('reordering the popover variables changes the preview, the saved file and w
     await simulator.getByRole('button', { name: 'Next event' }).click();
   }
   await expect(offered).toHaveCount(1);
-  expect(await terms(offered)).toEqual(['Reason for call', 'Tier', 'Account number', 'Caller verified']);
+  await expect
+    .poll(() => terms(offered))
+    .toEqual(['Reason for call', 'Tier', 'Account number', 'Caller verified']);
   await expect(offered.locator('dd').first()).toHaveText('New customer');
 
   const saved = page.waitForResponse(

@@ -259,7 +259,7 @@ export function Canvas() {
 
   if (!flow) return null;
   return (
-    <section className="canvas" aria-label="Canvas" data-testid={CANVAS_TEST_ID}>
+    <section className="canvas" aria-label="Canvas" data-testid={CANVAS_TEST_ID} data-flow-id={flow.id}>
       <ReactFlow<BlockNodeType, Edge>
         nodes={nodes}
         edges={edges}

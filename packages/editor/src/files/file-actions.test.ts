@@ -61,6 +61,34 @@ describe('saving', () => {
     expect(isDirty(useEditorStore.getState())).toBe(false);
   });
 
+  it('does not save while another flow is opening: Save would write the flow being left', async () => {
+    const [a, b] = sampleFiles.map((f) => f.replace('.flow.json', ''));
+    const files = {
+      [a!]: readFileSync(`${flowsDir}${a}.flow.json`, 'utf8'),
+      [b!]: readFileSync(`${flowsDir}${b}.flow.json`, 'utf8'),
+    };
+    const { api, saves } = fakeApi(files);
+    let release: () => void = () => {};
+    const slowGet = api.getFlow;
+    setApi(api);
+    await openFlow(a!);
+    api.getFlow = async (id: string) => {
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return slowGet(id);
+    };
+    const opening = openFlow(b!);
+    expect(useFileStore.getState().busy).toBe(true);
+    expect(await saveDraft()).toBe(false);
+    release();
+    await opening;
+    expect(useFileStore.getState().busy).toBe(false);
+    expect(useEditorStore.getState().flow?.id).toBe(b);
+    expect(await saveDraft()).toBe(true);
+    expect(saves.map((s) => s.id)).toEqual([b]);
+  });
+
   it('on a conflict keeps my edits and offers both versions; "Keep mine" overwrites with the new etag', async () => {
     const text = readFileSync(`${flowsDir}${sampleFiles[0]}`, 'utf8');
     const id = sampleFiles[0]!.replace('.flow.json', '');

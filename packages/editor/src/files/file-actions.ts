@@ -53,12 +53,17 @@ function guardUnsaved(then: UnsavedContinuation): boolean {
 
 export async function openFlow(id: string, force = false): Promise<void> {
   if (!force && !guardUnsaved({ action: 'open', id })) return;
+  // Save and Publish stay disabled while the flow loads: they would act on the flow being left.
+  const files = useFileStore.getState();
+  files.setBusy(true);
   try {
     const { flow, etag } = await api.getFlow(id);
     useEditorStore.getState().open(flow, etag);
     useEditorStore.getState().notify({ kind: 'info', text: `Opened ${id}.` });
   } catch (error) {
     notifyError(error, `Could not open ${id}`);
+  } finally {
+    files.setBusy(false);
   }
 }
 
@@ -93,10 +98,10 @@ export function requestImport(): void {
   if (guardUnsaved({ action: 'import' })) importPicker?.();
 }
 
-/** Saves the draft; returns true when it was written. */
+/** Saves the draft; returns true when it was written. Does nothing while a save or an open is under way. */
 export async function saveDraft(): Promise<boolean> {
   const { flow, etag } = useEditorStore.getState();
-  if (!flow) return false;
+  if (!flow || useFileStore.getState().busy) return false;
   return writeDraft(flow, etag);
 }
 

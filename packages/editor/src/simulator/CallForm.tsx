@@ -5,16 +5,18 @@ interface CallFormProps {
   setup: CallSetup;
   problem: string | undefined;
   inCall: boolean;
+  /** False while the runtime is still loading: a click then would be lost. */
+  ready: boolean;
   onChange: (setup: CallSetup) => void;
   onStart: () => void;
 }
 
 /** Who calls which number, and when (the time decides what the business-hours checks say). */
-export function CallForm({ setup, problem, inCall, onChange, onStart }: CallFormProps) {
+export function CallForm({ setup, problem, inCall, ready, onChange, onStart }: CallFormProps) {
   const id = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!problem) onStart();
+    if (!problem && ready) onStart();
   };
   return (
     <form className="sim-call-form" aria-label="Start a call" onSubmit={submit}>
@@ -46,7 +48,7 @@ export function CallForm({ setup, problem, inCall, onChange, onStart }: CallForm
           {problem}
         </p>
       )}
-      <button type="submit" className="primary" disabled={problem !== undefined}>
+      <button type="submit" className="primary" disabled={problem !== undefined || !ready}>
         {inCall ? 'Restart call' : 'Start call'}
       </button>
     </form>

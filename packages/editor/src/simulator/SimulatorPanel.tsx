@@ -47,6 +47,7 @@ export function SimulatorPanel({ flow, resources, flows }: SimulatorPanelProps) 
         setup={setup}
         problem={problem}
         inCall={inCall}
+        ready={controller !== null}
         onChange={(next) => {
           setEdited(true);
           setSetup(next);
