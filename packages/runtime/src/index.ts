@@ -1,6 +1,7 @@
 /**
  * @callflow/runtime: flows compiled to XState machines, the pure contact engine, the telephony adapter
- * contract with its conformance suite, and the simulator adapter. Isomorphic: no Node-only imports.
+ * contract with its conformance suite, the host core shared by the simulator and the service, and the
+ * simulator adapter. Isomorphic: no Node-only imports.
  */
 
 export {
@@ -33,6 +34,21 @@ export {
   type HttpRequestCommand,
 } from './engine/http-executor.js';
 export { CONTACT_ERRORS, MAX_SAME_BLOCK_IN_A_ROW, MAX_STEPS_PER_FLOW_RUN } from './engine/limits.js';
+export type { AgentControls } from './host/agent-controls.js';
+export { HostCore } from './host/host-core.js';
+export type {
+  AppliedStep,
+  CallbackOrigin,
+  ContactStore,
+  HostClock,
+  HostCoreOptions,
+  HostObservers,
+  OfferCommand,
+  TransferAnswer,
+  VariableUpdateCommand,
+} from './host/host-options.js';
+export type { RestoredContact } from './host/restore.js';
+export { TelephonyRouting, type TelephonyRoutingOptions } from './host/telephony-routing.js';
 export * from './rules/index.js';
 export { type AgentState, SimpleAcd, type SimulatedAgent } from './simulator/acd.js';
 export { VirtualClock } from './simulator/clock.js';

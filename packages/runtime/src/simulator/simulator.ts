@@ -1,8 +1,10 @@
 import type { Flow, Resources } from '@callflow/model';
-import { isTelephonyCommand } from '../adapter/contract.js';
-import { startAgentCallback, startCallback, startWebCallback } from '../engine/callback.js';
-import { startContact, step } from '../engine/contact.js';
+import { startWebCallback } from '../engine/callback.js';
+import { startContact } from '../engine/contact.js';
 import { flowSource } from '../engine/flow-source.js';
+import { HostCore } from '../host/host-core.js';
+import type { HostObservers } from '../host/host-options.js';
+import { TelephonyRouting } from '../host/telephony-routing.js';
 import type {
   Command,
   ContactEvent,
@@ -10,14 +12,14 @@ import type {
   ContactSnapshot,
   EngineEnv,
   PublishedFlow,
-  StepResult,
   TraceEntry,
   TransferTarget,
 } from '../types.js';
 import { type AgentState, SimpleAcd } from './acd.js';
 import { VirtualClock } from './clock.js';
 import { type CannedHttp, cannedResponse } from './http.js';
-import { CENTER_AT_CAPACITY, capacityEvent, LiveCalls, refusedDial } from './live-calls.js';
+import { type CapacityFigures, CENTER_AT_CAPACITY, type LiveCalls } from './live-calls.js';
+import { MemoryStore } from './memory-store.js';
 import { seededRandom } from './random.js';
 import { type NumberBehaviour, SimulatedTelephony, type SimulatedTelephonyOptions } from './telephony.js';
 
@@ -87,7 +89,9 @@ export const DEFAULT_START = Date.parse('2026-01-05T10:00:00Z');
 /**
  * The simulator: the contact engine, a virtual phone network, simulated agents and an ACD, on a
  * deterministic clock. The scenario runner, the editor's in-browser simulator and the server's
- * development mode drive it. Many contacts run at once; nothing here touches the real world.
+ * development mode drive it. Many contacts run at once; nothing here touches the real world. The host
+ * loop itself is the {@link HostCore} the service runs too; this class gives it a virtual clock, an
+ * in-memory store and a log, and scripts callers and agents.
  */
 export class Simulator {
   readonly clock: VirtualClock;
@@ -95,17 +99,11 @@ export class Simulator {
   readonly telephony: SimulatedTelephony;
   readonly env: EngineEnv;
   readonly events: SimulatorLogEntry[] = [];
-  private store = new Map<string, ContactSnapshot | string>();
-  /** Full traces: each step's new entries appended (the snapshot keeps only the newest). */
-  private traces = new Map<string, TraceEntry[]>();
-  private timers = new Map<string, () => void>();
-  private offers = new Map<string, Extract<Command, { type: 'offerToAgent' }>>();
-  private inbox: { contactId: string; event: ContactEvent; after?: (r: StepResult | undefined) => void }[] =
-    [];
-  private draining = false;
-  private ids = 0;
   /** Live calls against `resources.account.maxConcurrentCalls`. */
-  readonly calls = new LiveCalls();
+  readonly calls: LiveCalls;
+  private readonly core: HostCore;
+  private readonly store: MemoryStore;
+  private ids = 0;
 
   constructor(private options: SimulatorOptions) {
     const start = options.now === undefined ? DEFAULT_START : new Date(options.now).getTime();
@@ -116,7 +114,6 @@ export class Simulator {
     if (options.promptSeconds) telephonyOptions.promptSeconds = options.promptSeconds;
     if (options.failCommand) telephonyOptions.failCommand = options.failCommand;
     this.telephony = new SimulatedTelephony(telephonyOptions);
-    this.telephony.subscribe((contactId, event) => this.deliver(contactId, event));
     this.env = {
       flows: flowSource(options.flows),
       resources: options.resources,
@@ -124,6 +121,24 @@ export class Simulator {
       random: seededRandom(options.seed ?? 1),
       queues: this.acd,
     };
+    this.store = new MemoryStore(options.persist === true);
+    const clock = this.clock;
+    this.core = new HostCore({
+      env: this.env,
+      clock,
+      acd: this.acd,
+      telephony: new TelephonyRouting({ simulated: this.telephony }),
+      store: this.store,
+      http(_contactId, command, reply) {
+        const { delaySeconds, event } = cannedResponse(options.http, command);
+        clock.after(delaySeconds, () => reply(event));
+      },
+      // As a durable host does after a restart: arm timers from the stored snapshot.
+      timersFromSnapshot: options.persist === true,
+      flowCallbacks: 'on the clock',
+      ...(options.log === false ? {} : { observers: this.logObservers() }),
+    });
+    this.calls = this.core.calls;
   }
 
   now(): number {
@@ -132,23 +147,21 @@ export class Simulator {
 
   startCall(p: StartCallParams): string {
     const contactId = p.contactId ?? this.nextId('call');
-    this.telephony.connect(contactId);
     const params = {
       contactId,
       flowId: p.flow,
       dialedNumber: p.to,
       ...(p.from ? { callerNumber: p.from } : {}),
     };
-    this.apply(
-      contactId,
-      startContact(this.env, p.variables ? { ...params, variables: p.variables } : params),
+    this.core.start(contactId, (env) =>
+      startContact(env, p.variables ? { ...params, variables: p.variables } : params),
     );
     for (const action of p.script ?? []) {
       this.clock.after(action.at, () =>
         'press' in action ? this.press(contactId, action.press) : this.hangUp(contactId),
       );
     }
-    this.drain();
+    this.core.drain();
     return contactId;
   }
 
@@ -161,9 +174,8 @@ export class Simulator {
     contactId?: string;
   }): string {
     const contactId = p.contactId ?? this.nextId('webcallback');
-    this.telephony.connect(contactId);
-    this.apply(contactId, startWebCallback(this.env, { ...p, contactId }));
-    this.drain();
+    this.core.start(contactId, (env) => startWebCallback(env, { ...p, contactId }));
+    this.core.drain();
     return contactId;
   }
 
@@ -182,25 +194,18 @@ export class Simulator {
         `${CENTER_AT_CAPACITY} ${capacity.liveCalls} live calls of ${capacity.limit}: ${p.agent}'s callback is refused; try again when a call ends.`,
       );
     const contactId = this.nextId('agentcallback');
-    this.telephony.connect(contactId);
-    const agent = this.acd.agents.get(p.agent);
-    if (agent) {
-      agent.state = 'Busy';
-      agent.contactId = contactId;
-    }
-    this.apply(contactId, startAgentCallback(this.env, { ...p, contactId }));
-    this.drain();
+    this.core.agents.placeCallback({ ...p, contactId });
     return contactId;
   }
 
   press(contactId: string, digits: string): void {
     this.telephony.press(contactId, digits);
-    this.drain();
+    this.core.drain();
   }
 
   hangUp(contactId: string): void {
     this.telephony.hangUp(contactId);
-    this.drain();
+    this.core.drain();
   }
 
   consult(contactId: string, active: boolean): void {
@@ -209,16 +214,27 @@ export class Simulator {
 
   /** Delivers any event to a contact (tests of odd orderings, duplicates, stale results). */
   send(contactId: string, event: ContactEvent | ContactEventBody): void {
-    this.deliver(contactId, event);
+    this.core.deliver(contactId, event);
   }
 
   advance(seconds: number): void {
     this.clock.advance(seconds);
-    this.drain();
+    this.core.drain();
+  }
+
+  /**
+   * New resources for the contacts from now on (an edited resources file): a higher maximum of
+   * concurrent calls lets waiting callbacks go at once.
+   */
+  updateResources(resources: Resources): void {
+    this.options = { ...this.options, resources };
+    this.env.resources = resources;
+    this.core.resourcesChanged();
   }
 
   agent(name: string): AgentControl {
     const sim = this;
+    const agents = this.core.agents;
     const find = () => {
       const agent = sim.acd.agents.get(name);
       if (!agent) throw new Error(`SIM001 No agent "${name}" in resources.agents.`);
@@ -230,78 +246,50 @@ export class Simulator {
         return find().state;
       },
       get offer() {
-        return sim.offers.get(name);
+        return agents.offerOf(name);
       },
       get contactId() {
         return find().contactId;
       },
       setState(state) {
-        sim.acd.setState(name, state, sim.now());
         sim.log('', 'event', 'agentState', { agent: name, state });
-        sim.match();
+        agents.setState(name, state);
       },
       accept() {
-        const offer = sim.offers.get(name);
-        if (!offer)
+        if (!agents.offerOf(name))
           return sim.log('', 'ignored', 'agentAccepted', { agent: name, reason: 'no offer to accept' });
-        const contactId = find().contactId;
-        if (!contactId) return;
-        sim.deliver(contactId, { type: 'agentAccepted', agent: name }, (result) => {
-          const took = result?.snapshot.queue?.agent === name || result?.snapshot.callback?.agent === name;
-          if (!took) return;
-          sim.offers.delete(name);
-          sim.acd.accepted(name, contactId);
-        });
+        agents.accept(name);
       },
       ignore() {
-        const contactId = find().contactId;
-        if (contactId && sim.offers.has(name)) sim.deliver(contactId, { type: 'agentNoAnswer', agent: name });
+        agents.ignore(name);
       },
       hangUp() {
-        const contactId = find().contactId;
-        if (contactId) sim.deliver(contactId, { type: 'agentHangUp', agent: name });
+        agents.hangUp(name);
       },
       wrapUp(reason) {
-        sim.log('', 'event', 'wrapUp', { agent: name, reason: reason ?? '' });
-        sim.acd.setState(name, 'Available', sim.now());
-        sim.match();
+        agents.wrapUp(name, reason ?? '');
       },
       editVariable(variable, value, version) {
         const contactId = find().contactId;
-        if (contactId)
-          sim.deliver(contactId, { type: 'updateVariable', agent: name, name: variable, value, version });
+        if (contactId) agents.updateVariable(contactId, name, variable, value, version);
       },
       transfer(target) {
-        const contactId = find().contactId;
-        let answer: { result: 'transferred' | 'refused'; reason: string } = {
-          result: 'refused',
-          reason: `${name} has no connected contact`,
-        };
-        if (!contactId) return answer;
-        sim.deliver(contactId, { type: 'agentTransfer', agent: name, target }, (result) => {
-          const told = result?.commands.find((c) => c.type === 'transferResult' && c.agent === name);
-          if (told?.type === 'transferResult') answer = { result: told.result, reason: told.reason };
-          else {
-            const ignored = result?.trace.find((e) => e.ignored)?.ignored;
-            if (ignored) answer = { result: 'refused', reason: ignored };
-          }
-        });
-        return answer;
+        const { result, reason } = agents.transfer(name, target);
+        return { result, reason };
       },
     };
   }
 
   snapshot(contactId: string): ContactSnapshot | undefined {
-    const stored = this.store.get(contactId);
-    return typeof stored === 'string' ? (JSON.parse(stored) as ContactSnapshot) : stored;
+    return this.store.load(contactId);
   }
 
   trace(contactId: string): TraceEntry[] {
-    return this.traces.get(contactId) ?? [];
+    return this.store.trace(contactId);
   }
 
   contacts(): string[] {
-    return [...this.store.keys()];
+    return this.store.ids();
   }
 
   /** The prompts played to a contact's caller so far, in order (what the caller heard). */
@@ -313,199 +301,19 @@ export class Simulator {
       .map((c) => c.prompt.text);
   }
 
-  // -- the host loop -------------------------------------------------------------------------------
-
-  private deliver(
-    contactId: string,
-    event: ContactEvent | ContactEventBody,
-    after?: (r: StepResult | undefined) => void,
-  ): void {
-    this.inbox.push(after ? { contactId, event, after } : { contactId, event });
-    this.drain();
-  }
-
-  private drain(): void {
-    if (this.draining) return;
-    this.draining = true;
-    try {
-      for (let next = this.inbox.shift(); next; next = this.inbox.shift()) {
-        const snapshot = this.snapshot(next.contactId);
-        if (!snapshot) {
-          this.log(next.contactId, 'ignored', next.event.type, { reason: 'unknown contact' });
-          next.after?.(undefined);
-          continue;
-        }
-        this.log(next.contactId, 'event', next.event.type, next.event);
-        const legFreed = this.calls.event(next.contactId, next.event);
-        const result = step(this.env, snapshot, next.event);
-        this.apply(next.contactId, result, legFreed);
-        next.after?.(result);
-      }
-    } finally {
-      this.draining = false;
-    }
-  }
-
-  private apply(contactId: string, result: StepResult, lineFreed = false): void {
-    const trace = this.traces.get(contactId);
-    if (trace) for (const entry of result.trace) trace.push(entry);
-    else this.traces.set(contactId, [...result.trace]);
-    if (this.options.persist) {
-      // As a durable host does after a restart: keep only the JSON, and arm timers from the snapshot.
-      const text = JSON.stringify(result.snapshot);
-      this.store.set(contactId, text);
-      this.rearmTimers(contactId, (JSON.parse(text) as ContactSnapshot).timers);
-    } else this.store.set(contactId, result.snapshot);
-    // A line given back lets a callback that waits for one be offered.
-    let match = (this.calls.track(result.snapshot) || lineFreed) && this.acd.held.size > 0;
-    for (const command of result.commands) {
-      this.log(contactId, 'command', command.type, command);
-      if (this.options.persist && (command.type === 'startTimer' || command.type === 'cancelTimer')) continue;
-      if (isTelephonyCommand(command)) {
-        if (command.type === 'hangup') this.releaseAgentOf(contactId);
-        const refusal = refusedDial(command, this.capacity());
-        if (refusal) {
-          this.clock.at(this.now(), () => this.deliver(contactId, refusal));
-          continue;
-        }
-        this.calls.command(contactId, command);
-        this.telephony.execute(contactId, command);
-        continue;
-      }
-      match = this.host(contactId, command) || match;
-    }
-    if (match) this.match();
-  }
-
-  /** Commands the host keeps; returns true when the ACD should look for matches. */
-  private host(
-    contactId: string,
-    command: Exclude<
-      Command,
-      {
-        type:
-          | 'play'
-          | 'stopPlayback'
-          | 'collectDigits'
-          | 'dial'
-          | 'cancelDial'
-          | 'bridge'
-          | 'hangup'
-          | 'setRecording';
-      }
-    >,
-  ): boolean {
-    switch (command.type) {
-      case 'startTimer': {
-        const key = `${contactId}/${command.timer.id}`;
-        const timerId = command.timer.id;
-        this.timers.set(
-          key,
-          this.clock.at(command.timer.at, () => {
-            this.timers.delete(key);
-            this.deliver(contactId, { type: 'timer', timerId });
-          }),
-        );
-        return false;
-      }
-      case 'cancelTimer': {
-        const key = `${contactId}/${command.id}`;
-        this.timers.get(key)?.();
-        this.timers.delete(key);
-        return false;
-      }
-      case 'enqueue':
-        this.acd.enqueue(
-          contactId,
-          command.queue,
-          command.agentGroup,
-          command.enqueuedAt,
-          command.kind,
-          command.exclude,
-        );
-        return true;
-      case 'dequeue':
-        this.acd.dequeue(contactId);
-        return false;
-      case 'offerToAgent':
-        // Offers from the ACD are reserved already; an agent's transfer offers to a colleague directly.
-        this.acd.reserve(command.agent, contactId);
-        this.offers.set(command.agent, command);
-        return false;
-      case 'withdrawOffer':
-        this.offers.delete(command.agent);
-        this.acd.offerWithdrawn(command.agent, contactId, command.rona, this.now());
-        return true;
-      case 'releaseAgent':
-        this.acd.released(command.agent);
-        return true;
-      case 'createCallback': {
-        const request = command.request;
-        this.clock.at(this.now(), () => {
-          this.telephony.connect(request.id);
-          this.apply(request.id, startCallback(this.env, request));
-        });
-        return false;
-      }
-      case 'httpRequest': {
-        const { delaySeconds, event } = cannedResponse(this.options.http, command);
-        this.clock.after(delaySeconds, () => this.deliver(contactId, event));
-        return false;
-      }
-      case 'variableUpdate':
-      case 'transferResult':
-        return false;
-    }
-  }
-
-  private rearmTimers(contactId: string, timers: ContactSnapshot['timers']): void {
-    const prefix = `${contactId}/`;
-    for (const [key, cancel] of this.timers) {
-      if (key.startsWith(prefix)) {
-        cancel();
-        this.timers.delete(key);
-      }
-    }
-    for (const timer of timers) this.host(contactId, { type: 'startTimer', timer });
-  }
-
-  /** Offers waiting contacts to free agents (agentAvailable); an offer not taken up frees the agent. */
   /** The center's live calls against the account's maximum concurrent calls. */
-  capacity() {
-    return this.calls.figures(this.options.resources.account.maxConcurrentCalls);
+  capacity(): CapacityFigures {
+    return this.core.capacity();
   }
 
-  private match(): void {
-    const capacity = this.capacity();
-    const pairs = this.acd.match(this.calls.free(capacity.limit));
-    // Callbacks whose turn came without a free line say why they wait (trace, snapshot), once.
-    for (const contactId of this.acd.held) {
-      if (this.snapshot(contactId)?.callback?.waitReason !== undefined) continue;
-      this.deliver(contactId, capacityEvent(capacity, true));
-    }
-    for (const { agent, contactId } of pairs) {
-      if (this.snapshot(contactId)?.callback?.waitReason !== undefined)
-        this.deliver(contactId, capacityEvent(capacity, false));
-      this.deliver(contactId, { type: 'agentAvailable', agent }, (result) => {
-        const offered = result?.commands.some((c) => c.type === 'offerToAgent' && c.agent === agent);
-        if (!offered) this.acd.unreserve(agent, contactId);
-      });
-    }
-    for (const [agent, offer] of this.offers) {
-      const a = this.acd.agents.get(agent);
-      if (a && !a.offered && a.contactId === undefined) this.offers.delete(agent);
-      else if (a?.state === 'Busy' && offer) this.offers.delete(agent);
-    }
-  }
-
-  private releaseAgentOf(contactId: string): void {
-    for (const agent of this.acd.agents.values()) {
-      if (agent.contactId === contactId) {
-        this.offers.delete(agent.name);
-        if (agent.state === 'Busy') this.acd.released(agent.name);
-        else this.acd.unreserve(agent.name, contactId);
-      }
-    }
+  private logObservers(): HostObservers {
+    return {
+      dropped: (contactId, event) =>
+        this.log(contactId, 'ignored', event.type, { reason: 'unknown contact' }),
+      event: (contactId, event) => this.log(contactId, 'event', event.type, event),
+      command: (contactId, command) => this.log(contactId, 'command', command.type, command),
+      wrapUp: (agent, reason) => this.log('', 'event', 'wrapUp', { agent, reason }),
+    };
   }
 
   private log(

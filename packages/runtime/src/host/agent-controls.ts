@@ -1,0 +1,110 @@
+import { type AgentCallbackParams, startAgentCallback } from '../engine/callback.js';
+import type { AgentState } from '../simulator/acd.js';
+import type { StepResult, TransferTarget } from '../types.js';
+import type { HostCore } from './host-core.js';
+import type { CallbackOrigin, OfferCommand, TransferAnswer, VariableUpdateCommand } from './host-options.js';
+
+/** What an agent's desktop does: state, offers, hang-up, wrap-up, variable edits, transfers, callbacks. */
+export class AgentControls {
+  constructor(private readonly core: HostCore) {}
+
+  /** The offer the agent's desktop shows now (popover included). */
+  offerOf(name: string): OfferCommand | undefined {
+    return this.core.offers.get(name);
+  }
+
+  setState(name: string, state: AgentState): void {
+    const core = this.core;
+    core.acd.setState(name, state, core.clock.now());
+    core.observers.agentChanged?.(name);
+    core.match();
+  }
+
+  /** The agent accepts the contact offered to them; false when there is no offer or it was gone. */
+  accept(name: string): boolean {
+    const core = this.core;
+    const agent = core.acd.agents.get(name);
+    const contactId = agent?.contactId;
+    if (!agent || !contactId || !agent.offered) return false;
+    let took = false;
+    core.deliver(contactId, { type: 'agentAccepted', agent: name }, (result) => {
+      took = result?.snapshot.queue?.agent === name || result?.snapshot.callback?.agent === name;
+      if (!took) return;
+      core.offers.delete(name);
+      core.acd.accepted(name, contactId);
+      core.observers.agentChanged?.(name);
+    });
+    return took;
+  }
+
+  /** The agent lets the offer ring: RONA. */
+  ignore(name: string): void {
+    const contactId = this.core.acd.agents.get(name)?.contactId;
+    if (contactId && this.core.offers.has(name))
+      this.core.deliver(contactId, { type: 'agentNoAnswer', agent: name });
+  }
+
+  hangUp(name: string): void {
+    const contactId = this.core.acd.agents.get(name)?.contactId;
+    if (contactId) this.core.deliver(contactId, { type: 'agentHangUp', agent: name });
+  }
+
+  wrapUp(name: string, reason: string): void {
+    this.core.observers.wrapUp?.(name, reason);
+    this.setState(name, 'Available');
+  }
+
+  /** An agent edits a contact's variable; the engine's answer (saved, conflict, refused), if any. */
+  updateVariable(
+    contactId: string,
+    agent: string,
+    name: string,
+    value: unknown,
+    version: number,
+  ): VariableUpdateCommand | undefined {
+    let answer: VariableUpdateCommand | undefined;
+    this.core.deliver(contactId, { type: 'updateVariable', agent, name, value, version }, (result) => {
+      answer = result?.commands.find(
+        (c): c is VariableUpdateCommand => c.type === 'variableUpdate' && c.name === name,
+      );
+    });
+    return answer;
+  }
+
+  /**
+   * Blind transfer of the agent's connected contact to a queue, an Available agent or a number: the
+   * engine's answer, or `refused` with why the engine did not take it (no connected contact).
+   */
+  transfer(name: string, target: TransferTarget): TransferAnswer {
+    const core = this.core;
+    const contactId = core.acd.agents.get(name)?.contactId;
+    let answer: TransferAnswer = { result: 'refused', reason: `${name} has no connected contact` };
+    if (contactId) {
+      core.deliver(contactId, { type: 'agentTransfer', agent: name, target }, (result) => {
+        const told = result?.commands.find((c) => c.type === 'transferResult' && c.agent === name);
+        if (told?.type === 'transferResult')
+          answer = { result: told.result, reason: told.reason, target: told.target };
+        else {
+          const ignored = result?.trace.find((e) => e.ignored)?.ignored;
+          if (ignored) answer = { result: 'refused', reason: ignored };
+        }
+      });
+    }
+    core.observers.transferAnswered?.(name, contactId, answer);
+    return answer;
+  }
+
+  /** The agent places a call to a number (an agent-initiated callback); the agent is busy on it at once. */
+  placeCallback(params: AgentCallbackParams, origin?: CallbackOrigin): StepResult {
+    const core = this.core;
+    const agent = core.acd.agents.get(params.agent);
+    if (agent) {
+      agent.state = 'Busy';
+      agent.contactId = params.contactId;
+      core.observers.agentChanged?.(params.agent);
+    }
+    const result = core.start(params.contactId, (env) => startAgentCallback(env, params), origin);
+    core.drain();
+    return result;
+  }
+}
