@@ -1,0 +1,82 @@
+import type { AppliedStep, Command, ContactSnapshot, ContactStore, TraceEntry } from '@callflow/runtime';
+import { isTelephonyCommand } from '@callflow/runtime';
+import type { EventBus } from '../ops/event-bus.js';
+import type { ServiceMetrics } from '../ops/metrics.js';
+import type { ContactRepository, NewCallback, StoredContact } from './contact-repository.js';
+
+const ENDED = new Set(['ended', 'transferred']);
+
+/**
+ * The service's contacts: the running ones in memory, every step written to SQLite in one transaction
+ * (snapshot, timers, the commands still awaited, callback requests, trace) before the host carries out
+ * its commands. Each step also counts in the metrics and goes out as a `contact.step` live event.
+ */
+export class DurableContacts implements ContactStore {
+  readonly active = new Map<string, StoredContact>();
+
+  constructor(
+    private readonly repository: ContactRepository,
+    private readonly metrics: ServiceMetrics,
+    private readonly events: EventBus,
+  ) {}
+
+  load(contactId: string): ContactSnapshot | undefined {
+    return this.active.get(contactId)?.snapshot;
+  }
+
+  has(contactId: string): boolean {
+    return this.active.has(contactId) || this.repository.load(contactId) !== undefined;
+  }
+
+  save({ contactId, result, cause, origin }: AppliedStep): void {
+    const s = result.snapshot;
+    const previous = this.active.get(contactId);
+    const awaitable = result.commands.filter((c) => isTelephonyCommand(c) || c.type === 'httpRequest');
+    const callbacks: NewCallback[] = result.commands.flatMap((c) =>
+      c.type === 'createCallback'
+        ? [{ kind: 'flow' as const, request: c.request, requestedBy: `flow:${s.flowId}` }]
+        : [],
+    );
+    const request = origin ? s.callback?.request : undefined;
+    if (origin && request) callbacks.unshift({ kind: origin.kind, request, requestedBy: origin.requestedBy });
+    // A command whose result has arrived is done, even if its ref stays in the block's wait.
+    const answered = cause && 'ref' in cause ? cause.ref : undefined;
+    const earlier = (previous?.pending ?? []).filter((c) => !('ref' in c) || c.ref !== answered);
+    const stored: StoredContact = { snapshot: s, pending: stillAwaited(s, [...earlier, ...awaitable]) };
+    // Newer engines hand each step's trace entries over in `result.trace` and keep only a tail in the
+    // snapshot; older ones keep the whole trace in the snapshot. Entries are keyed by seq, so both work.
+    const trace = (result as { trace?: TraceEntry[] }).trace ?? s.trace;
+    this.repository.save(contactId, stored, callbacks, trace);
+    this.metrics.stepsTotal.inc();
+    if (ENDED.has(s.status)) this.active.delete(contactId);
+    else this.active.set(contactId, stored);
+    this.updateGauge();
+    for (const entry of trace) {
+      if (entry.error) this.metrics.errorsTotal.inc({ code: entry.error.split(' ')[0] ?? 'contact_error' });
+    }
+    this.events.publish({
+      type: 'contact.step',
+      contactId,
+      flowId: s.flowId,
+      version: s.version,
+      status: s.status,
+      block: s.stack[s.stack.length - 1]?.block ?? null,
+      steps: s.steps,
+    });
+  }
+
+  updateGauge(): void {
+    this.metrics.contactsActive.set(this.active.size);
+  }
+}
+
+/** Telephony commands whose result the snapshot still waits for (their ref appears in a wait). */
+function stillAwaited(s: ContactSnapshot, commands: Command[]): Command[] {
+  if (ENDED.has(s.status)) return [];
+  const waiting = JSON.stringify([s.stack.map((f) => f.wait ?? null), s.callback ?? null]);
+  const byRef = new Map<string, Command>();
+  for (const c of commands) {
+    if ('ref' in c && waiting.includes(JSON.stringify(c.ref))) byRef.set(c.ref, c);
+  }
+  return [...byRef.values()];
+}
