@@ -196,7 +196,8 @@ export class HostCore {
           this.clock.at(this.clock.now(), () => this.deliver(contactId, refusal));
           continue;
         }
-        this.calls.command(contactId, command);
+        // A transfer leg the engine stopped ringing (its own no-answer timer) gives its line back too.
+        if (this.calls.command(contactId, command) && this.acd.held.size > 0) matchNow = true;
         this.telephony.adapterFor(contactId).execute(contactId, command);
         continue;
       }

@@ -153,6 +153,39 @@ describe('maximum concurrent calls', () => {
     expect(sim.agent('alice').contactId).toBe(cb);
   });
 
+  it('offers a waiting callback at once when the maximum concurrent calls is raised', () => {
+    const sim = center(1, { alice: 'Available' });
+    caller(sim);
+    const cb = sim.webCallback({ name: 'Dana', number: CUSTOMER, queue: 'support' });
+    expect(sim.snapshot(cb)?.callback?.waitReason).toBe(CENTER_AT_CAPACITY);
+    const base = resources();
+    sim.updateResources(resources({ account: { ...base.account, maxConcurrentCalls: 2 } }));
+    // No other event: the new limit alone lets the callback go.
+    expect(sim.agent('alice').contactId).toBe(cb);
+    expect(sim.agent('alice').offer?.kind).toBe('callback');
+    expect(sim.snapshot(cb)?.callback?.waitReason).toBeUndefined();
+    expect(sim.capacity()).toEqual({ limit: 2, liveCalls: 2, atCapacity: true });
+  });
+
+  it('offers a waiting callback at once when the engine stops ringing a transfer leg', () => {
+    const base = resources();
+    const sim = createSimulator({
+      flows: [transferFlow()],
+      resources: resources({ account: { ...base.account, maxConcurrentCalls: 2 } }),
+      agents: { alice: 'Available' },
+      // Rings longer than the block waits: the engine gives up (its no-answer timer) and cancels the dial.
+      numbers: { '+12015550188': { answer: true, ringSeconds: 120 } },
+    });
+    const live = sim.startCall({ flow: 'transfer', from: '+12015550177', to: '+12015550100' });
+    const cb = sim.webCallback({ name: 'Dana', number: CUSTOMER, queue: 'support' });
+    expect(sim.snapshot(cb)?.callback?.waitReason).toBe(CENTER_AT_CAPACITY);
+    sim.advance(35);
+    expect(sim.trace(live).some((t) => t.block === 'out' && t.outcome === 'noAnswer')).toBe(true);
+    // The caller still hears the apology (one line); the leg's line went to the callback at once.
+    expect(sim.snapshot(live)?.status).not.toBe('ended');
+    expect(sim.agent('alice').contactId).toBe(cb);
+  });
+
   it('keeps the reason on a persisted snapshot, and places nothing without a limit', () => {
     const persisted = center(1, { alice: 'Available' }, true);
     caller(persisted);

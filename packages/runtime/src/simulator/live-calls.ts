@@ -67,12 +67,16 @@ export class LiveCalls {
     return this.count < before;
   }
 
-  /** A command the host carries out: a transfer's dial takes a line of its own. */
-  command(contactId: string, command: Command): void {
+  /**
+   * A command the host carries out: a transfer's dial takes a line of its own, and cancelling it gives
+   * the line back (returns true then).
+   */
+  command(contactId: string, command: Command): boolean {
     if (command.type === 'dial' && command.purpose === 'transfer')
       this.transferLegs.set(contactId, command.ref);
     else if (command.type === 'cancelDial' && this.transferLegs.get(contactId) === command.dialRef)
-      this.transferLegs.delete(contactId);
+      return this.transferLegs.delete(contactId);
+    return false;
   }
 
   /** An event for the contact: a transfer leg that failed or hung up gives its line back. */
