@@ -86,6 +86,29 @@ describe('maximum concurrent calls', () => {
     expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBeNull();
   });
 
+  it('offers a waiting callback as soon as the host hears the resources raised the limit', async () => {
+    t = await startTestService({ workDir: work });
+    await startCall(t);
+    const { body: cb } = await t
+      .api()
+      .post('/api/callbacks')
+      .send({ number: '+12015550123', queue: 'billing' })
+      .expect(201);
+    await t.api().post('/api/agents/bilal.khan/state').send({ state: 'Available' }).expect(200);
+    expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBe('CENTER_AT_CAPACITY');
+
+    const file = join(work, 'flows', 'resources.json');
+    const resources = JSON.parse(readFileSync(file, 'utf8'));
+    resources.account.maxConcurrentCalls = 2;
+    writeFileSync(file, `${JSON.stringify(resources, null, 2)}\n`);
+    // The service reads the file again; the callback still waits until the host is told.
+    expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBe('CENTER_AT_CAPACITY');
+    t.service.host.resourcesChanged();
+    expect(t.service.host.offerOf('bilal.khan')).toMatchObject({ title: 'Callback' });
+    expect(t.service.host.acd.agents.get('bilal.khan')?.contactId).toBe(cb.id);
+    expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBeNull();
+  });
+
   it('refuses an agent-initiated callback at capacity with 409 center_at_capacity', async () => {
     t = await startTestService({ workDir: work });
     await startCall(t);
