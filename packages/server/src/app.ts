@@ -42,10 +42,13 @@ export function createApp(services: AppServices): Express {
   app.use(corsFor(config.corsOrigins));
   app.use(metrics.httpTimer());
   app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
+    // The request log is at debug level: its line (and the timing it needs) costs nothing when off.
+    const logRequests = logger.isLevelEnabled('debug');
+    const started = logRequests ? process.hrtime.bigint() : 0n;
     res.on('finish', () => {
       if (res.statusCode >= 400)
         metrics.errorsTotal.inc({ code: String(res.locals.errorCode ?? res.statusCode) });
+      if (!logRequests) return;
       logger.debug(
         {
           method: req.method,

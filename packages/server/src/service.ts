@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TwilioRestClient } from '@callflow/adapter-twilio';
-import { emptyResources, type Resources } from '@callflow/model';
+import type { Resources } from '@callflow/model';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
@@ -19,6 +19,7 @@ import type { WallClock } from './runtime-host/wall-clock.js';
 import { DocumentFiles } from './store/document-files.js';
 import { parseFlowText, parseResourcesText } from './store/flow-checks.js';
 import { FlowStore } from './store/flow-store.js';
+import { LiveResources } from './store/live-resources.js';
 import { PublishedVersions } from './store/published-versions.js';
 import { createTwilioTelephony, TWILIO_PREFIX } from './telephony/twilio.js';
 
@@ -68,20 +69,18 @@ export async function createService(
   const flows = new FlowService(store, published, events, metrics);
 
   // The runtime reads resources synchronously at every step; this copy follows the file.
-  let resources: Resources = emptyResources();
-  const refreshResources = async (): Promise<void> => {
-    resources = (await store.getResources()).resources ?? emptyResources();
-  };
-  await refreshResources();
+  const live = new LiveResources(store);
+  await live.refresh();
+  const resources = (): Resources => live.current;
   const twilio = config.twilio
-    ? await createTwilioTelephony(config.twilio, () => resources, logger, options.twilioClient)
+    ? await createTwilioTelephony(config.twilio, resources, logger, options.twilioClient)
     : undefined;
   const host = new ContactHost({
     ...(options.clock ? { clock: options.clock } : {}),
     ...(twilio ? { live: { adapter: twilio.adapter, prefix: TWILIO_PREFIX } } : {}),
     db,
     published,
-    resources: () => resources,
+    resources,
     events,
     metrics,
     logger,
@@ -99,14 +98,11 @@ export async function createService(
     flows,
     health: () => ({ ok: state === 'ready', state, contacts: host.activeCount }),
     runtimeRoutes: (a) => {
-      a.use(['/api/contacts', '/api/callbacks', '/api/agents'], async (_req, _res, next) => {
-        await refreshResources();
-        next();
-      });
+      a.use(['/api/contacts', '/api/callbacks', '/api/agents'], live.follow());
       contactRoutes(a, host, flows);
-      callbackRoutes(a, host, () => resources);
-      agentRoutes(a, host, () => resources);
-      twilio?.mount(a, () => host, refreshResources);
+      callbackRoutes(a, host, resources);
+      agentRoutes(a, host, resources);
+      twilio?.mount(a, () => host, live.follow());
     },
     trackStream: (close) => {
       streams.add(close);

@@ -1,3 +1,4 @@
+import { type BigIntStats, statSync } from 'node:fs';
 import { readFile, stat, unlink } from 'node:fs/promises';
 import type { Problem } from '@callflow/model';
 import { ApiError } from '../http/api-error.js';
@@ -45,7 +46,7 @@ export class DocumentFiles {
     try {
       const s = await stat(path, { bigint: true });
       if (!s.isFile()) return undefined;
-      key = `${s.ino}:${s.size}:${s.mtimeNs}`;
+      key = stampOf(s);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         this.#cache.delete(path);
@@ -68,6 +69,15 @@ export class DocumentFiles {
     if (parsed.value !== undefined) version.value = parsed.value;
     this.#cache.set(path, { key, version });
     return version;
+  }
+
+  /**
+   * Which version of the file is on disk now (inode, size and mtime; null when there is none), with one
+   * synchronous stat: no read, no await. Equal stamps mean a `read` would return the same version.
+   */
+  stamp(path: string): string | null {
+    const s = statSync(path, { bigint: true, throwIfNoEntry: false });
+    return s?.isFile() ? stampOf(s) : null;
   }
 
   knownEtag(path: string): string | null | undefined {
@@ -121,6 +131,8 @@ export class DocumentFiles {
     });
   }
 }
+
+const stampOf = (s: BigIntStats): string => `${s.ino}:${s.size}:${s.mtimeNs}`;
 
 function checkPreconditions(
   current: DocumentVersion | undefined,

@@ -91,6 +91,11 @@ export class FlowStore {
     return stored;
   }
 
+  /** Changes whenever the resources file does (see `DocumentFiles.stamp`); cheap enough for every request. */
+  resourcesStamp(): string | null {
+    return this.resourceFiles.stamp(this.resourcesFile);
+  }
+
   async saveResources(resources: Resources, preconditions: Preconditions): Promise<{ etag: string }> {
     return this.resourceFiles.write(
       this.resourcesFile,

@@ -1,5 +1,5 @@
 import type { Resources } from '@callflow/model';
-import type { Express } from 'express';
+import type { Express, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ContactHost } from '../runtime-host/contact-host.js';
 import type { TwilioConfig } from './twilio-config.js';
@@ -10,7 +10,7 @@ export const TWILIO_PREFIX = 'twilio-';
 export interface TwilioTelephony {
   adapter: import('@callflow/adapter-twilio').TwilioAdapter;
   /** Mounts the signature-verified webhook routes at /twilio once the host exists. */
-  mount(app: Express, host: () => ContactHost, refreshResources: () => Promise<void>): void;
+  mount(app: Express, host: () => ContactHost, freshResources: RequestHandler): void;
 }
 
 /**
@@ -41,11 +41,8 @@ export async function createTwilioTelephony(
   });
   return {
     adapter,
-    mount(app, host, refreshResources) {
-      app.use('/twilio', async (_req, _res, next) => {
-        await refreshResources(); // numbers and their flows may have changed in resources.json
-        next();
-      });
+    mount(app, host, freshResources) {
+      app.use('/twilio', freshResources); // numbers and their flows may have changed in resources.json
       app.use(
         '/twilio',
         twilioWebhooks({

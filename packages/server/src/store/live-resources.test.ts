@@ -1,0 +1,44 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startTestService, type TestService } from '../test-support/temp-service.js';
+
+let t: TestService;
+beforeAll(async () => {
+  t = await startTestService();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const displayNameOf = async (agent: string): Promise<string> => {
+  const res = await t.api().get('/api/agents').expect(200);
+  return (
+    (res.body as { name: string; displayName: string }[]).find((a) => a.name === agent)?.displayName ?? ''
+  );
+};
+
+describe('resources followed from disk', () => {
+  it('shows an edit made to resources.json by hand at the next request', async () => {
+    expect(await displayNameOf('alice.ng')).toBe('Alice Ng');
+    const file = t.config.resourcesFile;
+    const resources = JSON.parse(readFileSync(file, 'utf8'));
+    resources.agents['alice.ng'].displayName = 'Alice Ng-Okafor';
+    writeFileSync(file, `${JSON.stringify(resources, null, 2)}\n`);
+    expect(await displayNameOf('alice.ng')).toBe('Alice Ng-Okafor');
+  });
+
+  it('reads the file again only when it changed, not at every request', async () => {
+    await displayNameOf('alice.ng');
+    const reads = vi.spyOn(t.service.flows.store, 'getResources');
+    try {
+      for (let i = 0; i < 3; i += 1) await displayNameOf('alice.ng');
+      expect(reads).not.toHaveBeenCalled();
+      const file = t.config.resourcesFile;
+      writeFileSync(file, readFileSync(file, 'utf8').replace('Bilal Khan', 'Bilal A. Khan'));
+      expect(await displayNameOf('bilal.khan')).toBe('Bilal A. Khan');
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+});

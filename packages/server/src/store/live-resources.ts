@@ -1,0 +1,41 @@
+import { emptyResources, type Resources } from '@callflow/model';
+import type { RequestHandler } from 'express';
+import type { FlowStore } from './flow-store.js';
+
+/**
+ * The resources the runtime reads at every step, following resources.json on disk (a `git pull`, an
+ * edit by hand, a save through the API). Requests that may start or move contacts check the file's
+ * stamp first — one synchronous stat — and read and parse it again only when it changed, so the hot
+ * path never waits for the file system's thread pool.
+ */
+export class LiveResources {
+  #current: Resources = emptyResources();
+  /** The stamp of the file `#current` was read from; undefined until the first load. */
+  #stamp: string | null | undefined;
+
+  constructor(private readonly store: FlowStore) {}
+
+  get current(): Resources {
+    return this.#current;
+  }
+
+  /** Re-reads the file when it changed since the last load. */
+  async refresh(): Promise<void> {
+    const stamp = this.store.resourcesStamp();
+    if (stamp === this.#stamp) return;
+    // A change between the stamp and the read only costs one more read on the next request.
+    this.#current = (await this.store.getResources()).resources ?? emptyResources();
+    this.#stamp = stamp;
+  }
+
+  /** Middleware: the request sees the file as it is now. */
+  follow(): RequestHandler {
+    return (_req, _res, next) => {
+      if (this.store.resourcesStamp() === this.#stamp) {
+        next();
+        return;
+      }
+      this.refresh().then(() => next(), next);
+    };
+  }
+}
