@@ -293,8 +293,9 @@ function onCenterCapacity(
   cb: NonNullable<ContactRun['s']['callback']>,
   event: Extract<ContactEvent, { type: 'centerCapacity' }>,
 ): true | string {
-  if (run.s.status !== 'queued') return 'the callback is not waiting in its queue';
   const lines = `${event.liveCalls} live calls of ${event.limit}`;
+  if (cb.phase === 'dialling' && event.atCapacity) return notPlacedAgain(run, cb, lines);
+  if (run.s.status !== 'queued') return 'the callback is not waiting in its queue';
   if (event.atCapacity) {
     if (cb.waitReason === CENTER_AT_CAPACITY) return 'the callback already waits for a free line';
     run.begin({
@@ -309,5 +310,32 @@ function onCenterCapacity(
   const next = { ...cb };
   delete next.waitReason;
   run.s.callback = next;
+  return true;
+}
+
+/**
+ * The customer's call was being placed when the host stopped, and after its restart the host found no
+ * free line to place it again: the agent is free, and the callback waits in its queue at its place like
+ * any other callback (the attempt is not counted). An agent's own callback has no queue to wait in: it
+ * ends, as one asked for at capacity is refused.
+ */
+function notPlacedAgain(run: ContactRun, cb: NonNullable<ContactRun['s']['callback']>, lines: string): true {
+  run.begin({
+    event: 'centerCapacity',
+    note: `${CENTER_AT_CAPACITY}: ${lines} (maximum concurrent calls); the call to ${cb.request.number} was not placed again`,
+  });
+  run.cancelTimer(cb.timerId);
+  if (cb.agent) run.emit({ type: 'releaseAgent', agent: cb.agent, reason: CENTER_AT_CAPACITY });
+  if (run.s.kind === 'agentOutbound') {
+    run.finish(`${CENTER_AT_CAPACITY}: no free line to place the call`, false);
+    return true;
+  }
+  const next = { ...cb, phase: 'queued' as const, attempts: Math.max(0, cb.attempts - 1) };
+  delete next.agent;
+  delete next.dialRef;
+  delete next.timerId;
+  run.s.callback = { ...next, waitReason: CENTER_AT_CAPACITY };
+  run.note('the callback keeps its place and waits for a free line');
+  enqueue(run, cb.request.queue, cb.request.enqueuedAt);
   return true;
 }
