@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, menuFlow } from '../test-support/flows.js';
 import { SAMPLE_FLOWS, startTestService, type TestService } from '../test-support/temp-service.js';
+import { WallClock } from './wall-clock.js';
 
 interface CallbackBody {
   id: string;
@@ -151,5 +152,46 @@ describe('maximum concurrent calls', () => {
       (r) => r.body.find((a: { name: string }) => a.name === 'bilal.khan').offer !== null,
     );
     expect(offered.body.find((a: { name: string }) => a.name === 'bilal.khan').offer.contactId).toBe(cb.id);
+  });
+
+  it('after a restart, waits with CENTER_AT_CAPACITY instead of dialling a callback again without a free line', async () => {
+    // Time stands still: the customer's phone rings and never answers, so the dial is pending at the stop.
+    const frozen = () => new WallClock(() => Date.parse('2026-01-05T15:00:00Z'));
+    t = await startTestService({ workDir: work, service: { clock: frozen() } });
+    await t.api().post('/api/flows/outbound-whisper/publish').expect(201);
+    const { body: cb } = await t
+      .api()
+      .post('/api/callbacks')
+      .send({ number: '+12015550123', queue: 'billing' })
+      .expect(201);
+    await t.api().post('/api/agents/bilal.khan/state').send({ state: 'Available' }).expect(200);
+    await t.api().post('/api/agents/bilal.khan/accept').expect(200);
+    const host = () => t!.service.host;
+    await eventually(
+      async () => host().snapshot(cb.id)?.callback?.phase,
+      (phase) => phase === 'dialling',
+    );
+    expect(host().snapshot(cb.id)?.callback?.phase).toBe('dialling');
+    // A caller arrives at capacity (the carrier delivers it): two live calls of one.
+    const call = await startCall(t);
+    expect(host().capacity()).toMatchObject({ liveCalls: 2, atCapacity: true });
+    await t.close();
+
+    t = await startTestService({ workDir: work, service: { clock: frozen() } });
+    expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBe('CENTER_AT_CAPACITY');
+    expect(host().snapshot(cb.id)).toMatchObject({ status: 'queued', callback: { phase: 'queued' } });
+    const trace = await t.api().get(`/api/contacts/${cb.id}/trace`).expect(200);
+    expect(trace.body.entries.some((e: { note?: string }) => e.note?.includes('was not placed again'))).toBe(
+      true,
+    );
+    const agents = await t.api().get('/api/agents').expect(200);
+    expect(agents.body.find((a: { name: string }) => a.name === 'bilal.khan').state).toBe('WrapUp');
+
+    // The call ends, bilal is ready again: the callback is offered, as any waiting callback would be.
+    await t.api().post(`/api/contacts/${call}/events`).send({ type: 'hangUp' }).expect(200);
+    await t.api().post('/api/agents/bilal.khan/wrap-up').send({ reason: 'Done' }).expect(200);
+    expect(host().offerOf('bilal.khan')?.kind).toBe('callback');
+    expect(host().acd.agents.get('bilal.khan')?.contactId).toBe(cb.id);
+    expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBeNull();
   });
 });
