@@ -90,7 +90,7 @@ export class AgentControls {
         }
       });
     }
-    core.observers.transferAnswered?.(name, contactId, answer);
+    core.observers.transferAnswered?.(name, contactId, target, answer);
     return answer;
   }
 

@@ -72,7 +72,12 @@ export interface HostObservers {
   agentChanged?(agent: string): void;
   variableUpdated?(contactId: string, answer: VariableUpdateCommand): void;
   /** The answer to an agent's transfer, including refusals the engine never saw (no connected contact). */
-  transferAnswered?(agent: string, contactId: string | undefined, answer: TransferAnswer): void;
+  transferAnswered?(
+    agent: string,
+    contactId: string | undefined,
+    requested: TransferTarget,
+    answer: TransferAnswer,
+  ): void;
   wrapUp?(agent: string, reason: string): void;
 }
 

@@ -6,6 +6,20 @@ export interface LiveEvent {
   [key: string]: unknown;
 }
 
+/**
+ * The answer to an agent's blind transfer (POST /api/agents/:name/transfer): `transferred` with the
+ * target as the engine took it (a number in E.164), or `refused` with the reason; `contactId` is null
+ * when the agent had no connected contact.
+ */
+export interface AgentTransferEvent extends LiveEvent {
+  type: 'agent.transfer';
+  agent: string;
+  contactId: string | null;
+  result: 'transferred' | 'refused';
+  reason: string;
+  target: { queue: string } | { agent: string } | { number: string };
+}
+
 export interface SequencedEvent {
   id: number;
   at: string;

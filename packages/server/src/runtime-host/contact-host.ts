@@ -22,7 +22,7 @@ import {
 } from '@callflow/runtime';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
-import type { EventBus } from '../ops/event-bus.js';
+import type { AgentTransferEvent, EventBus } from '../ops/event-bus.js';
 import type { ServiceMetrics } from '../ops/metrics.js';
 import type { PublishedVersions } from '../store/published-versions.js';
 import { ContactRepository } from './contact-repository.js';
@@ -317,6 +317,15 @@ export class ContactHost {
           version: answer.version,
         }),
       wrapUp: (agent, reason) => events.publish({ type: 'agent.wrapUp', agent, reason }),
+      transferAnswered: (agent, contactId, requested, answer) =>
+        events.publish({
+          type: 'agent.transfer',
+          agent,
+          contactId: contactId ?? null,
+          result: answer.result,
+          reason: answer.reason,
+          target: answer.target ?? requested,
+        } satisfies AgentTransferEvent),
     };
   }
 
