@@ -27,6 +27,11 @@ interface VersionRow {
   live_version: number | null;
 }
 
+/** Parsed versions kept in memory (by `flow@version`); a few hundred flows' worth. */
+const PARSED_VERSIONS_KEPT = 256;
+
+type ParsedVersion = Omit<PublishedFlow, 'live'>;
+
 /**
  * Published versions live in the SQLite store, not in the flows directory: they are runtime state
  * (immutable, numbered, with a movable `live` alias), and the flows directory stays what git reviews.
@@ -40,6 +45,11 @@ export class PublishedVersions {
   readonly #list;
   readonly #liveOf;
   readonly #summaries;
+  /**
+   * A version never changes once written, so its content is parsed once: contact views and traces look
+   * up the flow of every contact they show. Only `live` moves, and it is read fresh each time.
+   */
+  readonly #parsed = new Map<string, ParsedVersion>();
 
   constructor(private readonly db: Db) {
     this.#insert = db.prepare(
@@ -91,18 +101,27 @@ export class PublishedVersions {
     this.#setLive.run(flowId, version, now.toISOString());
   }
 
+  /** The version with its flow; the flow object is shared between callers: treat it as read-only. */
   get(flowId: string, version: number): PublishedFlow | undefined {
+    const key = `${flowId}@${version}`;
+    const parsed = this.#parsed.get(key);
+    if (parsed) return { ...parsed, live: this.liveNumber(flowId) === version };
     const row = this.#byVersion.get(flowId, version) as VersionRow | undefined;
     if (!row) return undefined;
-    return {
+    const found: ParsedVersion = {
       flowId,
       version: row.version,
       flow: JSON.parse(row.content) as Flow,
       etag: row.etag,
       publishedAt: row.published_at,
       publishedBy: row.published_by,
-      live: row.live_version === row.version,
     };
+    if (this.#parsed.size >= PARSED_VERSIONS_KEPT) {
+      const oldest = this.#parsed.keys().next().value;
+      if (oldest !== undefined) this.#parsed.delete(oldest);
+    }
+    this.#parsed.set(key, found);
+    return { ...found, live: row.live_version === row.version };
   }
 
   live(flowId: string): PublishedFlow | undefined {
