@@ -34,7 +34,9 @@ export {
   type HttpRequestCommand,
 } from './engine/http-executor.js';
 export { CONTACT_ERRORS, MAX_SAME_BLOCK_IN_A_ROW, MAX_STEPS_PER_FLOW_RUN } from './engine/limits.js';
+export { type AgentState, SimpleAcd, type SimulatedAgent } from './host/acd.js';
 export type { AgentControls } from './host/agent-controls.js';
+export { VirtualClock } from './host/clock.js';
 export { HostCore } from './host/host-core.js';
 export type {
   AppliedStep,
@@ -47,12 +49,6 @@ export type {
   TransferAnswer,
   VariableUpdateCommand,
 } from './host/host-options.js';
-export type { RestoredContact } from './host/restore.js';
-export { TelephonyRouting, type TelephonyRoutingOptions } from './host/telephony-routing.js';
-export * from './rules/index.js';
-export { type AgentState, SimpleAcd, type SimulatedAgent } from './simulator/acd.js';
-export { VirtualClock } from './simulator/clock.js';
-export type { CannedHttp, CannedResponse } from './simulator/http.js';
 export {
   type CapacityFigures,
   CENTER_AT_CAPACITY,
@@ -60,7 +56,11 @@ export {
   holdsLine,
   LiveCalls,
   refusedDial,
-} from './simulator/live-calls.js';
+} from './host/live-calls.js';
+export type { RestoredContact } from './host/restore.js';
+export { TelephonyRouting, type TelephonyRoutingOptions } from './host/telephony-routing.js';
+export * from './rules/index.js';
+export type { CannedHttp, CannedResponse } from './simulator/http.js';
 export {
   type AgentControl,
   type CallerScript,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VirtualClock } from '../simulator/clock.js';
+import { VirtualClock } from '../host/clock.js';
 import { type NumberBehaviour, SimulatedTelephony } from '../simulator/telephony.js';
 import { type ConformanceHarness, runAdapterConformance } from './conformance.js';
 

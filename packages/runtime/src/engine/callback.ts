@@ -1,6 +1,6 @@
 import { checkDialNumber } from '@callflow/model';
+import { CENTER_AT_CAPACITY } from '../host/live-calls.js';
 import { resolveCallerId } from '../rules/index.js';
-import { CENTER_AT_CAPACITY } from '../simulator/live-calls.js';
 import type { CallbackRequest, ContactEvent, EngineEnv, StepResult } from '../types.js';
 import { blankSnapshot } from './contact-blank.js';
 import { enqueue } from './queue.js';

@@ -1,6 +1,6 @@
 import type { Resources } from '@callflow/model';
 import { describe, expect, it } from 'vitest';
-import type { AgentState } from '../simulator/acd.js';
+import type { AgentState } from '../host/acd.js';
 import { createSimulator, type Simulator } from '../simulator/simulator.js';
 import type { NumberBehaviour } from '../simulator/telephony.js';
 import type { Command } from '../types.js';

@@ -1,6 +1,6 @@
-import { capacityEvent } from '../simulator/live-calls.js';
 import type { ContactSnapshot } from '../types.js';
 import type { HostCore } from './host-core.js';
+import { capacityEvent } from './live-calls.js';
 
 /**
  * Offers waiting contacts to free agents (`agentAvailable`); an offer the contact did not make frees

@@ -1,6 +1,6 @@
 import { type AgentCallbackParams, startAgentCallback } from '../engine/callback.js';
-import type { AgentState } from '../simulator/acd.js';
 import type { StepResult, TransferTarget } from '../types.js';
+import type { AgentState } from './acd.js';
 import type { HostCore } from './host-core.js';
 import type { CallbackOrigin, OfferCommand, TransferAnswer, VariableUpdateCommand } from './host-options.js';
 

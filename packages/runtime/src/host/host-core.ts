@@ -1,9 +1,8 @@
 import { isTelephonyCommand, type TelephonyCommand } from '../adapter/contract.js';
 import { startCallback } from '../engine/callback.js';
 import { step } from '../engine/contact.js';
-import type { SimpleAcd } from '../simulator/acd.js';
-import { type CapacityFigures, LiveCalls, refusedDial } from '../simulator/live-calls.js';
 import type { CallbackRequest, Command, ContactEvent, EngineEnv, StepResult } from '../types.js';
+import type { SimpleAcd } from './acd.js';
 import { match, releaseAgentOf } from './acd-matching.js';
 import { AgentControls } from './agent-controls.js';
 import { ContactTimers } from './contact-timers.js';
@@ -17,6 +16,7 @@ import type {
   OfferCommand,
 } from './host-options.js';
 import { type AfterStep, Inbox } from './inbox.js';
+import { type CapacityFigures, LiveCalls, refusedDial } from './live-calls.js';
 import { type RestoredContact, restoreContacts } from './restore.js';
 import type { TelephonyRouting } from './telephony-routing.js';
 

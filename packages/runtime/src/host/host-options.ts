@@ -1,4 +1,3 @@
-import type { SimpleAcd } from '../simulator/acd.js';
 import type {
   Command,
   ContactEvent,
@@ -7,6 +6,7 @@ import type {
   StepResult,
   TransferTarget,
 } from '../types.js';
+import type { SimpleAcd } from './acd.js';
 import type { TelephonyRouting } from './telephony-routing.js';
 
 /** The clock a host runs on: the simulator's virtual clock, or the service's wall clock. */

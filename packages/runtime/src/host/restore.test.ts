@@ -2,13 +2,13 @@ import type { Resources } from '@callflow/model';
 import { describe, expect, it } from 'vitest';
 import { flowSource } from '../engine/flow-source.js';
 import { block, flow, menuFlow, resources, say } from '../engine/test-support/fixtures.js';
-import { SimpleAcd } from '../simulator/acd.js';
-import { VirtualClock } from '../simulator/clock.js';
-import { CENTER_AT_CAPACITY } from '../simulator/live-calls.js';
 import { createSimulator, type Simulator } from '../simulator/simulator.js';
 import { SimulatedTelephony } from '../simulator/telephony.js';
 import type { Command, ContactSnapshot, TraceEntry } from '../types.js';
+import { SimpleAcd } from './acd.js';
+import { VirtualClock } from './clock.js';
 import { HostCore } from './host-core.js';
+import { CENTER_AT_CAPACITY } from './live-calls.js';
 import type { RestoredContact } from './restore.js';
 import { TelephonyRouting } from './telephony-routing.js';
 

@@ -1,8 +1,8 @@
 import { isTelephonyCommand, type TelephonyCommand } from '../adapter/contract.js';
-import { capacityEvent, refusedDial } from '../simulator/live-calls.js';
 import type { CallbackRequest, Command, ContactSnapshot } from '../types.js';
 import { requeue } from './acd-matching.js';
 import type { HostCore } from './host-core.js';
+import { capacityEvent, refusedDial } from './live-calls.js';
 
 /** A contact as a durable store kept it: its last snapshot, and the commands it still waits on. */
 export interface RestoredContact {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { block, flow, menuFlow, resources, say, supportQueueFlow } from '../engine/test-support/fixtures.js';
-import type { AgentState } from './acd.js';
-import { CENTER_AT_CAPACITY } from './live-calls.js';
+import type { AgentState } from '../host/acd.js';
+import { CENTER_AT_CAPACITY } from '../host/live-calls.js';
 import { createSimulator } from './simulator.js';
 
 const CUSTOMER = '+12015550142';

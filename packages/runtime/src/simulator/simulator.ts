@@ -2,8 +2,11 @@ import type { Flow, Resources } from '@callflow/model';
 import { startWebCallback } from '../engine/callback.js';
 import { startContact } from '../engine/contact.js';
 import { flowSource } from '../engine/flow-source.js';
+import { type AgentState, SimpleAcd } from '../host/acd.js';
+import { VirtualClock } from '../host/clock.js';
 import { HostCore } from '../host/host-core.js';
 import type { HostObservers } from '../host/host-options.js';
+import { type CapacityFigures, CENTER_AT_CAPACITY, type LiveCalls } from '../host/live-calls.js';
 import { TelephonyRouting } from '../host/telephony-routing.js';
 import type {
   Command,
@@ -15,10 +18,7 @@ import type {
   TraceEntry,
   TransferTarget,
 } from '../types.js';
-import { type AgentState, SimpleAcd } from './acd.js';
-import { VirtualClock } from './clock.js';
 import { type CannedHttp, cannedResponse } from './http.js';
-import { type CapacityFigures, CENTER_AT_CAPACITY, type LiveCalls } from './live-calls.js';
 import { MemoryStore } from './memory-store.js';
 import { seededRandom } from './random.js';
 import { type NumberBehaviour, SimulatedTelephony, type SimulatedTelephonyOptions } from './telephony.js';

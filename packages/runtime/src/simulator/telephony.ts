@@ -1,6 +1,6 @@
 import type { AdapterListener, TelephonyAdapter, TelephonyCommand } from '../adapter/contract.js';
+import type { VirtualClock } from '../host/clock.js';
 import type { ContactEvent, ContactEventBody, ResolvedPrompt } from '../types.js';
-import type { VirtualClock } from './clock.js';
 
 /** How a simulated external number (or a callback's customer) behaves when dialled. */
 export type NumberBehaviour =
