@@ -1,8 +1,8 @@
 import { callbackPopover, popoverFor } from '../rules/popover.js';
-import type { ContactEvent, PopoverItem } from '../types.js';
+import type { Command, ContactEvent, ContactSnapshot, EngineEnv, PopoverItem } from '../types.js';
 import { callbackAccepted } from './callback.js';
 import { DEFAULT_OFFER_TIMEOUT_SECONDS } from './limits.js';
-import type { ContactRun } from './run.js';
+import { ContactRun } from './run.js';
 
 /**
  * Queueing as one contact sees it. The host's ACD owns the queues and the agents: it tells a queued
@@ -35,23 +35,41 @@ function emitEnqueue(run: ContactRun, queue: string, since: number): void {
   });
 }
 
+type OfferToAgent = Extract<Command, { type: 'offerToAgent' }>;
+
 /** Offers the contact to one agent (the ACD's match, or an agent's transfer straight to a colleague). */
 export function offerTo(run: ContactRun, agent: string, direct = false): void {
   const queue = run.s.queue;
   if (!queue) return;
-  const resource = run.env.resources.queues[queue.name];
-  const timeout = resource?.offerTimeoutSeconds ?? DEFAULT_OFFER_TIMEOUT_SECONDS;
-  const ref = run.emit({
-    type: 'offerToAgent',
-    agent,
-    queue: queue.name,
-    kind: queuedKind(run),
-    ...offerDetails(run, queue.name),
-    timeoutSeconds: timeout,
-  });
-  const timerId = run.startTimer(timeout, 'offerTimeout');
+  const offer = offerFor(run, agent, queue.name);
+  const ref = run.emit(offer);
+  const timerId = run.startTimer(offer.timeoutSeconds, 'offerTimeout');
   run.s.queue = { ...queue, offer: direct ? { agent, ref, timerId, direct } : { agent, ref, timerId } };
   run.s.status = 'offered';
+}
+
+/**
+ * The offer a stored contact is making (status `offered`) as the agent's desktop shows it, built the
+ * way it was made: a host restoring the contact shows the agent the same offer (title, popover with
+ * secure variables left out), with the ref of the one the agent can still accept.
+ */
+export function currentOffer(env: EngineEnv, snapshot: ContactSnapshot): OfferToAgent | undefined {
+  const queue = snapshot.queue;
+  const offer = queue?.offer;
+  if (!queue || !offer || snapshot.status !== 'offered') return undefined;
+  return { ...offerFor(new ContactRun(env, snapshot), offer.agent, queue.name), ref: offer.ref };
+}
+
+function offerFor(run: ContactRun, agent: string, queue: string): Omit<OfferToAgent, 'ref'> {
+  const resource = run.env.resources.queues[queue];
+  return {
+    type: 'offerToAgent',
+    agent,
+    queue,
+    kind: queuedKind(run),
+    ...offerDetails(run, queue),
+    timeoutSeconds: resource?.offerTimeoutSeconds ?? DEFAULT_OFFER_TIMEOUT_SECONDS,
+  };
 }
 
 function queuedKind(run: ContactRun): 'call' | 'callback' {

@@ -1,4 +1,3 @@
-import type { ContactSnapshot } from '../types.js';
 import type { HostCore } from './host-core.js';
 import { capacityEvent } from './live-calls.js';
 
@@ -39,36 +38,5 @@ export function releaseAgentOf(core: HostCore, contactId: string): void {
     if (agent.state === 'Busy') core.acd.released(agent.name);
     else core.acd.unreserve(agent.name, contactId);
     core.observers.agentChanged?.(agent.name);
-  }
-}
-
-/** Puts a restored contact back in its queue at its old place, and its agent back on it. */
-export function requeue(core: HostCore, s: ContactSnapshot): void {
-  const queue = s.queue;
-  if (!queue) return;
-  if ((s.status === 'queued' || s.status === 'offered') && !queue.agent) {
-    const group = core.env.resources.queues[queue.name]?.agentGroup ?? '';
-    // A direct offer (an agent's transfer to a colleague) is not in the ACD's queue until a RONA.
-    if (!queue.offer?.direct)
-      core.acd.enqueue(
-        s.contactId,
-        queue.name,
-        group,
-        queue.since,
-        s.callback ? 'callback' : 'call',
-        queue.exclude,
-      );
-    // An offer in progress stays with its agent, who can still accept it (its timer is restored too).
-    const offeredTo = queue.offer ? core.acd.agents.get(queue.offer.agent) : undefined;
-    if (offeredTo && offeredTo.contactId === undefined) {
-      offeredTo.offered = true;
-      offeredTo.contactId = s.contactId;
-    }
-  } else if (queue.agent) {
-    const agent = core.acd.agents.get(queue.agent);
-    if (agent) {
-      agent.state = 'Busy';
-      agent.contactId = s.contactId;
-    }
   }
 }

@@ -134,6 +134,21 @@ export class SimpleAcd implements QueueFigures {
     agent.contactId = contactId;
   }
 
+  /**
+   * An offer made before a restart: the agent and the contact's place in the queue are reserved for
+   * each other again, so neither is matched elsewhere. False when the agent is unknown or on another
+   * contact.
+   */
+  restoreOffer(agentName: string, contactId: string): boolean {
+    const agent = this.agents.get(agentName);
+    if (!agent || (agent.contactId !== undefined && agent.contactId !== contactId)) return false;
+    agent.offered = true;
+    agent.contactId = contactId;
+    const entry = this.entries.find((e) => e.contactId === contactId);
+    if (entry) entry.offeredTo = agentName;
+    return true;
+  }
+
   /** For transfers to an agent: the state, and whether the agent has no offer or contact now. */
   agentStatus(agentName: string): { state: AgentState; free: boolean } | undefined {
     const agent = this.agents.get(agentName);

@@ -79,6 +79,11 @@ export class LiveCalls {
     return false;
   }
 
+  /** After a restart: a transfer leg that was answered before it is still connected and holds its line. */
+  transferLegConnected(contactId: string, dialRef: string): void {
+    this.transferLegs.set(contactId, dialRef);
+  }
+
   /** An event for the contact: a transfer leg that failed or hung up gives its line back. */
   event(contactId: string, event: ContactEvent): boolean {
     const ref = this.transferLegs.get(contactId);

@@ -1,11 +1,11 @@
 import type { Resources } from '@callflow/model';
 import { describe, expect, it } from 'vitest';
 import { flowSource } from '../engine/flow-source.js';
-import { block, flow, menuFlow, resources, say } from '../engine/test-support/fixtures.js';
+import { block, flow, menuFlow, resources, say, supportQueueFlow } from '../engine/test-support/fixtures.js';
 import { createSimulator, type Simulator } from '../simulator/simulator.js';
 import { SimulatedTelephony } from '../simulator/telephony.js';
 import type { Command, ContactSnapshot, TraceEntry } from '../types.js';
-import { SimpleAcd } from './acd.js';
+import { type AgentState, SimpleAcd } from './acd.js';
 import { VirtualClock } from './clock.js';
 import { HostCore } from './host-core.js';
 import { CENTER_AT_CAPACITY } from './live-calls.js';
@@ -32,7 +32,45 @@ function transferFlow() {
   });
 }
 
-/** What a durable host kept when it stopped: each contact's snapshot and the commands it still waits on. */
+/** A Transfer to number that goes on when the called party hangs up (`resumeAfterDisconnect`). */
+function transferBackFlow() {
+  return flow('transfer-back', 'inbound', 'out', {
+    out: block(
+      'transferToNumber',
+      { to: { value: OUTSIDE }, resumeAfterDisconnect: true },
+      { busy: 'bye', noAnswer: 'bye', error: 'bye', connected: 'thanks' },
+    ),
+    thanks: block('playPrompt', say('Thank you for calling.'), { success: 'bye', error: 'bye' }),
+    bye: block('disconnect'),
+  });
+}
+
+/** Into the support queue with an account number for the popover and a secure PIN beside it. */
+function popoverFlow() {
+  return flow(
+    'popover',
+    'inbound',
+    'queue',
+    {
+      queue: block('setWorkingQueue', { queue: 'support' }, { success: 'transfer', error: 'bye' }),
+      transfer: block('transferToQueue', {}, { atCapacity: 'bye', error: 'bye' }),
+      bye: block('disconnect'),
+    },
+    {
+      variables: {
+        account: { type: 'string', label: 'Account', agentViewable: true },
+        pin: { type: 'string', label: 'PIN', agentViewable: true, secure: true },
+      },
+      popover: ['account', 'pin'],
+    },
+  );
+}
+
+/**
+ * What a durable host kept when it stopped: each contact's snapshot and the dials it names (a store that
+ * keeps what the snapshot refers to; an answered dial stays named in a connected callback and in a
+ * Transfer to number block that waits for the called party to hang up).
+ */
 function stored(sim: Simulator): RestoredContact[] {
   return sim.contacts().flatMap((id) => {
     const snapshot = sim.snapshot(id) as ContactSnapshot;
@@ -47,15 +85,20 @@ function stored(sim: Simulator): RestoredContact[] {
 }
 
 /** A host started afresh on the stored contacts, as the service starts after a crash. */
-function restart(contacts: RestoredContact[], limit: number, now: number) {
+function restart(
+  contacts: RestoredContact[],
+  limit: number,
+  now: number,
+  // Agent states come back from the store too: alice was busy on a contact when the host stopped.
+  agents: Record<string, AgentState> = { alice: 'Busy', bob: 'Available' },
+) {
   const clock = new VirtualClock(now);
   const env = {
-    flows: flowSource([menuFlow(), transferFlow()]),
+    flows: flowSource([menuFlow(), transferFlow(), transferBackFlow(), popoverFlow(), supportQueueFlow()]),
     resources: center(limit),
     now: () => clock.now(),
   };
-  // Agent states come back from the store too: alice was busy on a contact when the host stopped.
-  const acd = new SimpleAcd(env.resources, now, { alice: 'Busy', bob: 'Available' });
+  const acd = new SimpleAcd(env.resources, now, agents);
   const snapshots = new Map(contacts.map((c) => [c.snapshot.contactId, c.snapshot]));
   const traces: TraceEntry[] = [];
   const telephony = new SimulatedTelephony({ clock, numbers: { [CUSTOMER]: 'answer', [OUTSIDE]: 'answer' } });
@@ -161,5 +204,98 @@ describe('restore', () => {
     expect(s?.stack.at(-1)?.block).toBe('sorry');
     expect(host.traces.some((t) => t.outcome === 'error' && t.note?.includes(CENTER_AT_CAPACITY))).toBe(true);
     expect(host.core.capacity().liveCalls).toBe(2);
+  });
+
+  it("does not dial a connected callback's customer again: the answered call is still connected", () => {
+    const sim = createSimulator({
+      flows: [menuFlow()],
+      resources: center(3),
+      agents: { alice: 'Available' },
+      numbers: { [CUSTOMER]: { answer: true, ringSeconds: 3 } },
+    });
+    const cb = sim.webCallback({ name: 'Dana', number: CUSTOMER, queue: 'support' });
+    sim.agent('alice').accept();
+    sim.advance(10);
+    expect(sim.snapshot(cb)?.callback?.phase).toBe('connected');
+    const contacts = stored(sim);
+    expect(contacts[0]?.pending.map((c) => c.type)).toEqual(['dial']);
+
+    const host = restart(contacts, 3, sim.now());
+    expect(host.dialled).toEqual([]);
+    expect(host.snapshot(cb)).toMatchObject({ status: 'connected', callback: { phase: 'connected' } });
+    expect(host.acd.agents.get('alice')).toMatchObject({ state: 'Busy', contactId: cb });
+    expect(host.core.capacity().liveCalls).toBe(1);
+  });
+
+  it('does not dial a transfer to a number again once answered: the leg is connected and holds its line', () => {
+    const sim = createSimulator({
+      flows: [transferBackFlow()],
+      resources: center(3),
+      numbers: { [OUTSIDE]: { answer: true, ringSeconds: 3 } },
+    });
+    const call = sim.startCall({ flow: 'transfer-back', from: '+12015550177', to: '+12015550100' });
+    sim.advance(10);
+    const wait = sim.snapshot(call)?.stack.at(-1)?.wait;
+    expect(wait).toMatchObject({ answered: true });
+    expect(sim.capacity().liveCalls).toBe(2);
+
+    const host = restart(stored(sim), 3, sim.now());
+    expect(host.dialled).toEqual([]);
+    // The caller and the connected leg, as before the restart.
+    expect(host.core.capacity().liveCalls).toBe(2);
+    // The called party hangs up: the leg gives its line back and the flow goes on at `connected`.
+    host.core.deliver(call, { type: 'dialResult', ref: String(wait?.ref), result: 'completed' });
+    expect(host.snapshot(call)?.stack.at(-1)?.block).toBe('thanks');
+    expect(host.core.capacity().liveCalls).toBe(1);
+  });
+
+  it('keeps an agent on their own callback after a restart: hanging up and wrapping up work', () => {
+    const sim = createSimulator({
+      flows: [menuFlow()],
+      resources: center(3),
+      agents: { alice: 'Available' },
+      numbers: { [CUSTOMER]: { answer: true, ringSeconds: 3 } },
+    });
+    const own = sim.agentCallback({ agent: 'alice', number: CUSTOMER });
+    sim.advance(10);
+    expect(sim.snapshot(own)).toMatchObject({ status: 'connected', callback: { agent: 'alice' } });
+    expect(sim.snapshot(own)?.queue).toBeUndefined();
+
+    const host = restart(stored(sim), 3, sim.now());
+    expect(host.dialled).toEqual([]);
+    expect(host.acd.agents.get('alice')).toMatchObject({ state: 'Busy', contactId: own });
+    host.core.agents.hangUp('alice');
+    expect(host.snapshot(own)).toMatchObject({ status: 'ended', endReason: 'agent hung up' });
+    expect(host.acd.agents.get('alice')).toMatchObject({ state: 'WrapUp' });
+    expect(host.acd.agents.get('alice')?.contactId).toBeUndefined();
+    host.core.agents.wrapUp('alice', 'Done');
+    expect(host.acd.agents.get('alice')?.state).toBe('Available');
+  });
+
+  it('shows an offer made before the restart on the agent desktop, popover included, secure values left out', () => {
+    const sim = createSimulator({
+      flows: [popoverFlow(), supportQueueFlow()],
+      resources: center(3),
+      agents: { alice: 'Available' },
+    });
+    const call = sim.startCall({
+      flow: 'popover',
+      from: '+12015550177',
+      to: '+12015550100',
+      variables: { account: 'AC-1042', pin: '9911' },
+    });
+    const offer = sim.agent('alice').offer;
+    expect(offer?.popover).toEqual([{ label: 'Account', name: 'account', value: 'AC-1042' }]);
+
+    // Bob is free after the restart too: the contact stays offered to alice, not to him.
+    const host = restart(stored(sim), 3, sim.now(), { alice: 'Available', bob: 'Available' });
+    expect(host.core.agents.offerOf('alice')).toEqual(offer);
+    expect(JSON.stringify(host.core.agents.offerOf('alice'))).not.toContain('9911');
+    expect(host.core.agents.offerOf('bob')).toBeUndefined();
+    expect(host.acd.agents.get('bob')).toMatchObject({ offered: false });
+    expect(host.traces.filter((t) => t.event === 'agentAvailable')).toEqual([]);
+    expect(host.core.agents.accept('alice')).toBe(true);
+    expect(host.snapshot(call)?.queue?.agent).toBe('alice');
+    expect(host.core.agents.offerOf('alice')).toBeUndefined();
   });
 });
