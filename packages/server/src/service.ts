@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
+import { startCheckpointer } from './db/checkpointer.js';
 import { type Db, openDatabase } from './db/database.js';
 import { EventBus } from './ops/event-bus.js';
 import { createLogger } from './ops/logger.js';
@@ -65,6 +66,9 @@ export async function createService(
   );
   await store.init();
   const db = openDatabase(config.dataDir, { synchronous: config.dbSync });
+  const checkpointer = startCheckpointer(db, (error) =>
+    logger.warn({ error }, 'background WAL checkpoint failed; the service checkpoints itself'),
+  );
   const published = new PublishedVersions(db);
   const flows = new FlowService(store, published, events, metrics);
 
@@ -153,6 +157,7 @@ export async function createService(
           clearTimeout(timer);
         }
         host.stop();
+        await checkpointer.stop();
         db.pragma('wal_checkpoint(TRUNCATE)');
         db.close();
       })();
