@@ -1,8 +1,8 @@
 import { checkDialNumber } from '@callflow/model';
-import { CENTER_AT_CAPACITY } from '../host/live-calls.js';
 import { resolveCallerId } from '../rules/index.js';
 import type { CallbackRequest, ContactEvent, EngineEnv, StepResult } from '../types.js';
 import { blankSnapshot } from './contact-blank.js';
+import { CENTER_AT_CAPACITY } from './limits.js';
 import { enqueue } from './queue.js';
 import { ContactRun } from './run.js';
 

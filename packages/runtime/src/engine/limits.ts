@@ -11,6 +11,8 @@ export const SEEN_EVENT_IDS = 64;
  * entry cut the events per second by about a third (measured in docs/runtime.md).
  */
 export const DEFAULT_TRACE_TAIL = 0;
+/** Reason code shown on a callback that waits for a free line, on refused dials and agent callbacks. */
+export const CENTER_AT_CAPACITY = 'CENTER_AT_CAPACITY';
 /** Seconds an offered agent has when the queue does not say (then RONA). */
 export const DEFAULT_OFFER_TIMEOUT_SECONDS = 20;
 

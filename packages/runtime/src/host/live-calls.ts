@@ -1,7 +1,7 @@
+import { CENTER_AT_CAPACITY } from '../engine/limits.js';
 import type { Command, ContactEvent, ContactSnapshot } from '../types.js';
 
-/** Reason code shown on a callback that waits for a free line, on refused dials and agent callbacks. */
-export const CENTER_AT_CAPACITY = 'CENTER_AT_CAPACITY';
+export { CENTER_AT_CAPACITY };
 
 /** The account's `maxConcurrentCalls`; undefined when the center has no limit. */
 export interface CapacityFigures {
