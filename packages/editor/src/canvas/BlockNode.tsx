@@ -1,41 +1,64 @@
-import { Handle, type Node, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
-import { memo, useEffect, useRef } from 'react';
+import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
+import { memo, useContext, useEffect, useRef } from 'react';
 import { useSimulationStore } from '../simulator/simulation-store';
+import { blockSize } from './block-geometry';
 import type { BlockView } from './flow-graph';
+import { useRemeasureNode } from './use-remeasure-node';
+import { CompactBlocksContext } from './zoom';
 
 export type BlockNodeType = Node<BlockView & Record<string, unknown>, 'block'>;
 
-/** One block on the canvas: what it is, what it does, and one labelled handle per outcome. */
+/**
+ * One block on the canvas: what it is, what it does, and one labelled handle per outcome. Zoomed out
+ * below readable text it is drawn compact: its outline, its state and its name, at the same size, and
+ * without handles (the overview layer draws its wires), so a whole large flow in view stays cheap.
+ */
 function BlockNodeComponent({ id, data, selected }: NodeProps<BlockNodeType>) {
-  const active = useSimulationStore((s) => s.activeBlockId === id);
-  const visited = useSimulationStore((s) => s.visitedBlockIds.includes(id));
-  const updateNodeInternals = useUpdateNodeInternals();
-  const outcomeKey = data.outcomes.map((o) => o.name).join('\u0000');
-  // New or removed outcome handles must be measured again, or edges attach to stale positions.
-  // (Not on mount: React Flow measures new nodes itself, and 1,000 extra measurements would crawl.)
-  const measuredKey = useRef(outcomeKey);
+  const compact = useContext(CompactBlocksContext);
+  const run = useSimulationStore((s) =>
+    s.activeBlockId === id ? 'active' : s.visitedBlockIds.includes(id) ? 'visited' : undefined,
+  );
+  const active = run === 'active';
+  const visited = run === 'visited';
+  const remeasure = useRemeasureNode();
+  // Handles that appear (leaving the compact drawing) or change (new or removed outcomes) must be
+  // measured again, or edges attach to stale positions. (Not on mount: React Flow measures new nodes
+  // itself, and 1,000 extra measurements would crawl.)
+  const handlesKey = compact ? '' : data.outcomes.map((o) => o.name).join('\u0000');
+  const measuredKey = useRef(handlesKey);
   useEffect(() => {
-    if (measuredKey.current === outcomeKey) return;
-    measuredKey.current = outcomeKey;
-    updateNodeInternals(id);
-  }, [id, outcomeKey, updateNodeInternals]);
+    if (measuredKey.current === handlesKey) return;
+    measuredKey.current = handlesKey;
+    if (!compact) remeasure(id);
+  }, [id, handlesKey, compact, remeasure]);
 
   const classes = ['block-node'];
+  if (compact) classes.push('is-compact');
   if (selected) classes.push('is-selected');
   if (data.errors > 0) classes.push('has-errors');
   else if (data.warnings > 0) classes.push('has-warnings');
   if (active) classes.push('is-active');
   else if (visited) classes.push('is-visited');
+  if (data.isStart) classes.push('is-start');
+  const state = {
+    className: classes.join(' '),
+    'data-testid': `node-${id}`,
+    'data-start': data.isStart ? 'true' : undefined,
+    'data-active': active ? 'true' : undefined,
+    'data-visited': visited ? 'true' : undefined,
+  };
+
+  if (compact) {
+    return (
+      <div {...state} style={{ height: blockSize(data.outcomes.length).height }}>
+        <span className="block-node-compact-name">{compactName(data.label ?? id)}</span>
+      </div>
+    );
+  }
 
   const problemsTitle = data.messages.join('\n');
   return (
-    <div
-      className={classes.join(' ')}
-      data-testid={`node-${id}`}
-      data-start={data.isStart ? 'true' : undefined}
-      data-active={active ? 'true' : undefined}
-      data-visited={visited ? 'true' : undefined}
-    >
+    <div {...state}>
       <Handle
         type="target"
         position={Position.Left}
@@ -94,3 +117,10 @@ function BlockNodeComponent({ id, data, selected }: NodeProps<BlockNodeType>) {
 }
 
 export const BlockNode = memo(BlockNodeComponent);
+
+/** What fits a compact block in its large type. Cut here rather than clipped by CSS: a clip per block
+ * makes the browser's compositing work grow with every block in view, on every frame of a drag. */
+const COMPACT_NAME_LENGTH = 14;
+export function compactName(name: string): string {
+  return name.length <= COMPACT_NAME_LENGTH ? name : `${name.slice(0, COMPACT_NAME_LENGTH - 1)}…`;
+}

@@ -11,25 +11,25 @@ import {
   type NodeChange,
   type OnDelete,
   ReactFlow,
-  useNodesInitialized,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { connect, disconnect, moveBlocks, removeBlocks } from '../flow/flow-edits';
 import { useEditorStore } from '../store/flow-store';
 import { BlockNode, type BlockNodeType } from './BlockNode';
-import { flowEdges, groupProblemsByBlock, NODE_WIDTH, parseEdgeId, positionsOf } from './flow-graph';
-import { buildNodes, type Dimensions, emptyNodeCache } from './flow-nodes';
+import { flowEdges, groupProblemsByBlock, NODE_WIDTH, parseEdgeId } from './flow-graph';
+import { buildNodes, type Dimensions, emptyNodeCache, withDragPositions } from './flow-nodes';
+import { OverviewEdges } from './OverviewEdges';
 import { BLOCK_DRAG_TYPE } from './palette-items';
 import { CANVAS_TEST_ID, useCanvasActions } from './use-canvas-actions';
+import { useInitialView } from './use-initial-view';
+import { CompactBlocksContext, MAX_ZOOM, MIN_ZOOM } from './zoom';
 
 // Defined once, outside any component: React Flow warns when nodeTypes changes between renders.
 const nodeTypes = { block: BlockNode };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const proOptions = { hideAttribution: true };
-const fitViewOptions = { padding: 0.1, maxZoom: 1 };
-/** Below this zoom, block text cannot be read. */
-const READABLE_ZOOM = 0.6;
+const noEdges: Edge[] = [];
 /** Above this many blocks only the blocks in view are rendered. */
 const LARGE_FLOW_BLOCKS = 200;
 const deleteKeys = ['Delete', 'Backspace'];
@@ -50,28 +50,36 @@ export function Canvas() {
   const tickPending = useRef(false);
   const cache = useRef(emptyNodeCache());
   const reconnected = useRef(false);
+  const pane = useRef<HTMLElement>(null);
 
   const problemsByBlock = useMemo(() => groupProblemsByBlock(problems), [problems]);
 
   // Measured sizes are kept aside and handed to the node objects at most once per frame (measureTick),
   // so a node built anew keeps its size instead of hiding itself, and the mini map can draw it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-  const nodes = useMemo<BlockNodeType[]>(() => {
+  const placedNodes = useMemo<BlockNodeType[]>(() => {
     if (!flow) return [];
     const built = buildNodes(flow, cache.current, {
       selection,
       problemsByBlock,
-      dragPositions,
       measured: measured.current,
     });
     cache.current = built.cache;
     return built.nodes;
-  }, [flow, selection, problemsByBlock, dragPositions, measureTick]);
+  }, [flow, selection, problemsByBlock, measureTick]);
+  const nodes = useMemo(() => withDragPositions(placedNodes, dragPositions), [placedNodes, dragPositions]);
 
+  // A large flow renders only the blocks in view; it opens fitted whole, to be taken in at a glance.
+  const large = !!flow && Object.keys(flow.blocks).length > LARGE_FLOW_BLOCKS;
+  const { viewport, compact } = useInitialView(pane, placedNodes, flow?.start ?? '', large);
+
+  const wires = useMemo(() => (flow ? flowEdges(flow) : []), [flow]);
+  // Zoomed out, React Flow draws no edges: the overview layer draws them all at once.
   const edges = useMemo<Edge[]>(
     () =>
-      flow
-        ? flowEdges(flow).map((e) => ({
+      compact
+        ? noEdges
+        : wires.map((e) => ({
             id: e.id,
             source: e.source,
             target: e.target,
@@ -79,9 +87,8 @@ export function Canvas() {
             targetHandle: 'in',
             selected: selectedEdges.has(e.id),
             ariaLabel: `${e.source} ${e.outcome} to ${e.target}`,
-          }))
-        : [],
-    [flow, selectedEdges],
+          })),
+    [wires, selectedEdges, compact],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<BlockNodeType>[]) => {
@@ -183,36 +190,6 @@ export function Canvas() {
     if (target) useEditorStore.getState().edit((f) => connect(f, source, outcome, target));
   }, []);
 
-  // Fit the whole flow once its blocks have been measured (the canvas is keyed by flow id).
-  const initialized = useNodesInitialized();
-  const fitted = useRef(false);
-  // A large flow renders only the blocks in view, which are the only ones measured: it opens at its
-  // start block (no fitting), at full size.
-  const large = !!flow && Object.keys(flow.blocks).length > LARGE_FLOW_BLOCKS;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: computed once per flow (the canvas is keyed by flow id)
-  const startViewport = useMemo(() => {
-    if (!flow) return undefined;
-    const at = positionsOf(flow).get(flow.start) ?? { x: 0, y: 0 };
-    return { x: 40 - at.x, y: 160 - at.y, zoom: 1 };
-  }, []);
-  useEffect(() => {
-    if (!initialized || fitted.current || large) return;
-    fitted.current = true;
-    void rf.fitView({ padding: 0.1, maxZoom: 1 }).then(() => {
-      // A long flow fitted whole is unreadable: show its start instead, at a readable zoom.
-      const start = useEditorStore.getState().flow?.start;
-      const node = start ? rf.getInternalNode(start) : undefined;
-      const pane = document.querySelector(`[data-testid="${CANVAS_TEST_ID}"]`)?.getBoundingClientRect();
-      if (rf.getZoom() >= READABLE_ZOOM || !node || !pane) return;
-      const { x, y } = node.internals.positionAbsolute;
-      void rf.setViewport({
-        x: 40 - x * READABLE_ZOOM,
-        y: pane.height / 2 - y * READABLE_ZOOM,
-        zoom: READABLE_ZOOM,
-      });
-    });
-  }, [initialized, rf, large]);
-
   const isValidConnection = useCallback(
     (c: Connection | Edge) =>
       c.targetHandle === 'in' || c.targetHandle === null || c.targetHandle === undefined,
@@ -259,40 +236,49 @@ export function Canvas() {
 
   if (!flow) return null;
   return (
-    <section className="canvas" aria-label="Canvas" data-testid={CANVAS_TEST_ID} data-flow-id={flow.id}>
-      <ReactFlow<BlockNodeType, Edge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onReconnect={onReconnect}
-        onReconnectStart={onReconnectStart}
-        onReconnectEnd={onReconnectEnd}
-        onDelete={onDelete}
-        onDrop={onDrop}
-        onDragOver={onDragOver}
-        onPaneClick={onPaneClick}
-        deleteKeyCode={deleteKeys}
-        multiSelectionKeyCode={multiSelectKeys}
-        selectionKeyCode="Shift"
-        fitView={!large}
-        fitViewOptions={fitViewOptions}
-        {...(large && startViewport ? { defaultViewport: startViewport } : {})}
-        onlyRenderVisibleElements={large}
-        minZoom={0.1}
-        maxZoom={2}
-        proOptions={proOptions}
-      >
-        <Background gap={20} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Mini map" />
-        <Controls aria-label="Zoom controls" />
-      </ReactFlow>
+    <section
+      ref={pane}
+      className="canvas"
+      aria-label="Canvas"
+      data-testid={CANVAS_TEST_ID}
+      data-flow-id={flow.id}
+    >
+      {viewport && (
+        <CompactBlocksContext value={compact}>
+          <ReactFlow<BlockNodeType, Edge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            defaultEdgeOptions={defaultEdgeOptions}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={isValidConnection}
+            onReconnect={onReconnect}
+            onReconnectStart={onReconnectStart}
+            onReconnectEnd={onReconnectEnd}
+            onDelete={onDelete}
+            onDrop={onDrop}
+            onDragOver={onDragOver}
+            onPaneClick={onPaneClick}
+            deleteKeyCode={deleteKeys}
+            multiSelectionKeyCode={multiSelectKeys}
+            selectionKeyCode="Shift"
+            defaultViewport={viewport}
+            onlyRenderVisibleElements={large}
+            minZoom={MIN_ZOOM}
+            maxZoom={MAX_ZOOM}
+            proOptions={proOptions}
+          >
+            {compact && <OverviewEdges edges={wires} nodes={placedNodes} dragPositions={dragPositions} />}
+            <Background gap={20} size={1} />
+            <MiniMap pannable zoomable ariaLabel="Mini map" />
+            <Controls aria-label="Zoom controls" />
+          </ReactFlow>
+        </CompactBlocksContext>
+      )}
       {Object.keys(flow.blocks).length === 0 && (
         <p className="canvas-empty">Drag a block from the palette here, or press Enter on one to add it.</p>
       )}

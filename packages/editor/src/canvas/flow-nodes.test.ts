@@ -1,7 +1,7 @@
 import type { Flow } from '@callflow/model';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../flow/flow-edits';
-import { buildNodes, emptyNodeCache, type NodeInputs } from './flow-nodes';
+import { buildNodes, emptyNodeCache, type NodeInputs, withDragPositions } from './flow-nodes';
 
 const flow: Flow = {
   formatVersion: 1,
@@ -20,7 +20,6 @@ const flow: Flow = {
 const inputs: NodeInputs = {
   selection: [],
   problemsByBlock: new Map(),
-  dragPositions: {},
   measured: new Map(),
 };
 
@@ -35,24 +34,45 @@ describe('canvas nodes', () => {
     expect(second.nodes[2]).toBe(first.nodes[2]);
   });
 
-  it('builds a node anew when it is selected, dragged or measured', () => {
+  it('builds a node anew when it is selected or measured', () => {
     const first = buildNodes(flow, emptyNodeCache(), inputs);
     const selected = buildNodes(flow, first.cache, { ...inputs, selection: ['b'] });
     expect(selected.nodes[1]).not.toBe(first.nodes[1]);
     expect(selected.nodes[1]?.selected).toBe(true);
-    const dragged = buildNodes(flow, selected.cache, {
-      ...inputs,
-      selection: ['b'],
-      dragPositions: { c: { x: 1, y: 2 } },
-    });
-    expect(dragged.nodes[2]?.position).toEqual({ x: 1, y: 2 });
-    const measured = buildNodes(flow, dragged.cache, {
+    const measured = buildNodes(flow, selected.cache, {
       ...inputs,
       selection: ['b'],
       measured: new Map([['a', { width: 240, height: 90 }]]),
     });
     expect(measured.nodes[0]?.measured).toEqual({ width: 240, height: 90 });
-    expect(measured.nodes[1]).toBe(dragged.nodes[1]);
+    expect(measured.nodes[1]).toBe(selected.nodes[1]);
+  });
+
+  it('moves only the dragged blocks, keeping every other node object', () => {
+    const built = buildNodes(flow, emptyNodeCache(), inputs).nodes;
+    expect(withDragPositions(built, {})).toBe(built);
+    const dragged = withDragPositions(built, { c: { x: 1, y: 2 } });
+    expect(dragged[2]?.position).toEqual({ x: 1, y: 2 });
+    expect(dragged[0]).toBe(built[0]);
+    expect(dragged[1]).toBe(built[1]);
+  });
+
+  it('knows the size and handles of every block before React Flow renders it', () => {
+    const [a, , c] = buildNodes(connect(flow, 'a', 'success', 'b'), emptyNodeCache(), inputs).nodes;
+    const outcomes = a?.data.outcomes.length ?? 0;
+    expect(outcomes).toBeGreaterThan(0);
+    expect(a?.measured?.height).toBeGreaterThan(c?.measured?.height ?? 0);
+    expect(a?.handles?.filter((h) => h.type === 'source').map((h) => h.id)).toEqual(
+      a?.data.outcomes.map((o) => o.name),
+    );
+    expect(a?.handles?.find((h) => h.id === 'in')?.type).toBe('target');
+    // Once React Flow has measured a block, its measurements stand.
+    const measured = buildNodes(flow, emptyNodeCache(), {
+      ...inputs,
+      measured: new Map([['a', { width: 240, height: 90 }]]),
+    }).nodes[0];
+    expect(measured?.measured).toEqual({ width: 240, height: 90 });
+    expect(measured?.handles).toBeUndefined();
   });
 
   it('marks the start block and its problems, and rebuilds a view when its problems change', () => {

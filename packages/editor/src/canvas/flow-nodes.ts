@@ -5,6 +5,7 @@
  */
 import type { Block, Flow, Position, Problem } from '@callflow/model';
 import type { BlockNodeType } from './BlockNode';
+import { blockHandles, blockSize } from './block-geometry';
 import { type BlockView, blockView, NODE_WIDTH, positionsOf } from './flow-graph';
 
 export interface Dimensions {
@@ -24,8 +25,6 @@ export function emptyNodeCache(): NodeCache {
 export interface NodeInputs {
   selection: readonly string[];
   problemsByBlock: ReadonlyMap<string, Problem[]>;
-  /** Positions of blocks being dragged (not yet written to the flow). */
-  dragPositions: Readonly<Record<string, Position>>;
   /** Sizes React Flow measured. */
   measured: ReadonlyMap<string, Dimensions>;
 }
@@ -46,7 +45,7 @@ export function buildNodes(
     const cached = cache.views.get(id);
     const view = cached && cached.key === key ? cached.view : blockView(flow, id, block, problems);
     views.set(id, { key, view });
-    const position = inputs.dragPositions[id] ?? positions.get(id) ?? { x: 0, y: 0 };
+    const position = positions.get(id) ?? { x: 0, y: 0 };
     const size = inputs.measured.get(id);
     const old = cache.nodes.get(id);
     const same =
@@ -55,8 +54,7 @@ export function buildNodes(
       old.position.x === position.x &&
       old.position.y === position.y &&
       old.selected === selected.has(id) &&
-      old.measured?.width === size?.width &&
-      old.measured?.height === size?.height;
+      (size === undefined || (old.measured?.width === size.width && old.measured?.height === size.height));
     let node: BlockNodeType;
     if (same) node = old;
     else {
@@ -68,8 +66,11 @@ export function buildNodes(
         selected: selected.has(id),
         width: NODE_WIDTH,
         ariaLabel: `${view.title} block ${id}`,
+        // Known before rendering: React Flow skips the blocks out of view, yet edges, the mini map
+        // and fitting the view see every block. Once rendered, React Flow's measurements take over.
+        measured: size ?? blockSize(view.outcomes.length),
       };
-      if (size) node.measured = size;
+      if (!size) node.handles = blockHandles(view.outcomes);
     }
     nodesById.set(id, node);
     nodes.push(node);
@@ -97,4 +98,21 @@ function blockIdentity(block: Block): number {
     identities.set(block, identity);
   }
   return identity;
+}
+
+/**
+ * The nodes with the blocks being dragged at their drag positions (not yet written to the flow). Only
+ * those get new node objects, so each frame of a drag costs one node, whatever the flow's size.
+ */
+export function withDragPositions(
+  nodes: readonly BlockNodeType[],
+  dragPositions: Readonly<Record<string, Position>>,
+): BlockNodeType[] {
+  const ids = Object.keys(dragPositions);
+  if (ids.length === 0) return nodes as BlockNodeType[];
+  return nodes.map((node) => {
+    const position = dragPositions[node.id];
+    // `dragging` as React Flow set it, or the block would lose its dragging state on every frame.
+    return position ? { ...node, position, dragging: true } : node;
+  });
 }
