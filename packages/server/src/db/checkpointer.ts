@@ -20,6 +20,7 @@ const { openSync, fsyncSync, closeSync } = require('node:fs');
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
+db.pragma('busy_timeout = 5000'); // waiting for a lock here never holds up the service
 const file = openSync(workerData.file, 'r+');
 let copied = 0;
 const checkpoint = () => {
