@@ -1,7 +1,7 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo, useContext, useEffect, useRef } from 'react';
 import { useSimulationStore } from '../simulator/simulation-store';
-import { blockSize } from './block-geometry';
+import { blockSize, compactName } from './block-geometry';
 import type { BlockView } from './flow-graph';
 import { useRemeasureNode } from './use-remeasure-node';
 import { CompactBlocksContext } from './zoom';
@@ -117,10 +117,3 @@ function BlockNodeComponent({ id, data, selected }: NodeProps<BlockNodeType>) {
 }
 
 export const BlockNode = memo(BlockNodeComponent);
-
-/** What fits a compact block in its large type. Cut here rather than clipped by CSS: a clip per block
- * makes the browser's compositing work grow with every block in view, on every frame of a drag. */
-const COMPACT_NAME_LENGTH = 14;
-export function compactName(name: string): string {
-  return name.length <= COMPACT_NAME_LENGTH ? name : `${name.slice(0, COMPACT_NAME_LENGTH - 1)}…`;
-}

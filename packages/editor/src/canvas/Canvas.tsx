@@ -12,6 +12,7 @@ import {
   type OnDelete,
   ReactFlow,
   useReactFlow,
+  type Viewport,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { connect, disconnect, moveBlocks, removeBlocks } from '../flow/flow-edits';
@@ -22,7 +23,7 @@ import { buildNodes, type Dimensions, emptyNodeCache, withDragPositions } from '
 import { OverviewEdges } from './OverviewEdges';
 import { BLOCK_DRAG_TYPE } from './palette-items';
 import { CANVAS_TEST_ID, useCanvasActions } from './use-canvas-actions';
-import { useInitialView } from './use-initial-view';
+import { useCompactBlocks, useOpeningViewport } from './use-initial-view';
 import { CompactBlocksContext, MAX_ZOOM, MIN_ZOOM } from './zoom';
 
 // Defined once, outside any component: React Flow warns when nodeTypes changes between renders.
@@ -51,6 +52,8 @@ export function Canvas() {
   const cache = useRef(emptyNodeCache());
   const reconnected = useRef(false);
   const pane = useRef<HTMLElement>(null);
+  const [viewport, setViewport] = useState<Viewport>();
+  const compact = useCompactBlocks(viewport);
 
   const problemsByBlock = useMemo(() => groupProblemsByBlock(problems), [problems]);
 
@@ -63,15 +66,16 @@ export function Canvas() {
       selection,
       problemsByBlock,
       measured: measured.current,
+      compact,
     });
     cache.current = built.cache;
     return built.nodes;
-  }, [flow, selection, problemsByBlock, measureTick]);
+  }, [flow, selection, problemsByBlock, measureTick, compact]);
   const nodes = useMemo(() => withDragPositions(placedNodes, dragPositions), [placedNodes, dragPositions]);
 
   // A large flow renders only the blocks in view; it opens fitted whole, to be taken in at a glance.
   const large = !!flow && Object.keys(flow.blocks).length > LARGE_FLOW_BLOCKS;
-  const { viewport, compact } = useInitialView(pane, placedNodes, flow?.start ?? '', large);
+  useOpeningViewport(pane, placedNodes, flow?.start ?? '', large, setViewport);
 
   const wires = useMemo(() => (flow ? flowEdges(flow) : []), [flow]);
   // Zoomed out, React Flow draws no edges: the overview layer draws them all at once.

@@ -83,3 +83,12 @@ export function outcomeAnchor(index: number): XYPosition {
   const at = outcomeHandleAt(index);
   return { x: at.x + HANDLE, y: at.y + HANDLE / 2 };
 }
+
+/**
+ * What fits a compact block in its large type. Cut here rather than clipped by CSS: a clip per block
+ * makes the browser's compositing work grow with every block in view, on every frame of a drag.
+ */
+const COMPACT_NAME_LENGTH = 14;
+export function compactName(name: string): string {
+  return name.length <= COMPACT_NAME_LENGTH ? name : `${name.slice(0, COMPACT_NAME_LENGTH - 1)}…`;
+}

@@ -92,4 +92,15 @@ describe('canvas nodes', () => {
     expect(withProblem.nodes[2]?.data.warnings).toBe(1);
     expect(withProblem.nodes[1]).toBe(first.nodes[1]);
   });
+
+  it('gives every block its handles again when the canvas leaves compact blocks', () => {
+    const measured = new Map([['a', { width: 240, height: 90 }]]);
+    const compact = buildNodes(flow, emptyNodeCache(), { ...inputs, measured, compact: true });
+    expect(compact.nodes[0]?.handles).toBeUndefined();
+    const full = buildNodes(flow, compact.cache, { ...inputs, measured, compact: false });
+    expect(full.nodes[0]).not.toBe(compact.nodes[0]);
+    expect(full.nodes[0]?.handles?.map((h) => h.id)).toContain('in');
+    const unchanged = buildNodes(flow, full.cache, { ...inputs, measured, compact: false });
+    expect(unchanged.nodes[0]).toBe(full.nodes[0]);
+  });
 });

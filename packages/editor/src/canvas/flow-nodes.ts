@@ -16,10 +16,12 @@ export interface Dimensions {
 export interface NodeCache {
   views: Map<string, { key: string | Block; view: BlockView }>;
   nodes: Map<string, BlockNodeType>;
+  /** Whether the nodes were built for compact blocks. */
+  compact: boolean;
 }
 
 export function emptyNodeCache(): NodeCache {
-  return { views: new Map(), nodes: new Map() };
+  return { views: new Map(), nodes: new Map(), compact: false };
 }
 
 export interface NodeInputs {
@@ -27,6 +29,8 @@ export interface NodeInputs {
   problemsByBlock: ReadonlyMap<string, Problem[]>;
   /** Sizes React Flow measured. */
   measured: ReadonlyMap<string, Dimensions>;
+  /** Blocks drawn compact (zoomed out), without handles. */
+  compact?: boolean;
 }
 
 export function buildNodes(
@@ -39,6 +43,11 @@ export function buildNodes(
   const views = new Map<string, { key: string | Block; view: BlockView }>();
   const nodesById = new Map<string, BlockNodeType>();
   const nodes: BlockNodeType[] = [];
+  const compact = inputs.compact ?? false;
+  // Compact blocks have no handles, so React Flow measures none on the blocks it renders then. Back
+  // to full blocks, every node is given its handles again (the blocks in view are measured anew), or
+  // wires to blocks that were rendered compact and are now out of view would have nothing to end at.
+  const handlesLost = cache.compact && !compact;
   for (const [id, block] of Object.entries(flow.blocks)) {
     const problems = inputs.problemsByBlock.get(id);
     const key = viewKey(flow, id, block, problems);
@@ -50,6 +59,7 @@ export function buildNodes(
     const old = cache.nodes.get(id);
     const same =
       old &&
+      !handlesLost &&
       old.data === view &&
       old.position.x === position.x &&
       old.position.y === position.y &&
@@ -70,12 +80,12 @@ export function buildNodes(
         // and fitting the view see every block. Once rendered, React Flow's measurements take over.
         measured: size ?? blockSize(view.outcomes.length),
       };
-      if (!size) node.handles = blockHandles(view.outcomes);
+      if (!size || handlesLost) node.handles = blockHandles(view.outcomes);
     }
     nodesById.set(id, node);
     nodes.push(node);
   }
-  return { nodes, cache: { views, nodes: nodesById } };
+  return { nodes, cache: { views, nodes: nodesById, compact } };
 }
 
 /**

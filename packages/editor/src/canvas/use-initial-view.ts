@@ -5,38 +5,36 @@ import { initialViewport } from './initial-view';
 import { COMPACT_BELOW_ZOOM, isZoomedOut, MIN_ZOOM } from './zoom';
 
 /**
- * The viewport a flow opens at, from the size of the canvas (measured before the first paint) and the
- * blocks' known sizes: React Flow starts there, so nothing is drawn at another zoom first. Also whether
- * the canvas is zoomed out to compact blocks: React Flow's own zoom once it has taken the viewport,
- * the opening viewport's until then.
+ * Works out the viewport a flow opens at, from the size of the canvas (measured before the first
+ * paint) and the blocks' known sizes, and hands it to `open`: React Flow then starts there, so nothing
+ * is drawn at another zoom first. Once per flow (the canvas is keyed by flow id).
  */
-export function useInitialView(
+export function useOpeningViewport(
   pane: RefObject<HTMLElement | null>,
   nodes: readonly BlockNodeType[],
   start: string,
   fitWhole: boolean,
-): { viewport: Viewport | undefined; compact: boolean } {
-  const [viewport, setViewport] = useState<Viewport>();
-  const [applied, setApplied] = useState(false);
-  const zoomedOut = useStore(isZoomedOut);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once per flow (the canvas is keyed by flow id)
+  open: (viewport: Viewport) => void,
+): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per flow
   useLayoutEffect(() => {
     const rect = pane.current?.getBoundingClientRect();
     if (!rect) return;
-    setViewport(
-      initialViewport(
-        nodes,
-        start,
-        { width: rect.width, height: rect.height },
-        { fitWhole, minZoom: MIN_ZOOM },
-      ),
-    );
+    const size = { width: rect.width, height: rect.height };
+    open(initialViewport(nodes, start, size, { fitWhole, minZoom: MIN_ZOOM }));
   }, []);
+}
+
+/**
+ * Whether blocks are drawn compact: React Flow's own zoom once it has taken the opening viewport, the
+ * opening viewport's until then (React Flow's store still holds its defaults on its first render).
+ */
+export function useCompactBlocks(opening: Viewport | undefined): boolean {
+  const zoomedOut = useStore(isZoomedOut);
+  const [applied, setApplied] = useState(false);
   // React Flow takes the viewport in its own effects, which run before this one.
   useEffect(() => {
-    if (viewport) setApplied(true);
-  }, [viewport]);
-
-  return { viewport, compact: applied ? zoomedOut : (viewport?.zoom ?? 1) < COMPACT_BELOW_ZOOM };
+    if (opening) setApplied(true);
+  }, [opening]);
+  return applied ? zoomedOut : (opening?.zoom ?? 1) < COMPACT_BELOW_ZOOM;
 }
