@@ -92,6 +92,15 @@ export async function createService(
     httpRequests: config.httpRequests,
   });
 
+  // A raised maximum of concurrent calls (or new agents, queues) reaches waiting contacts at once,
+  // whether the file changed through the API, by hand or by a `git pull`, not at some later event.
+  live.onChange(() => host.resourcesChanged());
+  events.subscribe(({ event }) => {
+    if (event.type === 'resources.saved' || event.type === 'resources.changedOnDisk') {
+      live.refresh().catch((error: unknown) => logger.warn({ error }, 'could not re-read the resources'));
+    }
+  });
+
   let state: 'starting' | 'ready' | 'stopping' = 'starting';
   const streams = new Set<() => void>();
   const app = createApp({

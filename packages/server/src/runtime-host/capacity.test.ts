@@ -102,12 +102,37 @@ describe('maximum concurrent calls', () => {
     const resources = JSON.parse(readFileSync(file, 'utf8'));
     resources.account.maxConcurrentCalls = 2;
     writeFileSync(file, `${JSON.stringify(resources, null, 2)}\n`);
-    // The service reads the file again; the callback still waits until the host is told.
-    expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBe('CENTER_AT_CAPACITY');
-    t.service.host.resourcesChanged();
+    // No call ends and no agent changes: the next request reads the file, and the callback goes at once.
+    expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBeNull();
     expect(t.service.host.offerOf('bilal.khan')).toMatchObject({ title: 'Callback' });
     expect(t.service.host.acd.agents.get('bilal.khan')?.contactId).toBe(cb.id);
     expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBeNull();
+  });
+
+  it('offers a waiting callback once the limit is raised through the resources API', async () => {
+    t = await startTestService({ workDir: work });
+    await startCall(t);
+    const { body: cb } = await t
+      .api()
+      .post('/api/callbacks')
+      .send({ number: '+12015550123', queue: 'billing' })
+      .expect(201);
+    await t.api().post('/api/agents/bilal.khan/state').send({ state: 'Available' }).expect(200);
+    expect(t.service.host.offerOf('bilal.khan')).toBeUndefined();
+
+    const current = await t.api().get('/api/resources').expect(200);
+    const raised = {
+      ...current.body.resources,
+      account: { ...current.body.resources.account, maxConcurrentCalls: 2 },
+    };
+    await t.api().put('/api/resources').set('If-Match', current.headers.etag).send(raised).expect(200);
+    const offer = await eventually(
+      async () => t!.service.host.offerOf('bilal.khan'),
+      (o) => o !== undefined,
+      10_000,
+    );
+    expect(offer).toMatchObject({ title: 'Callback' });
+    expect(t.service.host.acd.agents.get('bilal.khan')?.contactId).toBe(cb.id);
   });
 
   it('refuses an agent-initiated callback at capacity with 409 center_at_capacity', async () => {

@@ -12,8 +12,15 @@ export class LiveResources {
   #current: Resources = emptyResources();
   /** The stamp of the file `#current` was read from; undefined until the first load. */
   #stamp: string | null | undefined;
+  readonly #listeners = new Set<(resources: Resources) => void>();
 
   constructor(private readonly store: FlowStore) {}
+
+  /** Called after each re-read that found the file changed (not after the first load). */
+  onChange(listener: (resources: Resources) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
 
   get current(): Resources {
     return this.#current;
@@ -24,8 +31,10 @@ export class LiveResources {
     const stamp = this.store.resourcesStamp();
     if (stamp === this.#stamp) return;
     // A change between the stamp and the read only costs one more read on the next request.
+    const first = this.#stamp === undefined;
     this.#current = (await this.store.getResources()).resources ?? emptyResources();
     this.#stamp = stamp;
+    if (!first) for (const listener of this.#listeners) listener(this.#current);
   }
 
   /** Middleware: the request sees the file as it is now. */
