@@ -195,6 +195,7 @@ describe('maximum concurrent calls', () => {
     await eventually(
       async () => host().snapshot(cb.id)?.callback?.phase,
       (phase) => phase === 'dialling',
+      10_000,
     );
     expect(host().snapshot(cb.id)?.callback?.phase).toBe('dialling');
     // A caller arrives at capacity (the carrier delivers it): two live calls of one.
