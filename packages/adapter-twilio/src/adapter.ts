@@ -5,9 +5,12 @@ import type {
   TelephonyAdapter,
   TelephonyCommand,
 } from '@callflow/runtime';
+import { CallRetention } from './call-retention.js';
 import { type CallState, newCallState, rememberResponse } from './call-state.js';
 import type { TwilioRestClient } from './rest-client.js';
-import { renderTwiml, renderWhisper, type WebhookRoute } from './twiml.js';
+import { renderHangup, renderTwiml, renderWhisper, type WebhookRoute } from './twiml.js';
+
+export type TwilioLog = (message: string, data?: Record<string, unknown>, level?: 'warn' | 'debug') => void;
 
 export interface TwilioAdapterOptions {
   /** Public URL of the webhook routes' mount point, as Twilio calls it (e.g. https://voice.example.com/twilio). */
@@ -16,13 +19,37 @@ export interface TwilioAdapterOptions {
   client?: TwilioRestClient;
   /** Caller ID for outbound calls when the engine gives none (the account's principal number). */
   defaultCallerId?: () => string | undefined;
-  log?: (message: string, data?: Record<string, unknown>) => void;
+  log?: TwilioLog;
+  /**
+   * How long an ended call's state (its remembered answers, for Twilio's retries) is kept after the call
+   * ends. Default 10 minutes: Twilio retries a webhook only within its 15 s budget and sends the final
+   * status callback within seconds, so this leaves a wide margin for a Twilio backlog.
+   */
+  endedCallRetentionMs?: number;
+  /**
+   * At most this many ended calls are kept (the longest-ended go first). Default 5,000: about 10 KB each
+   * (50 KB with all 32 answers), and 10 full minutes for up to 8 calls ending every second.
+   */
+  maxEndedCalls?: number;
+  /** The adapter's clock (epoch ms); tests pass their own. */
+  now?: () => number;
 }
+
+export const DEFAULT_ENDED_CALL_RETENTION_MS = 10 * 60_000;
+export const DEFAULT_MAX_ENDED_CALLS = 5_000;
 
 /** Result of handling one webhook: the TwiML to answer with. */
 export interface WebhookAnswer {
   twiml: string;
   duplicate: boolean;
+  /** The call ended and was forgotten: nothing was delivered, the answer is a plain `<Hangup/>`. */
+  forgotten?: boolean;
+}
+
+/** How many calls the adapter holds state for. */
+export interface RetainedCalls {
+  live: number;
+  ended: number;
 }
 
 /**
@@ -38,9 +65,15 @@ export class TwilioAdapter implements TelephonyAdapter {
   readonly #listeners = new Set<AdapterListener>();
   readonly #calls = new Map<string, CallState>();
   readonly #base: string;
+  readonly #retention: CallRetention;
 
   constructor(private readonly options: TwilioAdapterOptions) {
     this.#base = options.publicUrl.replace(/\/+$/, '');
+    this.#retention = new CallRetention({
+      retentionMs: options.endedCallRetentionMs ?? DEFAULT_ENDED_CALL_RETENTION_MS,
+      maxEndedCalls: options.maxEndedCalls ?? DEFAULT_MAX_ENDED_CALLS,
+      now: options.now ?? Date.now,
+    });
   }
 
   subscribe(listener: AdapterListener): () => void {
@@ -48,10 +81,19 @@ export class TwilioAdapter implements TelephonyAdapter {
     return () => this.#listeners.delete(listener);
   }
 
+  /**
+   * The state of a call, created on first use. A call that ended and was forgotten gets a detached,
+   * ended state instead: nothing done to it is kept, so a late webhook or command cannot bring it back.
+   */
   call(contactId: string): CallState {
     let call = this.#calls.get(contactId);
     if (!call) {
       call = newCallState(contactId);
+      if (this.#retention.isForgotten(contactId)) {
+        call.ended = true;
+        return call;
+      }
+      this.#forgetExpired();
       this.#calls.set(contactId, call);
     }
     return call;
@@ -59,6 +101,18 @@ export class TwilioAdapter implements TelephonyAdapter {
 
   knows(contactId: string): boolean {
     return this.#calls.has(contactId);
+  }
+
+  /** The call ended and its state was dropped after the retention period (or over the cap). */
+  forgot(contactId: string): boolean {
+    return this.#retention.isForgotten(contactId);
+  }
+
+  /** Calls held in memory, after forgetting the ended ones whose time is up (for tests and metrics). */
+  retainedCalls(): RetainedCalls {
+    this.#forgetExpired();
+    const ended = this.#retention.endedCalls;
+    return { live: this.#calls.size - ended, ended };
   }
 
   execute(contactId: string, command: TelephonyCommand): void {
@@ -96,6 +150,7 @@ export class TwilioAdapter implements TelephonyAdapter {
 
   close(): void {
     this.#calls.clear();
+    this.#retention.clear();
     this.#listeners.clear();
   }
 
@@ -111,6 +166,8 @@ export class TwilioAdapter implements TelephonyAdapter {
     deliver: () => void | Promise<void>,
     render: (call: CallState) => string = (call) => this.#render(call),
   ): Promise<WebhookAnswer> {
+    this.#forgetExpired();
+    if (this.forgot(contactId)) return { twiml: renderHangup(), duplicate: false, forgotten: true };
     const call = this.call(contactId);
     const earlier = call.responses.get(key);
     if (earlier !== undefined) return { twiml: earlier, duplicate: true };
@@ -128,7 +185,8 @@ export class TwilioAdapter implements TelephonyAdapter {
 
   /** The agent whisper for this call's agent leg (served at the <Client url>). */
   whisperFor(contactId: string): string {
-    const call = this.call(contactId);
+    const call = this.#calls.get(contactId);
+    if (!call) return renderWhisper([]);
     const twiml = renderWhisper(call.agentWhisper);
     call.agentWhisper = [];
     return twiml;
@@ -142,7 +200,7 @@ export class TwilioAdapter implements TelephonyAdapter {
 
   markEnded(contactId: string): void {
     const call = this.call(contactId);
-    call.ended = true;
+    this.#ended(call);
     call.pending = [];
   }
 
@@ -170,9 +228,18 @@ export class TwilioAdapter implements TelephonyAdapter {
     if (out.hold) call.hold = out.hold;
     else delete call.hold;
     if (out.terminal) delete call.collecting;
-    if (hangsUp) call.ended = true;
+    if (hangsUp) this.#ended(call);
     for (const ref of out.doneNow) this.emit(call.contactId, { type: 'promptDone', ref }, `done:${ref}`);
     return out.twiml;
+  }
+
+  #ended(call: CallState): void {
+    call.ended = true;
+    if (this.#calls.get(call.contactId) === call) this.#retention.ended(call.contactId);
+  }
+
+  #forgetExpired(): void {
+    this.#retention.expire((contactId) => this.#calls.delete(contactId));
   }
 
   /** Commands arrived between webhooks: point the call at the `wait` route now (REST), if we can. */

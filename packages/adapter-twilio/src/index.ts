@@ -1,4 +1,12 @@
-export { TwilioAdapter, type TwilioAdapterOptions, type WebhookAnswer } from './adapter.js';
+export {
+  DEFAULT_ENDED_CALL_RETENTION_MS,
+  DEFAULT_MAX_ENDED_CALLS,
+  type RetainedCalls,
+  TwilioAdapter,
+  type TwilioAdapterOptions,
+  type TwilioLog,
+  type WebhookAnswer,
+} from './adapter.js';
 export type { CallState } from './call-state.js';
 export { type TwilioRestClient, twilioRestClient } from './rest-client.js';
 export { verifyTwilioSignature } from './signature.js';

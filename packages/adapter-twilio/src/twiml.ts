@@ -169,6 +169,13 @@ export function renderText(text: string, hangUp: boolean): string {
   return response.toString();
 }
 
+/** The answer to a webhook for a call that has ended: nothing more to say. */
+export function renderHangup(): string {
+  const response = new VoiceResponse();
+  response.hangup();
+  return response.toString();
+}
+
 export function renderEmpty(): string {
   return new VoiceResponse().toString();
 }

@@ -1,84 +1,16 @@
-import { emptyResources, type Resources } from '@callflow/model';
-import type { ContactEvent, TelephonyCommand } from '@callflow/runtime';
-import express from 'express';
 import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
-import { TwilioAdapter } from './adapter.js';
-import type { TwilioRestClient } from './rest-client.js';
-import { AUTH_TOKEN, attributes, PUBLIC_URL, pathOf, signedPost } from './test-support/signed-requests.js';
-import { twilioWebhooks, type VoiceHost } from './webhooks.js';
-
-const CALLER = '+12025550143';
-const MAIN = '+12125550100';
-const EXTERNAL = '+13125550147';
-
-function resources(): Resources {
-  const r = emptyResources();
-  r.numbers.main = { number: MAIN, displayName: 'Main', inboundFlow: 'support-inbound' };
-  return r;
-}
-
-type Reaction = (event: ContactEvent) => TelephonyCommand[] | undefined;
-
-/** A scripted engine: what it "returns" at the start of a call and for each event. */
-function setup(script: {
-  start?: TelephonyCommand[];
-  react?: Reaction;
-  client?: TwilioRestClient;
-  host?: Partial<VoiceHost>;
-}) {
-  const adapter = new TwilioAdapter({
-    publicUrl: PUBLIC_URL,
-    ...(script.client ? { client: script.client } : {}),
-  });
-  const events: { contactId: string; event: ContactEvent }[] = [];
-  adapter.subscribe((contactId, event) => {
-    if (event.id && events.some((e) => e.event.id === event.id)) return; // the engine drops duplicates by id
-    events.push({ contactId, event });
-    for (const c of script.react?.(event) ?? []) adapter.execute(contactId, c);
-  });
-  const started: string[] = [];
-  const host: VoiceHost = {
-    resources,
-    startInboundCall: ({ contactId, flowId }) => {
-      started.push(flowId);
-      for (const c of script.start ?? []) adapter.execute(contactId, c);
-    },
-    ...script.host,
-  };
-  const app = express();
-  app.use(
-    '/twilio',
-    twilioWebhooks({ adapter, host, authToken: AUTH_TOKEN, publicUrl: PUBLIC_URL, budgetMs: 200 }),
-  );
-  return { adapter, app, events, started };
-}
-
-const incoming = { CallSid: 'CA100', From: CALLER, To: MAIN, CallStatus: 'ringing', Direction: 'inbound' };
-const menu: TelephonyCommand[] = [
-  { type: 'play', ref: 'p1', to: 'caller', prompt: { text: 'For sales press 1.' } },
-  { type: 'collectDigits', ref: 'c1', maxDigits: 1 },
-];
-
-function fakeClient(): TwilioRestClient & { calls: string[] } {
-  const calls: string[] = [];
-  return {
-    calls,
-    redirectCall: vi.fn(async (sid: string, url: string) => void calls.push(`redirect ${sid} ${url}`)),
-    createCall: vi.fn(async (p) => {
-      calls.push(`create ${p.to} from ${p.from}`);
-      return { sid: 'CA900' };
-    }),
-    startRecording: vi.fn(async (sid: string, channels: string) => {
-      calls.push(`record ${sid} ${channels}`);
-      return { sid: 'RE1' };
-    }),
-    updateRecording: vi.fn(
-      async (sid: string, rec: string, status: string) =>
-        void calls.push(`recording ${sid} ${rec} ${status}`),
-    ),
-  };
-}
+import {
+  CALLER,
+  EXTERNAL,
+  fakeClient,
+  incoming,
+  MAIN,
+  menu,
+  type Reaction,
+  setup,
+} from './test-support/scripted-app.js';
+import { attributes, pathOf, signedPost } from './test-support/signed-requests.js';
 
 describe('Twilio webhooks', () => {
   it('answers an incoming call with the flow of the dialled number, prompts inside <Gather>', async () => {

@@ -1,7 +1,7 @@
 import type { Resources } from '@callflow/model';
 import type { DialResult } from '@callflow/runtime';
 import express, { type Request, type Response, type Router } from 'express';
-import type { TwilioAdapter } from './adapter.js';
+import type { TwilioAdapter, TwilioLog } from './adapter.js';
 import { verifyTwilioSignature } from './signature.js';
 import { renderEmpty, renderParked, renderText } from './twiml.js';
 
@@ -29,7 +29,7 @@ export interface TwilioWebhookOptions {
   fallbackText?: string;
   /** Twilio waits 15 s for an answer; past this budget the call is parked in the wait loop. */
   budgetMs?: number;
-  log?: (message: string, data?: Record<string, unknown>) => void;
+  log?: TwilioLog;
 }
 
 const DIAL_RESULTS: Record<string, DialResult> = {
@@ -70,6 +70,14 @@ export function twilioWebhooks(options: TwilioWebhookOptions): Router {
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
   router.use(verifyTwilioSignature(options.authToken, options.publicUrl));
 
+  /** Twilio can still call about a call long over; such a webhook is answered without touching anything. */
+  const logLate = (contactId: string, route: string) =>
+    options.log?.(
+      'webhook for a call already forgotten: answered without delivering',
+      { contactId, route },
+      'debug',
+    );
+
   const answer = async (
     req: Request,
     res: Response,
@@ -93,7 +101,10 @@ export function twilioWebhooks(options: TwilioWebhookOptions): Router {
           if (callSid && !call.callSid) call.callSid = callSid;
           return deliver(contactId);
         })
-        .then((a) => a.twiml);
+        .then((a) => {
+          if (a.forgotten) logLate(contactId, route);
+          return a.twiml;
+        });
       res.type('text/xml').send(await Promise.race([work, budget]));
     } catch (error) {
       options.log?.('webhook failed: fallback TwiML', {
@@ -154,7 +165,8 @@ export function twilioWebhooks(options: TwilioWebhookOptions): Router {
   router.post('/dial-status', (req, res) => {
     const contactId = contactOf(req);
     const ref = String(req.query.ref ?? '');
-    if (field(req, 'CallStatus') === 'in-progress') {
+    if (adapter.forgot(contactId)) logLate(contactId, 'dial-status');
+    else if (field(req, 'CallStatus') === 'in-progress') {
       adapter.emit(contactId, { type: 'dialResult', ref, result: 'answered' }, `answered:${ref}`);
     }
     res.type('text/xml').send(renderEmpty());
@@ -173,6 +185,7 @@ export function twilioWebhooks(options: TwilioWebhookOptions): Router {
     const contactId = contactOf(req);
     const status = field(req, 'CallStatus');
     const ref = typeof req.query.ref === 'string' ? req.query.ref : undefined;
+    if (adapter.forgot(contactId)) logLate(contactId, 'status');
     const call = adapter.knows(contactId) ? adapter.call(contactId) : undefined;
     if (ref && call?.outbound?.ref === ref) {
       if (call.outbound.answered) {
@@ -207,7 +220,9 @@ export function twilioWebhooks(options: TwilioWebhookOptions): Router {
   );
 
   router.post('/whisper', (req, res) => {
-    res.type('text/xml').send(adapter.whisperFor(contactOf(req)));
+    const contactId = contactOf(req);
+    if (adapter.forgot(contactId)) logLate(contactId, 'whisper');
+    res.type('text/xml').send(adapter.whisperFor(contactId));
   });
 
   return router;
