@@ -125,7 +125,12 @@ describe('maximum concurrent calls', () => {
       ...current.body.resources,
       account: { ...current.body.resources.account, maxConcurrentCalls: 2 },
     };
-    await t.api().put('/api/resources').set('If-Match', current.headers.etag).send(raised).expect(200);
+    await t
+      .api()
+      .put('/api/resources')
+      .set('If-Match', String(current.headers.etag))
+      .send(raised)
+      .expect(200);
     const offer = await eventually(
       async () => t!.service.host.offerOf('bilal.khan'),
       (o) => o !== undefined,
