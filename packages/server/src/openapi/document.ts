@@ -359,6 +359,21 @@ export const openApiDocument = {
         },
       ),
     },
+    '/api/agents/{name}/hangup': {
+      parameters: [agentName],
+      post: op(
+        'The agent hangs up the call they are on (a queued call, a callback, their own callback); the contact ends and the agent goes to wrap-up.',
+        {
+          '200': json(ref('HangUpResult')),
+          '400': error('invalid_body'),
+          '404': error('agent_not_found'),
+          '409': error('no_connected_call; details = { name, state }'),
+        },
+        {
+          requestBody: body({ type: 'object', additionalProperties: false }, false),
+        },
+      ),
+    },
     '/api/agents/{name}/transfer': {
       parameters: [agentName],
       post: op(

@@ -26,6 +26,10 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
   },
   agent_busy: { status: 409, meaning: 'The agent cannot do this in their current state.' },
   no_offer: { status: 409, meaning: 'The agent has no offer to accept.' },
+  no_connected_call: {
+    status: 409,
+    meaning: 'The agent is not on a call to hang up (free, only offered one, in wrap-up); details.state.',
+  },
   center_at_capacity: {
     status: 409,
     meaning:

@@ -150,5 +150,22 @@ export const schemas = {
       agent: { $ref: '#/components/schemas/Agent' },
     },
   },
+  HangUpResult: {
+    type: 'object',
+    properties: {
+      agent: { $ref: '#/components/schemas/Agent' },
+      contact: {
+        type: 'object',
+        description: 'The contact the agent hung up, now ended.',
+        properties: {
+          contactId: { type: 'string' },
+          status: { const: 'ended' },
+          endReason: { type: 'string', description: '"agent hung up"' },
+        },
+        required: ['contactId', 'status', 'endReason'],
+      },
+    },
+    required: ['agent', 'contact'],
+  },
   Health: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] },
 };

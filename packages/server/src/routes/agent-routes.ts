@@ -23,6 +23,13 @@ function transferTarget(to: unknown): TransferTarget {
   return { [kind]: value } as TransferTarget;
 }
 
+/** An action without parameters takes no body, or a JSON object with no fields. */
+function optionalObjectBody(req: Request): Record<string, unknown> {
+  const empty = !req.get('content-type') || req.get('content-length') === '0';
+  if (req.body === undefined && empty) return {};
+  return requireObjectBody(req, 'no body, or {}');
+}
+
 const SETTABLE_STATES = ['Available', 'Offline', 'Busy'] as const;
 
 export function agentRoutes(app: Express, host: ContactHost, resources: () => Resources): void {
@@ -76,6 +83,23 @@ export function agentRoutes(app: Express, host: ContactHost, resources: () => Re
     const name = agentOf(req);
     if (!host.accept(name)) throw new ApiError(409, 'no_offer', `${name} has no offer to accept.`, { name });
     res.json(view(name));
+  });
+
+  app.post('/api/agents/:name/hangup', (req, res) => {
+    const name = agentOf(req);
+    checkFields(optionalObjectBody(req), {});
+    const ended = host.hangUp(name);
+    if (!ended) {
+      const state = host.acd.agents.get(name)?.state ?? 'Offline';
+      throw new ApiError(409, 'no_connected_call', `${name} is not on a call to hang up (state ${state}).`, {
+        name,
+        state,
+      });
+    }
+    res.json({
+      agent: view(name),
+      contact: { contactId: ended.contactId, status: ended.status, endReason: ended.endReason ?? null },
+    });
   });
 
   app.post('/api/agents/:name/wrap-up', (req, res) => {

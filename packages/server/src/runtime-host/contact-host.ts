@@ -275,6 +275,20 @@ export class ContactHost {
     return this.#core.agents.transfer(name, target);
   }
 
+  /**
+   * The agent hangs up the call they are on (a queued call bridged to them, a callback, their own
+   * callback): the contact as it ended, the agent now in wrap-up. Undefined when the agent has no call
+   * to end (free, only offered one, in wrap-up) or the engine did not take the hang-up.
+   */
+  hangUp(name: string): ContactSnapshot | undefined {
+    const agent = this.acd.agents.get(name);
+    const contactId = agent?.contactId;
+    if (!agent || !contactId || agent.offered || agent.state !== 'Busy') return undefined;
+    this.#core.agents.hangUp(name);
+    const after = this.snapshot(contactId);
+    return after?.status === 'ended' ? after : undefined;
+  }
+
   wrapUp(name: string, reason: string): void {
     this.#core.agents.wrapUp(name, reason);
   }
