@@ -147,4 +147,17 @@ describe('Twilio adapter: ended calls are forgotten after a while', () => {
       expect(retried.text).toBe(i < 2 ? HANGUP : answer.text);
     }
   });
+
+  it('passes on the hang-up of a call it has no state for (the service restarted during the call)', async () => {
+    const { app, events } = setup({ start: menu });
+    // A fresh adapter, as after a restart: the caller of CA900 hangs up while the engine still holds the contact.
+    const status = await signedPost(app, '/status', { CallSid: 'CA900', CallStatus: 'completed' });
+    expect(status.status).toBe(200);
+    expect(events).toEqual([
+      { contactId: 'twilio-CA900', event: { type: 'callerHangUp', id: 'twilio:twilio-CA900:hangup' } },
+    ]);
+    // Twilio's retry of the same callback delivers nothing more.
+    await signedPost(app, '/status', { CallSid: 'CA900', CallStatus: 'completed' });
+    expect(events).toHaveLength(1);
+  });
 });

@@ -203,9 +203,10 @@ export function twilioWebhooks(options: TwilioWebhookOptions): Router {
         delete call.callSid;
       }
     } else if (
-      call &&
-      ['completed', 'busy', 'no-answer', 'failed', 'canceled'].includes(status) &&
-      !call.ended
+      // No state for the caller's own call happens after a restart: the engine may still hold the contact
+      // (restored from its store), so the hang-up must reach it. A forgotten call has ended already.
+      (call ? !call.ended : !ref && !adapter.forgot(contactId)) &&
+      ['completed', 'busy', 'no-answer', 'failed', 'canceled'].includes(status)
     ) {
       adapter.emit(contactId, { type: 'callerHangUp' }, 'hangup');
       adapter.markEnded(contactId);
