@@ -79,6 +79,7 @@ export async function createService(
   const twilio = config.twilio
     ? await createTwilioTelephony(config.twilio, resources, logger, options.twilioClient)
     : undefined;
+  if (twilio) metrics.trackTwilioCalls(() => twilio.adapter.retainedCalls());
   const host = new ContactHost({
     ...(options.clock ? { clock: options.clock } : {}),
     ...(twilio ? { live: { adapter: twilio.adapter, prefix: TWILIO_PREFIX } } : {}),

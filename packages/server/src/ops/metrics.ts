@@ -44,6 +44,24 @@ export class ServiceMetrics {
     });
   }
 
+  /**
+   * Calls the Twilio adapter holds in memory: live ones, and ended ones kept a while for Twilio's
+   * retries. A growing `ended` count means calls end faster than the retention lets them go.
+   */
+  trackTwilioCalls(read: () => { live: number; ended: number }): void {
+    new Gauge({
+      name: 'callflow_twilio_calls_retained',
+      help: 'Calls the Twilio adapter holds in memory, by state (live, or ended and kept for retries).',
+      labelNames: ['state'],
+      registers: [this.registry],
+      collect() {
+        const calls = read();
+        this.set({ state: 'live' }, calls.live);
+        this.set({ state: 'ended' }, calls.ended);
+      },
+    });
+  }
+
   /** Labels by route template (`/api/flows/:id`), never the raw URL, so cardinality stays bounded. */
   httpTimer(): RequestHandler {
     return (req, res, next) => {

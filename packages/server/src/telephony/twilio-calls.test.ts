@@ -105,6 +105,25 @@ describe('Twilio calls through the service', { timeout: 60_000 }, () => {
     expect(entries.map((e) => e.block)).toContain('regional-office');
   });
 
+  it('reports the calls the adapter holds at /metrics: live while the call lasts, ended after it', async () => {
+    const { svc, fake } = await twilioService('2026-03-09T15:00:00Z');
+    const retained = async () => {
+      const text = (await svc.api().get('/metrics').expect(200)).text;
+      const of = (state: string) =>
+        Number(
+          new RegExp(`^callflow_twilio_calls_retained\\{state="${state}"\\} (\\d+)$`, 'm').exec(text)?.[1],
+        );
+      return { live: of('live'), ended: of('ended') };
+    };
+    expect(await retained()).toEqual({ live: 0, ended: 0 });
+    const contact = await fake.incomingCall(CALLER, SALES_NUMBER);
+    await fake.settle(20);
+    expect(await retained()).toEqual({ live: 1, ended: 0 });
+    await fake.hangUp(contact);
+    await fake.settle(20);
+    expect(await retained()).toEqual({ live: 0, ended: 1 });
+  });
+
   it('support out of hours: the answering service is dialled with the main number (fixed caller ID)', async () => {
     const { svc, fake } = await twilioService('2026-03-08T16:00:00Z'); // a Sunday
     const contact = await fake.incomingCall(CALLER, SUPPORT_NUMBER);

@@ -24,8 +24,8 @@ export async function createTwilioTelephony(
   client?: import('@callflow/adapter-twilio').TwilioRestClient,
 ): Promise<TwilioTelephony> {
   const { TwilioAdapter, twilioRestClient, twilioWebhooks } = await import('@callflow/adapter-twilio');
-  const log = (message: string, data?: Record<string, unknown>) =>
-    logger.warn({ ...data, provider: 'twilio' }, message);
+  const log = (message: string, data?: Record<string, unknown>, level: 'warn' | 'debug' = 'warn') =>
+    logger[level]({ ...data, provider: 'twilio' }, message);
   const adapter = new TwilioAdapter({
     publicUrl: config.publicUrl,
     ...(client
