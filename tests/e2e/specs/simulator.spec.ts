@@ -43,12 +43,12 @@ test('simulating a call through the sales menu to the regional office shows the 
     true,
   );
 
-  await simulator.getByRole('button', { name: 'Hang up' }).click();
+  await simulator.getByRole('button', { name: 'Hang up', exact: true }).click();
   await expect(simulator.getByRole('status', { name: 'Call status' })).toContainText('Call ended');
   await expect(page.locator('[data-active="true"]')).toHaveCount(0);
 });
 
-test('the queued call is offered to an agent with the popover, and an ignored offer puts the agent in RONA', async ({
+test('the queued call is offered to an agent with the popover, an ignored offer puts the agent in RONA, and an agent who accepts can hang up', async ({
   openEditor,
 }) => {
   const page = await openEditor();
@@ -77,6 +77,16 @@ test('the queued call is offered to an agent with the popover, and an ignored of
   await expect(simulator.getByRole('log', { name: 'Call transcript' })).toContainText(
     `${agent} did not answer`,
   );
+
+  // Made Available again, the agent is offered the call once more, accepts it, and hangs up: wrap-up.
+  await agents.locator('tr[data-state="RONA"]').getByRole('combobox').selectOption('Available');
+  await simulator.getByRole('button', { name: `Accept as ${agent}` }).click();
+  const onCall = agents.locator('tr[data-state="Busy"]');
+  await expect(onCall).toHaveCount(1);
+  await onCall.getByRole('button', { name: /^Hang up as / }).click();
+  await expect(agents.locator('tr[data-state="WrapUp"]')).toHaveCount(1);
+  await expect(agents.getByRole('button', { name: /^Hang up as / })).toHaveCount(0);
+  await expect(simulator.getByRole('status', { name: 'Call status' })).toContainText('agent hung up');
 });
 
 test('a call on Sunday night takes the after-hours path, and the clock runs the menu out', async ({

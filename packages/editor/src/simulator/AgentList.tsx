@@ -4,10 +4,14 @@ interface AgentListProps {
   agents: readonly AgentRow[];
   states: readonly string[];
   onState: (agent: string, state: string) => void;
+  onHangUp: (agent: string) => void;
 }
 
-/** The simulated agents of the resources file and their states; the admin changes them by hand. */
-export function AgentList({ agents, states, onState }: AgentListProps) {
+/**
+ * The simulated agents of the resources file and their states; the admin changes them by hand and
+ * hangs up as an agent who is on a call.
+ */
+export function AgentList({ agents, states, onState, onHangUp }: AgentListProps) {
   if (agents.length === 0) {
     return (
       <p className="muted">No agents in the resources file: queued calls wait until the clock runs out.</p>
@@ -34,6 +38,18 @@ export function AgentList({ agents, states, onState }: AgentListProps) {
                   </option>
                 ))}
               </select>
+            </td>
+            <td>
+              {agent.onCall && (
+                <button
+                  type="button"
+                  className="danger"
+                  aria-label={`Hang up as ${agent.displayName}`}
+                  onClick={() => onHangUp(agent.name)}
+                >
+                  Hang up
+                </button>
+              )}
             </td>
           </tr>
         ))}

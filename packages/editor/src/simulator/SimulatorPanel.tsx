@@ -118,6 +118,7 @@ export function SimulatorPanel({ flow, resources, flows }: SimulatorPanelProps) 
           agents={view.agents}
           states={AGENT_STATES}
           onState={(agent, state) => controller?.setAgentState(agent, state as (typeof AGENT_STATES)[number])}
+          onHangUp={(agent) => controller?.agentHangUp(agent)}
         />
       )}
     </section>

@@ -121,6 +121,26 @@ describe('queues and agents', () => {
     expect(view.agents.find((a) => a.name === agent)?.state).toBe('Busy');
   });
 
+  it('lets the agent on the call hang up: the call ends and the agent goes to wrap-up', () => {
+    const sim = queuedSupportCall();
+    const agent = sim.getView().offers.at(-1)?.agent as string;
+    expect(sim.getView().agents.find((a) => a.name === agent)?.onCall).toBe(false);
+    sim.accept(agent);
+    for (let i = 0; i < 5 && sim.getView().status !== 'connected'; i++) sim.skipToNextEvent();
+    expect(sim.getView().agents.find((a) => a.name === agent)).toMatchObject({ state: 'Busy', onCall: true });
+    expect(sim.getView().agents.filter((a) => a.onCall)).toHaveLength(1);
+
+    sim.agentHangUp(agent);
+    const view = sim.getView();
+    expect(view).toMatchObject({ phase: 'ended', status: 'ended', endReason: 'agent hung up' });
+    expect(view.agents.find((a) => a.name === agent)).toMatchObject({ state: 'WrapUp', onCall: false });
+    expect(view.transcript.slice(-2).map((l) => l.text)).toEqual([
+      `${agent} hung up`,
+      'Call ended: agent hung up',
+    ]);
+    expect(view.activeBlockId).toBeNull();
+  });
+
   it('puts an agent who ignores the offer in RONA, until the agent is made Available again', () => {
     const sim = queuedSupportCall();
     // Billing has one agent: after RONA nobody else can take the call.

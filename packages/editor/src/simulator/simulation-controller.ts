@@ -44,6 +44,8 @@ export interface AgentRow {
   displayName: string;
   groups: string[];
   state: AgentState;
+  /** On a call (accepted, or their own callback): the agent can hang up. */
+  onCall: boolean;
 }
 
 export interface SimulationView {
@@ -174,6 +176,11 @@ export class SimulationController {
     this.act((sim) => sim.agent(agent).ignore());
   }
 
+  /** The agent hangs up the call they are on: the call ends and the agent goes to wrap-up. */
+  agentHangUp(agent: string): void {
+    this.act((sim) => sim.agent(agent).hangUp());
+  }
+
   setAgentState(agent: string, state: AgentState): void {
     this.agentStates[agent] = state;
     if (this.sim) this.act((sim) => sim.agent(agent).setState(state));
@@ -256,12 +263,16 @@ export class SimulationController {
 
   private agentRows(sim: Simulator | null): AgentRow[] {
     const resources = this.inputs.resources ?? emptyResources();
-    return Object.entries(resources.agents).map(([name, agent]) => ({
-      name,
-      displayName: agent.displayName,
-      groups: agent.groups,
-      state: sim?.acd.agents.get(name)?.state ?? this.agentStates[name] ?? 'Available',
-    }));
+    return Object.entries(resources.agents).map(([name, agent]) => {
+      const live = sim?.acd.agents.get(name);
+      return {
+        name,
+        displayName: agent.displayName,
+        groups: agent.groups,
+        state: live?.state ?? this.agentStates[name] ?? 'Available',
+        onCall: live?.state === 'Busy' && live.contactId !== undefined && !live.offered,
+      };
+    });
   }
 
   private idleView(): SimulationView {
