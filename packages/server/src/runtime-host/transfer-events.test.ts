@@ -78,10 +78,12 @@ afterEach(async () => {
 describe('agent transfers on the live event stream', () => {
   it('carries each answer to an agent: refused with the reason, then transferred with the target', async () => {
     const contactId = await connectedToBilal();
+    // The service itself listens on the bus too: wait for the stream's own subscription.
+    const before = t.service.events.subscribers;
     received = transferEvents(3);
     await eventually(
       async () => t.service.events.subscribers,
-      (n) => n > 0,
+      (n) => n > before,
     );
     await t
       .api()
