@@ -18,12 +18,13 @@ import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { connect, disconnect, moveBlocks, removeBlocks } from '../flow/flow-edits';
 import { useEditorStore } from '../store/flow-store';
 import { BlockNode, type BlockNodeType } from './BlockNode';
+import { buildEdges, type EdgeCache } from './flow-edges';
 import { flowEdges, groupProblemsByBlock, NODE_WIDTH, parseEdgeId } from './flow-graph';
 import { buildNodes, type Dimensions, emptyNodeCache, withDragPositions } from './flow-nodes';
 import { OverviewEdges } from './OverviewEdges';
 import { BLOCK_DRAG_TYPE } from './palette-items';
 import { CANVAS_TEST_ID, useCanvasActions } from './use-canvas-actions';
-import { useCompactBlocks, useOpeningViewport } from './use-initial-view';
+import { useCompactBlocks, useOpeningViewport } from './use-canvas-view';
 import { CompactBlocksContext, MAX_ZOOM, MIN_ZOOM } from './zoom';
 
 // Defined once, outside any component: React Flow warns when nodeTypes changes between renders.
@@ -79,21 +80,13 @@ export function Canvas() {
 
   const wires = useMemo(() => (flow ? flowEdges(flow) : []), [flow]);
   // Zoomed out, React Flow draws no edges: the overview layer draws them all at once.
-  const edges = useMemo<Edge[]>(
-    () =>
-      compact
-        ? noEdges
-        : wires.map((e) => ({
-            id: e.id,
-            source: e.source,
-            target: e.target,
-            sourceHandle: e.outcome,
-            targetHandle: 'in',
-            selected: selectedEdges.has(e.id),
-            ariaLabel: `${e.source} ${e.outcome} to ${e.target}`,
-          })),
-    [wires, selectedEdges, compact],
-  );
+  const edgeCache = useRef<EdgeCache>(new Map());
+  const edges = useMemo<Edge[]>(() => {
+    if (compact) return noEdges;
+    const built = buildEdges(wires, selectedEdges, edgeCache.current);
+    edgeCache.current = built.cache;
+    return built.edges;
+  }, [wires, selectedEdges, compact]);
 
   const onNodesChange = useCallback((changes: NodeChange<BlockNodeType>[]) => {
     const state = useEditorStore.getState();
