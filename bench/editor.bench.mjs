@@ -60,16 +60,18 @@ const percentile = (values, p) => {
 };
 
 /**
- * Opens the designer, then the generated flow from the flow picker. Returns ms from the pick to the flow
- * painted, measured in the page (a MutationObserver, then two frames) so that no polling from the test
- * driver competes with the designer for the main thread.
+ * Opens the designer, then the generated flow from the flow picker. Returns ms from the pick (the
+ * picker's `change` event) to the flow painted, measured in the page (a MutationObserver, then two
+ * frames) so that neither the driver's polling nor its own steps before the pick (finding, scrolling to
+ * and checking the picker, which take the driver up to a second on a busy machine) count.
  */
 async function openFlow(page, server) {
   await page.goto(`${server.url}/?token=${server.token}`);
   const picker = page.getByRole('combobox', { name: 'Open flow' });
   await picker.locator(`option[value="${FLOW_ID}"]`).waitFor({ state: 'attached', timeout: 30_000 });
   await page.evaluate(() => {
-    const started = performance.now();
+    let started = performance.now();
+    addEventListener('change', () => (started = performance.now()), { capture: true, once: true });
     const painted = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const present = () => document.querySelector('[data-testid="node-step-0"]') !== null;
     window.__opened = new Promise((resolve) => {
@@ -200,7 +202,7 @@ export async function run() {
         unit: 'ms',
         budget: OPEN_BUDGET_MS,
         ok: openMs < OPEN_BUDGET_MS,
-        note: 'from picking the flow to its blocks painted on the canvas (fetch from the server on loopback included)',
+        note: "from picking the flow (the picker's change event) to its blocks painted on the canvas, fitted whole (fetch from the server on loopback included)",
       },
       {
         metric: 'frame time while dragging a block (median)',
@@ -208,7 +210,7 @@ export async function run() {
         unit: 'ms',
         budget: FRAME_BUDGET_MS,
         ok: frameMs <= FRAME_BUDGET_MS,
-        note: `requestAnimationFrame intervals over ${intervals.length} frames of a scripted drag; p95 ${percentile(intervals, 95).toFixed(1)} ms`,
+        note: `requestAnimationFrame intervals over ${intervals.length} frames of a scripted drag of the start block in the opening view (the whole flow in view); p95 ${percentile(intervals, 95).toFixed(1)} ms`,
       },
       {
         metric: 'first screen JavaScript (gzip)',
