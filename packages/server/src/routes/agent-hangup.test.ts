@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WallClock } from '../runtime-host/wall-clock.js';
+import { billingCallConnectedTo, queuedBillingCall } from '../test-support/billing-calls.js';
 import { eventually } from '../test-support/flows.js';
 import { startTestService, type TestService, TOKENS } from '../test-support/temp-service.js';
 
@@ -13,49 +14,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await t.close();
 });
-
-/** An inbound flow that puts the caller straight in the billing queue (no whispers there). */
-const toBilling = {
-  formatVersion: 1,
-  id: 'to-billing',
-  name: 'To billing',
-  type: 'inbound',
-  start: 'pick',
-  blocks: {
-    pick: { type: 'setWorkingQueue', settings: { queue: 'billing' }, next: { success: 'go', error: 'bye' } },
-    go: { type: 'transferToQueue', settings: {}, next: { atCapacity: 'bye', error: 'bye' } },
-    bye: { type: 'disconnect', settings: {} },
-  },
-};
-
-async function queuedCall(): Promise<string> {
-  await t.api().put('/api/flows/to-billing').set('If-None-Match', '*').send(toBilling).expect(201);
-  await t.api().post('/api/flows/to-billing/publish').expect(201);
-  await t.api().post('/api/flows/support-queue/publish').expect(201);
-  const { body } = await t
-    .api()
-    .post('/api/contacts')
-    .send({ flow: 'to-billing', from: '+12015550199', to: '+12125550101' })
-    .expect(201);
-  const contactId = body.contactId as string;
-  await eventually(
-    () => t.api().get(`/api/contacts/${contactId}`),
-    (r) => r.body.status === 'queued',
-  );
-  return contactId;
-}
-
-/** A queued call bridged to bilal.khan (billing). */
-async function connectedToBilal(): Promise<string> {
-  const contactId = await queuedCall();
-  await t.api().post('/api/agents/bilal.khan/state').send({ state: 'Available' }).expect(200);
-  await t.api().post('/api/agents/bilal.khan/accept').expect(200);
-  await eventually(
-    () => t.api().get(`/api/contacts/${contactId}`),
-    (r) => r.body.status === 'connected',
-  );
-  return contactId;
-}
 
 /** The customer of a callback that is dialling answers: the callback is connected. */
 async function customerAnswers(contactId: string): Promise<void> {
@@ -90,14 +48,14 @@ async function expectHungUp(res: { body: unknown }, agent: string, contactId: st
 
 describe('POST /api/agents/:name/hangup', () => {
   it('ends a queued call bridged to the agent, who goes to wrap-up', async () => {
-    const contactId = await connectedToBilal();
+    const contactId = await billingCallConnectedTo(t);
     const res = await hangUp('bilal.khan').expect(200);
     await expectHungUp(res, 'bilal.khan', contactId);
     expect(t.service.host.capacity().liveCalls).toBe(0);
   });
 
   it('takes an empty JSON object as the body too', async () => {
-    const contactId = await connectedToBilal();
+    const contactId = await billingCallConnectedTo(t);
     const res = await hangUp('bilal.khan').send({}).expect(200);
     expect(res.body.contact).toMatchObject({ contactId, status: 'ended' });
   });
@@ -167,7 +125,7 @@ describe('POST /api/agents/:name/hangup', () => {
   });
 
   it('answers 409 while the call is only offered, and the offer stays', async () => {
-    const contactId = await queuedCall();
+    const contactId = await queuedBillingCall(t);
     const offered = await t
       .api()
       .post('/api/agents/bilal.khan/state')
@@ -182,7 +140,7 @@ describe('POST /api/agents/:name/hangup', () => {
   });
 
   it('answers 409 in wrap-up after the call ended (a second hang-up)', async () => {
-    await connectedToBilal();
+    await billingCallConnectedTo(t);
     await hangUp('bilal.khan').expect(200);
     const again = await hangUp('bilal.khan').expect(409);
     expect(again.body.details).toEqual({ name: 'bilal.khan', state: 'WrapUp' });
@@ -192,7 +150,7 @@ describe('POST /api/agents/:name/hangup', () => {
     ['an unknown field', { reason: 'done' }],
     ['an array', []],
   ])('answers 400 invalid_body for %s, and the call goes on', async (_why, body) => {
-    const contactId = await connectedToBilal();
+    const contactId = await billingCallConnectedTo(t);
     const res = await hangUp('bilal.khan').send(body).expect(400);
     expect(res.body.code).toBe('invalid_body');
     const contact = await t.api().get(`/api/contacts/${contactId}`).expect(200);
@@ -219,7 +177,7 @@ describe('POST /api/agents/:name/hangup', () => {
   });
 
   it('is refused to a viewer (403), and the call goes on', async () => {
-    const contactId = await connectedToBilal();
+    const contactId = await billingCallConnectedTo(t);
     const res = await t.api('viewer').post('/api/agents/bilal.khan/hangup').expect(403);
     expect(res.body.code).toBe('forbidden');
     const contact = await t.api().get(`/api/contacts/${contactId}`).expect(200);
@@ -268,7 +226,7 @@ describe('an agent hang-up on the live event stream', () => {
 
   it('carries the agent going to wrap-up and the contact ending', async () => {
     const base = `http://127.0.0.1:${await t.service.listen()}`;
-    const contactId = await connectedToBilal();
+    const contactId = await billingCallConnectedTo(t);
     const read = await openStream(base);
     await hangUp('bilal.khan').expect(200);
     const wrapUp = (e: Message) =>

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { billingCallConnectedTo } from '../test-support/billing-calls.js';
 import { eventually } from '../test-support/flows.js';
 import { startTestService, type TestService } from '../test-support/temp-service.js';
 
@@ -16,46 +17,6 @@ afterEach(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** An inbound flow that puts the caller straight in the billing queue (no whispers there). */
-const toBilling = {
-  formatVersion: 1,
-  id: 'to-billing',
-  name: 'To billing',
-  type: 'inbound',
-  start: 'pick',
-  variables: { note: { type: 'string', label: 'Note', agentViewable: true } },
-  blocks: {
-    pick: { type: 'setWorkingQueue', settings: { queue: 'billing' }, next: { success: 'go', error: 'bye' } },
-    go: { type: 'transferToQueue', settings: {}, next: { atCapacity: 'bye', error: 'bye' } },
-    bye: { type: 'disconnect', settings: {} },
-  },
-};
-
-/** A call connected to bilal.khan (billing), ready to be transferred. */
-async function connectedToBilal(): Promise<string> {
-  await t.api().put('/api/flows/to-billing').set('If-None-Match', '*').send(toBilling).expect(201);
-  await t.api().post('/api/flows/to-billing/publish').expect(201);
-  await t.api().post('/api/flows/support-queue/publish').expect(201);
-  const { body } = await t
-    .api()
-    .post('/api/contacts')
-    .send({ flow: 'to-billing', from: '+12015550199', to: '+12125550101' })
-    .expect(201);
-  const contactId = body.contactId as string;
-  await eventually(
-    () => t.api().get(`/api/contacts/${contactId}`),
-    (r) => r.body.status === 'queued',
-  );
-  await t.api().post('/api/agents/bilal.khan/state').send({ state: 'Available' }).expect(200);
-  await t.api().post('/api/agents/bilal.khan/accept').expect(200);
-  const connected = await eventually(
-    () => t.api().get(`/api/contacts/${contactId}`),
-    (r) => r.body.status === 'connected',
-  );
-  expect(connected.body.status).toBe('connected');
-  return contactId;
-}
-
 const transfer = (agent: string, body: unknown) =>
   t
     .api()
@@ -64,7 +25,7 @@ const transfer = (agent: string, body: unknown) =>
 
 describe('POST /api/agents/:name/transfer', () => {
   it('transfers to a queue: 200, the agent goes to wrap-up, never offered the contact back', async () => {
-    const contactId = await connectedToBilal();
+    const contactId = await billingCallConnectedTo(t);
     const res = await transfer('bilal.khan', { to: { queue: 'support' } }).expect(200);
     expect(res.body).toMatchObject({
       result: 'transferred',
@@ -83,7 +44,7 @@ describe('POST /api/agents/:name/transfer', () => {
   });
 
   it('still never offers the contact back to the transferring agent after a restart', async () => {
-    const contactId = await connectedToBilal();
+    const contactId = await billingCallConnectedTo(t);
     await transfer('bilal.khan', { to: { queue: 'support' } }).expect(200);
     await t.api().post('/api/agents/bilal.khan/wrap-up').send({ reason: 'Transferred' }).expect(200);
     await t.close();
@@ -98,7 +59,7 @@ describe('POST /api/agents/:name/transfer', () => {
   });
 
   it('transfers to an Available agent, who is offered the contact directly', async () => {
-    const contactId = await connectedToBilal();
+    const contactId = await billingCallConnectedTo(t);
     await t.api().post('/api/agents/carmen.diaz/state').send({ state: 'Available' }).expect(200);
     await transfer('bilal.khan', { to: { agent: 'carmen.diaz' } }).expect(200);
     const agents = await t.api().get('/api/agents').expect(200);
@@ -113,7 +74,7 @@ describe('POST /api/agents/:name/transfer', () => {
   });
 
   it('transfers to a number: 200 with the caller ID chosen; the number rings, the agent is free', async () => {
-    const contactId = await connectedToBilal();
+    const contactId = await billingCallConnectedTo(t);
     const res = await transfer('bilal.khan', { to: { number: '(201) 555-0123' } }).expect(200);
     expect(res.body.target).toEqual({ number: '+12015550123' });
     // Billing's outbound caller ID is the account's main number (the active-call rule picks the queue's).
@@ -124,7 +85,7 @@ describe('POST /api/agents/:name/transfer', () => {
   });
 
   it('answers 409 transfer_refused with the reason, and the contact stays with the agent', async () => {
-    const contactId = await connectedToBilal();
+    const contactId = await billingCallConnectedTo(t);
     const offline = await transfer('bilal.khan', { to: { agent: 'carmen.diaz' } }).expect(409);
     expect(offline.body.code).toBe('transfer_refused');
     expect(offline.body.details.reason).toBe('agent carmen.diaz is Offline, not Available');

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { billingCallConnectedTo } from '../test-support/billing-calls.js';
 import { eventually } from '../test-support/flows.js';
 import { startTestService, type TestService, TOKENS } from '../test-support/temp-service.js';
 
@@ -27,43 +28,6 @@ async function transferEvents(count: number): Promise<Record<string, unknown>[]>
   return found;
 }
 
-/** An inbound flow that puts the caller straight in the billing queue. */
-const toBilling = {
-  formatVersion: 1,
-  id: 'to-billing',
-  name: 'To billing',
-  type: 'inbound',
-  start: 'pick',
-  blocks: {
-    pick: { type: 'setWorkingQueue', settings: { queue: 'billing' }, next: { success: 'go', error: 'bye' } },
-    go: { type: 'transferToQueue', settings: {}, next: { atCapacity: 'bye', error: 'bye' } },
-    bye: { type: 'disconnect', settings: {} },
-  },
-};
-
-async function connectedToBilal(): Promise<string> {
-  await t.api().put('/api/flows/to-billing').set('If-None-Match', '*').send(toBilling).expect(201);
-  await t.api().post('/api/flows/to-billing/publish').expect(201);
-  await t.api().post('/api/flows/support-queue/publish').expect(201);
-  const { body } = await t
-    .api()
-    .post('/api/contacts')
-    .send({ flow: 'to-billing', from: '+12015550199', to: '+12125550101' })
-    .expect(201);
-  const contactId = body.contactId as string;
-  await eventually(
-    () => t.api().get(`/api/contacts/${contactId}`),
-    (r) => r.body.status === 'queued',
-  );
-  await t.api().post('/api/agents/bilal.khan/state').send({ state: 'Available' }).expect(200);
-  await t.api().post('/api/agents/bilal.khan/accept').expect(200);
-  await eventually(
-    () => t.api().get(`/api/contacts/${contactId}`),
-    (r) => r.body.status === 'connected',
-  );
-  return contactId;
-}
-
 beforeEach(async () => {
   t = await startTestService();
   base = `http://127.0.0.1:${await t.service.listen()}`;
@@ -77,7 +41,7 @@ afterEach(async () => {
 
 describe('agent transfers on the live event stream', () => {
   it('carries each answer to an agent: refused with the reason, then transferred with the target', async () => {
-    const contactId = await connectedToBilal();
+    const contactId = await billingCallConnectedTo(t);
     // The service itself listens on the bus too: wait for the stream's own subscription.
     const before = t.service.events.subscribers;
     received = transferEvents(3);
