@@ -26,8 +26,11 @@ export function useLiveProblems(): void {
     if (shownId.current === flow.id) timer = setTimeout(check, CHECK_DELAY_MS);
     else {
       shownId.current = flow.id;
+      // The first frame paints the flow; the wait starts at the next one.
       frame = requestAnimationFrame(() => {
-        timer = setTimeout(check, CHECK_DELAY_MS);
+        frame = requestAnimationFrame(() => {
+          timer = setTimeout(check, CHECK_DELAY_MS);
+        });
       });
     }
     return () => {
