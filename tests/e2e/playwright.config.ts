@@ -8,7 +8,10 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry in CI only: a test that fails twice fails the run, and a pass on the retry is still
+  // reported as flaky in the output (seen once under a load of 10 on two cores: the New flow dialog did
+  // not open after the click; not reproduced since). Locally a failure is a failure.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
