@@ -4,6 +4,7 @@ import { isDirty, useEditorStore } from '../store/flow-store';
 export function StatusBar() {
   const notice = useEditorStore((s) => s.notice);
   const problems = useEditorStore((s) => s.problems);
+  const checked = useEditorStore((s) => s.problemsChecked);
   const dirty = useEditorStore(isDirty);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
@@ -12,7 +13,7 @@ export function StatusBar() {
       <span className={notice ? `notice is-${notice.kind}` : 'notice'}>{notice?.text ?? ''}</span>
       <span className="status-counts">
         {dirty ? 'Unsaved · ' : ''}
-        {errors} errors · {warnings} warnings
+        {checked ? `${errors} errors · ${warnings} warnings` : 'checking…'}
       </span>
     </footer>
   );

@@ -4,8 +4,21 @@ import { useEditorStore } from '../store/flow-store';
 /** Live problems of the open flow; a click selects the block and focuses the field at fault. */
 export function ProblemsPanel() {
   const problems = useEditorStore((s) => s.problems);
+  const checked = useEditorStore((s) => s.problemsChecked);
+  return <ProblemsView problems={problems} checked={checked} />;
+}
+
+/** The panel's content: "checking" until the open flow's first check, then the counts and the list. */
+export function ProblemsView({ problems, checked }: { problems: Problem[]; checked: boolean }) {
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
+  if (!checked) {
+    return (
+      <section className="panel problems-panel" aria-label="Problems" aria-busy="true">
+        <p className="muted">Checking the flow…</p>
+      </section>
+    );
+  }
   return (
     <section className="panel problems-panel" aria-label="Problems">
       <p className="problems-counts">

@@ -38,6 +38,8 @@ export interface EditorState {
   tab: SideTab;
   focus: FieldFocus | null;
   problems: Problem[];
+  /** False from opening a flow until its first check: `problems` does not speak for it yet. */
+  problemsChecked: boolean;
   notice: Notice | null;
 
   open(flow: Flow, etag: string | null): void;
@@ -68,6 +70,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   tab: 'properties',
   focus: null,
   problems: [],
+  problemsChecked: false,
   notice: null,
 
   open: (flow, etag) =>
@@ -78,9 +81,21 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       etag,
       selection: [],
       focus: null,
+      // The previous flow's problems would point at blocks this one does not have.
+      problems: [],
+      problemsChecked: false,
     }),
   close: () =>
-    set({ history: null, flow: null, savedFlow: null, etag: null, selection: [], focus: null, problems: [] }),
+    set({
+      history: null,
+      flow: null,
+      savedFlow: null,
+      etag: null,
+      selection: [],
+      focus: null,
+      problems: [],
+      problemsChecked: false,
+    }),
   edit: (change, coalesce) => {
     const { history } = get();
     if (!history) return;
@@ -135,7 +150,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
         : get().tab;
     set({ selection: ids, focus, tab });
   },
-  setProblems: (problems) => set({ problems }),
+  setProblems: (problems) => set({ problems, problemsChecked: true }),
   setFlows: (flows) => set({ flows, online: true }),
   setResources: (resources) => set({ resources }),
   notify: (notice) => set({ notice }),
