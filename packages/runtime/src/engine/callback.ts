@@ -1,6 +1,6 @@
 import { checkDialNumber } from '@callflow/model';
 import { resolveCallerId } from '../rules/index.js';
-import type { CallbackRequest, ContactEvent, EngineEnv, StepResult } from '../types.js';
+import type { CallbackRequest, ContactEvent, ContactSnapshot, EngineEnv, StepResult } from '../types.js';
 import { blankSnapshot } from './contact-blank.js';
 import { CENTER_AT_CAPACITY } from './limits.js';
 import { enqueue } from './queue.js';
@@ -210,6 +210,30 @@ export function afterOutboundWhisper(run: ContactRun): void {
   const timerId = run.startTimer(DIAL_TIMEOUT_SECONDS + 5, 'dialNoAnswer');
   run.s.callback = { ...cb, phase: 'dialling', dialRef, timerId, attempts: cb.attempts + 1 };
   run.flush();
+}
+
+/**
+ * The agent on a connected callback transferred it (DOMAIN.md §5): the request is complete and is never
+ * dialled again (its expiry and retry timers stop), and the contact goes on as a call with the customer
+ * on the line. The callback state stays for the customer's leg (their hang-up comes as `completed` on
+ * `dialRef`) and for the popover; it no longer belongs to an agent.
+ */
+export function callbackTransferred(run: ContactRun): void {
+  const cb = run.s.callback;
+  if (!cb) return;
+  run.cancelTimer(cb.expiryTimerId);
+  run.cancelTimer(cb.timerId);
+  const next = { ...cb, phase: 'connected' as const };
+  delete next.agent;
+  delete next.expiryTimerId;
+  delete next.timerId;
+  delete next.waitReason;
+  run.s.callback = next;
+}
+
+/** A callback an agent transferred: connected, with no agent of its own (see {@link callbackTransferred}). */
+export function isTransferredCallback(s: ContactSnapshot): boolean {
+  return s.callback?.phase === 'connected' && s.callback.agent === undefined;
 }
 
 /** Timers and dial results of a callback contact (offers go through the queue module). */

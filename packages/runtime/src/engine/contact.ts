@@ -1,14 +1,19 @@
 import type { JsonValue } from '@callflow/model';
 import type { ContactEvent, ContactSnapshot, EngineEnv, StartContactParams, StepResult } from '../types.js';
 import { onVariableUpdate } from './cad.js';
-import { onCallbackEvent } from './callback.js';
+import { isTransferredCallback, onCallbackEvent } from './callback.js';
 import { blankSnapshot } from './contact-blank.js';
 import { endedFrame } from './frame-end.js';
 import { SEEN_EVENT_IDS } from './limits.js';
 import { onQueueEvent, onQueueTimer } from './queue.js';
 import { onRecordingTimer } from './recording.js';
 import { ContactRun, setFrameEndHandlers } from './run.js';
-import { cancelTransferDial, onAgentTransfer, onTransferEvent } from './transfer.js';
+import {
+  cancelTransferDial,
+  onAgentTransfer,
+  onTransferEvent,
+  onTransferredCustomerLeg,
+} from './transfer.js';
 
 setFrameEndHandlers({ onFrameEnd: endedFrame });
 
@@ -101,13 +106,19 @@ function dispatch(run: ContactRun, event: ContactEvent): true | string {
       return onAgentTransfer(run, event);
     default: {
       if (onTransferEvent(run, event)) return true;
-      if (run.s.callback && run.s.stack.length === 0) return onCallbackEvent(run, event);
+      if (onTransferredCustomerLeg(run, event)) return true;
+      if (ownCallback(run) && run.s.stack.length === 0) return onCallbackEvent(run, event);
       if (run.resumeTop(event)) return true;
       return run.top()?.wait
         ? `block "${run.top()?.block}" is not waiting for ${event.type}`
         : 'nothing is waiting for this event';
     }
   }
+}
+
+/** A callback still handled as one (not yet transferred by its agent, when it goes on as a call). */
+function ownCallback(run: ContactRun): boolean {
+  return run.s.callback !== undefined && !isTransferredCallback(run.s);
 }
 
 function onTimer(run: ContactRun, timerId: string): true | string {
@@ -118,7 +129,7 @@ function onTimer(run: ContactRun, timerId: string): true | string {
   if (onRecordingTimer(run, timerId)) return true;
   if (onQueueTimer(run, timerId)) return true;
   if (onTransferEvent(run, { type: 'timer', timerId })) return true;
-  if (run.s.callback && onCallbackEvent(run, { type: 'timer', timerId }) === true) return true;
+  if (ownCallback(run) && onCallbackEvent(run, { type: 'timer', timerId }) === true) return true;
   for (let i = run.s.stack.length - 1; i >= 0; i -= 1) {
     const frame = run.s.stack[i];
     if (frame?.wait?.timerId === timerId) {

@@ -1,6 +1,6 @@
 import { callbackPopover, popoverFor } from '../rules/popover.js';
 import type { Command, ContactEvent, ContactSnapshot, EngineEnv, PopoverItem } from '../types.js';
-import { callbackAccepted } from './callback.js';
+import { callbackAccepted, isTransferredCallback } from './callback.js';
 import { DEFAULT_OFFER_TIMEOUT_SECONDS } from './limits.js';
 import { ContactRun } from './run.js';
 
@@ -72,11 +72,15 @@ function offerFor(run: ContactRun, agent: string, queue: string): Omit<OfferToAg
   };
 }
 
+/** A transferred callback waits as a call: its customer is on the line already (no new line, no dial). */
 function queuedKind(run: ContactRun): 'call' | 'callback' {
-  return run.s.callback ? 'callback' : 'call';
+  return run.s.callback && !isTransferredCallback(run.s) ? 'callback' : 'call';
 }
 
-/** What the agent sees: the flow's popover for a call, "Callback" with number, queue and DNIS for a callback. */
+/**
+ * What the agent sees: the flow's popover for a call, "Callback" with number, queue and DNIS for a
+ * callback. A transferred callback is a call titled with its queue, still showing who the customer is.
+ */
 function offerDetails(run: ContactRun, queue: string): { title: string; popover: PopoverItem[] } {
   const resource = run.env.resources.queues[queue];
   const cb = run.s.callback;
@@ -87,7 +91,8 @@ function offerDetails(run: ContactRun, queue: string): { title: string; popover:
       dialedNumber: cb.request.dialedNumber,
     });
     if (cb.request.name) popover.push({ label: 'Name', name: 'name', value: cb.request.name });
-    return { title: 'Callback', popover };
+    const title = isTransferredCallback(run.s) ? (resource?.displayName ?? queue) : 'Callback';
+    return { title, popover };
   }
   const root = run.rootFlow();
   return {
@@ -155,7 +160,7 @@ export function onQueueEvent(run: ContactRun, event: ContactEvent): true | strin
       : { name: queue.name, since: queue.since, agent: event.agent };
     run.s.system.agentName = event.agent;
     run.emit({ type: 'dequeue', queue: queue.name, reason: `accepted by ${event.agent}` });
-    if (run.s.callback) {
+    if (run.s.callback && !isTransferredCallback(run.s)) {
       callbackAccepted(run, event.agent);
       return true;
     }

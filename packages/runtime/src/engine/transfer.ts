@@ -2,6 +2,7 @@ import { checkDialNumber } from '@callflow/model';
 import { dialOptions } from '../blocks/get-digits.js';
 import { resolveCallerId } from '../rules/index.js';
 import type { ContactEvent, TransferTarget } from '../types.js';
+import { callbackTransferred, isTransferredCallback } from './callback.js';
 import { customerQueueFlow, enqueue, holdInQueue, offerTo } from './queue.js';
 import type { ContactRun } from './run.js';
 
@@ -18,9 +19,11 @@ export const AGENT_TRANSFER_DIAL_SECONDS = 30;
  */
 export function onAgentTransfer(run: ContactRun, event: AgentTransfer): true | string {
   const { agent, target } = event;
-  const queue = run.s.queue;
-  if (run.s.status !== 'connected' || queue?.agent !== agent)
+  // An agent's own callback has no queue: the agent is on the callback itself.
+  if ((run.s.queue?.agent ?? run.s.callback?.agent) !== agent)
     return `the contact is not connected to agent ${agent}`;
+  if (run.s.status !== 'connected')
+    return notYetConnected(run) ?? `the contact is not connected to agent ${agent}`;
   run.begin({ event: event.type, note: `agent ${agent} transfers the contact to ${describe(target)}` });
   const refusal = refusalOf(run, agent, target);
   if (refusal) {
@@ -28,6 +31,7 @@ export function onAgentTransfer(run: ContactRun, event: AgentTransfer): true | s
     run.emit({ type: 'transferResult', agent, result: 'refused', target, reason: refusal });
     return true;
   }
+  if (run.s.callback) continueAsCall(run);
   if ('queue' in target) toQueue(run, agent, target.queue);
   else if ('agent' in target) toAgent(run, agent, target.agent);
   else toNumber(run, agent, target.number);
@@ -42,8 +46,9 @@ function describe(target: TransferTarget): string {
 
 /** Why the target cannot take the contact now; undefined when it can. */
 function refusalOf(run: ContactRun, from: string, target: TransferTarget): string | undefined {
-  if (run.s.callback) return 'a callback cannot be transferred';
   const { resources } = run.env;
+  if (!('queue' in target) && !homeQueue(run))
+    return `the call has no queue to go back to if ${describe(target)} does not take it (queue "${run.s.callback?.request.queue ?? ''}" is not in resources)`;
   if ('queue' in target) {
     const resource = resources.queues[target.queue];
     if (!resource) return `queue "${target.queue}" is not in resources`;
@@ -63,6 +68,34 @@ function refusalOf(run: ContactRun, from: string, target: TransferTarget): strin
   }
   const check = checkDialNumber(target.number, dialOptions(run));
   return check.ok ? undefined : `cannot dial ${target.number}: ${check.message}`;
+}
+
+/** Why a callback the agent is on cannot be transferred yet (its customer has not answered). */
+function notYetConnected(run: ContactRun): string | undefined {
+  const cb = run.s.callback;
+  if (!cb || cb.phase === 'connected') return undefined;
+  const doing =
+    cb.phase === 'dialling' ? `${cb.request.number} is being dialled` : 'the outbound whisper is playing';
+  return `the callback is not connected yet (${doing}): it can be transferred once the customer answers`;
+}
+
+/**
+ * The queue a transfer to an agent or a number falls back to: the one the contact came through, or for
+ * an agent's own callback (which has none) the queue it was placed for (outbound caller ID, whisper).
+ */
+function homeQueue(run: ContactRun): { name: string; since: number } | undefined {
+  if (run.s.queue) return run.s.queue;
+  const request = run.s.callback?.request;
+  if (!request || !run.env.resources.queues[request.queue]) return undefined;
+  return { name: request.queue, since: request.enqueuedAt };
+}
+
+/** A transferred callback's request is complete; the contact goes on as a call (never dialled again). */
+function continueAsCall(run: ContactRun): void {
+  const home = homeQueue(run);
+  callbackTransferred(run);
+  if (!run.s.queue && home) run.s.queue = { name: home.name, since: home.since };
+  run.note('the callback request is complete: the customer stays on the line and goes on as a call');
 }
 
 /** The agent is free at once: the host moves them to wrap-up. */
@@ -211,6 +244,21 @@ function backToQueue(run: ContactRun, why: string): void {
   run.emit({ type: 'stopPlayback', to: 'caller' });
   enqueue(run, t.queue, t.since, run.s.queue?.exclude);
   wait(run);
+}
+
+/**
+ * The customer of a transferred callback hangs up (their leg reports `completed`) or their leg fails,
+ * wherever the contact is now: in a queue, offered, with another agent or ringing a number.
+ */
+export function onTransferredCustomerLeg(run: ContactRun, event: ContactEvent): boolean {
+  const cb = run.s.callback;
+  if (!cb || !isTransferredCallback(run.s)) return false;
+  if (event.type !== 'dialResult' && event.type !== 'adapterError') return false;
+  if (event.ref !== cb.dialRef || (event.type === 'dialResult' && event.result === 'answered')) return false;
+  run.begin({ event: event.type, outcome: event.type === 'dialResult' ? event.result : 'failed' });
+  cancelTransferDial(run);
+  run.finish('caller hung up');
+  return true;
 }
 
 /** The caller hangs up while the transfer rings: stop dialling. */
