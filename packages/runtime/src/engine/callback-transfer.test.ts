@@ -225,6 +225,7 @@ describe("transferring an agent's own callback", () => {
     toQueue.advance(3);
     expect(toQueue.agent('alice').transfer({ queue: 'sales' }).result).toBe('transferred');
     expect(toQueue.agent('carol').offer).toMatchObject({ queue: 'sales', kind: 'call' });
+    expect(toQueue.agent('carol').contactId).toBe(other);
   });
 });
 

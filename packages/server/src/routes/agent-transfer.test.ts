@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WallClock } from '../runtime-host/wall-clock.js';
 import { billingCallConnectedTo } from '../test-support/billing-calls.js';
 import { eventually } from '../test-support/flows.js';
 import { startTestService, type TestService } from '../test-support/temp-service.js';
@@ -115,5 +116,85 @@ describe('POST /api/agents/:name/transfer', () => {
   it('answers 404 for an unknown agent', async () => {
     const res = await transfer('nobody', { to: { queue: 'support' } }).expect(404);
     expect(res.body.code).toBe('agent_not_found');
+  });
+});
+
+describe('POST /api/agents/:name/transfer of a callback', () => {
+  // Time stands still: the dialled customer answers only when a test says so.
+  beforeEach(async () => {
+    await t.close();
+    t = await startTestService({
+      service: { clock: new WallClock(() => Date.parse('2026-01-05T15:00:00Z')) },
+    });
+  });
+
+  /** A web callback in billing that bilal.khan accepted; the customer is being dialled. */
+  async function diallingCallback(): Promise<{ id: string; dialRef: string }> {
+    await t.api().post('/api/flows/outbound-whisper/publish').expect(201);
+    await t.api().post('/api/flows/support-queue/publish').expect(201);
+    const { body } = await t
+      .api()
+      .post('/api/callbacks')
+      .send({ name: 'Ann', number: '+12015550123', queue: 'billing' })
+      .expect(201);
+    await t.api().post('/api/agents/bilal.khan/state').send({ state: 'Available' }).expect(200);
+    await t.api().post('/api/agents/bilal.khan/accept').expect(200);
+    const dialling = await eventually(
+      async () => t.service.host.snapshot(body.id)?.callback,
+      (cb) => cb?.phase === 'dialling',
+    );
+    return { id: body.id, dialRef: String(dialling?.dialRef) };
+  }
+
+  it('refuses it with 409 while the customer is being dialled, then transfers it to a queue once connected', async () => {
+    const { id, dialRef } = await diallingCallback();
+    const early = await transfer('bilal.khan', { to: { queue: 'support' } }).expect(409);
+    expect(early.body.details.reason).toBe(
+      'the callback is not connected yet (+12015550123 is being dialled): it can be transferred once the customer answers',
+    );
+    t.service.host.send(id, { type: 'dialResult', ref: dialRef, result: 'answered' });
+    expect(t.service.host.snapshot(id)?.status).toBe('connected');
+
+    const res = await transfer('bilal.khan', { to: { queue: 'support' } }).expect(200);
+    expect(res.body).toMatchObject({
+      result: 'transferred',
+      target: { queue: 'support' },
+      agent: { name: 'bilal.khan', state: 'WrapUp', contactId: null },
+    });
+    const queued = await t.api().get(`/api/contacts/${id}`).expect(200);
+    expect(queued.body.status).toBe('queued');
+    const alice = await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
+    expect(alice.body.offer).toMatchObject({ contactId: id, queue: 'support', title: 'Technical support' });
+    await t.api().post('/api/flows/agent-whisper/publish').expect(201);
+    await t.api().post('/api/flows/customer-whisper/publish').expect(201);
+    await t.api().post('/api/agents/alice.ng/accept').expect(200);
+    // alice takes it as a call (support's whispers, then the bridge); nothing is dialled again.
+    const taken = await eventually(
+      async () => t.service.host.snapshot(id),
+      (s) => s?.status === 'connected',
+    );
+    expect(taken).toMatchObject({
+      status: 'connected',
+      queue: { agent: 'alice.ng' },
+      callback: { attempts: 1 },
+    });
+    // The customer hangs up on alice: the contact ends; the request was not dialled again.
+    t.service.host.send(id, { type: 'dialResult', ref: dialRef, result: 'completed' });
+    const ended = await t.api().get(`/api/contacts/${id}`).expect(200);
+    expect(ended.body).toMatchObject({ status: 'ended', endReason: 'caller hung up' });
+  });
+
+  it('transfers a connected callback to a number with the caller ID of its queue', async () => {
+    const { id, dialRef } = await diallingCallback();
+    t.service.host.send(id, { type: 'dialResult', ref: dialRef, result: 'answered' });
+    const abroad = await transfer('bilal.khan', { to: { number: '+442071838750' } }).expect(409);
+    expect(abroad.body.details.reason).toMatch(/^cannot dial/);
+    const res = await transfer('bilal.khan', { to: { number: '(415) 555-0123' } }).expect(200);
+    expect(res.body.target).toEqual({ number: '+14155550123' });
+    // Billing's outbound caller ID is the account's main number (the active-call rule picks the queue's).
+    expect(res.body.reason).toMatch(/caller ID \+12125550100 \(queue\)/);
+    expect(res.body.agent).toMatchObject({ state: 'WrapUp', contactId: null });
+    const s = await t.api().get(`/api/contacts/${id}`).expect(200);
+    expect(s.body.status).toBe('transferring');
   });
 });
