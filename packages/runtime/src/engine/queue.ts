@@ -30,7 +30,7 @@ function emitEnqueue(run: ContactRun, queue: string, since: number): void {
     queue,
     agentGroup: resource?.agentGroup ?? '',
     enqueuedAt: since,
-    kind: queuedKind(run),
+    kind: queuedKind(run.s),
     ...(exclude?.length ? { exclude: [...exclude] } : {}),
   });
 }
@@ -66,15 +66,15 @@ function offerFor(run: ContactRun, agent: string, queue: string): Omit<OfferToAg
     type: 'offerToAgent',
     agent,
     queue,
-    kind: queuedKind(run),
+    kind: queuedKind(run.s),
     ...offerDetails(run, queue),
     timeoutSeconds: resource?.offerTimeoutSeconds ?? DEFAULT_OFFER_TIMEOUT_SECONDS,
   };
 }
 
 /** A transferred callback waits as a call: its customer is on the line already (no new line, no dial). */
-function queuedKind(run: ContactRun): 'call' | 'callback' {
-  return run.s.callback && !isTransferredCallback(run.s) ? 'callback' : 'call';
+export function queuedKind(s: ContactSnapshot): 'call' | 'callback' {
+  return s.callback && !isTransferredCallback(s) ? 'callback' : 'call';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { currentOffer } from '../engine/queue.js';
+import { currentOffer, queuedKind } from '../engine/queue.js';
 import type { ContactSnapshot } from '../types.js';
 import type { HostCore } from './host-core.js';
 
@@ -12,8 +12,7 @@ export function restorePlace(core: HostCore, s: ContactSnapshot): void {
     // A direct offer (an agent's transfer to a colleague) is not in the ACD's queue until a RONA.
     if (!queue.offer?.direct) {
       const group = core.env.resources.queues[queue.name]?.agentGroup ?? '';
-      const kind = s.callback ? 'callback' : 'call';
-      core.acd.enqueue(s.contactId, queue.name, group, queue.since, kind, queue.exclude);
+      core.acd.enqueue(s.contactId, queue.name, group, queue.since, queuedKind(s), queue.exclude);
     }
     restoreOffer(core, s);
     return;

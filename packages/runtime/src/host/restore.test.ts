@@ -227,6 +227,27 @@ describe('restore', () => {
     expect(host.core.capacity().liveCalls).toBe(1);
   });
 
+  it('puts a transferred callback back in its queue as a call: offered at once although the center is full', () => {
+    const sim = createSimulator({
+      flows: [menuFlow(), supportQueueFlow()],
+      resources: center(1),
+      agents: { alice: 'Available' },
+      numbers: { [CUSTOMER]: { answer: true, ringSeconds: 3 } },
+    });
+    const cb = sim.webCallback({ name: 'Dana', number: CUSTOMER, queue: 'support' });
+    sim.agent('alice').accept();
+    sim.advance(10);
+    expect(sim.agent('alice').transfer({ queue: 'support' }).result).toBe('transferred');
+    expect(sim.snapshot(cb)).toMatchObject({ status: 'queued' });
+    expect(sim.capacity()).toMatchObject({ liveCalls: 1, atCapacity: true });
+
+    // bob comes back Available after the restart: the customer already holds the one line.
+    const host = restart(stored(sim), 1, sim.now(), { alice: 'WrapUp', bob: 'Available' });
+    expect(host.dialled).toEqual([]);
+    expect(host.core.agents.offerOf('bob')).toMatchObject({ kind: 'call' });
+    expect(host.acd.agents.get('bob')?.contactId).toBe(cb);
+  });
+
   it('does not dial a transfer to a number again once answered: the leg is connected and holds its line', () => {
     const sim = createSimulator({
       flows: [transferBackFlow()],
