@@ -21,6 +21,7 @@ export { BEHAVIOURS, behaviourFor } from './blocks/index.js';
 export { type CompiledFlow, clearCompiled, compile, outcomeEvent } from './compile/compile.js';
 export {
   type AgentCallbackParams,
+  isTransferredCallback,
   startAgentCallback,
   startCallback,
   startWebCallback,

@@ -1,3 +1,4 @@
+import { isTransferredCallback } from '../engine/callback.js';
 import type { Simulator } from '../simulator/simulator.js';
 import type { Command, ContactSnapshot, TraceEntry } from '../types.js';
 import type { BlockVisit, CallbackRecord, CallRecord, DialRecord, OfferRecord } from './call-record.js';
@@ -104,9 +105,13 @@ function callbackRecord(sim: Simulator, id: string, own: readonly Command[]): Ca
   };
 }
 
-/** "queued", "offered", "dialling", "connected"... while it lives; "completed", "expired", "notAnswered" or "failed" once ended. */
+/**
+ * "queued", "offered", "dialling", "connected"... while it lives; "completed", "expired", "notAnswered" or
+ * "failed" once ended; "transferred" from the moment an agent transfers it (it goes on as a call).
+ */
 function callbackStatus(snapshot: ContactSnapshot | undefined): string {
   if (!snapshot) return 'notStarted';
+  if (isTransferredCallback(snapshot)) return 'transferred';
   if (snapshot.status !== 'ended') return snapshot.callback?.phase ?? snapshot.status;
   const reason = snapshot.endReason ?? '';
   if (reason === 'callback completed') return 'completed';

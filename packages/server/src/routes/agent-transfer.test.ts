@@ -163,6 +163,9 @@ describe('POST /api/agents/:name/transfer of a callback', () => {
     });
     const queued = await t.api().get(`/api/contacts/${id}`).expect(200);
     expect(queued.body.status).toBe('queued');
+    // The request is complete: the list of callback requests no longer shows it as waiting.
+    const requests = await t.api().get('/api/callbacks').expect(200);
+    expect(requests.body.map((c: { id: string }) => c.id)).not.toContain(id);
     const alice = await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
     expect(alice.body.offer).toMatchObject({ contactId: id, queue: 'support', title: 'Technical support' });
     await t.api().post('/api/flows/agent-whisper/publish').expect(201);

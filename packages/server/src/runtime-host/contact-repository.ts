@@ -1,4 +1,10 @@
-import type { CallbackRequest, Command, ContactSnapshot, TraceEntry } from '@callflow/runtime';
+import {
+  type CallbackRequest,
+  type Command,
+  type ContactSnapshot,
+  isTransferredCallback,
+  type TraceEntry,
+} from '@callflow/runtime';
 import type { Db } from '../db/database.js';
 
 export type CallbackKind = 'web' | 'agent' | 'flow';
@@ -133,8 +139,9 @@ export class ContactRepository {
           );
         }
         for (const entry of trace) this.#insertTrace.run(id, entry.seq, JSON.stringify(entry));
-        // A callback request is itself a contact: its row follows the contact's status.
-        this.#callbackStatus.run(s.status, id);
+        // A callback request is itself a contact: its row follows the contact's status, until an agent
+        // transfers it — the request is complete then, and the contact goes on as a call.
+        this.#callbackStatus.run(isTransferredCallback(s) ? 'transferred' : s.status, id);
       },
     );
   }
