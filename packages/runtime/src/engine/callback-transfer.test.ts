@@ -4,27 +4,11 @@ import type { AgentState } from '../host/acd.js';
 import { createSimulator, type Simulator } from '../simulator/simulator.js';
 import type { NumberBehaviour } from '../simulator/telephony.js';
 import type { Command } from '../types.js';
-import { block, flow, resources, say, supportQueueFlow } from './test-support/fixtures.js';
+import { block, flow, say, supportQueueFlow } from './test-support/fixtures.js';
+import { salesQueueFlow, transferResources } from './test-support/transfer-fixtures.js';
 
 const CUSTOMER = '+12015550142';
 const OUTSIDE = '+14155550123';
-
-/** carol is in sales only, dave in support only; sales has a customer-queue flow. */
-function transferResources(): Resources {
-  const r = resources();
-  r.agents.carol = { displayName: 'Carol', groups: ['sales'] };
-  r.agents.dave = { displayName: 'Dave', groups: ['support'] };
-  r.queues.sales = { ...r.queues.sales!, customerQueueFlow: 'sales-queue', maxContacts: 2 };
-  return r;
-}
-
-function salesQueueFlow() {
-  return flow('sales-queue', 'customer-queue', 'hello', {
-    hello: block('playPrompt', say('Sales will be with you shortly.'), { success: 'hold' }),
-    hold: block('playHoldAudio', { durationSeconds: 30 }, { success: 'hold2' }),
-    hold2: block('playHoldAudio', { durationSeconds: 30 }, { success: 'hold' }),
-  });
-}
 
 function simulator(
   options: {

@@ -1,31 +1,14 @@
-import type { Resources } from '@callflow/model';
 import { describe, expect, it } from 'vitest';
 import type { AgentState } from '../host/acd.js';
 import { createSimulator, type Simulator } from '../simulator/simulator.js';
 import type { NumberBehaviour } from '../simulator/telephony.js';
 import type { Command } from '../types.js';
 import { parseSnapshot, serializeSnapshot, step } from './contact.js';
-import { block, flow, menuFlow, resources, supportQueueFlow } from './test-support/fixtures.js';
+import { menuFlow, supportQueueFlow } from './test-support/fixtures.js';
+import { salesQueueFlow, transferResources } from './test-support/transfer-fixtures.js';
 
 const CALLER = '+12015550199';
 const OUTSIDE = '+14155550123';
-
-/** Support and sales queues; carol is in sales only, dave in support only. */
-function transferResources(): Resources {
-  const r = resources();
-  r.agents.carol = { displayName: 'Carol', groups: ['sales'] };
-  r.agents.dave = { displayName: 'Dave', groups: ['support'] };
-  r.queues.sales = { ...r.queues.sales!, customerQueueFlow: 'sales-queue', maxContacts: 2 };
-  return r;
-}
-
-function salesQueueFlow() {
-  return flow('sales-queue', 'customer-queue', 'hello', {
-    hello: block('playPrompt', { prompt: { text: 'Sales will be with you shortly.' } }, { success: 'hold' }),
-    hold: block('playHoldAudio', { durationSeconds: 30 }, { success: 'hold2' }),
-    hold2: block('playHoldAudio', { durationSeconds: 30 }, { success: 'hold' }),
-  });
-}
 
 function connected(
   options: {
