@@ -45,6 +45,18 @@ async function callbacks(service: TestService): Promise<CallbackBody[]> {
   return (await service.api().get('/api/callbacks').expect(200)).body as CallbackBody[];
 }
 
+/** One line, taken by a call; a billing callback waits for it while bilal.khan is Available. */
+async function callbackWaitingForALine(service: TestService): Promise<CallbackBody> {
+  await startCall(service);
+  const { body } = await service
+    .api()
+    .post('/api/callbacks')
+    .send({ number: '+12015550123', queue: 'billing' })
+    .expect(201);
+  await service.api().post('/api/agents/bilal.khan/state').send({ state: 'Available' }).expect(200);
+  return body as CallbackBody;
+}
+
 beforeEach(() => {
   work = centerWithLimit(1);
 });
@@ -89,13 +101,7 @@ describe('maximum concurrent calls', () => {
 
   it('offers a waiting callback as soon as the host hears the resources raised the limit', async () => {
     t = await startTestService({ workDir: work });
-    await startCall(t);
-    const { body: cb } = await t
-      .api()
-      .post('/api/callbacks')
-      .send({ number: '+12015550123', queue: 'billing' })
-      .expect(201);
-    await t.api().post('/api/agents/bilal.khan/state').send({ state: 'Available' }).expect(200);
+    const cb = await callbackWaitingForALine(t);
     expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBe('CENTER_AT_CAPACITY');
 
     const file = join(work, 'flows', 'resources.json');
@@ -111,13 +117,7 @@ describe('maximum concurrent calls', () => {
 
   it('offers a waiting callback once the limit is raised through the resources API', async () => {
     t = await startTestService({ workDir: work });
-    await startCall(t);
-    const { body: cb } = await t
-      .api()
-      .post('/api/callbacks')
-      .send({ number: '+12015550123', queue: 'billing' })
-      .expect(201);
-    await t.api().post('/api/agents/bilal.khan/state').send({ state: 'Available' }).expect(200);
+    const cb = await callbackWaitingForALine(t);
     expect(t.service.host.offerOf('bilal.khan')).toBeUndefined();
 
     const current = await t.api().get('/api/resources').expect(200);
