@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { emptyResources } from '@callflow/model';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestService, type TestService } from '../test-support/temp-service.js';
+import type { FlowStore } from './flow-store.js';
+import { LiveResources } from './live-resources.js';
 
 let t: TestService;
 beforeAll(async () => {
@@ -40,5 +43,37 @@ describe('resources followed from disk', () => {
     } finally {
       reads.mockRestore();
     }
+  });
+});
+
+describe('LiveResources', () => {
+  it('shares one read among callers at the same time, tells listeners once, and reads a change made meanwhile', async () => {
+    let stamp = 'v1';
+    let reads = 0;
+    const store = {
+      resourcesStamp: () => stamp,
+      getResources: async () => {
+        reads += 1;
+        await new Promise((r) => setTimeout(r, 5));
+        return { resources: emptyResources(), etag: stamp, problems: [] };
+      },
+    } as unknown as FlowStore;
+    const live = new LiveResources(store);
+    await live.refresh();
+    const changes: unknown[] = [];
+    live.onChange((r) => changes.push(r));
+
+    stamp = 'v2';
+    await Promise.all([live.refresh(), live.refresh(), live.refresh()]);
+    expect(reads).toBe(2);
+    expect(changes).toHaveLength(1);
+
+    stamp = 'v3';
+    const first = live.refresh();
+    stamp = 'v4'; // changed again while v3 is being read
+    await Promise.all([first, live.refresh()]);
+    expect(reads).toBe(4);
+    await live.refresh();
+    expect(reads).toBe(4);
   });
 });

@@ -13,6 +13,7 @@ export class LiveResources {
   /** The stamp of the file `#current` was read from; undefined until the first load. */
   #stamp: string | null | undefined;
   readonly #listeners = new Set<(resources: Resources) => void>();
+  #reading: Promise<void> | undefined;
 
   constructor(private readonly store: FlowStore) {}
 
@@ -26,11 +27,21 @@ export class LiveResources {
     return this.#current;
   }
 
-  /** Re-reads the file when it changed since the last load. */
+  /**
+   * Re-reads the file when it changed since the last load. Callers at the same time (a request and the
+   * file watcher, say) share one read; a change made during a read is read next.
+   */
   async refresh(): Promise<void> {
+    while (this.store.resourcesStamp() !== this.#stamp) {
+      this.#reading ??= this.#read().finally(() => {
+        this.#reading = undefined;
+      });
+      await this.#reading;
+    }
+  }
+
+  async #read(): Promise<void> {
     const stamp = this.store.resourcesStamp();
-    if (stamp === this.#stamp) return;
-    // A change between the stamp and the read only costs one more read on the next request.
     const first = this.#stamp === undefined;
     this.#current = (await this.store.getResources()).resources ?? emptyResources();
     this.#stamp = stamp;
