@@ -62,6 +62,7 @@ export type { RestoredContact } from './host/restore.js';
 export { TelephonyRouting, type TelephonyRoutingOptions } from './host/telephony-routing.js';
 export * from './rules/index.js';
 export type { CannedHttp, CannedResponse } from './simulator/http.js';
+export { seededRandom } from './simulator/random.js';
 export {
   type AgentControl,
   type CallerScript,

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededRandom } from '@callflow/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type ChildService, call, startChildService } from '../test-support/child-service.js';
 import { SAMPLE_FLOWS } from '../test-support/temp-service.js';
@@ -19,18 +20,6 @@ function chainFlow(id: string, length: number, timeoutSeconds: number): Record<s
   blocks['timed-out'] = { type: 'disconnect', settings: {} };
   blocks.bye = { type: 'disconnect', settings: {} };
   return { formatVersion: 1, id, name: id, type: 'inbound', start: 'm1', blocks };
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SEED = 20261120;
@@ -72,7 +61,7 @@ async function setUp(url: string): Promise<void> {
 
 describe('crash recovery (kill -9 at random moments)', () => {
   it('continues every contact from its last acknowledged step and keeps every callback request', async () => {
-    const random = seeded(SEED);
+    const random = seededRandom(SEED); // deterministic, so a failure can be replayed
     const contacts = new Map<string, Acked>();
     const callbacks = new Set<string>();
     service = await startChildService(flowsDir, dataDir);
