@@ -3,6 +3,7 @@ import pino from 'pino';
 import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createService } from '../service.js';
+import { SECRET_PIN } from '../test-support/flows.js';
 import { startTestService, TOKENS } from '../test-support/temp-service.js';
 import { createLogger, redactUrl } from './logger.js';
 
@@ -25,13 +26,13 @@ describe('logs', () => {
       {
         req: { headers: { authorization: 'Bearer s3cret-token' } },
         token: 's3cret-token',
-        contact: { variables: { pin: '4321' } },
+        contact: { variables: { pin: SECRET_PIN } },
       },
       'hello',
     );
     expect(out.text()).toContain('hello');
     expect(out.text()).not.toContain('s3cret-token');
-    expect(out.text()).not.toContain('4321');
+    expect(out.text()).not.toContain(SECRET_PIN);
   });
 
   it('drops ?token= from logged URLs', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eventually, menuFlow } from '../test-support/flows.js';
+import { eventually, menuFlow, SECRET_PIN } from '../test-support/flows.js';
 import { startTestService, type TestService } from '../test-support/temp-service.js';
 
 let t: TestService;
@@ -90,7 +90,7 @@ describe('contacts', () => {
     expect(state.body.variables.pin).toBe('•••');
     const trace = await t.api().get(`/api/contacts/${body.contactId}/trace`).expect(200);
     expect(trace.body.entries.length).toBeGreaterThan(2);
-    expect(JSON.stringify(trace.body)).not.toContain('4321');
+    expect(JSON.stringify(trace.body)).not.toContain(SECRET_PIN);
   });
 
   it('keeps a running contact on its version across a publish; new contacts take the new one', async () => {

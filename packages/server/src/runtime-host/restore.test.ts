@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, menuFlow } from '../test-support/flows.js';
+import { eventually, menuFlow, SECRET_PIN } from '../test-support/flows.js';
 import { startTestService, type TestService } from '../test-support/temp-service.js';
 import { WallClock } from './wall-clock.js';
 
@@ -25,7 +25,7 @@ function queueFlow(id: string): Record<string, unknown> {
         settings: {
           assignments: [
             { variable: 'note', value: { value: 'Refund' } },
-            { variable: 'pin', value: { value: '4321' } },
+            { variable: 'pin', value: { value: SECRET_PIN } },
           ],
         },
         next: { success: 'queue', error: 'bye' },
@@ -186,7 +186,7 @@ describe('restart', () => {
     t = await startTestService({ workDir: work });
     const after = await agent(t, 'bilal.khan');
     expect(after?.offer).toEqual(before?.offer);
-    expect(JSON.stringify(after)).not.toContain('4321');
+    expect(JSON.stringify(after)).not.toContain(SECRET_PIN);
     expect((await t.api().post('/api/agents/bilal.khan/accept').expect(200)).body.state).toBe('Busy');
   });
 

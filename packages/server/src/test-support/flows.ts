@@ -1,3 +1,10 @@
+/**
+ * The value tests give a secure variable, then look for in responses, traces and logs. Eight digits, so
+ * that a random contact id or a timestamp in the same text cannot contain it by chance (a four-digit PIN
+ * turned up inside a random UUID one run in a few thousand).
+ */
+export const SECRET_PIN = '90417253';
+
 /** Small flows for runtime tests: a menu that waits for a key, so a contact stays where a test wants it. */
 export function menuFlow(id: string, variant: string): Record<string, unknown> {
   return {
@@ -29,7 +36,7 @@ export function menuFlow(id: string, variant: string): Record<string, unknown> {
       },
       [`${variant}-set`]: {
         type: 'setVariables',
-        settings: { assignments: [{ variable: 'pin', value: { value: '4321' } }] },
+        settings: { assignments: [{ variable: 'pin', value: { value: SECRET_PIN } }] },
         next: { success: `${variant}-wait`, error: `${variant}-bye` },
       },
       [`${variant}-wait`]: {
