@@ -6,13 +6,13 @@
 import { emptyResources, type Flow, type Resources } from '@callflow/model';
 import {
   type AgentState,
+  CallSecrets,
   type ContactSnapshot,
   createSimulator,
   REDACTED,
   type Simulator,
   type SimulatorLogEntry,
 } from '@callflow/runtime';
-import { CallSecrets } from './call-secrets';
 import { type CallSetup, callSetupProblem, zonedTimeToEpoch } from './call-setup';
 import {
   type AgentOffer,

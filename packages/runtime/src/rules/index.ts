@@ -1,6 +1,7 @@
 /** Contact-center rules the engine applies: pure functions, no I/O, the same in the browser and Node. */
 
 export { checkHttpTarget, type HttpTargetCheck } from '@callflow/model';
+export * from './call-secrets.js';
 export * from './caller-id.js';
 export type { CallerIdCandidate } from './caller-id-numbers.js';
 export * from './coerce.js';

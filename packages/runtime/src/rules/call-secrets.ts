@@ -1,5 +1,5 @@
 import type { Flow } from '@callflow/model';
-import { redactText, secureVariableNames } from '@callflow/runtime';
+import { redactText, secureVariableNames } from './redact.js';
 
 /** The parts of a contact snapshot that hold variable values, by flow. */
 interface SnapshotValues {
@@ -8,9 +8,10 @@ interface SnapshotValues {
 }
 
 /**
- * Secure values seen during one simulated call, in every flow it entered. A module's PIN is gone from
- * the snapshot once the module returns, but the transcript still holds the text that spoke it, so the
- * values are remembered for the whole call.
+ * Secure values seen during one call, in every flow it entered. A module's PIN is gone from the snapshot
+ * once the module returns, but a transcript of the call still holds the text that spoke it, so the
+ * values are remembered for the whole call. The editor's simulator and the service's call log both mask
+ * with it.
  */
 export class CallSecrets {
   private values = new Set<string>();
