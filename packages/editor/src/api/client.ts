@@ -1,6 +1,6 @@
 /** The server API (docs/api.md) as typed calls. Every failure is an `ApiError` with the server's code. */
 import type { Flow, FlowSummary, FlowType, Problem, Resources } from '@callflow/model';
-import { currentToken } from './token';
+import { type ApiOptions, createRequest } from './request';
 
 export interface FlowListItem {
   id: string;
@@ -21,69 +21,10 @@ export interface VersionInfo {
   live: boolean;
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
-
-export interface ApiOptions {
-  base?: string;
-  fetch?: Fetch;
-  token?: () => string | null;
-}
+export { ApiError, type ApiOptions, type Fetch } from './request';
 
 export function createApi(options: ApiOptions = {}) {
-  const base = options.base ?? '';
-  const doFetch: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const tokenOf = options.token ?? currentToken;
-
-  async function call<T>(
-    method: string,
-    path: string,
-    init: { body?: string; headers?: Record<string, string> } = {},
-  ) {
-    const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
-    const token = tokenOf();
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${path}`, {
-        method,
-        headers,
-        ...(init.body !== undefined ? { body: init.body } : {}),
-      });
-    } catch (error) {
-      throw new ApiError(0, 'network_error', `The server cannot be reached (${(error as Error).message}).`);
-    }
-    const text = response.status === 204 ? '' : await response.text();
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined;
-    }
-    if (!response.ok) {
-      const error = (body ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
-      throw new ApiError(
-        response.status,
-        error.code ?? `http_${response.status}`,
-        error.message ?? `${method} ${path} failed with status ${response.status}.`,
-        error.details ?? {},
-      );
-    }
-    return { body: body as T, etag: response.headers.get('ETag') };
-  }
-
+  const call = createRequest(options);
   const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 
   return {

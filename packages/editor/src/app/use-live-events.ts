@@ -3,6 +3,7 @@ import { currentToken } from '../api/token';
 import { loadResources, refreshFlows } from '../files/file-actions';
 import { useFileStore } from '../files/file-store';
 import { useEditorStore } from '../store/flow-store';
+import { emitServerEvent } from './server-events';
 
 const REFRESH_DELAY_MS = 300;
 
@@ -33,6 +34,12 @@ const EVENT_TYPES = [
   'flow.live',
   'resources.saved',
   'resources.changedOnDisk',
+  // Followed by the simulator when it runs a call on the service.
+  'contact.step',
+  'contact.variable',
+  'agent.state',
+  'agent.offer',
+  'agent.wrapUp',
 ];
 
 /**
@@ -69,6 +76,8 @@ export function useLiveEvents(): void {
       } catch {
         return;
       }
+      emitServerEvent(event.type, data as Record<string, unknown>);
+      if (!event.type.startsWith('flow.') && !event.type.startsWith('resources.')) return;
       const { flow, etag } = useEditorStore.getState();
       const effect = liveEventEffect(event.type, data, { ...(flow ? { id: flow.id } : {}), etag });
       refresh.flows ||= effect.refreshFlows;

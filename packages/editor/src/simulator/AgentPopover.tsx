@@ -4,6 +4,8 @@ interface AgentPopoverProps {
   offer: AgentOffer;
   onAccept: () => void;
   onIgnore: () => void;
+  /** "Ignore" (let it ring out) in the browser, "Reject" on the service. */
+  ignoreLabel?: string;
 }
 
 const STATE: Record<AgentOffer['state'], string> = {
@@ -14,7 +16,7 @@ const STATE: Record<AgentOffer['state'], string> = {
 };
 
 /** The popover the agent desktop shows when the call is offered: the flow's variables, in its order. */
-export function AgentPopover({ offer, onAccept, onIgnore }: AgentPopoverProps) {
+export function AgentPopover({ offer, onAccept, onIgnore, ignoreLabel = 'Ignore' }: AgentPopoverProps) {
   const open = offer.state === 'offered';
   return (
     <section className="sim-popover" aria-label={`Popover for ${offer.agent}`} data-state={offer.state}>
@@ -35,7 +37,7 @@ export function AgentPopover({ offer, onAccept, onIgnore }: AgentPopoverProps) {
             Accept as {offer.agent}
           </button>
           <button type="button" onClick={onIgnore}>
-            Ignore
+            {ignoreLabel}
           </button>
         </div>
       )}

@@ -7,12 +7,14 @@ interface CallFormProps {
   inCall: boolean;
   /** False while the runtime is still loading: a click then would be lost. */
   ready: boolean;
+  /** The call's start time is asked for in the browser; the service runs on its own clock. */
+  askTime: boolean;
   onChange: (setup: CallSetup) => void;
   onStart: () => void;
 }
 
 /** Who calls which number, and when (the time decides what the business-hours checks say). */
-export function CallForm({ setup, problem, inCall, ready, onChange, onStart }: CallFormProps) {
+export function CallForm({ setup, problem, inCall, ready, askTime, onChange, onStart }: CallFormProps) {
   const id = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -36,13 +38,17 @@ export function CallForm({ setup, problem, inCall, ready, onChange, onStart }: C
         autoComplete="off"
         onChange={(e) => onChange({ ...setup, to: e.target.value })}
       />
-      <label htmlFor={`${id}-at`}>Call time ({setup.timeZone})</label>
-      <input
-        id={`${id}-at`}
-        type="datetime-local"
-        value={setup.localStart}
-        onChange={(e) => onChange({ ...setup, localStart: e.target.value })}
-      />
+      {askTime && (
+        <>
+          <label htmlFor={`${id}-at`}>Call time ({setup.timeZone})</label>
+          <input
+            id={`${id}-at`}
+            type="datetime-local"
+            value={setup.localStart}
+            onChange={(e) => onChange({ ...setup, localStart: e.target.value })}
+          />
+        </>
+      )}
       {problem && (
         <p className="sim-problem" role="alert">
           {problem}

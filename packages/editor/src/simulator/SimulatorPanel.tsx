@@ -1,6 +1,7 @@
 import type { Flow, Resources } from '@callflow/model';
 import { useEffect, useMemo, useState } from 'react';
 import { downloadText } from '../files/download';
+import { useEditorStore } from '../store/flow-store';
 import { AgentList } from './AgentList';
 import { AgentPopover } from './AgentPopover';
 import { CallerIdList } from './CallerIdList';
@@ -8,6 +9,8 @@ import { CallForm } from './CallForm';
 import { ClockControls } from './ClockControls';
 import { type CallSetup, callSetupProblem, defaultCallSetup, wallClock } from './call-setup';
 import { Keypad } from './Keypad';
+import { RunModeSwitch, serviceProblem } from './RunModeSwitch';
+import { useSimulationStore } from './simulation-store';
 import { Transcript } from './Transcript';
 import { useSimulation } from './use-simulation';
 import { VariablesTable } from './VariablesTable';
@@ -25,10 +28,15 @@ export interface SimulatorPanelProps {
 // Only these may be chosen by hand; RONA, Busy and WrapUp come from calls.
 const AGENT_STATES = ['Available', 'Offline'] as const;
 
-/** Simulates a call through the open flow in the browser, on a virtual clock, with simulated agents. */
+/**
+ * Simulates a call through the open flow: in the browser (the draft as edited, on a virtual clock, with
+ * simulated agents) or on the service (the live version, on the service's clock, with its agents).
+ */
 export function SimulatorPanel({ flow, resources, flows }: SimulatorPanelProps) {
   const inputs = useMemo(() => ({ flow, resources, flows }), [flow, resources, flows]);
-  const { controller, view } = useSimulation(inputs);
+  const { mode, controller, view } = useSimulation(inputs);
+  const listed = useEditorStore((s) => s.flows.find((f) => f.id === flow.id));
+  const onService = mode === 'service';
   const [setup, setSetup] = useState<CallSetup>(() => defaultCallSetup(resources, new Date()));
   const [edited, setEdited] = useState(false);
   // The resources arrive after the panel: take their numbers and time zone until the admin types.
@@ -36,25 +44,35 @@ export function SimulatorPanel({ flow, resources, flows }: SimulatorPanelProps) 
     if (!edited) setSetup(defaultCallSetup(resources, new Date()));
   }, [resources, edited]);
 
-  const problem = callSetupProblem(setup, flow);
+  const problem =
+    (onService ? serviceProblem(listed) : undefined) ??
+    (controller ? controller.problem(setup) : callSetupProblem(setup, flow));
   const timeZone = setup.timeZone;
   const timeOf = (at: number) => wallClock(new Date(at), timeZone).slice(11) + secondsOf(at);
   const inCall = view?.phase === 'running';
 
   return (
     <section className="panel sim-panel" aria-label="Simulator">
+      <RunModeSwitch
+        mode={mode}
+        live={listed?.live ?? null}
+        onChange={(next) => useSimulationStore.getState().setMode(next)}
+      />
       <CallForm
         setup={setup}
         problem={problem}
         inCall={inCall}
         ready={controller !== null}
+        askTime={!onService}
         onChange={(next) => {
           setEdited(true);
           setSetup(next);
         }}
         onStart={() => controller?.start(setup)}
       />
-      {!view && <p className="muted">Loading the simulator…</p>}
+      {!view && (
+        <p className="muted">{onService ? 'Connecting to the service…' : 'Loading the simulator…'}</p>
+      )}
       {view && view.phase !== 'idle' && (
         <>
           <div className="sim-status" role="status" aria-label="Call status">
@@ -86,13 +104,15 @@ export function SimulatorPanel({ flow, resources, flows }: SimulatorPanelProps) 
             </button>
           </div>
           <Keypad disabled={!view.canPress} onPress={(key) => controller?.press(key)} />
-          <ClockControls
-            now={timeOf(view.clock)}
-            nextTimer={view.nextTimerAt === null ? undefined : timeOf(view.nextTimerAt)}
-            disabled={!inCall}
-            onAdvance={(seconds) => controller?.advance(seconds)}
-            onNextEvent={() => controller?.skipToNextEvent()}
-          />
+          {!onService && (
+            <ClockControls
+              now={timeOf(view.clock)}
+              nextTimer={view.nextTimerAt === null ? undefined : timeOf(view.nextTimerAt)}
+              disabled={!inCall}
+              onAdvance={(seconds) => controller?.advance(seconds)}
+              onNextEvent={() => controller?.skipToNextEvent()}
+            />
+          )}
           {view.errors.map((error) => (
             <p key={error} className="sim-problem" role="alert">
               {error}
@@ -106,6 +126,7 @@ export function SimulatorPanel({ flow, resources, flows }: SimulatorPanelProps) 
               key={i}
               offer={offer}
               onAccept={() => controller?.accept(offer.agent)}
+              ignoreLabel={onService ? 'Reject' : 'Ignore'}
               onIgnore={() => controller?.ignore(offer.agent)}
             />
           ))}

@@ -57,8 +57,15 @@ export function zonedTimeToEpoch(local: string, timeZone: string): number | unde
   return guess;
 }
 
-/** The problem with a setup, in words an admin can act on; undefined when the call can be placed. */
-export function callSetupProblem(setup: CallSetup, flow: Flow): string | undefined {
+/**
+ * The problem with a setup, in words an admin can act on; undefined when the call can be placed. A call
+ * on the service runs on the service's clock: `time: false` leaves the start time out.
+ */
+export function callSetupProblem(
+  setup: CallSetup,
+  flow: Flow,
+  options: { time: boolean } = { time: true },
+): string | undefined {
   if (flow.type !== 'inbound') {
     return `Only inbound flows take calls; "${flow.name}" is a ${flow.type} flow. Simulate the inbound flow that leads here.`;
   }
@@ -66,7 +73,7 @@ export function callSetupProblem(setup: CallSetup, flow: Flow): string | undefin
     return 'The caller number must be E.164, like +12025550123.';
   if (!/^\+[1-9]\d{6,14}$/.test(setup.to.trim()))
     return 'The dialled number must be E.164, like +12125550100.';
-  if (zonedTimeToEpoch(setup.localStart, setup.timeZone) === undefined)
+  if (options.time && zonedTimeToEpoch(setup.localStart, setup.timeZone) === undefined)
     return 'Pick a date and time for the call.';
   if (!flow.blocks[flow.start]) return `The start block "${flow.start}" does not exist.`;
   return undefined;

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { SimulationMode } from './call-controller';
 
 /**
  * What the canvas needs to know about a simulated call: the block being executed and the path so far.
@@ -11,6 +12,9 @@ export interface SimulationState {
   visitedBlockIds: string[];
   /** True while a simulated call is in progress. */
   running: boolean;
+  /** Where the next call runs; the path shown is the call of this mode. */
+  mode: SimulationMode;
+  setMode: (mode: SimulationMode) => void;
   showPath: (activeBlockId: string | null, visitedBlockIds: string[], running: boolean) => void;
   reset: () => void;
 }
@@ -19,6 +23,8 @@ export const useSimulationStore = create<SimulationState>()((set) => ({
   activeBlockId: null,
   visitedBlockIds: [],
   running: false,
+  mode: 'browser',
+  setMode: (mode) => set({ mode }),
   showPath: (activeBlockId, visitedBlockIds, running) => set({ activeBlockId, visitedBlockIds, running }),
   reset: () => set({ activeBlockId: null, visitedBlockIds: [], running: false }),
 }));

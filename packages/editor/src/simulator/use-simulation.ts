@@ -1,23 +1,34 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useEditorStore } from '../store/flow-store';
-import type { SimulationController, SimulationInputs, SimulationView } from './simulation-controller';
+import type { CallController, SimulationMode } from './call-controller';
+import type { SimulationInputs, SimulationView } from './simulation-controller';
 import { useSimulationStore } from './simulation-store';
 
 /*
- * One simulator for the whole designer: a call keeps running (and its path stays on the canvas) while
- * the admin looks at other panels. The runtime is loaded the first time the Simulator tab opens, so it
- * is not part of the first screen's JavaScript.
+ * One controller per mode for the whole designer: a call keeps running (and its path stays on the
+ * canvas) while the admin looks at other panels. Each is loaded the first time its mode is used, so
+ * neither is part of the first screen's JavaScript (the browser one brings the runtime).
  */
-let shared: Promise<SimulationController> | undefined;
+const shared: Partial<Record<SimulationMode, Promise<CallController>>> = {};
 
-function loadController(inputs: SimulationInputs): Promise<SimulationController> {
-  shared ??= import('./simulation-controller').then(({ SimulationController }) => {
-    const controller = new SimulationController(inputs);
+const create: Record<SimulationMode, (inputs: SimulationInputs) => Promise<CallController>> = {
+  browser: (inputs) =>
+    import('./simulation-controller').then(({ SimulationController }) => new SimulationController(inputs)),
+  service: (inputs) =>
+    import('./service-call-controller').then(
+      ({ ServiceCallController }) => new ServiceCallController(inputs),
+    ),
+};
+
+function showPathOf(controller: CallController): void {
+  const view = controller.getView();
+  useSimulationStore.getState().showPath(view.activeBlockId, view.visitedBlockIds, view.phase === 'running');
+}
+
+function loadController(mode: SimulationMode, inputs: SimulationInputs): Promise<CallController> {
+  shared[mode] ??= create[mode](inputs).then((controller) => {
     controller.subscribe(() => {
-      const view = controller.getView();
-      useSimulationStore
-        .getState()
-        .showPath(view.activeBlockId, view.visitedBlockIds, view.phase === 'running');
+      if (useSimulationStore.getState().mode === mode) showPathOf(controller);
     });
     // Another flow opened: its canvas must not show the previous flow's call.
     useEditorStore.subscribe((state, previous) => {
@@ -25,35 +36,45 @@ function loadController(inputs: SimulationInputs): Promise<SimulationController>
     });
     return controller;
   });
-  return shared;
+  return shared[mode];
 }
 
 const noSubscription = () => () => {};
 const noView = () => null;
 
-/** The simulator controller (null while the runtime loads) and its current view. */
+/** The controller of the current mode (null while it loads) and its current view. */
 export function useSimulation(inputs: SimulationInputs): {
-  controller: SimulationController | null;
+  mode: SimulationMode;
+  controller: CallController | null;
   view: SimulationView | null;
 } {
-  const [controller, setController] = useState<SimulationController | null>(null);
+  const mode = useSimulationStore((s) => s.mode);
+  const [loaded, setLoaded] = useState<{ mode: SimulationMode; controller: CallController } | null>(null);
   const { flow, resources, flows } = inputs;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: load once; later inputs arrive below
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load per mode; later inputs arrive below
   useEffect(() => {
-    let live = true;
-    void loadController({ flow, resources, flows }).then((loaded) => {
-      if (live) setController(loaded);
+    let current = true;
+    void loadController(mode, { flow, resources, flows }).then((controller) => {
+      if (!current) return;
+      controller.setInputs({ flow, resources, flows });
+      controller.activate?.();
+      showPathOf(controller);
+      setLoaded({ mode, controller });
     });
     return () => {
-      live = false;
+      current = false;
     };
-  }, []);
+  }, [mode]);
 
+  const controller = loaded?.mode === mode ? loaded.controller : null;
   useEffect(() => {
     controller?.setInputs({ flow, resources, flows });
   }, [controller, flow, resources, flows]);
 
-  const view = useSyncExternalStore(controller?.subscribe ?? noSubscription, controller?.getView ?? noView);
-  return { controller, view };
+  const view = useSyncExternalStore(
+    controller ? controller.subscribe : noSubscription,
+    controller ? controller.getView : noView,
+  );
+  return { mode, controller, view };
 }

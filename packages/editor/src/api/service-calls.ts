@@ -1,0 +1,95 @@
+/**
+ * The server's live runtime as typed calls (docs/api.md "Contacts, callbacks, agents"): a simulated call
+ * on a flow's live version, what the caller and agents do on it, and what the service shows of it.
+ * Secure values are masked by the server (`•••`) before anything reaches the browser.
+ */
+import type { AgentState } from '@callflow/runtime';
+import { type ApiOptions, createRequest } from './request';
+
+/** A contact as `GET /api/contacts/:id` shows it. */
+export interface ServiceContact {
+  contactId: string;
+  flowId: string;
+  version: number;
+  status: string;
+  endReason: string | null;
+  block: string | null;
+  stack: { kind: string; flowId: string; version: number; block: string }[];
+  callerNumber: string | null;
+  dialedNumber: string;
+  variables: Record<string, unknown>;
+  system?: Record<string, unknown>;
+  timers: { id: string; at: string; event: string }[];
+  startedAt: string;
+}
+
+export interface ServiceTraceEntry {
+  seq: number;
+  at: number;
+  flowId?: string;
+  block?: string;
+  blockType?: string;
+  event?: string;
+  outcome?: string;
+  commands?: string[];
+  callerId?: { number?: string; name?: string; rule: string; reason: string };
+  note?: string;
+  error?: string;
+}
+
+/** What happened on the line: a command the service carried out, or an event it stepped. */
+export interface ServiceLogEntry {
+  seq: number;
+  at: number;
+  direction: 'command' | 'event';
+  type: string;
+  detail: Record<string, unknown>;
+}
+
+export interface ServiceAgent {
+  name: string;
+  displayName: string;
+  groups: string[];
+  state: AgentState;
+  contactId?: string | null;
+  offer?: { contactId: string; queue: string; title: string } | null;
+}
+
+export type CallerAction = { type: 'digits'; digits: string } | { type: 'hangUp' };
+
+export function createServiceCalls(options: ApiOptions = {}) {
+  const call = createRequest(options);
+  const contactPath = (id: string) => `/api/contacts/${encodeURIComponent(id)}`;
+  const agentPath = (name: string) => `/api/agents/${encodeURIComponent(name)}`;
+  const post = async <T>(path: string, body?: unknown) =>
+    (await call<T>('POST', path, body === undefined ? {} : { body: JSON.stringify(body) })).body;
+
+  return {
+    /** Places a simulated call on the flow's live version; 409 `flow_not_published` without one. */
+    startCall: (flow: string, from: string, to: string) =>
+      post<ServiceContact>('/api/contacts', { flow, from, to }),
+    contact: async (id: string) => (await call<ServiceContact>('GET', contactPath(id))).body,
+    trace: async (id: string) =>
+      (await call<{ entries: ServiceTraceEntry[] }>('GET', `${contactPath(id)}/trace`)).body.entries,
+    /** Log entries after `after` (a seq), oldest first. */
+    log: async (id: string, after = 0) =>
+      (
+        await call<{ entries: ServiceLogEntry[]; truncated: boolean }>(
+          'GET',
+          `${contactPath(id)}/log?after=${after}`,
+        )
+      ).body,
+    send: (id: string, action: CallerAction) => post<unknown>(`${contactPath(id)}/events`, action),
+    agents: async () => (await call<ServiceAgent[]>('GET', '/api/agents')).body,
+    setAgentState: (name: string, state: AgentState) =>
+      post<ServiceAgent>(`${agentPath(name)}/state`, { state }),
+    accept: (name: string) => post<ServiceAgent>(`${agentPath(name)}/accept`),
+    /** The agent declines the offer: as if it rang out (RONA), the contact goes back to its queue. */
+    reject: (name: string) => post<ServiceAgent>(`${agentPath(name)}/reject`),
+    agentHangUp: (name: string) => post<unknown>(`${agentPath(name)}/hangup`),
+  };
+}
+
+export type ServiceCalls = ReturnType<typeof createServiceCalls>;
+
+export const serviceCalls: ServiceCalls = createServiceCalls();

@@ -1,0 +1,323 @@
+/**
+ * The simulator on the service: places a call on the open flow's live version through the API, carries
+ * out the admin's actions there (keys, hang-up, agents), and follows the call as the service runs it on
+ * its own clock. Same view and actions as the in-browser {@link SimulationController}; timers fire by
+ * themselves, so there is no clock to move.
+ */
+import type { Flow } from '@callflow/model';
+import type { AgentState } from '@callflow/runtime';
+import { ApiError } from '../api/request';
+import {
+  type CallerAction,
+  type ServiceAgent,
+  type ServiceCalls,
+  type ServiceContact,
+  type ServiceLogEntry,
+  type ServiceTraceEntry,
+  serviceCalls,
+} from '../api/service-calls';
+import { onServerEvent, type ServerEventListener } from '../app/server-events';
+import { type CallSetup, callSetupProblem } from './call-setup';
+import { serviceCallView } from './service-view';
+import type { SimulationInputs, SimulationView } from './simulation-controller';
+
+export interface ServiceCallOptions {
+  calls?: ServiceCalls;
+  /** The published version a call runs (for its variables' labels and masks). */
+  versionOf?: (flowId: string, version: number) => Promise<Flow>;
+  /** Live events of the service; the call is also polled while it runs, in case the stream is down. */
+  events?: (listener: ServerEventListener) => () => void;
+  pollMs?: number;
+  now?: () => number;
+}
+
+type Listener = () => void;
+
+const POLL_MS = 1000;
+
+/** What an API failure means to the admin trying a call. */
+export function serviceErrorText(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'flow_not_published')
+      return 'This flow has no live version on the service: publish it first (the service runs published versions only).';
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class ServiceCallController {
+  private inputs: SimulationInputs;
+  private readonly calls: ServiceCalls;
+  private readonly versionOf: (flowId: string, version: number) => Promise<Flow>;
+  private readonly now: () => number;
+  private readonly pollMs: number;
+  private listeners = new Set<Listener>();
+  private view: SimulationView;
+
+  private contactId: string | null = null;
+  private flow: Pick<Flow, 'id' | 'variables'> | null = null;
+  private contact: ServiceContact | null = null;
+  private trace: ServiceTraceEntry[] = [];
+  private log: ServiceLogEntry[] = [];
+  private truncated = false;
+  private agents: ServiceAgent[] = [];
+  private errors: string[] = [];
+  /** Every action runs after the previous one: keys reach the service in the order pressed. */
+  private queue: Promise<void> = Promise.resolve();
+  /** Bumped by start and reset: answers about an older call are dropped. */
+  private generation = 0;
+  private refreshing: Promise<void> | null = null;
+  private refreshAgain = false;
+  private poll: ReturnType<typeof setInterval> | undefined;
+  private stopEvents: (() => void) | undefined;
+
+  constructor(inputs: SimulationInputs, options: ServiceCallOptions = {}) {
+    this.inputs = inputs;
+    this.calls = options.calls ?? serviceCalls;
+    this.versionOf = options.versionOf ?? defaultVersionOf;
+    this.now = options.now ?? Date.now;
+    this.pollMs = options.pollMs ?? POLL_MS;
+    this.view = this.build();
+    this.stopEvents = (options.events ?? onServerEvent)((type, data) => this.onEvent(type, data));
+  }
+
+  getView = (): SimulationView => this.view;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  setInputs(inputs: SimulationInputs): void {
+    this.inputs = inputs;
+    if (!this.contactId) this.publish();
+  }
+
+  /** Why a call cannot be placed with this setup (the time is the service's own: not asked). */
+  problem(setup: CallSetup): string | undefined {
+    return callSetupProblem(setup, this.inputs.flow, { time: false });
+  }
+
+  /** Loads the service's agents (the panel shows them before any call). */
+  activate(): void {
+    this.enqueue(async () => {
+      this.agents = await this.calls.agents();
+    });
+  }
+
+  start(setup: CallSetup): void {
+    const problem = this.problem(setup);
+    if (problem) throw new Error(problem);
+    this.clear();
+    const generation = this.generation;
+    const flow = this.inputs.flow;
+    this.enqueue(async () => {
+      const contact = await this.calls.startCall(flow.id, setup.from.trim(), setup.to.trim());
+      if (generation !== this.generation) return;
+      this.contactId = contact.contactId;
+      this.contact = contact;
+      this.flow = await this.versionOf(flow.id, contact.version).catch(() => flow);
+      this.startPolling();
+      await this.refresh();
+    });
+  }
+
+  press(key: string): void {
+    this.callerAction({ type: 'digits', digits: key });
+  }
+
+  hangUp(): void {
+    this.callerAction({ type: 'hangUp' });
+  }
+
+  /** The service runs on its own clock: there is nothing to move. */
+  advance(_seconds: number): void {}
+
+  skipToNextEvent(): void {}
+
+  accept(agent: string): void {
+    this.agentAction(() => this.calls.accept(agent));
+  }
+
+  /** The agent declines the offer: it goes back to the queue, the agent to RONA. */
+  ignore(agent: string): void {
+    this.agentAction(() => this.calls.reject(agent));
+  }
+
+  agentHangUp(agent: string): void {
+    this.agentAction(() => this.calls.agentHangUp(agent));
+  }
+
+  setAgentState(agent: string, state: AgentState): void {
+    this.agentAction(() => this.calls.setAgentState(agent, state));
+  }
+
+  /** Forgets the call here (it goes on on the service until it ends). */
+  reset(): void {
+    this.clear();
+    this.publish();
+  }
+
+  /** Stops following the service (the panel switched back to the browser). */
+  dispose(): void {
+    this.clear();
+    this.stopEvents?.();
+    this.stopEvents = undefined;
+  }
+
+  traceFile(): { fileName: string; text: string } | undefined {
+    const { contact } = this;
+    if (!contact) return undefined;
+    const document = {
+      contactId: contact.contactId,
+      flowId: contact.flowId,
+      version: contact.version,
+      callerNumber: contact.callerNumber,
+      dialedNumber: contact.dialedNumber,
+      startedAt: contact.startedAt,
+      status: contact.status,
+      endReason: contact.endReason,
+      trace: this.trace,
+    };
+    return {
+      fileName: `${contact.flowId}-${contact.contactId}.trace.json`,
+      text: `${JSON.stringify(document, null, 2)}\n`,
+    };
+  }
+
+  /** Settles once every action asked for so far has been answered and shown (for tests). */
+  async idle(): Promise<void> {
+    await this.queue;
+    while (this.refreshing) await this.refreshing;
+  }
+
+  // -- internals ------------------------------------------------------------------------------------
+
+  private callerAction(action: CallerAction): void {
+    // Read when the action's turn comes: a key pressed right after Start waits for the call to exist.
+    this.enqueue(async () => {
+      const { contactId } = this;
+      if (!contactId) return;
+      await this.calls.send(contactId, action);
+      await this.refresh();
+    });
+  }
+
+  private agentAction(action: () => Promise<unknown>): void {
+    this.enqueue(async () => {
+      await action();
+      await this.refresh();
+    });
+  }
+
+  private enqueue(work: () => Promise<void>): void {
+    const generation = this.generation;
+    this.queue = this.queue.then(async () => {
+      try {
+        await work();
+      } catch (error) {
+        if (generation !== this.generation) return;
+        this.errors = [...this.errors, serviceErrorText(error)];
+      }
+      this.publish();
+    });
+  }
+
+  private onEvent(type: string, data: Record<string, unknown>): void {
+    const mine = this.contactId !== null && data.contactId === this.contactId;
+    if ((type.startsWith('contact.') && mine) || type.startsWith('agent.')) void this.refresh();
+  }
+
+  /** Reads everything again; one read at a time, and one more if asked for during it. */
+  private refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    const run = async () => {
+      do {
+        this.refreshAgain = false;
+        await this.readOnce();
+      } while (this.refreshAgain);
+    };
+    this.refreshing = run().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async readOnce(): Promise<void> {
+    const generation = this.generation;
+    const { contactId } = this;
+    try {
+      const after = this.log.at(-1)?.seq ?? 0;
+      const [agents, contact, trace, log] = await Promise.all([
+        this.calls.agents(),
+        contactId ? this.calls.contact(contactId) : Promise.resolve(null),
+        contactId ? this.calls.trace(contactId) : Promise.resolve(null),
+        contactId ? this.calls.log(contactId, after) : Promise.resolve(null),
+      ]);
+      if (generation !== this.generation) return;
+      this.agents = agents;
+      if (contact) this.contact = contact;
+      if (trace) this.trace = trace;
+      if (log) {
+        this.log = [...this.log, ...log.entries.filter((e) => e.seq > after)];
+        this.truncated ||= log.truncated;
+      }
+      if (this.contact && (this.contact.status === 'ended' || this.contact.status === 'transferred'))
+        this.stopPolling();
+    } catch (error) {
+      if (generation !== this.generation) return;
+      const text = serviceErrorText(error);
+      if (!this.errors.includes(text)) this.errors = [...this.errors, text];
+    }
+    this.publish();
+  }
+
+  private startPolling(): void {
+    this.stopPolling();
+    this.poll = setInterval(() => void this.refresh(), this.pollMs);
+  }
+
+  private stopPolling(): void {
+    clearInterval(this.poll);
+    this.poll = undefined;
+  }
+
+  private clear(): void {
+    this.generation += 1;
+    this.stopPolling();
+    this.contactId = null;
+    this.contact = null;
+    this.flow = null;
+    this.trace = [];
+    this.log = [];
+    this.truncated = false;
+    this.errors = [];
+  }
+
+  private build(): SimulationView {
+    return serviceCallView({
+      flow: this.flow ?? this.inputs.flow,
+      contact: this.contact,
+      trace: this.trace,
+      log: this.log,
+      truncated: this.truncated,
+      agents: this.agents,
+      errors: this.errors,
+      now: this.now(),
+    });
+  }
+
+  private publish(): void {
+    this.view = this.build();
+    for (const listener of this.listeners) listener();
+  }
+}
+
+async function defaultVersionOf(flowId: string, version: number): Promise<Flow> {
+  const { api } = await import('../api/client');
+  const body = await api.version(flowId, version);
+  return 'flow' in body && typeof body.flow === 'object' ? (body.flow as Flow) : (body as Flow);
+}
