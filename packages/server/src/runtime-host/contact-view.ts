@@ -1,6 +1,7 @@
 import type { ContactSnapshot, TraceEntry } from '@callflow/runtime';
 import { REDACTED, redactText, secureVariableNames } from '@callflow/runtime';
 import type { PublishedVersions } from '../store/published-versions.js';
+import { maskStrings } from './mask-strings.js';
 
 /** Secure variables of every flow the contact entered (its own version of each). */
 function secureNames(s: ContactSnapshot, published: PublishedVersions): Set<string> {
@@ -49,13 +50,5 @@ export function contactView(s: ContactSnapshot, published: PublishedVersions) {
 export function traceView(s: ContactSnapshot, trace: readonly TraceEntry[], published: PublishedVersions) {
   const secure = secureNames(s, published);
   const values = [...secure].map((name) => s.variables[name]).filter((v) => v !== undefined && v !== null);
-  const mask = (value: unknown): unknown => {
-    if (typeof value === 'string') return redactText(value, values);
-    if (Array.isArray(value)) return value.map(mask);
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v)]));
-    }
-    return value;
-  };
-  return { entries: trace.map(mask) };
+  return { entries: trace.map((entry) => maskStrings(entry, (text) => redactText(text, values))) };
 }
