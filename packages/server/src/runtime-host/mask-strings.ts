@@ -1,9 +1,24 @@
-/** A copy of `value` with `mask` applied to every string inside it, however deep (arrays, objects). */
+/**
+ * `value` with `mask` applied to every string inside it, however deep (arrays, objects). Parts where
+ * nothing changed are shared with `value`, not copied: a log keeps every command of a call.
+ */
 export function maskStrings(value: unknown, mask: (text: string) => string): unknown {
   if (typeof value === 'string') return mask(value);
-  if (Array.isArray(value)) return value.map((item) => maskStrings(item, mask));
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const masked = maskStrings(value[i], mask);
+      if (masked !== value[i]) (out ??= [...value])[i] = masked;
+    }
+    return out ?? value;
+  }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskStrings(v, mask)]));
+    let out: Record<string, unknown> | undefined;
+    for (const [key, item] of Object.entries(value)) {
+      const masked = maskStrings(item, mask);
+      if (masked !== item) (out ??= { ...value })[key] = masked;
+    }
+    return out ?? value;
   }
   return value;
 }
