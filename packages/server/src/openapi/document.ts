@@ -262,6 +262,28 @@ export const openApiDocument = {
         '404': error('contact_not_found'),
       }),
     },
+    '/api/contacts/{id}/log': {
+      parameters: [contactId],
+      get: op(
+        "What was said and done on the contact's line: the commands the host carried out and the events it stepped, in order, secure values masked. In memory per process: empty for a contact this process has not run (or has forgotten).",
+        {
+          '200': json(ref('CallLog')),
+          '400': error('invalid_query (after)'),
+          '404': error('contact_not_found'),
+        },
+        {
+          parameters: [
+            {
+              name: 'after',
+              in: 'query',
+              required: false,
+              description: 'Only entries with a greater seq (poll with the last seq read).',
+              schema: { type: 'integer', minimum: 0 },
+            },
+          ],
+        },
+      ),
+    },
     '/api/contacts/{id}/events': {
       parameters: [contactId],
       post: op(
@@ -344,6 +366,19 @@ export const openApiDocument = {
         '404': error('agent_not_found'),
         '409': error('no_offer'),
       }),
+    },
+    '/api/agents/{name}/reject': {
+      parameters: [agentName],
+      post: op(
+        'The agent declines the offered contact, as if it rang out: the offer is withdrawn, the agent goes to RONA and the contact back to its queue.',
+        {
+          '200': json(ref('Agent')),
+          '400': error('invalid_body'),
+          '404': error('agent_not_found'),
+          '409': error('no_offer'),
+        },
+        { requestBody: body({ type: 'object', additionalProperties: false }, false) },
+      ),
     },
     '/api/agents/{name}/wrap-up': {
       parameters: [agentName],

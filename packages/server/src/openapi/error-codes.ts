@@ -9,6 +9,10 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
   id_mismatch: { status: 400, meaning: 'The flow body has another id than the URL.' },
   invalid_version: { status: 400, meaning: 'The version in the URL is not a positive integer.' },
   invalid_event: { status: 400, meaning: 'The contact event is not one the server accepts.' },
+  invalid_query: {
+    status: 400,
+    meaning: 'A query parameter has a value the route does not take; details.parameter.',
+  },
   unauthorized: { status: 401, meaning: 'No token was sent.' },
   invalid_token: { status: 401, meaning: 'The token is unknown.' },
   forbidden: { status: 403, meaning: 'The token’s role may not do this (viewers only read).' },
@@ -25,7 +29,7 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
     meaning: 'Someone saved the variable first; details.current = { value, version }.',
   },
   agent_busy: { status: 409, meaning: 'The agent cannot do this in their current state.' },
-  no_offer: { status: 409, meaning: 'The agent has no offer to accept.' },
+  no_offer: { status: 409, meaning: 'The agent has no offer to accept or reject.' },
   no_connected_call: {
     status: 409,
     meaning: 'The agent is not on a call to hang up (free, only offered one, in wrap-up); details.state.',

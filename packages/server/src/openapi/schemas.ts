@@ -167,5 +167,32 @@ export const schemas = {
     },
     required: ['agent', 'contact'],
   },
+  LogEntry: {
+    type: 'object',
+    properties: {
+      seq: { type: 'integer', minimum: 1, description: 'Increases by one per entry of the contact.' },
+      at: { type: 'integer', description: 'Epoch ms.' },
+      direction: { enum: ['command', 'event'] },
+      type: { type: 'string', description: "The command's or event's type (play, dial, digits...)." },
+      detail: {
+        type: 'object',
+        description:
+          'The command or event itself, every secure value masked (•••), keys pressed into a secure variable as digits •••; { type, truncated: true } when its JSON is over 4 KB.',
+      },
+    },
+    required: ['seq', 'at', 'direction', 'type', 'detail'],
+  },
+  CallLog: {
+    type: 'object',
+    properties: {
+      contactId: { type: 'string' },
+      entries: { type: 'array', items: { $ref: '#/components/schemas/LogEntry' } },
+      truncated: {
+        type: 'boolean',
+        description: 'Older entries were dropped (at most 1000 are kept per contact).',
+      },
+    },
+    required: ['contactId', 'entries', 'truncated'],
+  },
   Health: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] },
 };

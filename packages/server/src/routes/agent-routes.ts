@@ -85,6 +85,13 @@ export function agentRoutes(app: Express, host: ContactHost, resources: () => Re
     res.json(view(name));
   });
 
+  app.post('/api/agents/:name/reject', (req, res) => {
+    const name = agentOf(req);
+    checkFields(optionalObjectBody(req), {});
+    if (!host.reject(name)) throw new ApiError(409, 'no_offer', `${name} has no offer to reject.`, { name });
+    res.json(view(name));
+  });
+
   app.post('/api/agents/:name/hangup', (req, res) => {
     const name = agentOf(req);
     checkFields(optionalObjectBody(req), {});

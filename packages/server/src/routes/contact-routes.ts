@@ -8,6 +8,16 @@ import { contactView, traceView } from '../runtime-host/contact-view.js';
 
 const CALLER_EVENTS = ['digits', 'hangUp', 'consult'] as const;
 
+/** `?after=<seq>`: a non-negative integer; absent means from the start. */
+function afterOf(value: unknown): number {
+  if (value === undefined) return 0;
+  if (typeof value === 'string' && /^\d{1,15}$/.test(value)) return Number(value);
+  throw new ApiError(400, 'invalid_query', '"after" must be a non-negative integer (a log entry\'s seq).', {
+    parameter: 'after',
+    value: typeof value === 'string' ? value : null,
+  });
+}
+
 export function contactRoutes(app: Express, host: ContactHost, flows: FlowService): void {
   const published = flows.published;
   const find = (id: string) => {
@@ -57,6 +67,13 @@ export function contactRoutes(app: Express, host: ContactHost, flows: FlowServic
   app.get('/api/contacts/:id/trace', (req, res) => {
     const id = param(req, 'id');
     res.json(traceView(find(id), host.repository.trace(id), published));
+  });
+
+  app.get('/api/contacts/:id/log', (req, res) => {
+    const id = param(req, 'id');
+    const after = afterOf(req.query.after);
+    find(id);
+    res.json({ contactId: id, ...host.callLog.read(id, after) });
   });
 
   app.post('/api/contacts/:id/events', (req, res) => {

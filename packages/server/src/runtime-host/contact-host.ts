@@ -25,6 +25,7 @@ import type { Db } from '../db/database.js';
 import type { AgentTransferEvent, EventBus } from '../ops/event-bus.js';
 import type { ServiceMetrics } from '../ops/metrics.js';
 import type { PublishedVersions } from '../store/published-versions.js';
+import { CallLog } from './call-log.js';
 import { ContactRepository } from './contact-repository.js';
 import { DurableContacts } from './durable-contacts.js';
 import { publishedFlowSource } from './published-flow-source.js';
@@ -69,6 +70,8 @@ export class ContactHost {
   readonly acd: SimpleAcd;
   readonly env: EngineEnv;
   readonly repository: ContactRepository;
+  /** What was said and done on each contact's line, secure values masked (in memory, this process). */
+  readonly callLog: CallLog;
   readonly #contacts: DurableContacts;
   readonly #core: HostCore;
   readonly #routing: TelephonyRouting;
@@ -99,7 +102,13 @@ export class ContactHost {
       now: () => this.clock.now(),
       queues: this.acd,
     };
-    this.#contacts = new DurableContacts(this.repository, options.metrics, options.events);
+    this.callLog = new CallLog({
+      now: () => this.clock.now(),
+      flow: (flowId, version) => flows.get(flowId, version)?.flow,
+    });
+    this.#contacts = new DurableContacts(this.repository, options.metrics, options.events, (s) =>
+      this.callLog.stepSaved(s),
+    );
     this.#core = new HostCore({
       env: this.env,
       clock: this.clock,
@@ -244,6 +253,7 @@ export class ContactHost {
         this.#contacts.active.delete(id);
         this.#contacts.updateGauge();
       });
+      this.callLog.ended(id);
     }
     this.repository.setCallbackStatus(id, 'cancelled');
     this.options.events.publish({ type: 'callback.cancelled', callbackId: id });
@@ -268,6 +278,16 @@ export class ContactHost {
   /** The agent accepts the contact offered to them; false when there is no offer. */
   accept(name: string): boolean {
     return this.#core.agents.accept(name);
+  }
+
+  /**
+   * The agent declines the contact offered to them, exactly as if it rang out: the offer is withdrawn,
+   * the agent goes to RONA and the contact back to its queue. False when the agent has no offer.
+   */
+  reject(name: string): boolean {
+    if (!this.#core.agents.offerOf(name)) return false;
+    this.#core.agents.ignore(name);
+    return true;
   }
 
   /** The agent's blind transfer of their connected contact: the engine's answer, or why it was not taken. */
@@ -303,6 +323,8 @@ export class ContactHost {
   #observers(): HostObservers {
     const { events, metrics, logger } = this.options;
     return {
+      event: (contactId, event) => this.callLog.event(contactId, event, this.#contacts.load(contactId)),
+      command: (contactId, command) => this.callLog.command(contactId, command),
       stepFailed: (contactId, event, error) => {
         metrics.errorsTotal.inc({ code: 'engine_exception' });
         logger.error({ err: error, contactId, event: event.type }, 'step failed');

@@ -18,6 +18,8 @@ export class DurableContacts implements ContactStore {
     private readonly repository: ContactRepository,
     private readonly metrics: ServiceMetrics,
     private readonly events: EventBus,
+    /** Called with each step once it is stored, before its commands are carried out. */
+    private readonly saved: (snapshot: ContactSnapshot) => void = () => {},
   ) {}
 
   load(contactId: string): ContactSnapshot | undefined {
@@ -51,6 +53,7 @@ export class DurableContacts implements ContactStore {
     if (ENDED.has(s.status)) this.active.delete(contactId);
     else this.active.set(contactId, stored);
     this.updateGauge();
+    this.saved(s);
     for (const entry of trace) {
       if (entry.error) this.metrics.errorsTotal.inc({ code: entry.error.split(' ')[0] ?? 'contact_error' });
     }

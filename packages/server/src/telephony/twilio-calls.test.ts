@@ -103,6 +103,14 @@ describe('Twilio calls through the service', { timeout: 60_000 }, () => {
     expect(decision?.rule).toBe('sameAreaCode');
     expect(decision?.number).toBe('+13125550111');
     expect(entries.map((e) => e.block)).toContain('regional-office');
+    // The call's log holds what was said and done on the line, as for a simulated call.
+    const log = await svc.api().get(`/api/contacts/${contact}/log`).expect(200);
+    const lines = (log.body.entries as { direction: string; type: string; detail: unknown }[]).map(
+      (e) => `${e.direction} ${e.type} ${JSON.stringify(e.detail)}`,
+    );
+    expect(lines.find((l) => l.startsWith('command play '))).toContain('Northwind Outfitters sales');
+    expect(lines.some((l) => l.startsWith('event digits ') && l.includes('"digits":"3"'))).toBe(true);
+    expect(lines.find((l) => l.startsWith('command dial '))).toContain('"+13125550175"');
   });
 
   it('reports the calls the adapter holds at /metrics: live while the call lasts, ended after it', async () => {

@@ -1,0 +1,178 @@
+import type { Flow } from '@callflow/model';
+import {
+  CallSecrets,
+  type Command,
+  type ContactEvent,
+  type ContactSnapshot,
+  REDACTED,
+} from '@callflow/runtime';
+import { maskStrings } from './mask-strings.js';
+
+/** One thing said or done on a contact's line: a command the host carried out, or an event it stepped. */
+export interface LogEntry {
+  /** 1, 2, 3... per contact, in the order things happened. */
+  seq: number;
+  /** Epoch ms. */
+  at: number;
+  direction: 'command' | 'event';
+  type: string;
+  /** The command or event itself, secure values masked; `{ type, truncated: true }` when too large. */
+  detail: object;
+}
+
+export interface CallLogLimits {
+  /** Entries kept per contact; the oldest go first. */
+  entriesPerContact: number;
+  /** Contacts whose log is kept; the oldest ended go first, then the oldest. */
+  contacts: number;
+  /** How long a contact's log is kept after it ends (ms). */
+  keepAfterEndMs: number;
+  /** A detail whose JSON is larger than this (bytes) is replaced by `{ type, truncated: true }`. */
+  detailBytes: number;
+}
+
+export const CALL_LOG_LIMITS: CallLogLimits = {
+  entriesPerContact: 1000,
+  contacts: 2000,
+  keepAfterEndMs: 10 * 60_000,
+  detailBytes: 4096,
+};
+
+export interface CallLogOptions {
+  now: () => number;
+  /** A published version of a flow (the contact's own versions are asked for). */
+  flow: (flowId: string, version: number) => Flow | undefined;
+  limits?: Partial<CallLogLimits>;
+}
+
+interface ContactLog {
+  entries: LogEntry[];
+  lastSeq: number;
+  truncated: boolean;
+  /** The latest snapshot seen: it says which version of each flow the contact runs. */
+  snapshot: ContactSnapshot | undefined;
+  secrets: CallSecrets;
+}
+
+const ENDED = new Set(['ended', 'transferred']);
+
+/**
+ * What was said and done on each contact's line, as the designer's simulator shows it: the commands the
+ * host carried out and the events it stepped, in order. Secure values never enter it: every string is
+ * masked with the secure values the call has held so far, and keys pressed into a secure variable are
+ * `•••`. Kept in memory, per process, while the contact runs and for a while after it ends.
+ */
+export class CallLog {
+  readonly #logs = new Map<string, ContactLog>();
+  /** Ended contacts and when they ended, oldest first. */
+  readonly #ended = new Map<string, number>();
+  readonly #limits: CallLogLimits;
+
+  constructor(private readonly options: CallLogOptions) {
+    this.#limits = { ...CALL_LOG_LIMITS, ...options.limits };
+  }
+
+  /** A step of the contact is stored (before its commands are carried out): learn its secure values. */
+  stepSaved(snapshot: ContactSnapshot): void {
+    const log = this.#logOf(snapshot.contactId);
+    this.#learn(log, snapshot);
+    if (ENDED.has(snapshot.status)) this.ended(snapshot.contactId);
+  }
+
+  /** An event is about to be stepped; `before` is the snapshot it steps from. */
+  event(contactId: string, event: ContactEvent, before: ContactSnapshot | undefined): void {
+    const log = this.#logOf(contactId);
+    if (before) this.#learn(log, before);
+    const secretKeys = event.type === 'digits' && log.secrets.collecting(before);
+    this.#add(log, 'event', event.type, secretKeys ? { ...event, digits: REDACTED } : event);
+  }
+
+  command(contactId: string, command: Command): void {
+    this.#add(this.#logOf(contactId), 'command', command.type, command);
+  }
+
+  /** The contact is over (also when it ends outside a step, as a cancelled callback does). */
+  ended(contactId: string): void {
+    if (this.#logs.has(contactId) && !this.#ended.has(contactId)) {
+      this.#ended.set(contactId, this.options.now());
+    }
+  }
+
+  /** Entries after `after`; an empty log when this process has none for the contact. */
+  read(contactId: string, after = 0): { entries: LogEntry[]; truncated: boolean } {
+    this.#sweep();
+    const log = this.#logs.get(contactId);
+    if (!log) return { entries: [], truncated: false };
+    // Masked again with everything learned since: a value may become secure after it was logged.
+    const mask = (text: string) => log.secrets.mask(text);
+    const entries = log.entries
+      .filter((e) => e.seq > after)
+      .map((e) => ({ ...e, detail: maskStrings(e.detail, mask) as object }));
+    return { entries, truncated: log.truncated };
+  }
+
+  /** How many contacts have a log (for tests of the limits). */
+  get size(): number {
+    return this.#logs.size;
+  }
+
+  #logOf(contactId: string): ContactLog {
+    const found = this.#logs.get(contactId);
+    if (found) return found;
+    const log: ContactLog = {
+      entries: [],
+      lastSeq: 0,
+      truncated: false,
+      snapshot: undefined,
+      secrets: new CallSecrets((flowId) => {
+        const s = log.snapshot;
+        const version = s?.flowId === flowId ? s.version : s?.versions?.[flowId];
+        return version === undefined ? undefined : this.options.flow(flowId, version);
+      }),
+    };
+    this.#logs.set(contactId, log);
+    this.#sweep();
+    return log;
+  }
+
+  #learn(log: ContactLog, snapshot: ContactSnapshot): void {
+    log.snapshot = snapshot;
+    log.secrets.remember(snapshot, snapshot.flowId);
+  }
+
+  #add(log: ContactLog, direction: LogEntry['direction'], type: string, raw: object): void {
+    const masked = maskStrings(raw, (text) => log.secrets.mask(text)) as object;
+    const tooLarge = Buffer.byteLength(JSON.stringify(masked)) > this.#limits.detailBytes;
+    log.lastSeq += 1;
+    log.entries.push({
+      seq: log.lastSeq,
+      at: this.options.now(),
+      direction,
+      type,
+      detail: tooLarge ? { type, truncated: true } : masked,
+    });
+    if (log.entries.length > this.#limits.entriesPerContact) {
+      log.entries.splice(0, log.entries.length - this.#limits.entriesPerContact);
+      log.truncated = true;
+    }
+  }
+
+  /** Forgets logs kept long enough after their contact ended, then the oldest beyond the limit. */
+  #sweep(): void {
+    const expired = this.options.now() - this.#limits.keepAfterEndMs;
+    for (const [contactId, endedAt] of this.#ended) {
+      if (endedAt > expired) break;
+      this.#forget(contactId);
+    }
+    while (this.#logs.size > this.#limits.contacts) {
+      const oldest = this.#ended.keys().next().value ?? this.#logs.keys().next().value;
+      if (oldest === undefined) break;
+      this.#forget(oldest);
+    }
+  }
+
+  #forget(contactId: string): void {
+    this.#logs.delete(contactId);
+    this.#ended.delete(contactId);
+  }
+}
