@@ -8,7 +8,9 @@ export function maskStrings(value: unknown, mask: (text: string) => string): unk
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const masked = maskStrings(value[i], mask);
-      if (masked !== value[i]) (out ??= [...value])[i] = masked;
+      if (masked === value[i]) continue;
+      out ??= [...value];
+      out[i] = masked;
     }
     return out ?? value;
   }
@@ -16,7 +18,9 @@ export function maskStrings(value: unknown, mask: (text: string) => string): unk
     let out: Record<string, unknown> | undefined;
     for (const [key, item] of Object.entries(value)) {
       const masked = maskStrings(item, mask);
-      if (masked !== item) (out ??= { ...value })[key] = masked;
+      if (masked === item) continue;
+      out ??= { ...value };
+      out[key] = masked;
     }
     return out ?? value;
   }
