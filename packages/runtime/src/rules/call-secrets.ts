@@ -15,6 +15,8 @@ interface SnapshotValues {
  */
 export class CallSecrets {
   private values = new Set<string>();
+  /** The values as a list, made once per new value rather than once per masked text. */
+  private list: string[] = [];
 
   /** `flowOf` finds the flows the call may be in (the open flow, modules, queue flows). */
   constructor(private flowOf: (flowId: string) => Flow | undefined) {}
@@ -24,7 +26,10 @@ export class CallSecrets {
       for (const name of flow ? secureVariableNames(flow) : []) {
         const value = values[name];
         if (value === undefined || value === null || value === '') continue;
-        this.values.add(typeof value === 'string' ? value : JSON.stringify(value));
+        const text = typeof value === 'string' ? value : JSON.stringify(value);
+        if (this.values.has(text)) continue;
+        this.values.add(text);
+        this.list = [...this.values];
       }
     };
     add(this.flowOf(rootFlowId), snapshot.variables);
@@ -33,7 +38,7 @@ export class CallSecrets {
 
   /** `text` with every secure value seen so far masked. */
   mask(text: string): string {
-    return redactText(text, [...this.values]);
+    return this.list.length === 0 ? text : redactText(text, this.list);
   }
 
   /** The contact waits in a get-digits block that stores into a secure variable (a PIN): keys are secret. */

@@ -93,7 +93,7 @@ export const schemas = {
   ContactState: {
     type: 'object',
     description:
-      'The contact: status, current block, variables (secure ones redacted), timers and pending commands.',
+      'The contact: status, current block, variables (secure ones redacted), system variables ($lastDigits, $callerNumber...; secure values masked), timers and pending commands.',
   },
   Callback: {
     type: 'object',

@@ -118,6 +118,10 @@ describe('GET /api/contacts/:id/log', () => {
     ]);
     const readBack = body.entries.find((e) => played(e) && textOf(e)?.startsWith('You entered'));
     expect(textOf(readBack as LogEntry)).toBe('You entered •••.');
+    // The contact itself: the keys the caller pressed last are the PIN, masked among the system variables.
+    const contact = (await t.api().get(`/api/contacts/${id}`).expect(200)).body;
+    expect(contact.system.lastDigits).toBe('•••');
+    expect(JSON.stringify(contact)).not.toContain(SECRET_PIN);
   });
 
   it('answers an empty log for a contact the store knows but this process has not run (a restart)', async () => {

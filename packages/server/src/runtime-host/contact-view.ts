@@ -14,12 +14,18 @@ function secureNames(s: ContactSnapshot, published: PublishedVersions): Set<stri
   return names;
 }
 
+function secureValues(s: ContactSnapshot, secure: Set<string>): unknown[] {
+  return [...secure].map((name) => s.variables[name]).filter((v) => v !== undefined && v !== null);
+}
+
 /**
- * What the API shows of a contact: its position, status and variables, with every secure variable
- * replaced by a mask. The raw snapshot never leaves the server.
+ * What the API shows of a contact: its position, status, variables and system variables, with every
+ * secure variable replaced by a mask (and its value masked inside system variables). The raw snapshot never leaves the server.
  */
 export function contactView(s: ContactSnapshot, published: PublishedVersions) {
   const secure = secureNames(s, published);
+  // `$lastDigits` holds what the caller keyed last, a PIN included.
+  const values = secureValues(s, secure);
   const variables: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(s.variables))
     variables[name] = secure.has(name) ? REDACTED : value;
@@ -36,6 +42,7 @@ export function contactView(s: ContactSnapshot, published: PublishedVersions) {
     callerNumber: s.callerNumber ?? null,
     dialedNumber: s.dialedNumber,
     variables,
+    system: maskStrings(s.system ?? {}, (text) => redactText(text, values)),
     variableVersions: s.variableVersions,
     queue: s.queue
       ? { name: s.queue.name, since: new Date(s.queue.since).toISOString(), agent: s.queue.agent ?? null }
@@ -48,7 +55,6 @@ export function contactView(s: ContactSnapshot, published: PublishedVersions) {
 
 /** The trace, with any secure value that slipped into free text masked as well. */
 export function traceView(s: ContactSnapshot, trace: readonly TraceEntry[], published: PublishedVersions) {
-  const secure = secureNames(s, published);
-  const values = [...secure].map((name) => s.variables[name]).filter((v) => v !== undefined && v !== null);
+  const values = secureValues(s, secureNames(s, published));
   return { entries: trace.map((entry) => maskStrings(entry, (text) => redactText(text, values))) };
 }
