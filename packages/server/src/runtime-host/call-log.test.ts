@@ -85,6 +85,23 @@ describe('CallLog', () => {
     expect(seqs(log, 'newer')).toEqual([1]);
   });
 
+  it('bounds the entries over all contacts: whole logs go, oldest ended first, the log being written stays', () => {
+    const { log } = logWith({ totalEntries: 4 });
+    for (const text of ['a1', 'a2']) log.command('a', say(text));
+    for (const text of ['b1', 'b2']) log.command('b', say(text));
+    log.stepSaved(snapshot('b', { status: 'ended' }));
+    log.command('c', say('c1'));
+    // Five entries: the ended contact's log goes first, although another is older.
+    expect(seqs(log, 'b')).toEqual([]);
+    expect(seqs(log, 'a')).toEqual([1, 2]);
+    for (const text of ['c2', 'c3', 'c4']) log.command('c', say(text));
+    expect(seqs(log, 'a')).toEqual([]);
+    expect(seqs(log, 'c')).toEqual([1, 2, 3, 4]);
+    log.command('c', say('c5'));
+    expect(log.size).toBe(1);
+    expect(seqs(log, 'c')).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('masks secure values, also ones that became secure after they were logged', () => {
     const { log } = logWith({});
     log.event(

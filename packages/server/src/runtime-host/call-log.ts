@@ -25,6 +25,8 @@ export interface CallLogLimits {
   entriesPerContact: number;
   /** Contacts whose log is kept; the oldest ended go first, then the oldest. */
   contacts: number;
+  /** Entries kept over all contacts (the memory bound); whole logs go, as for `contacts`. */
+  totalEntries: number;
   /** How long a contact's log is kept after it ends (ms). */
   keepAfterEndMs: number;
   /** A detail whose JSON is larger than this (bytes) is replaced by `{ type, truncated: true }`. */
@@ -34,6 +36,7 @@ export interface CallLogLimits {
 export const CALL_LOG_LIMITS: CallLogLimits = {
   entriesPerContact: 1000,
   contacts: 2000,
+  totalEntries: 100_000,
   keepAfterEndMs: 10 * 60_000,
   detailBytes: 4096,
 };
@@ -67,6 +70,7 @@ export class CallLog {
   /** Ended contacts and when they ended, oldest first. */
   readonly #ended = new Map<string, number>();
   readonly #limits: CallLogLimits;
+  #total = 0;
 
   constructor(private readonly options: CallLogOptions) {
     this.#limits = { ...CALL_LOG_LIMITS, ...options.limits };
@@ -151,10 +155,12 @@ export class CallLog {
       type,
       detail: tooLarge ? { type, truncated: true } : masked,
     });
+    this.#total += 1;
     if (log.entries.length > this.#limits.entriesPerContact) {
-      log.entries.splice(0, log.entries.length - this.#limits.entriesPerContact);
+      this.#total -= log.entries.splice(0, log.entries.length - this.#limits.entriesPerContact).length;
       log.truncated = true;
     }
+    if (this.#total > this.#limits.totalEntries) this.#sweep();
   }
 
   /** Forgets logs kept long enough after their contact ended, then the oldest beyond the limit. */
@@ -164,7 +170,11 @@ export class CallLog {
       if (endedAt > expired) break;
       this.#forget(contactId);
     }
-    while (this.#logs.size > this.#limits.contacts) {
+    // One log always stays, whatever the limits: a log is never emptied by the entry just written to it.
+    while (
+      this.#logs.size > 1 &&
+      (this.#logs.size > this.#limits.contacts || this.#total > this.#limits.totalEntries)
+    ) {
       const oldest = this.#ended.keys().next().value ?? this.#logs.keys().next().value;
       if (oldest === undefined) break;
       this.#forget(oldest);
@@ -172,6 +182,7 @@ export class CallLog {
   }
 
   #forget(contactId: string): void {
+    this.#total -= this.#logs.get(contactId)?.entries.length ?? 0;
     this.#logs.delete(contactId);
     this.#ended.delete(contactId);
   }
