@@ -3,7 +3,7 @@
  * on a flow's live version, what the caller and agents do on it, and what the service shows of it.
  * Secure values are masked by the server (`•••`) before anything reaches the browser.
  */
-import type { AgentState } from '@callflow/runtime';
+import type { AgentState, TraceEntry } from '@callflow/runtime';
 import { type ApiOptions, createRequest } from './request';
 
 /** A contact as `GET /api/contacts/:id` shows it. */
@@ -23,19 +23,8 @@ export interface ServiceContact {
   startedAt: string;
 }
 
-export interface ServiceTraceEntry {
-  seq: number;
-  at: number;
-  flowId?: string;
-  block?: string;
-  blockType?: string;
-  event?: string;
-  outcome?: string;
-  commands?: string[];
-  callerId?: { number?: string; name?: string; rule: string; reason: string };
-  note?: string;
-  error?: string;
-}
+/** A trace entry as the runtime writes it (secure values masked by the server). */
+export type ServiceTraceEntry = TraceEntry;
 
 /** What happened on the line: a command the service carried out, or an event it stepped. */
 export interface ServiceLogEntry {
