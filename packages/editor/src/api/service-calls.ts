@@ -60,10 +60,10 @@ export function createServiceCalls(options: ApiOptions = {}) {
     contact: async (id: string) => (await call<ServiceContact>('GET', contactPath(id))).body,
     trace: async (id: string) =>
       (await call<{ entries: ServiceTraceEntry[] }>('GET', `${contactPath(id)}/trace`)).body.entries,
-    /** Log entries after `after` (a seq), oldest first. */
+    /** Log entries after `after` (a seq), oldest first; a new `logId` means seq counts from 1 again. */
     log: async (id: string, after = 0) =>
       (
-        await call<{ entries: ServiceLogEntry[]; truncated: boolean }>(
+        await call<{ logId: string | null; entries: ServiceLogEntry[]; truncated: boolean }>(
           'GET',
           `${contactPath(id)}/log?after=${after}`,
         )

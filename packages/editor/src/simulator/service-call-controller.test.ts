@@ -39,6 +39,7 @@ class FakeService {
   contact: ServiceContact | null = null;
   trace: ServiceTraceEntry[] = [];
   log: ServiceLogEntry[] = [];
+  logId = 'log-a';
   agents: ServiceAgent[] = [{ name: 'alice', displayName: 'Alice', groups: [], state: 'Available' }];
   refuseStart: ApiError | null = null;
   /** Resolves startCall only when released (to press keys before the call exists). */
@@ -74,7 +75,11 @@ class FakeService {
       },
       contact: async () => structuredClone(this.contact as ServiceContact),
       trace: async () => structuredClone(this.trace),
-      log: async (_id, after = 0) => ({ entries: this.log.filter((e) => e.seq > after), truncated: false }),
+      log: async (_id, after = 0) => ({
+        logId: this.logId,
+        entries: this.log.filter((e) => e.seq > after),
+        truncated: false,
+      }),
       send: async (id, action: CallerAction) => {
         this.requests.push(`send ${id} ${action.type === 'digits' ? action.digits : action.type}`);
         if (action.type === 'digits') this.say('digits', { type: 'digits', digits: REDACTED }, 'event');
@@ -230,6 +235,38 @@ describe('the simulator on the service', () => {
     emit('contact.step', { contactId: 'c-1' });
     await controller.idle();
     expect(controller.getView()).toMatchObject({ phase: 'idle', contactId: null, transcript: [] });
+    controller.dispose();
+  });
+
+  it('reads a new log from its start when the service restarted during the call, and says so', async () => {
+    const service = new FakeService();
+    const { controller, emit } = controllerFor(service);
+    controller.start(setup);
+    await controller.idle();
+    service.say('play', { type: 'play', to: 'caller', prompt: { text: 'Press 2 for sales.' } });
+    emit('contact.step', { contactId: 'c-1' });
+    await controller.idle();
+    // The service restarts: a new log, counting from 1 again, with fewer entries than were read.
+    service.logId = 'log-b';
+    service.log = [];
+    service.say('digits', { type: 'digits', digits: '2' }, 'event');
+    emit('contact.step', { contactId: 'c-1' });
+    await controller.idle();
+    expect(controller.getView().transcript.map((l) => l.text)).toEqual([
+      'Press 1 for billing.',
+      'Press 2 for sales.',
+      '(the service restarted; lines from just before it may be missing)',
+      'Pressed 2',
+    ]);
+    service.say('play', { type: 'play', to: 'caller', prompt: { text: 'Connecting you.' } });
+    emit('contact.step', { contactId: 'c-1' });
+    await controller.idle();
+    expect(
+      controller
+        .getView()
+        .transcript.map((l) => l.text)
+        .slice(-2),
+    ).toEqual(['Pressed 2', 'Connecting you.']);
     controller.dispose();
   });
 

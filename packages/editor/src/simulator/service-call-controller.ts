@@ -59,6 +59,10 @@ export class ServiceCallController {
   private contact: ServiceContact | null = null;
   private trace: ServiceTraceEntry[] = [];
   private log: ServiceLogEntry[] = [];
+  /** The service's name for the log read so far: another one means the service restarted. */
+  private logId: string | null = null;
+  /** Where in `log` a new log of the service began (it restarted during the call). */
+  private restarts: number[] = [];
   private truncated = false;
   private agents: ServiceAgent[] = [];
   private errors: string[] = [];
@@ -250,7 +254,7 @@ export class ServiceCallController {
     const generation = this.generation;
     const { contactId } = this;
     try {
-      const after = this.log.at(-1)?.seq ?? 0;
+      const after = this.logId === null ? 0 : (this.log.at(-1)?.seq ?? 0);
       const [agents, contact, trace, log] = await Promise.all([
         this.calls.agents(),
         contactId ? this.calls.contact(contactId) : Promise.resolve(null),
@@ -261,7 +265,15 @@ export class ServiceCallController {
       this.agents = agents;
       if (contact) this.contact = contact;
       if (trace) this.trace = trace;
-      if (log) {
+      if (log?.logId && log.logId !== this.logId) {
+        // A new log (the service restarted and the call went on): its seq counts from 1 again.
+        const fresh = this.logId === null ? log : await this.calls.log(contactId as string, 0);
+        if (generation !== this.generation) return;
+        if (this.logId !== null) this.restarts = [...this.restarts, this.log.length];
+        this.logId = fresh.logId;
+        this.log = [...this.log, ...fresh.entries];
+        this.truncated ||= fresh.truncated;
+      } else if (log) {
         this.log = [...this.log, ...log.entries.filter((e) => e.seq > after)];
         this.truncated ||= log.truncated;
       }
@@ -293,6 +305,8 @@ export class ServiceCallController {
     this.flow = null;
     this.trace = [];
     this.log = [];
+    this.logId = null;
+    this.restarts = [];
     this.truncated = false;
     this.errors = [];
   }
@@ -303,6 +317,7 @@ export class ServiceCallController {
       contact: this.contact,
       trace: this.trace,
       log: this.log,
+      restarts: this.restarts,
       truncated: this.truncated,
       agents: this.agents,
       errors: this.errors,

@@ -27,6 +27,8 @@ export interface ServiceCallData {
   contact: ServiceContact | null;
   trace: readonly ServiceTraceEntry[];
   log: readonly ServiceLogEntry[];
+  /** Indexes of `log` where the service began a new log: it restarted, and lost what it had said. */
+  restarts?: readonly number[];
   /** Older log entries were dropped by the service (a very long call). */
   truncated: boolean;
   agents: readonly ServiceAgent[];
@@ -54,7 +56,15 @@ export function serviceCallView(data: ServiceCallData): SimulationView {
   if (data.truncated) {
     transcript.push({ at: data.log[0]?.at ?? data.now, kind: 'system', text: '(earlier lines dropped)' });
   }
-  for (const entry of data.log) {
+  const restarts = new Set(data.restarts ?? []);
+  for (const [index, entry] of data.log.entries()) {
+    if (restarts.has(index)) {
+      transcript.push({
+        at: entry.at,
+        kind: 'system',
+        text: '(the service restarted; lines from just before it may be missing)',
+      });
+    }
     if (entry.direction === 'command') {
       const command = entry.detail as ObservedCommand;
       transcript.push(...transcriptLines([command], entry.at));

@@ -186,13 +186,18 @@ export const schemas = {
     type: 'object',
     properties: {
       contactId: { type: 'string' },
+      logId: {
+        type: ['string', 'null'],
+        description:
+          'Names the log; null when this process has none for the contact. A new log of the contact (after a restart) has another id and counts seq from 1 again: read it from after=0.',
+      },
       entries: { type: 'array', items: { $ref: '#/components/schemas/LogEntry' } },
       truncated: {
         type: 'boolean',
         description: 'Older entries were dropped (at most 1000 are kept per contact).',
       },
     },
-    required: ['contactId', 'entries', 'truncated'],
+    required: ['contactId', 'logId', 'entries', 'truncated'],
   },
   Health: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] },
 };

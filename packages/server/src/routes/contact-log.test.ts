@@ -124,7 +124,7 @@ describe('GET /api/contacts/:id/log', () => {
     expect(JSON.stringify(contact)).not.toContain(SECRET_PIN);
   });
 
-  it('answers an empty log for a contact the store knows but this process has not run (a restart)', async () => {
+  it('after a restart: no log until the contact moves, then a new log (another logId, seq from 1)', async () => {
     const work = mkdtempSync(join(tmpdir(), 'callflow-log-'));
     let first: TestService | undefined = await startTestService({ workDir: work });
     let second: TestService | undefined;
@@ -134,14 +134,19 @@ describe('GET /api/contacts/:id/log', () => {
       await api().post('/api/flows/menu-flow/publish').expect(201);
       const started = await api().post('/api/contacts').send({ flow: 'menu-flow', to: '+12125550101' });
       const id = started.body.contactId;
-      await api().post(`/api/contacts/${id}/events`).send({ type: 'hangUp' }).expect(200);
       const before = await api().get(`/api/contacts/${id}/log`).expect(200);
       expect(before.body.entries.length).toBeGreaterThan(0);
+      expect(typeof before.body.logId).toBe('string');
       await first.close();
       first = undefined;
       second = await startTestService({ workDir: work });
-      const res = await second.api().get(`/api/contacts/${id}/log`).expect(200);
-      expect(res.body).toEqual({ contactId: id, entries: [], truncated: false });
+      const restored = await second.api().get(`/api/contacts/${id}/log`).expect(200);
+      expect(restored.body).toEqual({ contactId: id, logId: null, entries: [], truncated: false });
+      await second.api().post(`/api/contacts/${id}/events`).send({ type: 'digits', digits: '1' }).expect(200);
+      const after = await second.api().get(`/api/contacts/${id}/log`).expect(200);
+      expect(after.body.logId).toEqual(expect.any(String));
+      expect(after.body.logId).not.toBe(before.body.logId);
+      expect(after.body.entries[0]).toMatchObject({ seq: 1, direction: 'event', type: 'digits' });
     } finally {
       await first?.close();
       await second?.close();

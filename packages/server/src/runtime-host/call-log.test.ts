@@ -66,7 +66,7 @@ describe('CallLog', () => {
     clock.now = 999;
     expect(seqs(log, 'c1')).toEqual([1]);
     clock.now = 1000;
-    expect(log.read('c1')).toEqual({ entries: [], truncated: false });
+    expect(log.read('c1')).toEqual({ logId: null, entries: [], truncated: false });
   });
 
   it('beyond the contact limit, drops the oldest ended log first, then the oldest', () => {

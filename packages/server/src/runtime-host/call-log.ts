@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Flow } from '@callflow/model';
 import {
   CallSecrets,
@@ -49,6 +50,8 @@ export interface CallLogOptions {
 }
 
 interface ContactLog {
+  /** Names this log: a new log of the same contact (after a restart, or once forgotten) has another. */
+  id: string;
   entries: LogEntry[];
   lastSeq: number;
   truncated: boolean;
@@ -71,6 +74,9 @@ export class CallLog {
   readonly #ended = new Map<string, number>();
   readonly #limits: CallLogLimits;
   #total = 0;
+  /** Log ids are unique across restarts: a random prefix per log keeper, then a count. */
+  readonly #boot = randomUUID().slice(0, 8);
+  #made = 0;
 
   constructor(private readonly options: CallLogOptions) {
     this.#limits = { ...CALL_LOG_LIMITS, ...options.limits };
@@ -102,17 +108,20 @@ export class CallLog {
     }
   }
 
-  /** Entries after `after`; an empty log when this process has none for the contact. */
-  read(contactId: string, after = 0): { entries: LogEntry[]; truncated: boolean } {
+  /**
+   * Entries after `after`; an empty log when this process has none for the contact. `logId` names the
+   * log: when it changes, seq counts again from 1 (a client re-reads from 0).
+   */
+  read(contactId: string, after = 0): { logId: string | null; entries: LogEntry[]; truncated: boolean } {
     this.#sweep();
     const log = this.#logs.get(contactId);
-    if (!log) return { entries: [], truncated: false };
+    if (!log) return { logId: null, entries: [], truncated: false };
     // Masked again with everything learned since: a value may become secure after it was logged.
     const mask = (text: string) => log.secrets.mask(text);
     const entries = log.entries
       .filter((e) => e.seq > after)
       .map((e) => ({ ...e, detail: maskStrings(e.detail, mask) as object }));
-    return { entries, truncated: log.truncated };
+    return { logId: log.id, entries, truncated: log.truncated };
   }
 
   /** How many contacts have a log (for tests of the limits). */
@@ -123,7 +132,9 @@ export class CallLog {
   #logOf(contactId: string): ContactLog {
     const found = this.#logs.get(contactId);
     if (found) return found;
+    this.#made += 1;
     const log: ContactLog = {
+      id: `${this.#boot}-${this.#made}`,
       entries: [],
       lastSeq: 0,
       truncated: false,
