@@ -24,4 +24,6 @@ export interface CallController {
   traceFile(): { fileName: string; text: string } | undefined;
   /** The panel now shows this controller (the service's agents are loaded then). */
   activate?(): void;
+  /** The panel shows the other mode now. */
+  deactivate?(): void;
 }

@@ -121,6 +121,7 @@ function controllerFor(service: FakeService) {
       now: () => 5000,
     },
   );
+  controller.activate();
   const emit = (type: string, data: Record<string, unknown>) => {
     for (const listener of listeners) listener(type, data);
   };
@@ -270,10 +271,56 @@ describe('the simulator on the service', () => {
     controller.dispose();
   });
 
+  it('hangs up the running call on the service before placing the next one, and when cleared', async () => {
+    const service = new FakeService();
+    const { controller } = controllerFor(service);
+    controller.start(setup);
+    await controller.idle();
+    controller.start(setup);
+    await controller.idle();
+    expect(service.requests).toEqual([
+      'start support +12025550123 +12125550100',
+      'send c-1 hangUp',
+      'start support +12025550123 +12125550100',
+    ]);
+    controller.reset();
+    await controller.idle();
+    expect(service.requests.at(-1)).toBe('send c-1 hangUp');
+    // An ended call is not hung up again.
+    controller.start(setup);
+    await controller.idle();
+    (service.contact as ServiceContact).status = 'ended';
+    controller.deactivate();
+    controller.activate();
+    await controller.idle();
+    controller.reset();
+    await controller.idle();
+    expect(service.requests.filter((r) => r.endsWith('hangUp'))).toHaveLength(2);
+    controller.dispose();
+  });
+
+  it('follows no live events while the panel shows the browser mode', async () => {
+    const service = new FakeService();
+    const { controller, emit } = controllerFor(service);
+    controller.start(setup);
+    await controller.idle();
+    controller.deactivate();
+    service.say('play', { type: 'play', to: 'caller', prompt: { text: 'Still there?' } });
+    emit('contact.step', { contactId: 'c-1' });
+    await controller.idle();
+    expect(controller.getView().transcript.map((l) => l.text)).toEqual(['Press 1 for billing.']);
+    controller.activate();
+    await controller.idle();
+    expect(controller.getView().transcript.map((l) => l.text)).toEqual([
+      'Press 1 for billing.',
+      'Still there?',
+    ]);
+    controller.dispose();
+  });
+
   it('drives the service agents: state, accept, hang up', async () => {
     const service = new FakeService();
     const { controller } = controllerFor(service);
-    controller.activate();
     await controller.idle();
     expect(controller.getView().agents).toEqual([
       { name: 'alice', displayName: 'Alice', groups: [], state: 'Available', onCall: false },

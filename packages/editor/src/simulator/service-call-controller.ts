@@ -34,6 +34,7 @@ export interface ServiceCallOptions {
 type Listener = () => void;
 
 const POLL_MS = 1000;
+const ENDED = new Set(['ended', 'transferred']);
 
 /** What an API failure means to the admin trying a call. */
 export function serviceErrorText(error: unknown): string {
@@ -73,6 +74,8 @@ export class ServiceCallController {
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
   private poll: ReturnType<typeof setInterval> | undefined;
+  /** The panel shows this mode: live events are followed. */
+  private active = false;
   private stopEvents: (() => void) | undefined;
 
   constructor(inputs: SimulationInputs, options: ServiceCallOptions = {}) {
@@ -102,16 +105,23 @@ export class ServiceCallController {
     return callSetupProblem(setup, this.inputs.flow, { time: false });
   }
 
-  /** Loads the service's agents (the panel shows them before any call). */
+  /** The panel shows this mode: load the service's agents and follow the call again, if one runs. */
   activate(): void {
-    this.enqueue(async () => {
-      this.agents = await this.calls.agents();
-    });
+    this.active = true;
+    if (this.running()) this.startPolling();
+    void this.refresh();
+  }
+
+  /** The panel shows the other mode: stop following the service (a running call goes on there). */
+  deactivate(): void {
+    this.active = false;
+    this.stopPolling();
   }
 
   start(setup: CallSetup): void {
     const problem = this.problem(setup);
     if (problem) throw new Error(problem);
+    this.endRunningCall();
     this.clear();
     const generation = this.generation;
     const flow = this.inputs.flow;
@@ -156,8 +166,9 @@ export class ServiceCallController {
     this.agentAction(() => this.calls.setAgentState(agent, state));
   }
 
-  /** Forgets the call here (it goes on on the service until it ends). */
+  /** Forgets the call; one still running on the service is hung up there, so it holds no agent or line. */
   reset(): void {
+    this.endRunningCall();
     this.clear();
     this.publish();
   }
@@ -227,7 +238,18 @@ export class ServiceCallController {
     });
   }
 
+  private running(): boolean {
+    return this.contact !== null && !ENDED.has(this.contact.status);
+  }
+
+  /** The caller of the call being left hangs up (fire and forget: it may have ended meanwhile). */
+  private endRunningCall(): void {
+    const { contactId } = this;
+    if (contactId && this.running()) void this.calls.send(contactId, { type: 'hangUp' }).catch(() => {});
+  }
+
   private onEvent(type: string, data: Record<string, unknown>): void {
+    if (!this.active) return;
     const mine = this.contactId !== null && data.contactId === this.contactId;
     if ((type.startsWith('contact.') && mine) || type.startsWith('agent.')) void this.refresh();
   }
@@ -277,8 +299,7 @@ export class ServiceCallController {
         this.log = [...this.log, ...log.entries.filter((e) => e.seq > after)];
         this.truncated ||= log.truncated;
       }
-      if (this.contact && (this.contact.status === 'ended' || this.contact.status === 'transferred'))
-        this.stopPolling();
+      if (!this.running()) this.stopPolling();
     } catch (error) {
       if (generation !== this.generation) return;
       const text = serviceErrorText(error);

@@ -55,6 +55,9 @@ export function useSimulation(inputs: SimulationInputs): {
   // biome-ignore lint/correctness/useExhaustiveDependencies: load per mode; later inputs arrive below
   useEffect(() => {
     let current = true;
+    for (const [other, loading] of Object.entries(shared)) {
+      if (other !== mode) void loading?.then((controller) => controller.deactivate?.());
+    }
     void loadController(mode, { flow, resources, flows }).then((controller) => {
       if (!current) return;
       controller.setInputs({ flow, resources, flows });
