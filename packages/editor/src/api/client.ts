@@ -15,6 +15,21 @@ export interface FlowListItem {
   summary?: FlowSummary | null;
 }
 
+/** A flow test file beside the flow (`GET /api/flows/:id/tests`); `test` is null when it cannot be read. */
+export interface FlowTestFile {
+  file: string;
+  etag: string;
+  test: FlowTestDocument | null;
+  problems: Problem[];
+}
+
+/** The parts of a flow test document the designer reads (schemas/flow-test.schema.json). */
+export interface FlowTestDocument {
+  flow: string;
+  scenarios: { name: string; [key: string]: unknown }[];
+  [key: string]: unknown;
+}
+
 export interface VersionInfo {
   version: number;
   publishedAt: string;
@@ -58,6 +73,9 @@ export function createApi(options: ApiOptions = {}) {
           body: JSON.stringify({ version }),
         })
       ).body,
+    /** The flow's scenario test files, as they are on the server's disk now. */
+    flowTests: async (id: string) =>
+      (await call<{ flowId: string; files: FlowTestFile[] }>('GET', `${flowPath(id)}/tests`)).body.files,
     getResources: async () => {
       const { body } = await call<Resources | { resources: Resources; etag: string }>(
         'GET',

@@ -4,6 +4,7 @@ import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { SimulatorPanel } from '../simulator/SimulatorPanel';
 import { type SideTab, useEditorStore } from '../store/flow-store';
+import { TestsPanel } from '../tests-panel/TestsPanel';
 import { VariablesPanel } from '../variables/VariablesPanel';
 import { useAllFlows } from './use-all-flows';
 
@@ -16,6 +17,7 @@ const TABS: { id: SideTab; title: string }[] = [
   { id: 'problems', title: 'Problems' },
   { id: 'json', title: 'JSON' },
   { id: 'simulator', title: 'Simulator' },
+  { id: 'tests', title: 'Tests' },
 ];
 
 export function SidePanel({ flow }: { flow: Flow }) {
@@ -72,6 +74,7 @@ export function SidePanel({ flow }: { flow: Flow }) {
           </Suspense>
         )}
         {tab === 'simulator' && <SimulatorTab flow={flow} />}
+        {tab === 'tests' && <TestsTab flow={flow} />}
       </div>
     </aside>
   );
@@ -81,4 +84,10 @@ function SimulatorTab({ flow }: { flow: Flow }) {
   const resources = useEditorStore((s) => s.resources);
   const flows = useAllFlows(flow);
   return <SimulatorPanel flow={flow} resources={resources} flows={flows} />;
+}
+
+function TestsTab({ flow }: { flow: Flow }) {
+  const resources = useEditorStore((s) => s.resources);
+  const flows = useAllFlows(flow);
+  return <TestsPanel flow={flow} resources={resources} flows={flows} />;
 }

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { FlowListItem } from '../api/client';
 import { type History, record, redo, startHistory, undo } from '../flow/history';
 
-export type SideTab = 'properties' | 'variables' | 'problems' | 'json' | 'simulator';
+export type SideTab = 'properties' | 'variables' | 'problems' | 'json' | 'simulator' | 'tests';
 
 export interface FieldFocus {
   blockId?: string;

@@ -1,0 +1,56 @@
+import { create } from 'zustand';
+import type { FlowTestFile } from '../api/client';
+import type { ScenarioOutcome, TestRun } from './test-run';
+
+/** The open flow's test files and the latest results; kept while the admin looks at other tabs. */
+export interface TestsState {
+  flowId: string | null;
+  files: FlowTestFile[] | null;
+  /** Why the files could not be read. */
+  error: string | null;
+  run: TestRun | null;
+  running: boolean;
+  /** Starts reading the files of `flowId`; older answers are dropped. */
+  loading(flowId: string): void;
+  loaded(flowId: string, files: FlowTestFile[]): void;
+  failed(flowId: string, error: string): void;
+  setRunning(running: boolean): void;
+  /** A run's outcomes: a whole run replaces the previous one, a single scenario updates its row. */
+  finished(run: TestRun, single: boolean): void;
+}
+
+export const useTestsStore = create<TestsState>()((set, get) => ({
+  flowId: null,
+  files: null,
+  error: null,
+  run: null,
+  running: false,
+  loading: (flowId) =>
+    set(flowId === get().flowId ? { error: null } : { flowId, files: null, error: null, run: null }),
+  loaded: (flowId, files) => {
+    if (flowId === get().flowId) set({ files });
+  },
+  failed: (flowId, error) => {
+    if (flowId === get().flowId) set({ error });
+  },
+  setRunning: (running) => set({ running }),
+  finished: (run, single) => {
+    const previous = get().run;
+    if (!single || !previous) {
+      set({ run, running: false });
+      return;
+    }
+    const key = (o: ScenarioOutcome) => `${o.file}\n${o.name}`;
+    const updated = new Map(previous.outcomes.map((o) => [key(o), o]));
+    for (const outcome of run.outcomes) updated.set(key(outcome), outcome);
+    const outcomes = [...updated.values()];
+    set({
+      run: {
+        outcomes,
+        passed: outcomes.filter((o) => o.passed).length,
+        failed: outcomes.filter((o) => !o.passed).length,
+      },
+      running: false,
+    });
+  },
+}));
