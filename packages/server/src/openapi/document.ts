@@ -158,6 +158,17 @@ export const openApiDocument = {
         { parameters: [ifMatch] },
       ),
     },
+    '/api/flows/{id}/tests': {
+      parameters: [flowId],
+      get: op(
+        'The scenario test files (`*.test.json` in the flows directory) whose `flow` is this flow, read from disk now, sorted by file name. Read only.',
+        {
+          '200': json(ref('FlowTests')),
+          '400': error('invalid_flow_id'),
+          '404': error('flow_not_found (no `<id>.flow.json`)'),
+        },
+      ),
+    },
     '/api/flows/{id}/validate': {
       parameters: [flowId],
       post: op(

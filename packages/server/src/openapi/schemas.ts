@@ -59,6 +59,32 @@ export const schemas = {
     },
     required: ['id', 'type'],
   },
+  FlowTests: {
+    type: 'object',
+    properties: {
+      flowId: { type: 'string' },
+      files: { type: 'array', items: { $ref: '#/components/schemas/FlowTestFile' } },
+    },
+    required: ['flowId', 'files'],
+  },
+  FlowTestFile: {
+    type: 'object',
+    properties: {
+      file: { type: 'string', description: 'The file name, without its directory.' },
+      etag: {
+        type: 'string',
+        description:
+          "A hash of the file's bytes, as for flows; of its size, inode and mtime when it is too large to read.",
+      },
+      test: {
+        type: ['object', 'null'],
+        description:
+          'The document (schemas/flow-test.schema.json) once it passed the schema; null when it did not.',
+      },
+      problems: { $ref: '#/components/schemas/ProblemList' },
+    },
+    required: ['file', 'etag', 'test', 'problems'],
+  },
   SaveResult: {
     type: 'object',
     properties: { etag: { type: 'string' }, problems: { $ref: '#/components/schemas/ProblemList' } },

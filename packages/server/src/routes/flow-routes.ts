@@ -25,6 +25,14 @@ export function flowRoutes(app: Express, flows: FlowService): void {
     res.set('ETag', stored.etag).json({ flow: stored.flow, etag: stored.etag });
   });
 
+  // Read only: test files are edited in git, beside the flows.
+  app.get('/api/flows/:id/tests', async (req, res) => {
+    const id = param(req, 'id');
+    const files = await flows.store.tests(id);
+    if (!files) throw new ApiError(404, 'flow_not_found', `There is no flow "${id}".`, { id });
+    res.json({ flowId: id, files });
+  });
+
   app.put('/api/flows/:id', async (req, res) => {
     const body = requireObjectBody(req, 'the flow');
     const result = await flows.save(param(req, 'id'), body, preconditionsOf(req));

@@ -5,6 +5,7 @@ import { type Flow, idRegExp, type Problem, type Resources } from '@callflow/mod
 import { ApiError } from '../http/api-error.js';
 import type { DocumentFiles, DocumentVersion, Preconditions } from './document-files.js';
 import { formatFlowText, formatResourcesText } from './flow-checks.js';
+import { type FlowTestFile, readFlowTests } from './flow-tests.js';
 
 export const FLOW_FILE_SUFFIX = '.flow.json';
 
@@ -63,6 +64,12 @@ export class FlowStore {
   async get(id: string): Promise<StoredFlow | undefined> {
     const version = await this.flowFiles.read(this.pathOf(id));
     return version && toStoredFlow(id, version);
+  }
+
+  /** The scenario test files of a flow, read now; undefined when there is no such flow. */
+  async tests(id: string): Promise<FlowTestFile[] | undefined> {
+    if (this.flowFiles.stamp(this.pathOf(id)) === null) return undefined;
+    return readFlowTests(this.dir, id);
   }
 
   async save(
