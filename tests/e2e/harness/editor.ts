@@ -82,7 +82,7 @@ export async function moveBlock(page: Page, blockId: string, by: { x: number; y:
 
 export function sidePanelTab(
   page: Page,
-  name: 'Properties' | 'Variables' | 'Problems' | 'JSON' | 'Simulator',
+  name: 'Properties' | 'Variables' | 'Problems' | 'JSON' | 'Simulator' | 'Tests',
 ) {
   return page.getByRole('tab', { name, exact: true });
 }
@@ -93,4 +93,13 @@ export async function save(page: Page): Promise<void> {
     .getByRole('toolbar', { name: 'Flow' })
     .getByRole('button', { name: 'Save', exact: true })
     .click();
+}
+
+/** Selects a block through Find block (Ctrl+F): in a sample flow, blocks may sit close together. */
+export async function selectBlock(page: Page, blockId: string): Promise<void> {
+  await page.keyboard.press('Control+f');
+  await page.getByRole('searchbox', { name: 'Find block' }).fill(blockId);
+  await page.getByRole('searchbox', { name: 'Find block' }).press('Enter');
+  await sidePanelTab(page, 'Properties').click();
+  await expect(page.getByRole('region', { name: 'Properties' }).getByLabel('Block id')).toHaveValue(blockId);
 }

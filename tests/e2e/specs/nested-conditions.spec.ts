@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { openFlow, save, sidePanelTab } from '../harness/editor.ts';
+import { openFlow, save, selectBlock } from '../harness/editor.ts';
 import { expect, test } from '../harness/test.ts';
 
 test('an admin builds a nested condition (a negated any group inside all) in the form and saves it', async ({
@@ -72,12 +71,3 @@ test('an admin builds a nested condition (a negated any group inside all) in the
   await expect(again.getByLabel('Condition 2.1 variable')).toHaveValue('$callerNumber');
   await expect(again.getByRole('checkbox', { name: 'Negate condition 2.2' })).toBeChecked();
 });
-
-/** Selects a block through Find block (Ctrl+F): in a sample flow, blocks may sit close together. */
-async function selectBlock(page: Page, blockId: string): Promise<void> {
-  await page.keyboard.press('Control+f');
-  await page.getByRole('searchbox', { name: 'Find block' }).fill(blockId);
-  await page.getByRole('searchbox', { name: 'Find block' }).press('Enter');
-  await sidePanelTab(page, 'Properties').click();
-  await expect(page.getByRole('region', { name: 'Properties' }).getByLabel('Block id')).toHaveValue(blockId);
-}

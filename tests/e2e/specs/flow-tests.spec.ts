@@ -1,0 +1,50 @@
+import { openFlow, selectBlock, sidePanelTab } from '../harness/editor.ts';
+import { expect, test } from '../harness/test.ts';
+
+const CHICAGO = 'regional office (3): the Chicago office sees the Chicago sales number (same area code)';
+
+test("the Tests tab runs the flow's scenario tests against the unsaved draft: an edit that breaks one shows before saving", async ({
+  openEditor,
+}) => {
+  const page = await openEditor();
+  await openFlow(page, 'sales-inbound');
+  await sidePanelTab(page, 'Tests').click();
+  // Six tabs fit the side panel at 1280 × 800, and the page never scrolls sideways.
+  const widths = await page.evaluate(() => {
+    const tabs = document.querySelector('[role="tablist"][aria-label="Panels"]') as HTMLElement;
+    return { page: document.documentElement.scrollWidth, tabs: tabs.scrollWidth, shown: tabs.clientWidth };
+  });
+  expect(widths.page).toBe(1280);
+  expect(widths.tabs).toBeLessThanOrEqual(widths.shown);
+  const tests = page.getByRole('region', { name: 'Tests' });
+  const scenarios = tests.getByRole('list', { name: 'Scenarios in sales-inbound.test.json' });
+  await expect(scenarios.getByRole('listitem', { name: `Scenario ${CHICAGO}` })).toHaveAttribute(
+    'data-result',
+    'not-run',
+  );
+  const count = await scenarios.locator(':scope > li').count();
+  expect(count).toBeGreaterThan(5);
+
+  await tests.getByRole('button', { name: 'Run all tests' }).click();
+  const summary = tests.getByRole('status', { name: 'Test results' });
+  await expect(summary).toHaveText(`${count} passed, 0 failed`);
+  await expect(scenarios.locator('li[data-result="passed"]')).toHaveCount(count);
+
+  // The regional office moves to San Francisco: not saved, the Chicago scenario fails at once.
+  await selectBlock(page, 'regional-office');
+  const number = page
+    .getByRole('region', { name: 'Properties' })
+    .getByLabel('Number to dial', { exact: true });
+  await number.fill('+14155550175');
+  await number.blur();
+  await sidePanelTab(page, 'Tests').click();
+  await expect(summary).toContainText('the flow was edited since');
+  await tests.getByRole('button', { name: `Run ${CHICAGO}` }).click();
+  const chicago = scenarios.getByRole('listitem', { name: `Scenario ${CHICAGO}` });
+  await expect(chicago).toHaveAttribute('data-result', 'failed');
+  await expect(chicago).toContainText('+13125550175');
+  await expect(summary).toContainText(`${count - 1} passed, 1 failed`);
+
+  // Nothing was saved: the server's draft is unchanged, the status line says the edit is unsaved.
+  await expect(page.getByRole('status', { name: 'Status' })).toContainText(/unsaved/i);
+});
