@@ -169,6 +169,8 @@ describe('flow store API', () => {
     const res = await t.api().get('/api/flows/support-inbound').expect(422);
     expect(res.body.code).toBe('flow_unreadable');
     expect(res.body.details.problems[0].code).toBe('CF001');
+    expect(res.body.details.problems[0].file).toBe('support-inbound.flow.json');
+    expect(JSON.stringify(res.body)).not.toContain(t.flowsDir);
     expect(res.body.details.etag).toMatch(/^"/);
   });
 

@@ -1,5 +1,6 @@
 import { type BigIntStats, statSync } from 'node:fs';
 import { readFile, stat, unlink } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Problem } from '@callflow/model';
 import { ApiError } from '../http/api-error.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -64,7 +65,8 @@ export class DocumentFiles {
       throw error;
     }
     if (!this.#known.has(path)) this.#known.set(path, etagOf(text));
-    const parsed = this.parse(text, path);
+    // Problems name the file, never the server's directories (they reach any viewer).
+    const parsed = this.parse(text, basename(path));
     const version: DocumentVersion = { text, etag: etagOf(text), problems: parsed.problems };
     if (parsed.value !== undefined) version.value = parsed.value;
     this.#cache.set(path, { key, version });
