@@ -18,7 +18,7 @@ import { contactRoutes } from './routes/contact-routes.js';
 import { ContactHost } from './runtime-host/contact-host.js';
 import type { WallClock } from './runtime-host/wall-clock.js';
 import { DocumentFiles } from './store/document-files.js';
-import { parseFlowText, parseResourcesText } from './store/flow-checks.js';
+import { parseFlowTestText, parseFlowText, parseResourcesText } from './store/flow-checks.js';
 import { FlowStore } from './store/flow-store.js';
 import { LiveResources } from './store/live-resources.js';
 import { PublishedVersions } from './store/published-versions.js';
@@ -63,6 +63,7 @@ export async function createService(
     config.resourcesFile,
     new DocumentFiles(parseFlowText),
     new DocumentFiles(parseResourcesText),
+    new DocumentFiles(parseFlowTestText),
   );
   await store.init();
   const db = openDatabase(config.dataDir, { synchronous: config.dbSync });

@@ -36,6 +36,11 @@ const flowId = pathParam('id', 'Flow id (the file is `<id>.flow.json`).', {
   type: 'string',
   pattern: '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$',
 });
+const testFile = pathParam(
+  'file',
+  'A test file name in the flows directory: `<name>.test.json`, `<name>` following the flow id rules.',
+  { type: 'string', pattern: '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\\.test\\.json$' },
+);
 const contactId = pathParam('id', 'Contact id.');
 const agentName = pathParam('name', 'Agent name from the resources file.');
 const ifMatch = header('If-Match', 'The etag you last read; required to change an existing document.');
@@ -167,6 +172,22 @@ export const openApiDocument = {
           '400': error('invalid_flow_id'),
           '404': error('flow_not_found (no `<id>.flow.json`)'),
         },
+      ),
+    },
+    '/api/flows/{id}/tests/{file}': {
+      parameters: [flowId, testFile],
+      put: op(
+        "Saves one scenario test file (the whole document) in canonical format, with the same If-Match / If-None-Match rules as flows. The document's `flow` must be this flow. Announced as `flow.tests.saved`.",
+        {
+          '200': json(ref('TestSaveResult'), 'Saved'),
+          '201': json(ref('TestSaveResult'), 'Created'),
+          '400': error('invalid_file_name, invalid_flow_id, id_mismatch, invalid_body'),
+          '404': error('flow_not_found (no `<id>.flow.json`)'),
+          '412': error('version_mismatch; details.current = { test, etag } (null when the file is gone)'),
+          '422': error('invalid_test; details.problems'),
+          '428': error('precondition_required'),
+        },
+        { parameters: [ifMatch, ifNoneMatch], requestBody: body(ref('FlowTest')) },
       ),
     },
     '/api/flows/{id}/validate': {

@@ -6,7 +6,14 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
     meaning: 'A field is missing, unknown or of the wrong type; details.problems.',
   },
   invalid_flow_id: { status: 400, meaning: 'The id in the URL is not a flow id.' },
-  id_mismatch: { status: 400, meaning: 'The flow body has another id than the URL.' },
+  invalid_file_name: {
+    status: 400,
+    meaning: 'The file in the URL is not `<name>.test.json` with `<name>` following the flow id rules.',
+  },
+  id_mismatch: {
+    status: 400,
+    meaning: 'The flow body has another id than the URL (a test document: another `flow`).',
+  },
   invalid_version: { status: 400, meaning: 'The version in the URL is not a positive integer.' },
   invalid_event: { status: 400, meaning: 'The contact event is not one the server accepts.' },
   invalid_query: {
@@ -56,6 +63,10 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
   invalid_resources: {
     status: 422,
     meaning: 'The resources fail the schema; nothing was saved; details.problems.',
+  },
+  invalid_test: {
+    status: 422,
+    meaning: 'The flow test document fails the schema; nothing was saved; details.problems.',
   },
   flow_unreadable: { status: 422, meaning: 'The file on disk is not valid JSON; details.problems and etag.' },
   publish_blocked: { status: 422, meaning: 'The flow has errors; details.problems.' },

@@ -85,6 +85,22 @@ export const schemas = {
     },
     required: ['file', 'etag', 'test', 'problems'],
   },
+  FlowTest: {
+    $ref: 'https://callflow.dev/schemas/flow-test/v1.json',
+    description: 'schemas/flow-test.schema.json',
+  },
+  TestSaveResult: {
+    type: 'object',
+    properties: {
+      file: { type: 'string', description: 'The file name, as in the URL.' },
+      etag: {
+        type: 'string',
+        description: 'A hash of the bytes written, as GET /api/flows/{id}/tests gives.',
+      },
+      problems: { $ref: '#/components/schemas/ProblemList' },
+    },
+    required: ['file', 'etag', 'problems'],
+  },
   SaveResult: {
     type: 'object',
     properties: { etag: { type: 'string' }, problems: { $ref: '#/components/schemas/ProblemList' } },

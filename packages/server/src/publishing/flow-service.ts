@@ -4,8 +4,9 @@ import type { EventBus } from '../ops/event-bus.js';
 import type { ServiceMetrics } from '../ops/metrics.js';
 import type { Preconditions } from '../store/document-files.js';
 import { ifMatchSatisfied } from '../store/etag.js';
-import { checkFlowForPublish, flowSchemaProblems } from '../store/flow-checks.js';
+import { checkFlowForPublish, checkFlowTestDocument, flowSchemaProblems } from '../store/flow-checks.js';
 import { assertFlowId, type FlowStore, type StoredFlow } from '../store/flow-store.js';
+import { assertTestFileName } from '../store/flow-tests.js';
 import type { PublishedFlow, PublishedVersions } from '../store/published-versions.js';
 
 export interface FlowListItem {
@@ -92,6 +93,37 @@ export class FlowService {
     const { etag, created } = await this.store.save(id, flow, preconditions);
     const problems = checkFlowForPublish(flow, await this.#context());
     this.events.publish({ type: 'flow.saved', flowId: id, etag });
+    return { etag, created, problems };
+  }
+
+  /**
+   * Saves one scenario test file of a flow (the designer's "Save as test" writes the whole document
+   * back). Schema errors refuse it (nothing written); it is written in canonical form.
+   */
+  async saveTest(id: string, file: string, body: Record<string, unknown>, preconditions: Preconditions) {
+    assertFlowId(id);
+    assertTestFileName(file);
+    if (!this.store.has(id)) throw new ApiError(404, 'flow_not_found', `There is no flow "${id}".`, { id });
+    const bodyFlow = body.flow;
+    if (bodyFlow !== id) {
+      throw new ApiError(
+        400,
+        'id_mismatch',
+        `The test's flow "${String(bodyFlow)}" differs from the URL's "${id}".`,
+        { id, bodyFlow: bodyFlow ?? null },
+      );
+    }
+    const { text, problems } = checkFlowTestDocument(body, file);
+    if (problems.some((p) => p.severity === 'error')) {
+      throw new ApiError(
+        422,
+        'invalid_test',
+        'The test does not match the flow test schema; nothing was saved.',
+        { problems },
+      );
+    }
+    const { etag, created } = await this.store.saveTest(file, text, preconditions);
+    this.events.publish({ type: 'flow.tests.saved', flowId: id, file, etag });
     return { etag, created, problems };
   }
 

@@ -25,12 +25,23 @@ export function flowRoutes(app: Express, flows: FlowService): void {
     res.set('ETag', stored.etag).json({ flow: stored.flow, etag: stored.etag });
   });
 
-  // Read only: test files are edited in git, beside the flows.
   app.get('/api/flows/:id/tests', async (req, res) => {
     const id = param(req, 'id');
     const files = await flows.store.tests(id);
     if (!files) throw new ApiError(404, 'flow_not_found', `There is no flow "${id}".`, { id });
     res.json({ flowId: id, files });
+  });
+
+  // The whole document: the designer reads the file (with its etag), appends a scenario, writes it back.
+  app.put('/api/flows/:id/tests/:file', async (req, res) => {
+    const id = param(req, 'id');
+    const file = param(req, 'file');
+    const body = requireObjectBody(req, 'the flow test document');
+    const result = await flows.saveTest(id, file, body, preconditionsOf(req));
+    res
+      .status(result.created ? 201 : 200)
+      .set('ETag', result.etag)
+      .json({ file, etag: result.etag, problems: result.problems });
   });
 
   app.put('/api/flows/:id', async (req, res) => {

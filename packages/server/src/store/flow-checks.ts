@@ -3,8 +3,10 @@
  * with `callflow validate` and the editor on what "valid" means.
  */
 import {
+  checkFlowTestText,
   type Flow,
   formatFlow,
+  formatFlowTest,
   formatResources,
   lintFlow,
   type Problem,
@@ -27,6 +29,21 @@ export function parseFlowText(text: string, file: string): ParsedDocument {
 }
 
 export const parseResourcesText = parseFlowText;
+
+/** A test file as the Tests tab reads it: its value only once it passes the flow test schema. */
+export function parseFlowTestText(text: string, file: string): ParsedDocument {
+  const checked = checkFlowTestText(text, { file });
+  return checked.test ? { value: checked.test, problems: checked.problems } : { problems: checked.problems };
+}
+
+/**
+ * The canonical text of a flow test document (as `callflow fmt` writes it) and its problems, located in
+ * that text: line and column point into the file as it would be saved.
+ */
+export function checkFlowTestDocument(test: unknown, file: string): { text: string; problems: Problem[] } {
+  const text = formatFlowTest(test);
+  return { text, problems: checkFlowTestText(text, { file }).problems };
+}
 
 /** Where a JSON syntax error is, for `invalid_json` answers (1-based line and column). */
 export function locateSyntaxError(text: string): { line: number; column: number } | undefined {

@@ -5,7 +5,7 @@ import { type Flow, idRegExp, type Problem, type Resources } from '@callflow/mod
 import { ApiError } from '../http/api-error.js';
 import type { DocumentFiles, DocumentVersion, Preconditions } from './document-files.js';
 import { formatFlowText, formatResourcesText } from './flow-checks.js';
-import { type FlowTestFile, readFlowTests } from './flow-tests.js';
+import { assertTestFileName, type FlowTestFile, readFlowTests } from './flow-tests.js';
 
 export const FLOW_FILE_SUFFIX = '.flow.json';
 
@@ -36,6 +36,7 @@ export class FlowStore {
     readonly resourcesFile: string,
     private readonly flowFiles: DocumentFiles,
     private readonly resourceFiles: DocumentFiles,
+    private readonly testFiles: DocumentFiles,
   ) {}
 
   async init(): Promise<void> {
@@ -66,10 +67,31 @@ export class FlowStore {
     return version && toStoredFlow(id, version);
   }
 
+  /** Whether `<id>.flow.json` is on disk now (one stat, no read). */
+  has(id: string): boolean {
+    return this.flowFiles.stamp(this.pathOf(id)) !== null;
+  }
+
   /** The scenario test files of a flow, read now; undefined when there is no such flow. */
   async tests(id: string): Promise<FlowTestFile[] | undefined> {
-    if (this.flowFiles.stamp(this.pathOf(id)) === null) return undefined;
+    if (!this.has(id)) return undefined;
     return readFlowTests(this.dir, id);
+  }
+
+  /**
+   * Writes a test file's canonical `text` under the same rules as a flow: atomic, serialised per file,
+   * If-Match / If-None-Match checked inside the lock. A 412 carries `{ test, etag }` of the file on disk,
+   * `test` being null when it does not pass the flow test schema (as the Tests tab lists it).
+   */
+  saveTest(
+    file: string,
+    text: string,
+    preconditions: Preconditions,
+  ): Promise<{ etag: string; created: boolean }> {
+    assertTestFileName(file);
+    return this.testFiles.write(join(this.dir, file), text, preconditions, (current) =>
+      current ? { test: current.value ?? null, etag: current.etag } : null,
+    );
   }
 
   async save(

@@ -4,15 +4,33 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   checkFlowTestText,
+  idRegExp,
   MAX_FLOW_FILE_BYTES,
   type Problem,
   type ProblemCode,
   parseJsonDocument,
   problem,
 } from '@callflow/model';
+import { ApiError } from '../http/api-error.js';
 import { etagOf } from './etag.js';
 
 export const TEST_FILE_SUFFIX = '.test.json';
+
+/**
+ * A test file the service may write: `<name>.test.json` where `<name>` follows the flow id rules, so it
+ * is a plain file name in the flows directory (no `/`, no `..`, nothing hidden).
+ */
+export function assertTestFileName(file: string): void {
+  const name = file.endsWith(TEST_FILE_SUFFIX) ? file.slice(0, -TEST_FILE_SUFFIX.length) : '';
+  if (name.length > 64 || !idRegExp.test(name)) {
+    throw new ApiError(
+      400,
+      'invalid_file_name',
+      `"${file.slice(0, 80)}" is not a test file name: use <name>${TEST_FILE_SUFFIX}, the name in lower-case letters, digits and single hyphens, starting with a letter.`,
+      { file: file.slice(0, 80) },
+    );
+  }
+}
 
 /** One scenario test file of a flow, as the designer's Tests tab reads it. */
 export interface FlowTestFile {

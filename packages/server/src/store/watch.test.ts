@@ -52,4 +52,18 @@ describe('changes on disk', () => {
     await settle(400);
     expect(seen.filter((e) => e.type === 'flow.changedOnDisk')).toEqual([]);
   });
+
+  it('does not announce the server’s own test file saves as changes on disk', async () => {
+    const files = (await t.api().get('/api/flows/sales-inbound/tests').expect(200)).body.files;
+    const own = files.find((f: { file: string }) => f.file === 'sales-inbound.test.json');
+    await t
+      .api()
+      .put('/api/flows/sales-inbound/tests/sales-inbound.test.json')
+      .set('If-Match', own.etag)
+      .send({ ...own.test, scenarios: own.test.scenarios.slice(0, 1) })
+      .expect(200);
+    expect(await waitForEvent('flow.tests.saved')).toBeDefined();
+    await settle(400);
+    expect(seen.filter((e) => e.type.endsWith('changedOnDisk'))).toEqual([]);
+  });
 });
