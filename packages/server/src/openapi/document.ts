@@ -166,7 +166,7 @@ export const openApiDocument = {
     '/api/flows/{id}/tests': {
       parameters: [flowId],
       get: op(
-        'The scenario test files (`*.test.json` in the flows directory) whose `flow` is this flow, read from disk now, sorted by file name. Read only.',
+        'The scenario test files (`*.test.json` in the flows directory) whose `flow` is this flow, read from disk now, sorted by file name. Saved one at a time with PUT `/api/flows/{id}/tests/{file}`.',
         {
           '200': json(ref('FlowTests')),
           '400': error('invalid_flow_id'),
