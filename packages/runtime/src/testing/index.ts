@@ -5,3 +5,4 @@ export * from './flow-test.js';
 export { recordCall } from './record-call.js';
 export * from './run-flow-tests.js';
 export * from './run-scenario.js';
+export { type RecordedCall, type ScenarioDraft, scenarioFromCall } from './scenario-from-call.js';
