@@ -76,6 +76,17 @@ export function createApi(options: ApiOptions = {}) {
     /** The flow's scenario test files, as they are on the server's disk now. */
     flowTests: async (id: string) =>
       (await call<{ flowId: string; files: FlowTestFile[] }>('GET', `${flowPath(id)}/tests`)).body.files,
+    /** Writes a flow's test file (canonical on disk); `etag` null creates it (fails if it exists). */
+    saveFlowTests: async (id: string, file: string, document: FlowTestDocument, etag: string | null) => {
+      const headers: Record<string, string> = etag === null ? { 'If-None-Match': '*' } : { 'If-Match': etag };
+      return (
+        await call<{ file: string; etag: string; problems: Problem[] }>(
+          'PUT',
+          `${flowPath(id)}/tests/${encodeURIComponent(file)}`,
+          { body: JSON.stringify(document), headers },
+        )
+      ).body;
+    },
     getResources: async () => {
       const { body } = await call<Resources | { resources: Resources; etag: string }>(
         'GET',

@@ -10,6 +10,8 @@ import { ClockControls } from './ClockControls';
 import { type CallSetup, callSetupProblem, defaultCallSetup, wallClock } from './call-setup';
 import { Keypad } from './Keypad';
 import { RunModeSwitch, serviceProblem } from './RunModeSwitch';
+import { SaveAsTest } from './SaveAsTest';
+import type { SimulationView } from './simulation-controller';
 import { useSimulationStore } from './simulation-store';
 import { Transcript } from './Transcript';
 import { useSimulation } from './use-simulation';
@@ -103,6 +105,14 @@ export function SimulatorPanel({ flow, resources, flows }: SimulatorPanelProps) 
               Clear
             </button>
           </div>
+          {view.phase === 'ended' && controller?.recordScenario && (
+            <SaveAsTest
+              key={view.contactId}
+              flow={flow}
+              suggestedName={suggestedName(view)}
+              record={(name) => controller.recordScenario?.(name)}
+            />
+          )}
           <Keypad disabled={!view.canPress} onPress={(key) => controller?.press(key)} />
           {!onService && (
             <ClockControls
@@ -144,6 +154,15 @@ export function SimulatorPanel({ flow, resources, flows }: SimulatorPanelProps) 
       )}
     </section>
   );
+}
+
+/** A first name for a recorded scenario: the keys pressed and how the call ended. */
+function suggestedName(view: SimulationView): string {
+  const keys = view.transcript
+    .filter((line) => line.kind === 'caller' && line.text.startsWith('Pressed '))
+    .map((line) => line.text.slice('Pressed '.length))
+    .join(' ');
+  return `${keys ? `pressed ${keys}` : 'no keys pressed'}: ${view.endReason ?? view.status ?? 'ended'}`;
 }
 
 function secondsOf(at: number): string {

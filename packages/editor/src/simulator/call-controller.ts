@@ -1,6 +1,6 @@
 import type { AgentState } from '@callflow/runtime';
 import type { CallSetup } from './call-setup';
-import type { SimulationInputs, SimulationView } from './simulation-controller';
+import type { RecordedScenario, SimulationInputs, SimulationView } from './simulation-controller';
 
 /** Where the simulator runs a call: the open draft in the browser, or the live version on the service. */
 export type SimulationMode = 'browser' | 'service';
@@ -22,6 +22,8 @@ export interface CallController {
   setAgentState(agent: string, state: AgentState): void;
   reset(): void;
   traceFile(): { fileName: string; text: string } | undefined;
+  /** The call just simulated as a test scenario (the in-browser simulator only). */
+  recordScenario?(name: string): RecordedScenario | undefined;
   /** The panel now shows this controller (the service's agents are loaded then). */
   activate?(): void;
   /** The panel shows the other mode now. */

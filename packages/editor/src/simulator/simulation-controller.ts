@@ -10,8 +10,11 @@ import {
   type ContactSnapshot,
   createSimulator,
   REDACTED,
+  runScenario,
+  type Scenario,
   type Simulator,
   type SimulatorLogEntry,
+  scenarioFromCall,
 } from '@callflow/runtime';
 import { type CallSetup, callSetupProblem, zonedTimeToEpoch } from './call-setup';
 import {
@@ -71,6 +74,15 @@ export interface SimulationView {
   visitedBlockIds: string[];
 }
 
+/** The call just simulated as a flow-test scenario, replayed once to be sure it passes as recorded. */
+export interface RecordedScenario {
+  scenario: Scenario;
+  /** What of the call the scenario cannot express (an agent who hung up...). */
+  notes: string[];
+  /** Why the replay did not pass; empty when the scenario can be saved. */
+  failures: { path: string; message: string }[];
+}
+
 /** States the admin can put a simulated agent in by hand (RONA, Busy and WrapUp come from calls). */
 export const SETTABLE_AGENT_STATES: readonly AgentState[] = ['Available', 'Offline'];
 
@@ -94,6 +106,15 @@ export class SimulationController {
   private maskedPresses = new WeakSet<SimulatorLogEntry>();
   /** States the admin chose for agents; every new call starts with them (Available otherwise). */
   private agentStates: Record<string, AgentState> = {};
+  /** What the call started with, to record it as a test scenario. */
+  private callStart: {
+    call: { from: string; to: string; at: string };
+    agents: Record<string, AgentState>;
+    flows: Flow[];
+    resources: Resources;
+  } | null = null;
+  /** Agent states the admin set during the call, with the virtual time. */
+  private agentChanges: { agent: string; state: AgentState; at: number }[] = [];
 
   constructor(inputs: SimulationInputs) {
     this.inputs = inputs;
@@ -126,12 +147,16 @@ export class SimulationController {
     const resources = this.inputs.resources ?? emptyResources();
     const agents: Record<string, AgentState> = {};
     for (const name of Object.keys(resources.agents)) agents[name] = this.agentStates[name] ?? 'Available';
-    const sim = createSimulator({
-      flows: Object.values({ ...flows, [flow.id]: flow }),
-      resources,
-      now: zonedTimeToEpoch(setup.localStart, setup.timeZone) as number,
+    const now = zonedTimeToEpoch(setup.localStart, setup.timeZone) as number;
+    const callFlows = Object.values({ ...flows, [flow.id]: flow });
+    const sim = createSimulator({ flows: callFlows, resources, now, agents });
+    this.callStart = {
+      call: { from: setup.from.trim(), to: setup.to.trim(), at: new Date(now).toISOString() },
       agents,
-    });
+      flows: callFlows,
+      resources,
+    };
+    this.agentChanges = [];
     this.sim = sim;
     this.callFlow = flow;
     this.secrets = new CallSecrets((id) => (id === flow.id ? flow : flows[id]));
@@ -183,6 +208,7 @@ export class SimulationController {
 
   setAgentState(agent: string, state: AgentState): void {
     this.agentStates[agent] = state;
+    if (this.sim) this.agentChanges.push({ agent, state, at: this.sim.now() });
     if (this.sim) this.act((sim) => sim.agent(agent).setState(state));
     else this.publish(this.idleView());
   }
@@ -190,9 +216,36 @@ export class SimulationController {
   /** Forgets the call: the canvas stops showing its path. */
   reset(): void {
     this.sim = null;
+    this.callStart = null;
     this.contactId = null;
     this.callFlow = null;
     this.publish(this.idleView());
+  }
+
+  /**
+   * The call as a scenario for the flow's test file: the caller's keys and waits, the agents, the HTTP
+   * answers, and what happened as expectations. Replayed at once on the same flows: `failures` says why
+   * it would not pass as recorded (then it must not be saved).
+   */
+  recordScenario(name: string): RecordedScenario | undefined {
+    const { sim, contactId, callStart, callFlow } = this;
+    if (!sim || !contactId || !callStart || !callFlow) return undefined;
+    const { scenario, notes } = scenarioFromCall({
+      sim,
+      contactId,
+      flow: callFlow.id,
+      call: callStart.call,
+      agentsAtStart: callStart.agents,
+      agentChanges: this.agentChanges,
+      name,
+    });
+    const replay = runScenario({
+      flows: callStart.flows,
+      resources: callStart.resources,
+      test: { flow: callFlow.id },
+      scenario,
+    });
+    return { scenario, notes, failures: replay.failures };
   }
 
   /** The contact trace as a JSON file (secure values are already masked by the runtime). */

@@ -1,8 +1,7 @@
 import type { Flow, Resources } from '@callflow/model';
 import { useCallback, useEffect } from 'react';
-import { api } from '../api/client';
 import type { ScenarioOutcome } from './test-run';
-import { useTestsStore } from './tests-store';
+import { reloadTestFiles as readFiles, useTestsStore } from './tests-store';
 import './tests-panel.css';
 
 export interface TestsPanelProps {
@@ -11,16 +10,6 @@ export interface TestsPanelProps {
   resources: Resources | null;
   /** Every flow by id, for modules, queue and whisper flows the calls enter. */
   flows: Record<string, Flow>;
-}
-
-async function readFiles(flowId: string): Promise<void> {
-  const store = useTestsStore.getState();
-  store.loading(flowId);
-  try {
-    store.loaded(flowId, await api.flowTests(flowId));
-  } catch (error) {
-    store.failed(flowId, error instanceof Error ? error.message : String(error));
-  }
 }
 
 /**

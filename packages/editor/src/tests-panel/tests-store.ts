@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { FlowTestFile } from '../api/client';
+import { api, type FlowTestFile } from '../api/client';
 import type { ScenarioOutcome, TestRun } from './test-run';
 
 /** The open flow's test files and the latest results; kept while the admin looks at other tabs. */
@@ -54,3 +54,14 @@ export const useTestsStore = create<TestsState>()((set, get) => ({
     });
   },
 }));
+
+/** Reads the flow's test files from the server (again): after a save, a `git pull`, or opening the tab. */
+export async function reloadTestFiles(flowId: string): Promise<void> {
+  const store = useTestsStore.getState();
+  store.loading(flowId);
+  try {
+    store.loaded(flowId, await api.flowTests(flowId));
+  } catch (error) {
+    store.failed(flowId, error instanceof Error ? error.message : String(error));
+  }
+}
