@@ -103,3 +103,17 @@ export async function selectBlock(page: Page, blockId: string): Promise<void> {
   await sidePanelTab(page, 'Properties').click();
   await expect(page.getByRole('region', { name: 'Properties' }).getByLabel('Block id')).toHaveValue(blockId);
 }
+
+/**
+ * Opens the Simulator tab and places a call in the browser (the draft on the virtual clock): from
+ * `from` when given, at local time `at` ("YYYY-MM-DDTHH:MM" in the business hours' zone). Returns the panel.
+ */
+export async function startBrowserCall(page: Page, call: { at: string; from?: string }): Promise<Locator> {
+  await sidePanelTab(page, 'Simulator').click();
+  const simulator = page.getByRole('region', { name: 'Simulator' });
+  const form = simulator.getByRole('form', { name: 'Start a call' });
+  if (call.from) await form.getByLabel('Caller number').fill(call.from);
+  await form.getByLabel(/^Call time/).fill(call.at);
+  await form.getByRole('button', { name: 'Start call' }).click();
+  return simulator;
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openFlow, sidePanelTab } from '../harness/editor.ts';
+import { openFlow, sidePanelTab, startBrowserCall } from '../harness/editor.ts';
 import { expect, test } from '../harness/test.ts';
 
 const NAME = 'recorded: a Chicago caller reaches the regional office';
@@ -11,12 +11,7 @@ test('a simulated call saved as a test lands in the flow test file and passes in
 }) => {
   const page = await openEditor();
   await openFlow(page, 'sales-inbound');
-  await sidePanelTab(page, 'Simulator').click();
-  const simulator = page.getByRole('region', { name: 'Simulator' });
-  const form = simulator.getByRole('form', { name: 'Start a call' });
-  await form.getByLabel('Caller number').fill('+13125550123');
-  await form.getByLabel(/^Call time/).fill('2026-01-05T10:00');
-  await form.getByRole('button', { name: 'Start call' }).click();
+  const simulator = await startBrowserCall(page, { from: '+13125550123', at: '2026-01-05T10:00' });
   await simulator.getByRole('button', { name: 'Key 3' }).click();
   // The regional office rings: let the virtual clock run until it answers and the call is handed over.
   const status = simulator.getByRole('status', { name: 'Call status' });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { node, openFlow, sidePanelTab } from '../harness/editor.ts';
+import { node, openFlow, sidePanelTab, startBrowserCall } from '../harness/editor.ts';
 import { expect, test } from '../harness/test.ts';
 
 test('simulating a call through the sales menu to the regional office shows the caller ID and its rule', async ({
@@ -7,14 +7,8 @@ test('simulating a call through the sales menu to the regional office shows the 
 }) => {
   const page = await openEditor();
   await openFlow(page, 'sales-inbound');
-  await sidePanelTab(page, 'Simulator').click();
-  const simulator = page.getByRole('region', { name: 'Simulator' });
-
   // A Monday morning call from Chicago: the sales line is open.
-  const form = simulator.getByRole('form', { name: 'Start a call' });
-  await form.getByLabel('Caller number').fill('+13125550123');
-  await form.getByLabel(/^Call time/).fill('2026-01-05T10:00');
-  await form.getByRole('button', { name: 'Start call' }).click();
+  const simulator = await startBrowserCall(page, { from: '+13125550123', at: '2026-01-05T10:00' });
 
   const transcript = simulator.getByRole('log', { name: 'Call transcript' });
   await expect(transcript).toContainText('Northwind');
@@ -53,11 +47,7 @@ test('the queued call is offered to an agent with the popover, an ignored offer 
 }) => {
   const page = await openEditor();
   await openFlow(page, 'support-inbound');
-  await sidePanelTab(page, 'Simulator').click();
-  const simulator = page.getByRole('region', { name: 'Simulator' });
-  const form = simulator.getByRole('form', { name: 'Start a call' });
-  await form.getByLabel(/^Call time/).fill('2026-01-05T10:00');
-  await form.getByRole('button', { name: 'Start call' }).click();
+  const simulator = await startBrowserCall(page, { at: '2026-01-05T10:00' });
 
   await simulator.getByRole('button', { name: 'Key 1' }).click(); // billing
   // No account number typed: let the clock run until the call is offered to the billing agent.
