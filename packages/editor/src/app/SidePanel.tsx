@@ -4,12 +4,12 @@ import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { SimulatorPanel } from '../simulator/SimulatorPanel';
 import { type SideTab, useEditorStore } from '../store/flow-store';
-import { TestsPanel } from '../tests-panel/TestsPanel';
 import { VariablesPanel } from '../variables/VariablesPanel';
 import { useAllFlows } from './use-all-flows';
 
-// Monaco arrives only when the JSON tab is opened for the first time.
+// Monaco arrives only when the JSON tab is opened for the first time; the Tests tab's code likewise.
 const JsonView = lazy(() => import('../json/JsonView'));
+const TestsPanel = lazy(() => import('../tests-panel/TestsPanel'));
 
 const TABS: { id: SideTab; title: string }[] = [
   { id: 'properties', title: 'Properties' },
@@ -89,5 +89,9 @@ function SimulatorTab({ flow }: { flow: Flow }) {
 function TestsTab({ flow }: { flow: Flow }) {
   const resources = useEditorStore((s) => s.resources);
   const flows = useAllFlows(flow);
-  return <TestsPanel flow={flow} resources={resources} flows={flows} />;
+  return (
+    <Suspense fallback={<p className="muted">Loading the tests…</p>}>
+      <TestsPanel flow={flow} resources={resources} flows={flows} />
+    </Suspense>
+  );
 }

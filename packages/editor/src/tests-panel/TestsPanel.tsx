@@ -17,7 +17,7 @@ export interface TestsPanelProps {
  * in the browser against the flow as edited, unsaved changes included: a change that breaks a scenario
  * shows before it is saved or published.
  */
-export function TestsPanel({ flow, resources, flows }: TestsPanelProps) {
+export default function TestsPanel({ flow, resources, flows }: TestsPanelProps) {
   const { files, error, run, running, flowId } = useTestsStore();
 
   useEffect(() => {
