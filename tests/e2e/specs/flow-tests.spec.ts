@@ -3,6 +3,37 @@ import { expect, test } from '../harness/test.ts';
 
 const CHICAGO = 'regional office (3): the Chicago office sees the Chicago sales number (same area code)';
 
+test('a test file saved elsewhere shows in the open Tests tab at once', async ({ api, openEditor }) => {
+  const page = await openEditor();
+  await openFlow(page, 'sales-inbound');
+  await sidePanelTab(page, 'Tests').click();
+  const tests = page.getByRole('region', { name: 'Tests' });
+  await expect(tests.getByRole('list', { name: 'Scenarios in sales-inbound.test.json' })).toBeVisible();
+
+  const document = {
+    $schema: '../schemas/flow-test.schema.json',
+    formatVersion: 1,
+    flow: 'sales-inbound',
+    scenarios: [
+      {
+        name: 'a caller who hangs up at once',
+        call: { from: '+12025550143', to: '+18005550199', at: '2026-03-09T15:00:00Z' },
+        caller: [{ hangUp: true }],
+        expect: { end: 'callerHungUp' },
+      },
+    ],
+  };
+  const created = await api.call('PUT', '/api/flows/sales-inbound/tests/sales-smoke.test.json', {
+    body: document,
+    headers: { 'If-None-Match': '*' },
+  });
+  expect(created.status).toBe(201);
+  const added = tests.getByRole('list', { name: 'Scenarios in sales-smoke.test.json' });
+  await expect(added.getByRole('listitem', { name: 'Scenario a caller who hangs up at once' })).toBeVisible();
+  await added.getByRole('button', { name: 'Run a caller who hangs up at once' }).click();
+  await expect(added.getByRole('listitem')).toHaveAttribute('data-result', 'passed');
+});
+
 test("the Tests tab runs the flow's scenario tests against the unsaved draft: an edit that breaks one shows before saving", async ({
   openEditor,
 }) => {

@@ -24,5 +24,6 @@ describe('live server events', () => {
       warnOpenFlow: false,
     });
     expect(liveEventEffect('resources.saved', {}, { etag: null }).refreshResources).toBe(true);
+    expect(liveEventEffect('flow.tests.saved', { flowId: 'x' }, { etag: null }).refreshFlows).toBe(false);
   });
 });

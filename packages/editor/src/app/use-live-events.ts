@@ -13,7 +13,8 @@ export function liveEventEffect(
   data: { flowId?: string; etag?: string },
   open: { id?: string; etag: string | null },
 ): { refreshFlows: boolean; refreshResources: boolean; warnOpenFlow: boolean } {
-  const flowEvent = type.startsWith('flow.');
+  // A saved test file changes no flow: the Tests tab follows it on its own.
+  const flowEvent = type.startsWith('flow.') && !type.startsWith('flow.tests.');
   const changedOpen =
     (type === 'flow.saved' || type === 'flow.changedOnDisk' || type === 'flow.deleted') &&
     data.flowId !== undefined &&
@@ -34,6 +35,8 @@ const EVENT_TYPES = [
   'flow.live',
   'resources.saved',
   'resources.changedOnDisk',
+  // Followed by the Tests tab: a test file saved by someone else (or by Save as test elsewhere).
+  'flow.tests.saved',
   // Followed by the simulator when it runs a call on the service.
   'contact.step',
   'contact.variable',

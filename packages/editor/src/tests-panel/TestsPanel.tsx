@@ -1,5 +1,6 @@
 import type { Flow, Resources } from '@callflow/model';
 import { useCallback, useEffect } from 'react';
+import { onServerEvent } from '../app/server-events';
 import type { ScenarioOutcome } from './test-run';
 import { reloadTestFiles as readFiles, useTestsStore } from './tests-store';
 import './tests-panel.css';
@@ -22,6 +23,11 @@ export default function TestsPanel({ flow, resources, flows }: TestsPanelProps) 
 
   useEffect(() => {
     void readFiles(flow.id);
+    // A test file of this flow saved meanwhile (by someone else, or Save as test): read the files again.
+    return onServerEvent((type, data) => {
+      if (type === 'flow.tests.saved' && data.flowId === flow.id && !useTestsStore.getState().running)
+        void readFiles(flow.id);
+    });
   }, [flow.id]);
 
   const start = useCallback(
