@@ -58,6 +58,9 @@ export async function startTestService(
         .map(([role, token]) => `${role}:${token}:${role}`)
         .join(','),
       CALLFLOW_EDITOR_DIST: join(work, 'no-editor'),
+      // A free port from the system when a test listens: test files run side by side, and a developer's
+      // own service may hold the default 4310.
+      CALLFLOW_PORT: '0',
       ...options.env,
     },
     { flowsDir, editorDist: join(work, 'no-editor') },
