@@ -20,6 +20,7 @@ import { onServerEvent, type ServerEventListener } from '../app/server-events';
 import { type CallSetup, callSetupProblem } from './call-setup';
 import { serviceCallView } from './service-view';
 import type { SimulationInputs, SimulationView } from './simulation-controller';
+import { callOver } from './simulation-view';
 
 export interface ServiceCallOptions {
   calls?: ServiceCalls;
@@ -34,7 +35,6 @@ export interface ServiceCallOptions {
 type Listener = () => void;
 
 const POLL_MS = 1000;
-const ENDED = new Set(['ended', 'transferred']);
 
 /** What an API failure means to the admin trying a call. */
 export function serviceErrorText(error: unknown): string {
@@ -239,7 +239,7 @@ export class ServiceCallController {
   }
 
   private running(): boolean {
-    return this.contact !== null && !ENDED.has(this.contact.status);
+    return this.contact !== null && !callOver(this.contact.status);
   }
 
   /** The caller of the call being left hangs up (fire and forget: it may have ended meanwhile). */

@@ -10,6 +10,7 @@ import {
   type AgentOffer,
   activeBlock,
   callerIdChoices,
+  callOver,
   eventLine,
   type ObservedCommand,
   systemRows,
@@ -36,8 +37,6 @@ export interface ServiceCallData {
   errors: readonly string[];
   now: number;
 }
-
-const ENDED = new Set(['ended', 'transferred']);
 
 export function agentRows(agents: readonly ServiceAgent[]): AgentRow[] {
   return agents.map((agent) => ({
@@ -93,7 +92,7 @@ export function serviceCallView(data: ServiceCallData): SimulationView {
     visitedBlockIds: [],
   };
   if (!contact) return base;
-  const ended = ENDED.has(contact.status);
+  const ended = callOver(contact.status);
   const timers = contact.timers.map((t) => Date.parse(t.at)).filter((at) => !Number.isNaN(at));
   const snapshot = {
     contactId: contact.contactId,

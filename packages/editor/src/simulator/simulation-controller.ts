@@ -22,6 +22,7 @@ import {
   activeBlock,
   type CallerIdChoice,
   callerIdChoices,
+  callOver,
   eventLine,
   type ObservedCommand,
   systemRows,
@@ -208,9 +209,12 @@ export class SimulationController {
 
   setAgentState(agent: string, state: AgentState): void {
     this.agentStates[agent] = state;
-    if (this.sim) this.agentChanges.push({ agent, state, at: this.sim.now() });
-    if (this.sim) this.act((sim) => sim.agent(agent).setState(state));
-    else this.publish(this.idleView());
+    if (!this.sim) {
+      this.publish(this.idleView());
+      return;
+    }
+    this.agentChanges.push({ agent, state, at: this.sim.now() });
+    this.act((sim) => sim.agent(agent).setState(state));
   }
 
   /** Forgets the call: the canvas stops showing its path. */
@@ -374,7 +378,7 @@ export class SimulationController {
     }
     // The whole trace: the snapshot itself keeps only its newest entries.
     const trace = sim.trace(contactId);
-    const ended = snapshot.status === 'ended' || snapshot.status === 'transferred';
+    const ended = callOver(snapshot.status);
     const timers = snapshot.timers.map((t) => t.at);
     return {
       phase: ended ? 'ended' : 'running',

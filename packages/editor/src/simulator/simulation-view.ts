@@ -90,6 +90,11 @@ export interface VariableRow {
   secure: boolean;
 }
 
+/** The call is over for the caller: ended, or handed over to the party it was transferred to. */
+export function callOver(status: string): boolean {
+  return status === 'ended' || status === 'transferred';
+}
+
 /** A value in one line: strings as they are, everything else as JSON, nothing as a dash. */
 export function displayValue(value: unknown): string {
   if (value === undefined || value === null) return '—';
