@@ -9,6 +9,7 @@ export * from './json-document.js';
 export * from './lint/index.js';
 export * from './migrate/index.js';
 export * from './numbers/index.js';
+export * from './own-entry.js';
 export * from './problems.js';
 export * from './resources.js';
 export * from './schema/index.js';

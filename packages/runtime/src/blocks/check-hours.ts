@@ -1,3 +1,4 @@
+import { ownEntry } from '@callflow/model';
 import { isOpen } from '../rules/index.js';
 import { defineBehaviour } from './behaviour.js';
 
@@ -9,7 +10,7 @@ export const checkHours = defineBehaviour<{ hours?: string }>({
   type: 'checkHours',
   enter(ctx) {
     const name = ctx.settings.hours ?? (ctx.lookup('$queueName') as string);
-    const hours = name ? ctx.env.resources.hours[name] : undefined;
+    const hours = name ? ownEntry(ctx.env.resources.hours, name) : undefined;
     if (!hours) {
       return {
         outcome: 'error',

@@ -1,3 +1,4 @@
+import { ownEntry } from '@callflow/model';
 import type { CallbackRequest } from '../types.js';
 import { defineBehaviour } from './behaviour.js';
 import { num } from './common.js';
@@ -23,7 +24,7 @@ export const createCallback = defineBehaviour<CreateCallbackSettings>({
     if (typeof number !== 'string' || number === '')
       return { outcome: 'error', note: 'no callback number set' };
     const queue = s.queue ?? (ctx.contact.system.queueName as string | undefined);
-    if (!queue || !ctx.env.resources.queues[queue])
+    if (!queue || !ownEntry(ctx.env.resources.queues, queue))
       return { outcome: 'error', note: `queue "${queue ?? ''}" is not in resources` };
     const c = ctx.contact;
     const keep = s.keepPosition !== false && c.queue?.name === queue;

@@ -1,3 +1,4 @@
+import { ownEntry } from '@callflow/model';
 import { customerQueueFlow, enqueue, moveToQueue } from '../engine/queue.js';
 import { defineBehaviour } from './behaviour.js';
 
@@ -12,7 +13,7 @@ export const transferToQueue = defineBehaviour<{ queue?: string }>({
     const queue =
       (inQueueFlow ? ctx.settings.queue : undefined) ?? (ctx.contact.system.queueName as string | undefined);
     if (!queue) return { outcome: 'error', note: 'no working queue set (use Set working queue first)' };
-    const resource = ctx.env.resources.queues[queue];
+    const resource = ownEntry(ctx.env.resources.queues, queue);
     if (!resource) return { outcome: 'error', note: `queue "${queue}" is not in resources` };
     const waiting = ctx.env.queues?.size(queue) ?? 0;
     if (resource.maxContacts !== undefined && waiting >= resource.maxContacts) {

@@ -1,4 +1,4 @@
-import type { JsonValue } from '@callflow/model';
+import { type JsonValue, ownEntry } from '@callflow/model';
 import { coerceValue } from '../rules/coerce.js';
 import type { ContactEvent } from '../types.js';
 import type { ContactRun } from './run.js';
@@ -13,8 +13,8 @@ export function onVariableUpdate(
   event: Extract<ContactEvent, { type: 'updateVariable' }>,
 ): true {
   const { agent, name } = event;
-  const current = run.s.variableVersions[name] ?? 0;
-  const declaration = run.rootFlow()?.variables?.[name];
+  const current = ownEntry(run.s.variableVersions, name) ?? 0;
+  const declaration = ownEntry(run.rootFlow()?.variables, name);
   run.begin({ event: event.type, note: `agent ${agent} edits ${name}` });
   const refuse = (reason: string) => {
     run.emit({ type: 'variableUpdate', agent, name, result: 'refused', version: current, reason });
@@ -25,7 +25,9 @@ export function onVariableUpdate(
   if (declaration.agentEditable !== true) return refuse(`"${name}" is not agent editable`);
   if (event.version !== current) {
     const value =
-      declaration.secure === true ? undefined : (run.s.variables[name] ?? declaration.default ?? null);
+      declaration.secure === true
+        ? undefined
+        : (ownEntry(run.s.variables, name) ?? declaration.default ?? null);
     run.emit({
       type: 'variableUpdate',
       agent,

@@ -1,4 +1,4 @@
-import { checkDialNumber } from '@callflow/model';
+import { checkDialNumber, ownEntry } from '@callflow/model';
 import { resolveCallerId } from '../rules/index.js';
 import type { CallbackRequest, ContactEvent, ContactSnapshot, EngineEnv, StepResult } from '../types.js';
 import { blankSnapshot } from './contact-blank.js';
@@ -34,7 +34,7 @@ export function startCallback(env: EngineEnv, request: CallbackRequest): StepRes
     event: 'start',
     note: `callback ${request.id} to ${request.number} in queue ${request.queue}${request.name ? ` for ${request.name}` : ''}`,
   });
-  if (!env.resources.queues[request.queue]) {
+  if (!ownEntry(env.resources.queues, request.queue)) {
     run.finish(`queue "${request.queue}" does not exist`, false);
     return run.result();
   }
@@ -106,7 +106,7 @@ export interface AgentCallbackParams {
 /** Agent-initiated callback (Avaya): the agent places the call; the outbound whisper runs first. */
 export function startAgentCallback(env: EngineEnv, p: AgentCallbackParams): StepResult {
   const account = env.resources.account;
-  const queue = p.queue ?? env.resources.agents[p.agent]?.defaultOutboundQueue ?? '';
+  const queue = p.queue ?? ownEntry(env.resources.agents, p.agent)?.defaultOutboundQueue ?? '';
   const check = checkDialNumber(p.number, {
     defaultRegion: account.defaultRegion,
     allowedCountries: account.allowedCountries,
@@ -162,7 +162,7 @@ function startOutboundWhisper(run: ContactRun): void {
   const flow =
     cb.request.outboundWhisperFlow ??
     run.s.whisper.outbound ??
-    run.env.resources.queues[cb.request.queue]?.outboundWhisperFlow;
+    ownEntry(run.env.resources.queues, cb.request.queue)?.outboundWhisperFlow;
   if (flow) run.push('outboundWhisper', flow);
   else afterOutboundWhisper(run);
 }

@@ -1,3 +1,4 @@
+import { ownEntry } from '@callflow/model';
 import { callbackPopover, popoverFor } from '../rules/popover.js';
 import type { Command, ContactEvent, ContactSnapshot, EngineEnv, PopoverItem } from '../types.js';
 import { callbackAccepted, isTransferredCallback } from './callback.js';
@@ -23,7 +24,7 @@ export function enqueue(run: ContactRun, queue: string, since: number, exclude?:
 }
 
 function emitEnqueue(run: ContactRun, queue: string, since: number): void {
-  const resource = run.env.resources.queues[queue];
+  const resource = ownEntry(run.env.resources.queues, queue);
   const exclude = run.s.queue?.exclude;
   run.emit({
     type: 'enqueue',
@@ -61,7 +62,7 @@ export function currentOffer(env: EngineEnv, snapshot: ContactSnapshot): OfferTo
 }
 
 function offerFor(run: ContactRun, agent: string, queue: string): Omit<OfferToAgent, 'ref'> {
-  const resource = run.env.resources.queues[queue];
+  const resource = ownEntry(run.env.resources.queues, queue);
   return {
     type: 'offerToAgent',
     agent,
@@ -82,7 +83,7 @@ export function queuedKind(s: ContactSnapshot): 'call' | 'callback' {
  * callback. A transferred callback is a call titled with its queue, still showing who the customer is.
  */
 function offerDetails(run: ContactRun, queue: string): { title: string; popover: PopoverItem[] } {
-  const resource = run.env.resources.queues[queue];
+  const resource = ownEntry(run.env.resources.queues, queue);
   const cb = run.s.callback;
   if (cb) {
     const popover: PopoverItem[] = callbackPopover({
@@ -104,7 +105,7 @@ function offerDetails(run: ContactRun, queue: string): { title: string; popover:
 /** The customer-queue flow of the contact's queue, if it has one. */
 export function customerQueueFlow(run: ContactRun): string | undefined {
   const queue = run.s.queue?.name;
-  return queue ? run.env.resources.queues[queue]?.customerQueueFlow : undefined;
+  return queue ? ownEntry(run.env.resources.queues, queue)?.customerQueueFlow : undefined;
 }
 
 /** Transfer to queue inside a customer-queue flow: a new queue, a new place, the new queue's flow. */
@@ -202,7 +203,7 @@ function withdraw(run: ContactRun, rona: boolean): void {
 /** Agent whisper (to the agent), then customer whisper (to the caller), then the bridge. */
 function startWhisper(run: ContactRun, kind: 'agentWhisper' | 'customerWhisper'): void {
   const queue = run.s.queue?.name;
-  const resource = queue ? run.env.resources.queues[queue] : undefined;
+  const resource = queue ? ownEntry(run.env.resources.queues, queue) : undefined;
   const flow =
     kind === 'agentWhisper'
       ? (run.s.whisper.agent ?? resource?.agentWhisperFlow)

@@ -1,4 +1,4 @@
-import { blockDefinition, type Flow, type JsonValue } from '@callflow/model';
+import { blockDefinition, type Flow, type JsonValue, ownEntry } from '@callflow/model';
 import type { BlockContext, BlockStep, ChildEnd, CommandDraft } from '../blocks/behaviour.js';
 import { behaviourFor } from '../blocks/index.js';
 import { type CompiledFlow, compile } from '../compile/compile.js';
@@ -440,7 +440,7 @@ export class ContactRun {
     const p = setting !== null && typeof setting === 'object' ? (setting as Record<string, unknown>) : {};
     const fill = (text: string) => fillPlaceholders(text, (name) => this.lookup(frame, name));
     if (typeof p.prompt === 'string') {
-      const resource = this.env.resources.prompts[p.prompt];
+      const resource = ownEntry(this.env.resources.prompts, p.prompt);
       if (!resource) return undefined;
       const out: ResolvedPrompt = { text: fill(resource.text), name: p.prompt };
       if (resource.audioUrl) out.audioUrl = resource.audioUrl;

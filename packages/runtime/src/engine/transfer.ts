@@ -1,4 +1,4 @@
-import { checkDialNumber } from '@callflow/model';
+import { checkDialNumber, ownEntry } from '@callflow/model';
 import { dialOptions } from '../blocks/get-digits.js';
 import { resolveCallerId } from '../rules/index.js';
 import type { ContactEvent, TransferTarget } from '../types.js';
@@ -50,7 +50,7 @@ function refusalOf(run: ContactRun, from: string, target: TransferTarget): strin
   if (!('queue' in target) && !homeQueue(run))
     return `the call has no queue to go back to if ${describe(target)} does not take it (queue "${run.s.callback?.request.queue ?? ''}" is not in resources)`;
   if ('queue' in target) {
-    const resource = resources.queues[target.queue];
+    const resource = ownEntry(resources.queues, target.queue);
     if (!resource) return `queue "${target.queue}" is not in resources`;
     const waiting = run.env.queues?.size(target.queue) ?? 0;
     if (resource.maxContacts !== undefined && waiting >= resource.maxContacts)
@@ -58,7 +58,7 @@ function refusalOf(run: ContactRun, from: string, target: TransferTarget): strin
     return undefined;
   }
   if ('agent' in target) {
-    if (!resources.agents[target.agent]) return `agent "${target.agent}" is not in resources`;
+    if (!ownEntry(resources.agents, target.agent)) return `agent "${target.agent}" is not in resources`;
     if (target.agent === from) return 'an agent cannot transfer a contact to themselves';
     const status = run.env.queues?.agentStatus?.(target.agent);
     if (!status) return `the state of agent ${target.agent} is not known to this host`;
@@ -86,7 +86,7 @@ function notYetConnected(run: ContactRun): string | undefined {
 function homeQueue(run: ContactRun): { name: string; since: number } | undefined {
   if (run.s.queue) return run.s.queue;
   const request = run.s.callback?.request;
-  if (!request || !run.env.resources.queues[request.queue]) return undefined;
+  if (!request || !ownEntry(run.env.resources.queues, request.queue)) return undefined;
   return { name: request.queue, since: request.enqueuedAt };
 }
 

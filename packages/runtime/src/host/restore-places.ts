@@ -1,3 +1,4 @@
+import { ownEntry } from '@callflow/model';
 import { currentOffer, queuedKind } from '../engine/queue.js';
 import type { ContactSnapshot } from '../types.js';
 import type { HostCore } from './host-core.js';
@@ -11,7 +12,7 @@ export function restorePlace(core: HostCore, s: ContactSnapshot): void {
   if (queue && !queue.agent && (s.status === 'queued' || s.status === 'offered')) {
     // A direct offer (an agent's transfer to a colleague) is not in the ACD's queue until a RONA.
     if (!queue.offer?.direct) {
-      const group = core.env.resources.queues[queue.name]?.agentGroup ?? '';
+      const group = ownEntry(core.env.resources.queues, queue.name)?.agentGroup ?? '';
       core.acd.enqueue(s.contactId, queue.name, group, queue.since, queuedKind(s), queue.exclude);
     }
     restoreOffer(core, s);

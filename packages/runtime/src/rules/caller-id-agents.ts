@@ -1,3 +1,4 @@
+import { ownEntry } from '@callflow/model';
 import type { CallerIdSituation } from './caller-id.js';
 import {
   accountNumber,
@@ -16,15 +17,15 @@ import {
 export function fromAgentGroup(s: CallerIdSituation, rejected: Rejected): Choice | undefined {
   const groups =
     s.agent !== undefined
-      ? (s.resources.agents[s.agent]?.groups ?? [])
-      : [s.queue !== undefined ? s.resources.queues[s.queue]?.agentGroup : undefined].filter(
+      ? (ownEntry(s.resources.agents, s.agent)?.groups ?? [])
+      : [s.queue !== undefined ? ownEntry(s.resources.queues, s.queue)?.agentGroup : undefined].filter(
           (g): g is string => g !== undefined,
         );
   for (const group of groups) {
-    const configured = s.resources.agentGroups[group]?.callerIdNumber;
+    const configured = ownEntry(s.resources.agentGroups, group)?.callerIdNumber;
     const name =
       configured ??
-      Object.keys(s.resources.numbers).find((n) => s.resources.numbers[n]?.groups?.includes(group));
+      Object.keys(s.resources.numbers).find((n) => ownEntry(s.resources.numbers, n)?.groups?.includes(group));
     if (name === undefined) {
       rejected.push({ candidate: `group ${group}`, why: `agent group "${group}" has no number bound to it` });
       continue;
@@ -124,7 +125,7 @@ export function fromAgentChoice(s: CallerIdSituation, rejected: Rejected): Choic
     c.numberName !== undefined && allowedNames.includes(c.numberName);
   const picked = s.agentChoice !== undefined ? fromAgentSelection(s, s.agent, rejected) : undefined;
   if (picked) return picked;
-  const agentDefault = s.resources.agents[s.agent]?.defaultNumber;
+  const agentDefault = ownEntry(s.resources.agents, s.agent)?.defaultNumber;
   if (agentDefault !== undefined) {
     const found = accountNumber(s.resources, agentDefault);
     if (found.ok && isAllowed(found.candidate)) {

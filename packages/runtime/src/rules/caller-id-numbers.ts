@@ -3,6 +3,7 @@ import {
   type CallerIdRule,
   checkDialNumber,
   isAccountNumber,
+  ownEntry,
   type Resources,
   regionOfNumber,
 } from '@callflow/model';
@@ -38,7 +39,7 @@ export type Lookup<T> = { ok: true; candidate: T } | { ok: false; why: string };
 
 /** Looks up an account number by its resources name. */
 export function accountNumber(resources: Resources, name: string): Lookup<CallerIdCandidate> {
-  const entry = Object.hasOwn(resources.numbers, name) ? resources.numbers[name] : undefined;
+  const entry = ownEntry(resources.numbers, name);
   if (!entry) return { ok: false, why: `no number named "${name}" in resources` };
   return { ok: true, candidate: { number: entry.number, numberName: name, displayName: entry.displayName } };
 }
@@ -80,7 +81,7 @@ export function queueCallerId(
   queue: string | undefined,
 ): Lookup<CallerIdCandidate & { queueName?: string }> {
   if (queue === undefined) return { ok: false, why: 'no queue on this contact' };
-  const q = Object.hasOwn(resources.queues, queue) ? resources.queues[queue] : undefined;
+  const q = ownEntry(resources.queues, queue);
   if (!q) return { ok: false, why: `no queue named "${queue}" in resources` };
   if (q.outboundCallerId === undefined)
     return { ok: false, why: `queue "${queue}" has no outbound caller ID` };
@@ -99,7 +100,7 @@ export function queueCallerId(
  */
 export function allowedNumberNames(resources: Resources, agent: string | undefined): string[] {
   const all = Object.keys(resources.numbers);
-  const allowed = agent !== undefined ? resources.agents[agent]?.allowedNumbers : undefined;
+  const allowed = agent !== undefined ? ownEntry(resources.agents, agent)?.allowedNumbers : undefined;
   if (!allowed || allowed.length === 0) return all;
   return allowed.filter((name) => Object.hasOwn(resources.numbers, name));
 }

@@ -1,4 +1,10 @@
-import { type CallerIdRule, type CallerIdSetting, checkDialNumber, type Resources } from '@callflow/model';
+import {
+  type CallerIdRule,
+  type CallerIdSetting,
+  checkDialNumber,
+  ownEntry,
+  type Resources,
+} from '@callflow/model';
 import { fromAgentChoice, fromAgentGroup, fromAgentSelection, fromSameAreaCode } from './caller-id-agents.js';
 import {
   accountNumber,
@@ -249,7 +255,7 @@ function fromCaller(s: CallerIdSituation, rejected: Rejected, lead: string): Cho
 }
 
 function fromDefaultOutboundQueue(s: CallerIdSituation, rejected: Rejected): Choice | undefined {
-  const agent = s.agent !== undefined ? s.resources.agents[s.agent] : undefined;
+  const agent = s.agent !== undefined ? ownEntry(s.resources.agents, s.agent) : undefined;
   const queue = agent?.defaultOutboundQueue;
   if (queue === undefined) {
     rejected.push({

@@ -1,4 +1,4 @@
-import type { Resources } from '@callflow/model';
+import { ownEntry, type Resources } from '@callflow/model';
 import type { AgentState, TransferTarget } from '@callflow/runtime';
 import type { Express, Request } from 'express';
 import { ApiError } from '../http/api-error.js';
@@ -35,7 +35,7 @@ const SETTABLE_STATES = ['Available', 'Offline', 'Busy'] as const;
 export function agentRoutes(app: Express, host: ContactHost, resources: () => Resources): void {
   const view = (name: string) => {
     const agent = host.acd.agents.get(name);
-    const resource = resources().agents[name];
+    const resource = ownEntry(resources().agents, name);
     const offer = host.offerOf(name);
     return {
       name,

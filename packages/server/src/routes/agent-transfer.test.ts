@@ -100,6 +100,25 @@ describe('POST /api/agents/:name/transfer', () => {
     expect(idle.body.details.reason).toBe('alice.ng has no connected contact');
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'valueOf'])(
+    'refuses the queue or agent name %s (an Object.prototype member) as not in resources',
+    async (name) => {
+      const contactId = await billingCallConnectedTo(t);
+      const queue = await transfer('bilal.khan', { to: { queue: name } }).expect(409);
+      expect(queue.body).toMatchObject({
+        code: 'transfer_refused',
+        details: { reason: `queue "${name}" is not in resources` },
+      });
+      const agent = await transfer('bilal.khan', { to: { agent: name } }).expect(409);
+      expect(agent.body).toMatchObject({
+        code: 'transfer_refused',
+        details: { reason: `agent "${name}" is not in resources` },
+      });
+      const s = await t.api().get(`/api/contacts/${contactId}`).expect(200);
+      expect(s.body.status).toBe('connected');
+    },
+  );
+
   it.each([
     ['a string', { to: 'support' }],
     ['no target', { to: {} }],

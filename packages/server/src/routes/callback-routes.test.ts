@@ -58,6 +58,16 @@ describe('web callbacks', () => {
     expect(types.body.code).toBe('invalid_body');
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'refuses the queue name %s (an Object.prototype member, not a queue) with 422 queue_not_found',
+    async (queue) => {
+      const res = await t.api().post('/api/callbacks').send({ number: '+12015550123', queue }).expect(422);
+      expect(res.body).toMatchObject({ code: 'queue_not_found', details: { path: '/queue' } });
+      const list = await t.api().get('/api/callbacks').expect(200);
+      expect(list.body).toEqual([]);
+    },
+  );
+
   it('cancels a request (204), then 404s it', async () => {
     const { body } = await t
       .api()

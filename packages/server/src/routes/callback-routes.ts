@@ -1,4 +1,4 @@
-import { checkDialNumber, type Resources } from '@callflow/model';
+import { checkDialNumber, ownEntry, type Resources } from '@callflow/model';
 import { CENTER_AT_CAPACITY } from '@callflow/runtime';
 import type { Express } from 'express';
 import { ApiError } from '../http/api-error.js';
@@ -53,7 +53,7 @@ export function callbackRoutes(app: Express, host: ContactHost, resources: () =>
       },
     );
     const current = resources();
-    if (!current.queues[body.queue]) {
+    if (!ownEntry(current.queues, body.queue)) {
       throw new ApiError(422, 'queue_not_found', `There is no queue "${body.queue}" in the resources file.`, {
         path: '/queue',
         queues: Object.keys(current.queues),

@@ -1,4 +1,4 @@
-import type { Resources } from '@callflow/model';
+import { ownEntry, type Resources } from '@callflow/model';
 import type { Express, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ContactHost } from '../runtime-host/contact-host.js';
@@ -35,7 +35,7 @@ export async function createTwilioTelephony(
         : {}),
     defaultCallerId: () => {
       const r = resources();
-      return r.numbers[r.account.principalNumber]?.number;
+      return ownEntry(r.numbers, r.account.principalNumber)?.number;
     },
     log,
   });

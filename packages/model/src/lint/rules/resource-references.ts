@@ -1,4 +1,5 @@
 import type { ReferenceKind } from '../../block-definition.js';
+import { ownEntry } from '../../own-entry.js';
 import { type Problem, type ProblemCode, problem } from '../../problems.js';
 import type { Resources } from '../../resources.js';
 import { didYouMean } from '../did-you-mean.js';
@@ -41,7 +42,7 @@ export const resourceReferences: LintRule = (_flow, { graph, resources }) => {
         continue;
       }
       if (reference.kind === 'queue') {
-        const group = resources.queues[reference.name]?.agentGroup;
+        const group = ownEntry(resources.queues, reference.name)?.agentGroup;
         if (group === undefined || !Object.hasOwn(resources.agentGroups ?? {}, group)) {
           problems.push(
             problem(
