@@ -14,6 +14,9 @@ const { output } = await build({
   platform: 'node',
   // jsonc-parser's UMD main requires its parts dynamically, which a bundle cannot follow: take its ESM.
   resolve: { mainFields: ['module', 'main'] },
+  // write-file-atomic is CommonJS that reads __filename, which an ESM bundle has not: load it from
+  // node_modules when a command writes (it is a dependency of this package).
+  external: ['write-file-atomic'],
   output: {
     dir: dist,
     format: 'esm',

@@ -65,7 +65,9 @@ export async function createService(
     new DocumentFiles(parseResourcesText),
     new DocumentFiles(parseFlowTestText),
   );
-  await store.init();
+  const leftovers = await store.init();
+  if (leftovers.length > 0)
+    logger.info({ files: leftovers }, 'removed temp files a crash during a save left in the flows directory');
   const db = openDatabase(config.dataDir, { synchronous: config.dbSync });
   const checkpointer = startCheckpointer(db, (error) =>
     logger.warn({ error }, 'background WAL checkpoint failed; the service checkpoints itself'),

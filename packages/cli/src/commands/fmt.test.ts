@@ -84,12 +84,15 @@ describe('callflow fmt', () => {
     expect(read(dir, 'flows/old.flow.json')).toBe(old);
   });
 
-  it('writes atomically: keeps the file mode and leaves no temporary file', async () => {
-    const dir = tempProject({ 'flows/hello.flow.json': scrambled });
-    const { chmodSync } = await import('node:fs');
-    chmodSync(join(dir, 'flows/hello.flow.json'), 0o640);
-    await callflow(['fmt'], dir);
-    expect(statSync(join(dir, 'flows/hello.flow.json')).mode & 0o777).toBe(0o640);
-    expect(readdirSync(join(dir, 'flows'))).toEqual(['hello.flow.json']);
-  });
+  for (const mode of [0o640, 0o600]) {
+    it(`writes atomically: keeps the file mode (${mode.toString(8)}) and leaves no temporary file`, async () => {
+      const dir = tempProject({ 'flows/hello.flow.json': scrambled });
+      const { chmodSync } = await import('node:fs');
+      chmodSync(join(dir, 'flows/hello.flow.json'), mode);
+      await callflow(['fmt'], dir);
+      expect(read(dir, 'flows/hello.flow.json')).toBe(MINIMAL_FLOW);
+      expect(statSync(join(dir, 'flows/hello.flow.json')).mode & 0o777).toBe(mode);
+      expect(readdirSync(join(dir, 'flows'))).toEqual(['hello.flow.json']);
+    });
+  }
 });

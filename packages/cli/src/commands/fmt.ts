@@ -17,10 +17,10 @@ export const fmtCommand: CliCommand = {
       );
   },
   async run(input) {
-    const [{ loadWorkspace }, { canonicalText }, { writeFileAtomic }, report] = await Promise.all([
+    const [{ loadWorkspace }, { canonicalText }, { default: writeFileAtomic }, report] = await Promise.all([
       import('../workspace.js'),
       import('../canonical-text.js'),
-      import('../write-file-atomic.js'),
+      import('write-file-atomic'),
       import('../report.js'),
     ]);
     const { io } = input;

@@ -16,10 +16,10 @@ export const migrateCommand: CliCommand = {
       );
   },
   async run(input) {
-    const [{ loadWorkspace }, { migrateFlowText }, { writeFileAtomic }, report] = await Promise.all([
+    const [{ loadWorkspace }, { migrateFlowText }, { default: writeFileAtomic }, report] = await Promise.all([
       import('../workspace.js'),
       import('../migrate-flow-text.js'),
-      import('../write-file-atomic.js'),
+      import('write-file-atomic'),
       import('../report.js'),
     ]);
     const { io } = input;

@@ -2,8 +2,8 @@ import { type BigIntStats, statSync } from 'node:fs';
 import { readFile, stat, unlink } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Problem } from '@callflow/model';
+import writeFileAtomic from 'write-file-atomic';
 import { ApiError } from '../http/api-error.js';
-import { writeFileAtomic } from './atomic-write.js';
 import { etagOf, ifMatchSatisfied } from './etag.js';
 import { KeyedMutex } from './keyed-mutex.js';
 

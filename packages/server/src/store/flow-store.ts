@@ -6,6 +6,7 @@ import { ApiError } from '../http/api-error.js';
 import type { DocumentFiles, DocumentVersion, Preconditions } from './document-files.js';
 import { formatFlowText, formatResourcesText } from './flow-checks.js';
 import { assertTestFileName, type FlowTestFile, readFlowTests } from './flow-tests.js';
+import { removeStaleTempFiles } from './temp-files.js';
 
 export const FLOW_FILE_SUFFIX = '.flow.json';
 
@@ -39,8 +40,10 @@ export class FlowStore {
     private readonly testFiles: DocumentFiles,
   ) {}
 
-  async init(): Promise<void> {
+  /** Creates the directory, and removes the temp files a crash during a save left; returns their names. */
+  async init(): Promise<string[]> {
     await mkdir(this.dir, { recursive: true });
+    return removeStaleTempFiles(this.dir);
   }
 
   pathOf(id: string): string {
