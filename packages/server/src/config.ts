@@ -17,8 +17,10 @@ export interface ServerConfig {
   resourcesFile: string;
   dataDir: string;
   tokens: ApiToken[];
-  /** Set when no token was configured: the admin token printed in the start-up URL. */
+  /** The admin token of the start-up URL: generated when none was configured, or CALLFLOW_TOKEN. */
   startupToken?: string;
+  /** Whether `startupToken` was generated at start-up (then the printed URL is the only way to learn it). */
+  startupTokenGenerated?: boolean;
   allowedHosts: string[];
   corsOrigins: string[];
   /** express.json limit, e.g. "5mb". */
@@ -136,6 +138,7 @@ export function loadConfig(
     shutdownTimeoutMs: Number(env.CALLFLOW_SHUTDOWN_TIMEOUT_MS ?? 10_000),
   };
   if (startupToken !== undefined) config.startupToken = startupToken;
+  if (!configured) config.startupTokenGenerated = true;
   const twilio = twilioConfigFrom(env);
   if (twilio) {
     config.twilio = twilio;
@@ -146,8 +149,10 @@ export function loadConfig(
 }
 
 /** The URL printed at start-up; the editor reads `?token=` once and then drops it from the address bar. */
-export function startupUrl(config: ServerConfig, port: number): string {
+export function startupUrl(config: ServerConfig, port: number, options = { withToken: true }): string {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`;
-  return config.startupToken ? `${base}?token=${encodeURIComponent(config.startupToken)}` : base;
+  return config.startupToken && options.withToken
+    ? `${base}?token=${encodeURIComponent(config.startupToken)}`
+    : base;
 }

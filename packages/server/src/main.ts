@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `callflow-server [flows-dir] [--host] [--port] [--data] [--resources] [--tokens] [--tokens-file]`
- * Starts the service and prints the URL to open (with the start-up token when none was configured).
+ * Starts the service and prints the URL to open on stderr (with the start-up token when none was configured).
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +39,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   logger.info({ host: config.host, port, flowsDir: config.flowsDir, dataDir: config.dataDir }, 'listening');
-  process.stdout.write(`callflow is running: ${startupUrl(config, port)}\n`);
+  // The sign-in URL is for the person who started the service, not for the JSON log on stdout (which log
+  // collectors keep): it goes to stderr, and carries an operator's own token only when a terminal shows it.
+  // A generated token is printed either way: that line is the only way to learn it.
+  const showToken = config.startupTokenGenerated === true || process.stderr.isTTY === true;
+  process.stderr.write(`callflow is running: ${startupUrl(config, port, { withToken: showToken })}\n`);
 
   let stopping = false;
   const stop = (signal: string): void => {

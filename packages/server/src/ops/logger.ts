@@ -1,7 +1,7 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
- * Tokens and variable values never reach the log: the Authorization header, `?token=` query strings
+ * Tokens and variable values never reach the log: the Authorization header, token query parameters
  * and anything called token, value, variables or snapshot are censored before a line is written.
  */
 export const REDACT_PATHS = [
@@ -31,7 +31,34 @@ export function createLogger(options: { level?: string; destination?: Destinatio
   );
 }
 
-/** Drops `?token=...` from a URL before it is logged. */
+/** Query parameter names whose values are credentials, compared once decoded and lower-cased. */
+const SECRET_PARAMETER = /token|secret|password|signature|^(api[-_]?)?key$|^auth(orization)?$/;
+
+/**
+ * Censors credential parameters of a URL before it is logged. Names are compared as the query parser
+ * reads them (percent- and plus-decoded, any casing), because that is what authenticates: a literal
+ * match on `token=` let `?%74oken=` through in clear. A name that does not decode is censored whole.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]');
+  const queryAt = url.indexOf('?');
+  if (queryAt < 0) return url;
+  const parameters = url
+    .slice(queryAt + 1)
+    .split('&')
+    .map((part) => {
+      const equals = part.indexOf('=');
+      const rawName = equals < 0 ? part : part.slice(0, equals);
+      const name = decodedName(rawName);
+      if (name === undefined) return '[redacted]';
+      return equals >= 0 && SECRET_PARAMETER.test(name.trim().toLowerCase()) ? `${rawName}=[redacted]` : part;
+    });
+  return `${url.slice(0, queryAt)}?${parameters.join('&')}`;
+}
+
+function decodedName(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
 }

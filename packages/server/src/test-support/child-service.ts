@@ -58,17 +58,17 @@ export function startChildService(
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the service did not start:\n${log}`)), 30_000);
-    child.stderr?.on('data', (chunk) => {
-      log += chunk;
-    });
-    child.stdout?.on('data', (chunk) => {
+    // The sign-in line is for a person and goes to stderr; the JSON log goes to stdout.
+    const read = (chunk: Buffer) => {
       log += chunk;
       const match = /callflow is running: (http:\/\/[^/\s]+)/.exec(log);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(service(match[1]));
       }
-    });
+    };
+    child.stderr?.on('data', read);
+    child.stdout?.on('data', read);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the service exited with ${code}:\n${log}`));
