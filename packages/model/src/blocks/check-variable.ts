@@ -18,7 +18,7 @@ export const checkVariable = defineBlock<CheckVariableSettings>({
   group: 'logic',
   icon: '⋔',
   description: 'Branches on structured conditions over typed variables.',
-  docs: 'Evaluates the rules in order; the first rule whose condition holds gives the outcome (the rule\'s `outcome` name). When none holds, `noMatch`. Conditions are data: `{ "variable": "tier", "operator": "equals", "value": { "value": "gold" } }`, combined with `all`, `any` and `not`. Operators: equals, notEquals, greaterThan, greaterThanOrEqual, lessThan, lessThanOrEqual, contains, startsWith, endsWith, isEmpty, isNotEmpty, in.',
+  docs: 'Evaluates the rules in order; the first rule whose condition holds gives the outcome (the rule\'s `outcome` name). When none holds, `noMatch`. Conditions are data: `{ "variable": "tier", "operator": "equals", "value": { "value": "gold" } }`, combined with `all`, `any` and `not`. Operators: equals, notEquals, greaterThan, greaterThanOrEqual, lessThan, lessThanOrEqual, contains, startsWith, endsWith, isEmpty, isNotEmpty, in. JSON values (objects, lists) are equal when their content is: the order of an object\'s keys does not count, the order of a list\'s items does.',
   flowTypes: ALL_FLOWS,
   settingsSchema: {
     type: 'object',

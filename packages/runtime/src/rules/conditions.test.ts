@@ -88,6 +88,28 @@ describe('evaluateCondition structure', () => {
     expect(evaluateCondition({ all: [gold, { not: { any: [many] } }] }, lookup)).toBe(true);
   });
 
+  it('compares JSON values by content, whatever the order of their keys', () => {
+    const crm: Record<string, unknown> = { answer: { b: 2, a: 1, nested: { y: [1, { q: 1, p: 2 }], x: 0 } } };
+    const read = (name: string) => crm[name];
+    const literal = { a: 1, nested: { x: 0, y: [1, { p: 2, q: 1 }] }, b: 2 };
+    const cond = (operator: string, value: unknown) => ({ variable: 'answer', operator, value: { value } });
+    expect(evaluateCondition(cond('equals', literal), read)).toBe(true);
+    expect(evaluateCondition(cond('notEquals', literal), read)).toBe(false);
+    expect(evaluateCondition(cond('in', [{ z: 1 }, literal]), read)).toBe(true);
+    // Order inside arrays still matters, and a different value is still different.
+    expect(
+      evaluateCondition(cond('equals', { ...literal, nested: { x: 0, y: [{ p: 2, q: 1 }, 1] } }), read),
+    ).toBe(false);
+    expect(evaluateCondition(cond('equals', { ...literal, b: 3 }), read)).toBe(false);
+    const list = (name: string) => (name === 'items' ? [{ sku: 'x', qty: 1 }] : undefined);
+    expect(
+      evaluateCondition(
+        { variable: 'items', operator: 'contains', value: { value: { qty: 1, sku: 'x' } } },
+        list,
+      ),
+    ).toBe(true);
+  });
+
   it('treats malformed conditions and unknown operators as false instead of throwing', () => {
     expect(evaluateCondition(null, lookup)).toBe(false);
     expect(

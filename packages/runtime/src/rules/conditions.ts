@@ -1,4 +1,5 @@
 import type { ConditionOperator } from '@callflow/model';
+import { dequal } from 'dequal';
 
 type Lookup = (name: string) => unknown;
 
@@ -123,8 +124,8 @@ function equal(left: unknown, right: unknown): boolean {
     return l !== undefined && l === asBoolean(right);
   }
   if (left === null || right === null) return left === right;
-  if (typeof left === 'object' || typeof right === 'object')
-    return JSON.stringify(left) === JSON.stringify(right);
+  // JSON values (a CRM answer, a literal in the flow) are equal by content: key order does not count.
+  if (typeof left === 'object' || typeof right === 'object') return dequal(left, right);
   return difference(left, right) === 0;
 }
 

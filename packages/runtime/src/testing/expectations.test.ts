@@ -43,6 +43,16 @@ function record(): CallRecord {
 }
 
 describe('checkExpectations', () => {
+  it('compares expected variable values by content, whatever the order of their keys', () => {
+    const withJson = { ...record(), variables: { crm: { tier: 'gold', since: 2019, tags: ['a', 'b'] } } };
+    expect(
+      checkExpectations({ variables: { crm: { tags: ['a', 'b'], since: 2019, tier: 'gold' } } }, withJson),
+    ).toEqual([]);
+    expect(
+      checkExpectations({ variables: { crm: { tags: ['b', 'a'], since: 2019, tier: 'gold' } } }, withJson),
+    ).toHaveLength(1);
+  });
+
   it('passes when everything stated happened', () => {
     const failures = checkExpectations(
       {

@@ -1,3 +1,4 @@
+import { dequal } from 'dequal';
 import { type CallRecord, type DialRecord, entryPath } from './call-record.js';
 import type { Expectation } from './flow-test.js';
 
@@ -224,7 +225,7 @@ function checkCallback(want: NonNullable<Expectation['callback']>, record: CallR
   checkCallerId('callback', want, dial, fail);
 }
 
-/** Values from JSON test files compare by content. */
+/** Values from JSON test files compare by content: the order of an object's keys does not count. */
 function sameValue(actual: unknown, expected: unknown): boolean {
-  return JSON.stringify(actual) === JSON.stringify(expected);
+  return dequal(actual, expected);
 }

@@ -1,3 +1,4 @@
+import { dequal } from 'dequal';
 import type { DialResult } from '../types.js';
 import type { DialAnswer, ScenarioHttpAnswer } from './flow-test.js';
 import type { ContactLog } from './recorded-log.js';
@@ -33,7 +34,7 @@ export function httpAnswers(logs: readonly ContactLog[]): { http: ScenarioHttpAn
       }
       const same = answers.find((a) => a.url === url);
       if (!same) answers.push(answer);
-      else if (JSON.stringify(same) !== JSON.stringify(answer)) {
+      else if (!dequal(same, answer)) {
         notes.push(
           `${request.detail.method} ${url} got different answers during the call; the test gives the first one every time.`,
         );
