@@ -32,6 +32,53 @@ describe('call start time', () => {
     }
   });
 
+  // Each zone's 2026 changes: a wall time in the spring gap, and one shown twice in autumn.
+  const at = (local: string, zone: string) => new Date(zonedTimeToEpoch(local, zone)!).toISOString();
+  it.each([
+    ['America/New_York', '2026-03-08T02:30', '2026-03-08T07:30:00.000Z', '2026-03-08T03:30'],
+    ['America/Chicago', '2026-03-08T02:30', '2026-03-08T08:30:00.000Z', '2026-03-08T03:30'],
+    ['America/Denver', '2026-03-08T02:00', '2026-03-08T09:00:00.000Z', '2026-03-08T03:00'],
+    ['Europe/Paris', '2026-03-29T02:30', '2026-03-29T01:30:00.000Z', '2026-03-29T03:30'],
+    ['Europe/London', '2026-03-29T01:59', '2026-03-29T01:59:00.000Z', '2026-03-29T02:59'],
+    ['Australia/Sydney', '2026-10-04T02:30', '2026-10-03T16:30:00.000Z', '2026-10-04T03:30'],
+    ['Australia/Lord_Howe', '2026-10-04T02:15', '2026-10-03T15:45:00.000Z', '2026-10-04T02:45'],
+  ])('%s spring: skipped %s resolves after the jump', (zone, local, instant, readBack) => {
+    expect(at(local, zone)).toBe(instant);
+    expect(wallClock(new Date(instant), zone)).toBe(readBack);
+    expect(readBack > local).toBe(true);
+  });
+
+  it.each([
+    ['America/New_York', '2026-11-01T01:30', '2026-11-01T05:30:00.000Z'],
+    ['America/Chicago', '2026-11-01T01:30', '2026-11-01T06:30:00.000Z'],
+    ['Europe/Paris', '2026-10-25T02:30', '2026-10-25T00:30:00.000Z'],
+    ['Australia/Sydney', '2026-04-05T02:30', '2026-04-04T15:30:00.000Z'],
+  ])('%s autumn: %s, shown twice, is the first of the two instants', (zone, local, instant) => {
+    expect(at(local, zone)).toBe(instant);
+    expect(wallClock(new Date(instant), zone)).toBe(local);
+    // The second showing is exactly one hour later.
+    expect(wallClock(new Date(Date.parse(instant) + 3_600_000), zone)).toBe(local);
+  });
+
+  it('round-trips every quarter hour of the change days in several zones', () => {
+    const days: [string, string][] = [
+      ['America/New_York', '2026-03-08'],
+      ['America/Chicago', '2026-11-01'],
+      ['Europe/Paris', '2026-03-29'],
+      ['Australia/Sydney', '2026-10-04'],
+    ];
+    for (const [zone, day] of days) {
+      for (let minutes = 0; minutes < 24 * 60; minutes += 15) {
+        const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+        const mm = String(minutes % 60).padStart(2, '0');
+        const local = `${day}T${hh}:${mm}`;
+        const shown = wallClock(new Date(zonedTimeToEpoch(local, zone)!), zone);
+        // Only a skipped time reads back differently, and then always later.
+        expect(shown >= local, `${zone} ${local} read back as ${shown}`).toBe(true);
+      }
+    }
+  });
+
   it('refuses a malformed time', () => {
     expect(zonedTimeToEpoch('tomorrow at nine', 'UTC')).toBeUndefined();
   });

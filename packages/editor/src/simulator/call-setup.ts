@@ -39,10 +39,14 @@ export function wallClock(at: Date, timeZone: string): string {
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
+const DAY_MS = 86_400_000;
+
 /**
- * The instant at which the clocks of `timeZone` show `local` ("YYYY-MM-DDTHH:MM"). Intl gives the zone's
- * offset at a guess; one correction handles offsets that differ on either side of a DST change. A wall
- * time skipped by a DST jump resolves to the instant just after it. Undefined for malformed input.
+ * The instant at which the clocks of `timeZone` show `local` ("YYYY-MM-DDTHH:MM"), disambiguated as
+ * Temporal's "compatible" mode and java.time do: a wall time shown twice (autumn) is the earlier instant;
+ * a wall time skipped by a spring jump is read with the offset from before the jump, which lands as far
+ * after the jump as the time was into the gap (02:30 on a New York spring-forward day is 03:30 EDT).
+ * Undefined for malformed input.
  */
 export function zonedTimeToEpoch(local: string, timeZone: string): number | undefined {
   const m = LOCAL_PATTERN.exec(local);
@@ -50,11 +54,15 @@ export function zonedTimeToEpoch(local: string, timeZone: string): number | unde
   const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   if (Number.isNaN(asUtc)) return undefined;
-  // Minute-aligned instants only (asUtc and the guesses below are): localTime reads to the minute.
+  // Minute-aligned instants only (asUtc and the candidates are): localTime reads to the minute.
   const offsetAt = (instant: number) => Date.parse(`${wallClock(new Date(instant), timeZone)}:00Z`) - instant;
-  let guess = asUtc - offsetAt(asUtc);
-  guess = asUtc - offsetAt(guess);
-  return guess;
+  // Zones change offset at most once around a given day: the offsets a day before and a day after are
+  // the two this wall time can mean.
+  const before = offsetAt(asUtc - DAY_MS);
+  const after = offsetAt(asUtc + DAY_MS);
+  const shows = (instant: number) => wallClock(new Date(instant), timeZone) === local;
+  const candidates = [asUtc - before, asUtc - after].filter(shows).sort((a, b) => a - b);
+  return candidates[0] ?? asUtc - before;
 }
 
 /**
