@@ -11,4 +11,10 @@ export {
   MIN_DIAL_DIGITS,
   sanitizeDialNumber,
 } from './dial-number.js';
-export { areaCodeOf, formatNumberForDisplay, regionOfNumber } from './number-info.js';
+export {
+  areaCodeOf,
+  areaOf,
+  formatNumberForDisplay,
+  type NumberArea,
+  regionOfNumber,
+} from './number-info.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyResources } from '../resources.js';
 import { isAccountNumber } from './account-numbers.js';
-import { areaCodeOf, formatNumberForDisplay, regionOfNumber } from './number-info.js';
+import { areaCodeOf, areaOf, formatNumberForDisplay, regionOfNumber } from './number-info.js';
 
 describe('regionOfNumber', () => {
   it.each([
@@ -34,6 +34,28 @@ describe('areaCodeOf', () => {
     ['+0', undefined],
   ])('%s -> %s', (e164, areaCode) => {
     expect(areaCodeOf(e164)).toBe(areaCode);
+  });
+});
+
+describe('areaOf', () => {
+  it('keys on the country as well as the area code: +33 2, +61 2 and +32 2 are three places', () => {
+    const rennes = areaOf('+33299123456');
+    const sydney = areaOf('+61293744000');
+    const brussels = areaOf('+3225551212');
+    expect([rennes?.areaCode, sydney?.areaCode, brussels?.areaCode]).toEqual(['2', '2', '2']);
+    expect([rennes?.key, sydney?.key, brussels?.key]).toEqual(['+33 2', '+61 2', '+32 2']);
+    expect([rennes?.label, sydney?.label, brussels?.label]).toEqual(['2 (FR)', '2 (AU)', '2 (BE)']);
+    expect(areaOf('+33298000000')?.key).toBe(rennes?.key);
+  });
+
+  it('treats the NANP as one plan: a Canadian and a US number never share an area code', () => {
+    expect(areaOf('+14165550123')).toMatchObject({ countryCode: '1', areaCode: '416', key: '+1 416' });
+    expect(areaOf('+12125550100')?.key).toBe('+1 212');
+  });
+
+  it('has none for a number without an area code', () => {
+    expect(areaOf('')).toBeUndefined();
+    expect(areaOf('2025550143')).toBeUndefined();
   });
 });
 

@@ -33,6 +33,35 @@ export function areaCodeOf(e164: string): string | undefined {
   return parsed ? nationalDestinationCode(parsed) : undefined;
 }
 
+/** Where a number is: its country calling code and its area code within that country's numbering plan. */
+export interface NumberArea {
+  /** "33" for France, "1" for the whole NANP (US, Canada...: their area codes never repeat). */
+  countryCode: string;
+  areaCode: string;
+  /** Equal for two numbers exactly when both country and area match ("+33 2"). */
+  key: string;
+  /** For people: "2 (FR)", or "+882 16" for a number of no country. */
+  label: string;
+}
+
+/**
+ * The area of an E.164 number, for the "same area code" caller-ID strategy. An area code alone means
+ * nothing across countries (+33 2, +61 2 and +32 2 are Rennes, Sydney and Brussels), so the key holds
+ * the country calling code too. Undefined when the number has no area code.
+ */
+export function areaOf(e164: string): NumberArea | undefined {
+  const parsed = parseE164(e164);
+  const areaCode = parsed ? nationalDestinationCode(parsed) : undefined;
+  if (!parsed || areaCode === undefined) return undefined;
+  const countryCode = parsed.countryCallingCode;
+  return {
+    countryCode,
+    areaCode,
+    key: `+${countryCode} ${areaCode}`,
+    label: parsed.country !== undefined ? `${areaCode} (${parsed.country})` : `+${countryCode} ${areaCode}`,
+  };
+}
+
 /**
  * How a number is shown to people: national format for numbers of `region` (`(202) 555-0143`),
  * international otherwise (`+44 20 7946 0958`). Anything that does not parse is returned unchanged.

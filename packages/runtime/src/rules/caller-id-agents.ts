@@ -1,9 +1,8 @@
-import { ownEntry } from '@callflow/model';
+import { areaOf, ownEntry } from '@callflow/model';
 import type { CallerIdSituation } from './caller-id.js';
 import {
   accountNumber,
   allowedNumberNames,
-  areaOf,
   type CallerIdCandidate,
   type Choice,
   label,

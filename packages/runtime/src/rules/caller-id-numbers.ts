@@ -1,11 +1,9 @@
 import {
-  areaCodeOf,
   type CallerIdRule,
   checkDialNumber,
   isAccountNumber,
   ownEntry,
   type Resources,
-  regionOfNumber,
 } from '@callflow/model';
 
 /** A number that could be shown as caller ID, with where it came from. */
@@ -103,15 +101,6 @@ export function allowedNumberNames(resources: Resources, agent: string | undefin
   const allowed = agent !== undefined ? ownEntry(resources.agents, agent)?.allowedNumbers : undefined;
   if (!allowed || allowed.length === 0) return all;
   return allowed.filter((name) => Object.hasOwn(resources.numbers, name));
-}
-
-/** "+1 201" style key: two numbers share an area when country code and area code both match. */
-export function areaOf(e164: string): { key: string; label: string } | undefined {
-  const area = areaCodeOf(e164);
-  if (area === undefined) return undefined;
-  const region = regionOfNumber(e164);
-  const countryCode = /^\+1/.test(e164) ? '1' : (region ?? e164.slice(1, 4));
-  return { key: `${countryCode}/${area}`, label: region === undefined ? area : `${area} (${region})` };
 }
 
 /** SIP-reserved characters are not allowed in a caller ID name (DOMAIN.md §1). */

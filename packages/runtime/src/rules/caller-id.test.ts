@@ -367,6 +367,50 @@ describe('resolveCallerId: reasons and rejected candidates', () => {
     ]);
   });
 
+  describe('same area code across countries (+33 2, +61 2 and +32 2 are all area "2")', () => {
+    const resources = acmeResources();
+    resources.numbers = {
+      main: { number: '+12025550100', displayName: 'Acme' },
+      rennes: { number: '+33299123456', displayName: 'Rennes' },
+      sydney: { number: '+61293744000', displayName: 'Sydney' },
+      brussels: { number: '+3225551212', displayName: 'Brussels' },
+    };
+    const calling = (dialedNumber: string) =>
+      resolveCallerId({
+        ...base,
+        resources,
+        setting: { strategy: 'sameAreaCode', fallback: 'principal' },
+        dialedNumber,
+      });
+
+    it.each([
+      ['+3225559999', '+3225551212'],
+      ['+61298765432', '+61293744000'],
+      ['+33298000000', '+33299123456'],
+    ])('calling %s shows %s, the number of that country', (dialed, shown) => {
+      const d = calling(dialed);
+      expect(d.rule).toBe('sameAreaCode');
+      expect(d.number).toBe(shown);
+    });
+
+    it('passes over a number with the same area code in another country', () => {
+      const d = calling('+3225559999');
+      expect(d.rejected).toContainEqual({
+        candidate: '"rennes" (+33299123456)',
+        why: 'area code 2 (FR) is not 2 (BE)',
+      });
+      const noBrussels = { ...resources, numbers: { ...resources.numbers } };
+      delete noBrussels.numbers.brussels;
+      const without = resolveCallerId({
+        ...base,
+        resources: noBrussels,
+        setting: { strategy: 'sameAreaCode', fallback: 'principal' },
+        dialedNumber: '+3225559999',
+      });
+      expect(without.rule).toBe('principal');
+    });
+  });
+
   it('explains an invalid variable number with the dial-number rule that refused it', () => {
     const d = resolveCallerId({ ...base, setting: { strategy: 'variable', variable: 'short' }, variables });
     expect(d.rejected[0]?.candidate).toBe('variable short = 123');
