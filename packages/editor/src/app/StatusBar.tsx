@@ -6,6 +6,7 @@ export function StatusBar() {
   const problems = useEditorStore((s) => s.problems);
   const checked = useEditorStore((s) => s.problemsChecked);
   const dirty = useEditorStore(isDirty);
+  const notApplied = useEditorStore((s) => Object.keys(s.pending).length);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   return (
@@ -13,6 +14,7 @@ export function StatusBar() {
       <span className={notice ? `notice is-${notice.kind}` : 'notice'}>{notice?.text ?? ''}</span>
       <span className="status-counts">
         {dirty ? 'Unsaved · ' : ''}
+        {notApplied > 0 ? `${notApplied} ${notApplied === 1 ? 'edit' : 'edits'} not applied · ` : ''}
         {checked ? `${errors} errors · ${warnings} warnings` : 'checking…'}
       </span>
     </footer>

@@ -61,6 +61,27 @@ describe('saving', () => {
     expect(isDirty(useEditorStore.getState())).toBe(false);
   });
 
+  it('refuses to save while a field holds an edit that is not applied, and says where', async () => {
+    const id = sampleFiles[0]!.replace('.flow.json', '');
+    const { api, saves } = fakeApi({ [id]: readFileSync(`${flowsDir}${id}.flow.json`, 'utf8') });
+    setApi(api);
+    await openFlow(id);
+    const store = useEditorStore.getState();
+    store.edit((f) => ({ ...f, name: 'Renamed' }));
+    store.setPending('json', {
+      where: 'the JSON view',
+      text: '{',
+      tab: 'json',
+      problem: { code: 'CF001', severity: 'error', message: 'Invalid JSON.', path: '' },
+    });
+    expect(await saveDraft()).toBe(false);
+    expect(saves).toEqual([]);
+    expect(useEditorStore.getState().notice?.text).toMatch(/^Not saved: the JSON view holds an edit/);
+    useEditorStore.getState().setPending('json', null);
+    expect(await saveDraft()).toBe(true);
+    expect(JSON.parse(saves[0]!.text).name).toBe('Renamed');
+  });
+
   it('does not save while another flow is opening: Save would write the flow being left', async () => {
     const [a, b] = sampleFiles.map((f) => f.replace('.flow.json', ''));
     const files = {

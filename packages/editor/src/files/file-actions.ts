@@ -7,7 +7,9 @@ import type { Flow, FlowType, Problem } from '@callflow/model';
 import { type Api, ApiError, api as defaultApi } from '../api/client';
 import { newFlow } from '../flow/flow-edits';
 import { checkText, formatFlowText } from '../flow-checks';
-import { isDirty, useEditorStore } from '../store/flow-store';
+import { flushEdits } from '../store/edit-flush';
+import { hasPendingEdits, isDirty, useEditorStore } from '../store/flow-store';
+import { pendingSummary } from '../store/pending-edits';
 import { downloadText } from './download';
 import { type UnsavedContinuation, useFileStore } from './file-store';
 
@@ -98,11 +100,21 @@ export function requestImport(): void {
   if (guardUnsaved({ action: 'import' })) importPicker?.();
 }
 
-/** Saves the draft; returns true when it was written. Does nothing while a save or an open is under way. */
+/**
+ * Saves the draft; returns true when it was written. Does nothing while a save or an open is under way.
+ * Edits still waiting to apply are applied first; an edit on screen that cannot be applied refuses the
+ * save, naming where it is: saving the flow without it would store something the screen does not show.
+ */
 export async function saveDraft(): Promise<boolean> {
-  const { flow, etag } = useEditorStore.getState();
-  if (!flow || useFileStore.getState().busy) return false;
-  return writeDraft(flow, etag);
+  if (!useEditorStore.getState().flow || useFileStore.getState().busy) return false;
+  flushEdits();
+  const state = useEditorStore.getState();
+  if (!state.flow) return false;
+  if (hasPendingEdits(state)) {
+    state.notify({ kind: 'error', text: `Not saved: ${pendingSummary(state.pending)}` });
+    return false;
+  }
+  return writeDraft(state.flow, state.etag);
 }
 
 async function writeDraft(flow: Flow, etag: string | null): Promise<boolean> {

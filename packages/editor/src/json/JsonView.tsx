@@ -2,13 +2,17 @@ import type { Flow } from '@callflow/model';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatFlowText } from '../flow-checks';
+import { onFlushEdits } from '../store/edit-flush';
 import { useEditorStore } from '../store/flow-store';
+import { type PendingEdit, pendingProblem } from '../store/pending-edits';
 import { FLOW_MODEL_URI, type monaco } from './monaco-setup';
 import { minimalReplacement, readFlowText, type TextApplication } from './text-sync';
 
 type CodeEditor = monaco.editor.IStandaloneCodeEditor;
 
 const APPLY_DELAY_MS = 300;
+/** The key of the JSON view's text in the store's pending edits. */
+const PENDING_KEY = 'json';
 const options = {
   editContext: false,
   minimap: { enabled: false },
@@ -33,6 +37,9 @@ export default function JsonView() {
     const editor = editorRef.current;
     const model = editor?.getModel();
     if (!editor || !model || !flow || flow === shown.current) return;
+    // Text that is not applied is the admin's work: a canvas edit meanwhile does not overwrite it
+    // (the text still wins once it is valid; the canvas edit stays in the undo history).
+    if (useEditorStore.getState().pending[PENDING_KEY]) return;
     shown.current = flow;
     const before = model.getValue();
     const change = minimalReplacement(before, formatFlowText(flow));
@@ -59,24 +66,49 @@ export default function JsonView() {
     setStatus(null);
   }, []);
 
+  /** Reads the text now: applies it to the flow, or registers it as a pending edit saying why not. */
+  const apply = useCallback((text: string, report: boolean) => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const store = useEditorStore.getState();
+    const result = readFlowText(text, store.flow?.id);
+    if (report) setStatus(result);
+    if (!result.ok) {
+      store.setPending(PENDING_KEY, pendingJsonEdit(text, result));
+      return;
+    }
+    store.setPending(PENDING_KEY, null);
+    shown.current = result.flow;
+    store.edit(() => result.flow, 'json');
+  }, []);
+  const typed = useRef<string | null>(null);
+
   useEffect(() => useEditorStore.subscribe((state) => showFlow(state.flow)), [showFlow]);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // A save, or leaving the tab, applies what was typed in the last moment instead of dropping it.
+  useEffect(() => {
+    const flushNow = (report: boolean) => {
+      if (timer.current !== undefined && typed.current !== null) apply(typed.current, report);
+    };
+    const unregister = onFlushEdits(() => flushNow(true));
+    return () => {
+      unregister();
+      flushNow(false);
+    };
+  }, [apply]);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor as unknown as CodeEditor;
-    const flow = useEditorStore.getState().flow;
-    shown.current = flow;
-    editor.getModel()?.setValue(flow ? formatFlowText(flow) : '');
+    const state = useEditorStore.getState();
+    const pending = state.pending[PENDING_KEY];
+    shown.current = state.flow;
+    // Text left unapplied when the tab was last open comes back as it was.
+    editor.getModel()?.setValue(pending ? pending.text : state.flow ? formatFlowText(state.flow) : '');
+    if (pending) setStatus(readFlowText(pending.text, state.flow?.id));
     editor.onDidChangeModelContent(() => {
       if (applyingCanvas.current) return;
+      typed.current = editor.getValue();
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        const result = readFlowText(editor.getValue(), useEditorStore.getState().flow?.id);
-        setStatus(result);
-        if (!result.ok) return;
-        shown.current = result.flow;
-        useEditorStore.getState().edit(() => result.flow, 'json');
-      }, APPLY_DELAY_MS);
+      timer.current = setTimeout(() => apply(editor.getValue(), true), APPLY_DELAY_MS);
     });
   };
 
@@ -122,4 +154,33 @@ function JsonStatus({ status }: { status: TextApplication | null }) {
       version.
     </p>
   );
+}
+
+/**
+ * The JSON view's text as a pending edit: the first reason it cannot be applied, with its code. Its
+ * pointer is the whole document, since the text may name blocks the flow does not have yet.
+ */
+function pendingJsonEdit(text: string, result: Exclude<TextApplication, { ok: true }>): PendingEdit {
+  const where = 'the JSON view';
+  if (result.reason === 'parse') {
+    const at = result.line ? ` at line ${result.line}, column ${result.column}` : '';
+    const problem = pendingProblem('CF001', `Invalid JSON${at}: ${result.message}.`, '');
+    if (result.line) {
+      problem.line = result.line;
+      problem.column = result.column ?? 1;
+    }
+    return { where, text, tab: 'json', problem };
+  }
+  if (result.reason === 'id') {
+    return { where, text, tab: 'json', problem: pendingProblem('CF606', result.message, '') };
+  }
+  const first = result.problems[0]!;
+  const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more schema errors)` : '';
+  return {
+    where,
+    text,
+    tab: 'json',
+    // Addressed to the whole text: the pointer may name a block that only the text has.
+    problem: pendingProblem(first.code, `${first.message} (${first.path || '/'})${more}.`, ''),
+  };
 }

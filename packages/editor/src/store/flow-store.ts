@@ -6,6 +6,13 @@ import type { Flow, Problem, Resources } from '@callflow/model';
 import { create } from 'zustand';
 import type { FlowListItem } from '../api/client';
 import { type History, record, redo, startHistory, undo } from '../flow/history';
+import {
+  keepLiving,
+  NO_PENDING_EDITS,
+  type PendingEdit,
+  type PendingEdits,
+  withPending,
+} from './pending-edits';
 
 export type SideTab = 'properties' | 'variables' | 'problems' | 'json' | 'simulator' | 'tests';
 
@@ -41,6 +48,8 @@ export interface EditorState {
   /** False from opening a flow until its first check: `problems` does not speak for it yet. */
   problemsChecked: boolean;
   notice: Notice | null;
+  /** Edits shown in a field but not applied to `flow`, by field (see pending-edits.ts). */
+  pending: PendingEdits;
 
   open(flow: Flow, etag: string | null): void;
   close(): void;
@@ -56,6 +65,8 @@ export interface EditorState {
   setFlows(flows: FlowListItem[]): void;
   setResources(resources: Resources | null): void;
   notify(notice: Notice | null): void;
+  /** Registers (or, with null, clears) the edit a field holds without applying it. */
+  setPending(key: string, edit: PendingEdit | null): void;
 }
 
 export const useEditorStore = create<EditorState>()((set, get) => ({
@@ -72,6 +83,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   problems: [],
   problemsChecked: false,
   notice: null,
+  pending: NO_PENDING_EDITS,
 
   open: (flow, etag) =>
     set({
@@ -84,6 +96,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       // The previous flow's problems would point at blocks this one does not have.
       problems: [],
       problemsChecked: false,
+      pending: NO_PENDING_EDITS,
     }),
   close: () =>
     set({
@@ -95,6 +108,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       focus: null,
       problems: [],
       problemsChecked: false,
+      pending: NO_PENDING_EDITS,
     }),
   edit: (change, coalesce) => {
     const { history } = get();
@@ -102,7 +116,12 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     const next = change(history.present);
     if (next === history.present) return;
     const updated = record(history, next, coalesce);
-    set({ history: updated, flow: updated.present, selection: keepExisting(get().selection, next) });
+    set({
+      history: updated,
+      flow: updated.present,
+      selection: keepExisting(get().selection, next),
+      pending: keepLiving(get().pending, next),
+    });
   },
   undo: () => {
     const { history } = get();
@@ -112,6 +131,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       history: updated,
       flow: updated.present,
       selection: keepExisting(get().selection, updated.present),
+      pending: keepLiving(get().pending, updated.present),
     });
   },
   redo: () => {
@@ -122,6 +142,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       history: updated,
       flow: updated.present,
       selection: keepExisting(get().selection, updated.present),
+      pending: keepLiving(get().pending, updated.present),
     });
   },
   markSaved: (flow, etag) => {
@@ -154,6 +175,10 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   setFlows: (flows) => set({ flows, online: true }),
   setResources: (resources) => set({ resources }),
   notify: (notice) => set({ notice }),
+  setPending: (key, edit) => {
+    const pending = withPending(get().pending, key, edit);
+    if (pending !== get().pending) set({ pending });
+  },
 }));
 
 function keepExisting(selection: string[], flow: Flow): string[] {
@@ -161,7 +186,14 @@ function keepExisting(selection: string[], flow: Flow): string[] {
   return kept.length === selection.length ? selection : kept;
 }
 
-/** True when the open flow differs from what was last loaded or saved. */
-export function isDirty(state: Pick<EditorState, 'flow' | 'savedFlow'>): boolean {
-  return state.flow !== null && state.flow !== state.savedFlow;
+/**
+ * True when what is on screen is not what is stored: the open flow differs from what was last loaded
+ * or saved, or a field holds an edit that is not applied.
+ */
+export function isDirty(state: Pick<EditorState, 'flow' | 'savedFlow' | 'pending'>): boolean {
+  return state.flow !== null && (state.flow !== state.savedFlow || hasPendingEdits(state));
+}
+
+export function hasPendingEdits(state: Pick<EditorState, 'pending'>): boolean {
+  return state.pending !== NO_PENDING_EDITS && Object.keys(state.pending).length > 0;
 }

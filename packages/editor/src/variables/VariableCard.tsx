@@ -5,8 +5,10 @@ import {
   type VariableDeclaration,
   type VariableType,
 } from '@callflow/model';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useEditorStore } from '../store/flow-store';
+import { pendingProblem } from '../store/pending-edits';
+import { usePendingText } from '../store/use-pending-text';
 import { defaultText, parseDefault } from './variable-defaults';
 import {
   checkVariableName,
@@ -45,11 +47,49 @@ export function VariableCard({
   problems: Problem[];
 }) {
   const edit = useEditorStore.getState().edit;
-  const [nameText, setNameText] = useState(name);
-  const [defaultInput, setDefaultInput] = useState(defaultText(declaration));
-  useEffect(() => setNameText(name), [name]);
-  useEffect(() => setDefaultInput(defaultText(declaration)), [declaration]);
+  const path = `/variables/${name}`;
+  // A name that cannot be used, or a default that does not fit the type, stays in its field as a
+  // pending edit (saving refuses) instead of being thrown away or saved as something else.
+  const [nameText, setNameText] = usePendingText(`${path}#name`, name, (typed) => {
+    const current = useEditorStore.getState().flow;
+    const error = current ? checkVariableName(current, typed, name) : null;
+    return error
+      ? {
+          where: `Name of variable ${name}`,
+          tab: 'variables',
+          problem: pendingProblem(/already|parameter/.test(error) ? 'CF410' : 'CF106', error, path),
+        }
+      : null;
+  });
+  const [defaultInput, setDefaultInput] = usePendingText(
+    `${path}/default`,
+    defaultText(declaration),
+    (typed) => {
+      const parsed = parseDefault(typed, declaration.type);
+      return parsed.ok
+        ? null
+        : {
+            where: `Default of variable ${name}`,
+            tab: 'variables',
+            problem: pendingProblem(parsed.tooLong ? 'CF404' : 'CF407', parsed.message, `${path}/default`),
+          };
+    },
+    (typed, applied) => {
+      const parsed = parseDefault(typed, declaration.type);
+      return parsed.ok && defaultText({ ...declaration, default: parsed.value }) === applied;
+    },
+  );
   const nameError = checkVariableName(flow, nameText, name);
+  // A click on a problem of this variable focuses its field.
+  const focus = useEditorStore((s) => s.focus);
+  useEffect(() => {
+    if (!focus || (focus.path !== path && !focus.path.startsWith(`${path}/`))) return;
+    const field = document.getElementById(
+      focus.path === `${path}/default` ? `variable-${name}-default` : `variable-${name}-name`,
+    );
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }, [focus, path, name]);
   const parsedDefault = parseDefault(defaultInput, declaration.type);
   const update = (patch: Partial<VariableDeclaration>, coalesce?: string) =>
     edit((f) => updateVariable(f, name, clean({ ...declaration, ...patch })), coalesce);
@@ -67,10 +107,12 @@ export function VariableCard({
           aria-invalid={!!nameError}
           onChange={(e) => setNameText(e.target.value)}
           onBlur={() => {
-            if (nameError) setNameText(name);
-            else if (nameText !== name) edit((f) => renameVariable(f, name, nameText));
+            if (!nameError && nameText !== name) edit((f) => renameVariable(f, name, nameText));
           }}
-          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+            if (e.key === 'Escape') setNameText(name);
+          }}
         />
         {nameError && <p className="field-error">{nameError}</p>}
       </div>
@@ -99,6 +141,7 @@ export function VariableCard({
         <label className="field">
           Default
           <input
+            id={`${base}-default`}
             value={defaultInput}
             aria-invalid={!parsedDefault.ok}
             placeholder={declaration.type === 'boolean' ? 'true / false' : '(none)'}

@@ -1,7 +1,9 @@
 /** Default values typed as text in the Variables panel, read by the variable's type. */
 import type { JsonValue, VariableDeclaration, VariableType } from '@callflow/model';
 
-export type ParsedDefault = { ok: true; value: JsonValue | undefined } | { ok: false; message: string };
+export type ParsedDefault =
+  | { ok: true; value: JsonValue | undefined }
+  | { ok: false; message: string; tooLong?: true };
 
 export function defaultText(declaration: VariableDeclaration): string {
   const value = declaration.default;
@@ -16,7 +18,7 @@ export function parseDefault(text: string, type: VariableType): ParsedDefault {
   switch (type) {
     case 'string':
       return text.length > 256
-        ? { ok: false, message: 'At most 256 characters.' }
+        ? { ok: false, message: 'At most 256 characters.', tooLong: true }
         : { ok: true, value: text };
     case 'boolean':
       return trimmed === 'true' || trimmed === 'false'

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { pendingProblem } from '../../store/pending-edits';
+import { usePendingText } from '../../store/use-pending-text';
 import type { WidgetProps } from './types';
 
 export function TextInput({ id, value, onChange, info, invalid, hint }: WidgetProps) {
@@ -28,16 +29,38 @@ export function MultilineInput({ id, value, onChange, info, invalid }: WidgetPro
 
 /**
  * Whole numbers (counts, seconds). The text is kept while typing so that clearing the field or typing
- * "-" never writes a broken value; the setting changes only when the text is a whole number in range.
+ * "-" never writes a broken value; the setting changes only when the text is a whole number (a number
+ * out of range is applied, and the schema check reports it). Text that is not applied is a pending
+ * edit: saving refuses until it is fixed. A text input, not type="number": the browser would report
+ * "1e" or "-" as an empty value, and the field would show one thing while holding another.
  */
-export function IntegerInput({ id, value, onChange, info, invalid, unit }: WidgetProps & { unit?: string }) {
-  const [text, setText] = useState(typeof value === 'number' ? String(value) : '');
-  useEffect(() => {
-    setText((old) =>
-      Number(old) === value && old !== '' ? old : typeof value === 'number' ? String(value) : '',
-    );
-  }, [value]);
-  const parsed = /^-?\d+$/.test(text.trim()) ? Number(text) : undefined;
+export function IntegerInput({
+  id,
+  value,
+  onChange,
+  info,
+  invalid,
+  unit,
+  hint,
+  blockId,
+}: WidgetProps & { unit?: string }) {
+  const path = `/blocks/${blockId}/settings/${hint.key}`;
+  const [text, setText] = usePendingText(
+    path,
+    typeof value === 'number' ? String(value) : '',
+    (typed) => {
+      const reason = integerProblem(typed, info.required);
+      return reason
+        ? {
+            where: `${hint.label} of block ${blockId}`,
+            tab: 'properties',
+            problem: pendingProblem(reason.code, reason.message, path, blockId),
+          }
+        : null;
+    },
+    (typed, applied) => applied !== '' && WHOLE.test(typed.trim()) && Number(typed) === Number(applied),
+  );
+  const parsed = WHOLE.test(text.trim()) ? Number(text) : undefined;
   const outOfRange =
     parsed !== undefined &&
     ((info.minimum !== undefined && parsed < info.minimum) ||
@@ -46,17 +69,16 @@ export function IntegerInput({ id, value, onChange, info, invalid, unit }: Widge
     info.minimum !== undefined && info.maximum !== undefined
       ? `${info.minimum} to ${info.maximum}${unit ? ` ${unit}` : ''}`
       : undefined;
+  const problem = integerProblem(text, info.required);
   return (
     <span className="field-row">
       <input
         id={id}
-        type="number"
+        type="text"
         inputMode="numeric"
-        step={1}
-        min={info.minimum}
-        max={info.maximum}
+        autoComplete="off"
         value={text}
-        aria-invalid={invalid || outOfRange || (text !== '' && parsed === undefined)}
+        aria-invalid={invalid || outOfRange || problem !== null}
         aria-describedby={range ? `${id}-range` : undefined}
         onChange={(e) => {
           const next = e.target.value;
@@ -65,7 +87,7 @@ export function IntegerInput({ id, value, onChange, info, invalid, unit }: Widge
             if (!info.required) onChange(undefined);
             return;
           }
-          if (/^-?\d+$/.test(next.trim())) onChange(Number(next));
+          if (WHOLE.test(next.trim())) onChange(Number(next));
         }}
       />
       {unit && <span className="muted">{unit}</span>}
@@ -74,8 +96,18 @@ export function IntegerInput({ id, value, onChange, info, invalid, unit }: Widge
           {range}
         </span>
       )}
+      {problem && <span className="field-error">{problem.message}</span>}
     </span>
   );
+}
+
+const WHOLE = /^-?\d+$/;
+
+/** Why a typed text cannot be applied to a whole-number setting; null when it can. */
+function integerProblem(text: string, required: boolean): { code: string; message: string } | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return required ? { code: 'CF101', message: 'A value is required.' } : null;
+  return WHOLE.test(trimmed) ? null : { code: 'CF102', message: `"${trimmed}" is not a whole number.` };
 }
 
 export function SecondsInput(props: WidgetProps) {
