@@ -15,6 +15,7 @@ import { serveEditor } from './routes/static-editor.js';
 import { authenticate } from './security/auth.js';
 import { corsFor, securityHeaders } from './security/headers.js';
 import { hostAllowlist } from './security/host-check.js';
+import { authorize } from './security/route-roles.js';
 
 export interface AppServices {
   config: ServerConfig;
@@ -71,6 +72,7 @@ export function createApp(services: AppServices): Express {
   const auth = authenticate(config.tokens);
   app.use('/api', auth);
   app.use('/metrics', auth);
+  app.use(authorize());
   app.use(
     '/api',
     express.json({ limit: config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }),

@@ -22,7 +22,11 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
   },
   unauthorized: { status: 401, meaning: 'No token was sent.' },
   invalid_token: { status: 401, meaning: 'The token is unknown.' },
-  forbidden: { status: 403, meaning: 'The token’s role may not do this (viewers only read).' },
+  forbidden: {
+    status: 403,
+    meaning:
+      'The token’s role may not use this route (the role table in docs/security.md); details.role, details.allowed.',
+  },
   route_not_found: { status: 404, meaning: 'No such route.' },
   flow_not_found: { status: 404, meaning: 'No flow with this id.' },
   version_not_found: { status: 404, meaning: 'No published version with this number.' },
