@@ -358,6 +358,11 @@ export interface ContactSnapshot {
   trace: TraceEntry[];
   /** Trace entries written so far (the `seq` of the last one). */
   traceCount: number;
+  /**
+   * Secure values the contact has held, as text (see `secureValuesOf`): still masked after they left
+   * their variable (a module that returned, a PIN keyed again), wherever a copy of them shows.
+   */
+  secrets?: string[];
 }
 
 export interface StepResult {

@@ -357,7 +357,7 @@ export class SimulationController {
     const snapshot = sim.snapshot(contactId);
     const flow = this.callFlow ?? this.inputs.flow;
     if (!snapshot) return this.idleView();
-    this.secrets.remember(snapshot, flow.id);
+    this.secrets.remember(snapshot);
     const mask = (line: TranscriptLine): TranscriptLine => ({
       ...line,
       text: this.secrets.mask(line.text),
@@ -389,8 +389,11 @@ export class SimulationController {
       nextTimerAt: timers.length > 0 ? Math.min(...timers) : null,
       canPress: !ended,
       transcript,
-      variables: variableRows(flow, snapshot.variables),
-      // `$lastDigits` may hold what the caller keyed into a secure variable.
+      // A copy of a secure value in another variable, or in `$lastDigits`, stays masked.
+      variables: variableRows(flow, snapshot.variables).map((row) => ({
+        ...row,
+        value: this.secrets.mask(row.value),
+      })),
       system: systemRows(snapshot.system).map((row) => ({ ...row, value: this.secrets.mask(row.value) })),
       offers,
       callerIds: callerIdChoices(trace),

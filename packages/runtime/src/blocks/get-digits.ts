@@ -68,6 +68,8 @@ function question(ctx: Ctx, attempt: number, invalid: boolean): BlockStep {
 function complete(ctx: Ctx, wait: Wait, input: string): BlockStep {
   const s = ctx.settings;
   ctx.contact.system.lastDigits = input;
+  // Keys meant for a secure variable are secret as typed, also when they are refused or normalised.
+  if (s.variable && ctx.flow.variables?.[s.variable]?.secure === true) ctx.run.keepSecret(input);
   const problem = invalidBecause(ctx, input);
   if (problem === undefined) {
     const value = s.validate === 'phoneNumber' ? normalised(ctx, input) : input;

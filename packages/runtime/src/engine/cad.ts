@@ -24,10 +24,11 @@ export function onVariableUpdate(
   if (!declaration) return refuse(`"${name}" is not a variable of this contact`);
   if (declaration.agentEditable !== true) return refuse(`"${name}" is not agent editable`);
   if (event.version !== current) {
+    // A copy of a secure value in this variable stays masked on the desktop.
     const value =
       declaration.secure === true
         ? undefined
-        : (ownEntry(run.s.variables, name) ?? declaration.default ?? null);
+        : run.masked(ownEntry(run.s.variables, name) ?? declaration.default ?? null);
     run.emit({
       type: 'variableUpdate',
       agent,

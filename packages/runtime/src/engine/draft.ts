@@ -43,6 +43,7 @@ export function draft(s: ContactSnapshot): ContactSnapshot {
   if (s.outboundCallerId !== undefined) copy.outboundCallerId = s.outboundCallerId;
   if (s.callback !== undefined) copy.callback = { ...s.callback };
   if (s.transfer !== undefined) copy.transfer = s.transfer;
+  if (s.secrets !== undefined) copy.secrets = s.secrets;
   return copy;
 }
 

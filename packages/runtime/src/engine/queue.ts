@@ -98,7 +98,10 @@ function offerDetails(run: ContactRun, queue: string): { title: string; popover:
   const root = run.rootFlow();
   return {
     title: resource?.displayName ?? queue,
-    popover: root ? popoverFor(root, { ...run.s.variables }) : [],
+    // A copy of a secure value in a viewable variable stays masked on the desktop.
+    popover: root
+      ? popoverFor(root, { ...run.s.variables }).map((item) => ({ ...item, value: run.masked(item.value) }))
+      : [],
   };
 }
 

@@ -3,7 +3,8 @@ import type { BlockContext, BlockStep, ChildEnd, CommandDraft } from '../blocks/
 import { behaviourFor } from '../blocks/index.js';
 import { type CompiledFlow, compile } from '../compile/compile.js';
 import { type Coerced, coerceValue } from '../rules/coerce.js';
-import { redactText, secureVariableNames } from '../rules/redact.js';
+import { maskValue, redactText, secretText, secureVariableNames } from '../rules/redact.js';
+import { maskTraceEntry, rememberSecrets, secureValuesOf } from '../rules/secure-values.js';
 import { summariseCommand } from '../trace/summarise.js';
 import type {
   Command,
@@ -178,10 +179,7 @@ export class ContactRun {
     if (emitted.length > 0) entry.commands = emitted.map(summariseCommand);
     this.s.traceCount += 1;
     entry.seq = this.s.traceCount;
-    const secrets = this.secrets();
-    this.traced.push(
-      secrets.length > 0 ? (JSON.parse(redactText(JSON.stringify(entry), secrets)) as TraceEntry) : entry,
-    );
+    this.traced.push(maskTraceEntry(entry, this.secrets()));
   }
 
   /** Ends the step: the snapshot keeps the newest trace entries, the result carries the new ones. */
@@ -197,26 +195,27 @@ export class ContactRun {
     return { snapshot: this.s, commands: this.commands, trace: this.traced };
   }
 
-  /** Values of secure variables currently held: masked wherever they would appear in the trace. */
-  secrets(): unknown[] {
-    const out: unknown[] = [];
-    if (this.s.stack.length <= 1 && this.s.stack[0]?.flowId === this.s.flowId) {
-      // The common case: only the contact's own flow is running.
+  /** Secure values of this contact (see `secureValuesOf`): masked wherever they would show. */
+  secrets(): readonly string[] {
+    const s = this.s;
+    if (!s.secrets?.length && s.stack.length <= 1 && (s.stack[0]?.flowId ?? s.flowId) === s.flowId) {
+      // The common case: only the contact's own flow runs, and nothing secure was held before.
       const root = this.rootFlow();
-      if (!root || secureNames(root).length === 0) return out;
+      if (!root || secureNames(root).length === 0) return NO_SECRETS;
     }
-    const root = this.rootFlow();
-    if (root)
-      for (const name of secureNames(root))
-        if (this.s.variables[name] !== undefined) out.push(this.s.variables[name]);
-    for (const frame of this.s.stack) {
-      if (frame.flowId === this.s.flowId) continue;
-      const flow = this.compiled(frame.flowId)?.flow;
-      if (!flow) continue;
-      const values = frame.vars ?? this.s.variables;
-      for (const name of secureNames(flow)) if (values[name] !== undefined) out.push(values[name]);
-    }
-    return out;
+    return secureValuesOf(s, (flowId) => this.compiled(flowId)?.flow);
+  }
+
+  /** `values` stay masked for the rest of the call, wherever a copy of them goes. */
+  keepSecret(...values: unknown[]): void {
+    const texts = values.map(secretText).filter((v): v is string => v !== undefined);
+    const kept = rememberSecrets(this.s.secrets, texts);
+    if (kept !== this.s.secrets && kept) this.s.secrets = kept;
+  }
+
+  /** `value` (a popover or desktop value) with any secure value in it masked. */
+  masked(value: unknown): unknown {
+    return maskValue(value, this.secrets(), { numbers: true });
   }
 
   // -- ending the contact --------------------------------------------------------------------------
@@ -383,6 +382,8 @@ export class ContactRun {
 
   /** Removes the frames from `index` up, cancelling the timers their blocks were waiting on. */
   dropFrames(index: number): void {
+    // A module's secure values leave with its frame, not from `$lastDigits` or a copy: remember them.
+    if (this.s.stack.slice(index).some((f) => f.kind === 'module')) this.keepSecret(...this.secrets());
     for (const dropped of this.s.stack.slice(index)) this.cancelTimer(dropped.wait?.timerId);
     this.s.stack = this.s.stack.slice(0, index);
   }
@@ -431,6 +432,7 @@ export class ContactRun {
     }
     if (!coerced.ok) return coerced;
     const stored = coerced.value as JsonValue;
+    if ('secure' in declaration && declaration.secure === true) this.keepSecret(stored);
     if (frame?.kind === 'module') frame.vars = { ...frame.vars, [name]: stored };
     else this.s.variables = { ...this.s.variables, [name]: stored };
     return coerced;
@@ -458,6 +460,8 @@ export class ContactRun {
 
 /** Commands whose results come back naming them. */
 const COMMANDS_WITH_REF = new Set(['play', 'collectDigits', 'dial', 'offerToAgent', 'httpRequest']);
+
+const NO_SECRETS: readonly string[] = [];
 
 const secureCache = new WeakMap<Flow, string[]>();
 function secureNames(flow: Flow): string[] {

@@ -24,18 +24,20 @@ const flows: Record<string, Flow> = { main, verify };
 describe('CallSecrets', () => {
   it('masks secure values of every flow the call entered, also after a module returned', () => {
     const secrets = new CallSecrets((id) => flows[id]);
-    secrets.remember(
-      {
-        variables: { account: '4417', card: '4111111111111111' },
-        stack: [
-          { flowId: 'main', block: 'menu' },
-          { flowId: 'verify', block: 'ask-pin', vars: { pin: '9753', tries: 2 } },
-        ],
-      },
-      'main',
-    );
+    secrets.remember({
+      flowId: 'main',
+      variables: { account: '4417', card: '4111111111111111' },
+      stack: [
+        { flowId: 'main', block: 'menu' },
+        { kind: 'module', flowId: 'verify', block: 'ask-pin', vars: { pin: '9753', tries: 2 } },
+      ],
+    });
     // The module returned: its PIN is gone from the snapshot, not from what was said before.
-    secrets.remember({ variables: { account: '4417' }, stack: [{ flowId: 'main', block: 'menu' }] }, 'main');
+    secrets.remember({
+      flowId: 'main',
+      variables: { account: '4417' },
+      stack: [{ flowId: 'main', block: 'menu' }],
+    });
     expect(secrets.mask('PIN 9753, card 4111111111111111, account 4417')).toBe(
       `PIN ${REDACTED}, card ${REDACTED}, account 4417`,
     );

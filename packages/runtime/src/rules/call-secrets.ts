@@ -1,17 +1,12 @@
 import type { Flow } from '@callflow/model';
-import { redactText, secureVariableNames } from './redact.js';
-
-/** The parts of a contact snapshot that hold variable values, by flow. */
-interface SnapshotValues {
-  variables: Record<string, unknown>;
-  stack: readonly { flowId: string; block: string; vars?: Record<string, unknown> }[];
-}
+import { redactText } from './redact.js';
+import { secureValuesOf, type ValuesOfContact } from './secure-values.js';
 
 /**
- * Secure values seen during one call, in every flow it entered. A module's PIN is gone from the snapshot
- * once the module returns, but a transcript of the call still holds the text that spoke it, so the
- * values are remembered for the whole call. The editor's simulator and the service's call log both mask
- * with it.
+ * Secure values seen during one call, for a viewer that masks text as the call goes (the editor's
+ * simulator, the service's call log). Which values are secret is {@link secureValuesOf}'s rule; this
+ * only keeps what it found in every snapshot seen, so that text logged before a value was forgotten by
+ * the contact stays masked.
  */
 export class CallSecrets {
   private values = new Set<string>();
@@ -21,19 +16,17 @@ export class CallSecrets {
   /** `flowOf` finds the flows the call may be in (the open flow, modules, queue flows). */
   constructor(private flowOf: (flowId: string) => Flow | undefined) {}
 
-  remember(snapshot: SnapshotValues, rootFlowId: string): void {
-    const add = (flow: Flow | undefined, values: Record<string, unknown>) => {
-      for (const name of flow ? secureVariableNames(flow) : []) {
-        const value = values[name];
-        if (value === undefined || value === null || value === '') continue;
-        const text = typeof value === 'string' ? value : JSON.stringify(value);
-        if (this.values.has(text)) continue;
-        this.values.add(text);
-        this.list = [...this.values];
-      }
-    };
-    add(this.flowOf(rootFlowId), snapshot.variables);
-    for (const frame of snapshot.stack) add(this.flowOf(frame.flowId), frame.vars ?? snapshot.variables);
+  remember(snapshot: ValuesOfContact): void {
+    for (const text of secureValuesOf(snapshot, this.flowOf)) {
+      if (this.values.has(text)) continue;
+      this.values.add(text);
+      this.list = [...this.values];
+    }
+  }
+
+  /** Every secure value seen so far. */
+  get known(): readonly string[] {
+    return this.list;
   }
 
   /** `text` with every secure value seen so far masked. */
@@ -42,7 +35,7 @@ export class CallSecrets {
   }
 
   /** The contact waits in a get-digits block that stores into a secure variable (a PIN): keys are secret. */
-  collecting(snapshot: SnapshotValues | undefined): boolean {
+  collecting(snapshot: { stack: readonly { flowId: string; block: string }[] } | undefined): boolean {
     const frame = snapshot?.stack.at(-1);
     if (!frame) return false;
     const flow = this.flowOf(frame.flowId);

@@ -9,3 +9,4 @@ export * from './conditions.js';
 export * from './hours.js';
 export * from './popover.js';
 export * from './redact.js';
+export * from './secure-values.js';

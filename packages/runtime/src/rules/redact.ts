@@ -1,6 +1,6 @@
 import type { Flow } from '@callflow/model';
 
-/** What a secure value is replaced with in traces, logs and messages. */
+/** What a secure value is replaced with in traces, logs, views and messages. */
 export const REDACTED = '•••';
 
 /** Names of the flow's secure variables. */
@@ -21,16 +21,73 @@ export function redactValues(
   return out;
 }
 
+/** The text a secure value is recognised by; undefined for nothing worth masking (absent, null, ''). */
+export function secretText(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /**
  * Replaces every occurrence of a secure value inside free text (a played prompt, an HTTP error, a log
- * line). Longest values first, so that a value containing another is masked whole.
+ * line). Longest values first, so that a value containing another is masked whole. The text is one
+ * value, never a serialised document: masking JSON text could cut through its quotes and escapes.
  */
 export function redactText(text: string, secureValues: readonly unknown[]): string {
   const needles = secureValues
-    .filter((v) => v !== undefined && v !== null && v !== '')
-    .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+    .map(secretText)
+    .filter((v): v is string => v !== undefined)
     .sort((a, b) => b.length - a.length);
   let out = text;
-  for (const needle of needles) out = out.split(needle).join(REDACTED);
+  for (const needle of needles) if (out.includes(needle)) out = out.split(needle).join(REDACTED);
   return out;
+}
+
+/**
+ * `value` with every string inside it, however deep (arrays, objects), masked with `secureValues`;
+ * with `numbers`, a number whose text is a secure value is replaced too (a variable's value, where an
+ * integer PIN copied elsewhere stays an integer). Keys are left alone: they are names the flow or the
+ * engine chose, not values. Parts where nothing changed are shared with `value`, not copied.
+ */
+export function maskValue(
+  value: unknown,
+  secureValues: readonly unknown[],
+  options: { numbers?: boolean } = {},
+): unknown {
+  if (secureValues.length === 0) return value;
+  const needles = secureValues
+    .map(secretText)
+    .filter((v): v is string => v !== undefined)
+    .sort((a, b) => b.length - a.length);
+  if (needles.length === 0) return value;
+  const numbers = options.numbers === true ? new Set(needles) : undefined;
+  const mask = (item: unknown): unknown => {
+    if (typeof item === 'string') {
+      let out = item;
+      for (const needle of needles) if (out.includes(needle)) out = out.split(needle).join(REDACTED);
+      return out;
+    }
+    if (typeof item === 'number') return numbers?.has(JSON.stringify(item)) ? REDACTED : item;
+    if (Array.isArray(item)) {
+      let out: unknown[] | undefined;
+      for (let i = 0; i < item.length; i++) {
+        const masked = mask(item[i]);
+        if (masked === item[i]) continue;
+        out ??= [...item];
+        out[i] = masked;
+      }
+      return out ?? item;
+    }
+    if (item && typeof item === 'object') {
+      let out: Record<string, unknown> | undefined;
+      for (const [key, inner] of Object.entries(item)) {
+        const masked = mask(inner);
+        if (masked === inner) continue;
+        out ??= { ...item };
+        out[key] = masked;
+      }
+      return out ?? item;
+    }
+    return item;
+  };
+  return mask(value);
 }

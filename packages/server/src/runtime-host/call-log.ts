@@ -5,9 +5,9 @@ import {
   type Command,
   type ContactEvent,
   type ContactSnapshot,
+  maskValue,
   REDACTED,
 } from '@callflow/runtime';
-import { maskStrings } from './mask-strings.js';
 
 /** One thing said or done on a contact's line: a command the host carried out, or an event it stepped. */
 export interface LogEntry {
@@ -117,10 +117,9 @@ export class CallLog {
     const log = this.#logs.get(contactId);
     if (!log) return { logId: null, entries: [], truncated: false };
     // Masked again with everything learned since: a value may become secure after it was logged.
-    const mask = (text: string) => log.secrets.mask(text);
     const entries = log.entries
       .filter((e) => e.seq > after)
-      .map((e) => ({ ...e, detail: maskStrings(e.detail, mask) as object }));
+      .map((e) => ({ ...e, detail: maskValue(e.detail, log.secrets.known) as object }));
     return { logId: log.id, entries, truncated: log.truncated };
   }
 
@@ -152,11 +151,11 @@ export class CallLog {
 
   #learn(log: ContactLog, snapshot: ContactSnapshot): void {
     log.snapshot = snapshot;
-    log.secrets.remember(snapshot, snapshot.flowId);
+    log.secrets.remember(snapshot);
   }
 
   #add(log: ContactLog, direction: LogEntry['direction'], type: string, raw: object): void {
-    const masked = maskStrings(raw, (text) => log.secrets.mask(text)) as object;
+    const masked = maskValue(raw, log.secrets.known) as object;
     const tooLarge = Buffer.byteLength(JSON.stringify(masked)) > this.#limits.detailBytes;
     log.lastSeq += 1;
     log.entries.push({

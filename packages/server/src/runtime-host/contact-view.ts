@@ -1,34 +1,38 @@
 import type { ContactSnapshot, TraceEntry } from '@callflow/runtime';
-import { REDACTED, redactText, secureVariableNames } from '@callflow/runtime';
+import { maskTraceEntry, maskValue, REDACTED, secureValuesOf, secureVariableNames } from '@callflow/runtime';
 import type { PublishedVersions } from '../store/published-versions.js';
-import { maskStrings } from './mask-strings.js';
 
-/** Secure variables of every flow the contact entered (its own version of each). */
+/** The version of each flow the contact entered, as it runs it. */
+function flowsOf(s: ContactSnapshot, published: PublishedVersions) {
+  return (flowId: string) => {
+    const version = flowId === s.flowId ? s.version : s.versions?.[flowId];
+    return version === undefined ? undefined : published.get(flowId, version)?.flow;
+  };
+}
+
+/** Names of the secure variables of every flow the contact entered (its own version of each). */
 function secureNames(s: ContactSnapshot, published: PublishedVersions): Set<string> {
+  const flowOf = flowsOf(s, published);
   const names = new Set<string>();
-  const entered: [string, number][] = [[s.flowId, s.version], ...Object.entries(s.versions ?? {})];
-  for (const [flowId, version] of entered) {
-    const flow = published.get(flowId, version)?.flow;
+  for (const flowId of [s.flowId, ...Object.keys(s.versions ?? {})]) {
+    const flow = flowOf(flowId);
     if (flow) for (const name of secureVariableNames(flow)) names.add(name);
   }
   return names;
 }
 
-function secureValues(s: ContactSnapshot, secure: Set<string>): unknown[] {
-  return [...secure].map((name) => s.variables[name]).filter((v) => v !== undefined && v !== null);
-}
-
 /**
- * What the API shows of a contact: its position, status, variables and system variables, with every
- * secure variable replaced by a mask (and its value masked inside system variables). The raw snapshot never leaves the server.
+ * What the API shows of a contact: its position, status, variables and system variables. A secure
+ * variable shows as a mask; any other value that holds a secure value of the contact (`$lastDigits`
+ * after a PIN, a copy in another variable, a module's PIN after it returned) has it masked. The raw
+ * snapshot never leaves the server.
  */
 export function contactView(s: ContactSnapshot, published: PublishedVersions) {
   const secure = secureNames(s, published);
-  // `$lastDigits` holds what the caller keyed last, a PIN included.
-  const values = secureValues(s, secure);
+  const secrets = secureValuesOf(s, flowsOf(s, published));
   const variables: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(s.variables))
-    variables[name] = secure.has(name) ? REDACTED : value;
+    variables[name] = secure.has(name) ? REDACTED : maskValue(value, secrets, { numbers: true });
   const top = s.stack[s.stack.length - 1];
   return {
     contactId: s.contactId,
@@ -42,7 +46,7 @@ export function contactView(s: ContactSnapshot, published: PublishedVersions) {
     callerNumber: s.callerNumber ?? null,
     dialedNumber: s.dialedNumber,
     variables,
-    system: maskStrings(s.system ?? {}, (text) => redactText(text, values)),
+    system: maskValue(s.system ?? {}, secrets, { numbers: true }),
     variableVersions: s.variableVersions,
     queue: s.queue
       ? { name: s.queue.name, since: new Date(s.queue.since).toISOString(), agent: s.queue.agent ?? null }
@@ -53,8 +57,8 @@ export function contactView(s: ContactSnapshot, published: PublishedVersions) {
   };
 }
 
-/** The trace, with any secure value that slipped into free text masked as well. */
+/** The trace, masked again with every secure value the contact has held (also those learnt later). */
 export function traceView(s: ContactSnapshot, trace: readonly TraceEntry[], published: PublishedVersions) {
-  const values = secureValues(s, secureNames(s, published));
-  return { entries: trace.map((entry) => maskStrings(entry, (text) => redactText(text, values))) };
+  const secrets = secureValuesOf(s, flowsOf(s, published));
+  return { entries: trace.map((entry) => maskTraceEntry(entry, secrets)) };
 }
