@@ -274,6 +274,11 @@ export const PROBLEM_CODES = {
     title: 'Number not dialable from this account',
     help: 'The number is valid but cannot be dialled from the account region (e.g. premium or short code).',
   },
+  CF505: {
+    severity: 'warning',
+    title: 'Caller-ID strategy has nothing to work with',
+    help: "The transfer's caller-ID strategy needs something no path into the block provides: `queue` and `agentGroup` need a working queue (Set working queue before the transfer, or the caller waiting in a queue), and `agentChoice` needs an agent, which a flow's transfer never has. The account's principal number is shown instead. Set a working queue on the way, or pick another strategy (`fixed`, `caller`...).",
+  },
   CF600: {
     severity: 'error',
     title: 'No working queue',

@@ -141,4 +141,54 @@ describe('caller ID', () => {
   it('CF503: accepts a plain name', () => {
     expectNoProblem(transferTo({ value: '+12025550143' }, { callerIdName: 'ACME Sales (East)' }), 'CF503');
   });
+
+  describe('CF505: a strategy that needs a queue or an agent no path provides (warning)', () => {
+    const afterQueue = (callerId: Record<string, unknown>) => {
+      const flow = transferTo({ value: '+12025550143' }, { callerId });
+      // Out of the greeting without a queue, and after Set working queue "sales".
+      flow.blocks.greeting!.next = { success: 'out', error: 'set-queue' };
+      flow.blocks['set-queue']!.next = { success: 'out', error: 'bye' };
+      return flow;
+    };
+
+    it.each(['queue', 'agentGroup'])(
+      '%s with no Set working queue on any path into the block',
+      (strategy) => {
+        const p = expectOneProblem(transferTo({ value: '+12025550143' }, { callerId: { strategy } }), {
+          code: 'CF505',
+          path: '/blocks/out/settings/callerId/strategy',
+          blockId: 'out',
+        });
+        expect(p.severity).toBe('warning');
+        expect(p.message).toContain('no path into it sets a working queue');
+      },
+    );
+
+    it('agentChoice always: a flow transfer has no agent', () => {
+      const p = expectOneProblem(afterQueue({ strategy: 'agentChoice' }), {
+        code: 'CF505',
+        path: '/blocks/out/settings/callerId/strategy',
+        blockId: 'out',
+      });
+      expect(p.message).toContain('no agent');
+    });
+
+    it('is quiet when some path sets a working queue, in a customer-queue flow, and for other strategies', () => {
+      expectNoProblem(afterQueue({ strategy: 'queue' }), 'CF505');
+      expectNoProblem(afterQueue({ strategy: 'agentGroup' }), 'CF505');
+      const queueFlow = {
+        ...transferTo({ value: '+12025550143' }, { callerId: { strategy: 'queue' } }),
+        type: 'customer-queue' as const,
+      };
+      expect(problemsOf(queueFlow, 'CF505')).toEqual([]);
+      for (const callerId of [
+        { strategy: 'caller' },
+        { strategy: 'fixed', number: 'main' },
+        { strategy: 'sameAreaCode' },
+      ]) {
+        expectNoProblem(transferTo({ value: '+12025550143' }, { callerId }), 'CF505');
+      }
+      expectNoProblem(transferTo({ value: '+12025550143' }), 'CF505');
+    });
+  });
 });

@@ -30,6 +30,7 @@ import { variableReferences } from './rules/variable-references.js';
 import { workingQueue } from './rules/working-queue.js';
 
 export type { FlowSummary, LintContext, LintRule, RuleContext } from './rule.js';
+export { type PathQueue, type QueueOnPath, workingQueuesOnPaths } from './working-queue-paths.js';
 
 /** Every rule, in the order their problems are reported: structure, references, variables, numbers, rules. */
 export const LINT_RULES: readonly LintRule[] = [

@@ -1,6 +1,6 @@
 import { type CallerIdSetting, checkDialNumber } from '@callflow/model';
 import { operandValue } from '../engine/prompts.js';
-import { resolveCallerId } from '../rules/index.js';
+import { resolveCallerId, transferCallerIdSituation } from '../rules/index.js';
 import { defineBehaviour } from './behaviour.js';
 import { adapterFailure, isTimer, num } from './common.js';
 import { dialOptions } from './get-digits.js';
@@ -26,17 +26,17 @@ export const transferToNumber = defineBehaviour<TransferToNumberSettings>({
     const check = checkDialNumber(typeof raw === 'string' ? raw : String(raw ?? ''), dialOptions(ctx));
     if (!check.ok) return { outcome: 'error', note: `cannot dial: ${check.message}` };
     const queue = ctx.contact.queue?.name ?? (ctx.contact.system.queueName as string | undefined);
-    const decision = resolveCallerId({
-      purpose: 'transfer',
-      ...(s.callerId ? { setting: s.callerId } : {}),
-      resources: ctx.env.resources,
-      ...(ctx.contact.callerNumber ? { callerNumber: ctx.contact.callerNumber } : {}),
-      dialedNumber: check.e164,
-      ...(queue ? { queue } : {}),
-      activeCall: false,
-      variables: ctx.lookup,
-      ...(ctx.env.random ? { random: ctx.env.random } : {}),
-    });
+    const decision = resolveCallerId(
+      transferCallerIdSituation({
+        ...(s.callerId ? { setting: s.callerId } : {}),
+        resources: ctx.env.resources,
+        ...(ctx.contact.callerNumber ? { callerNumber: ctx.contact.callerNumber } : {}),
+        dialedNumber: check.e164,
+        ...(queue ? { queue } : {}),
+        variables: ctx.lookup,
+        ...(ctx.env.random ? { random: ctx.env.random } : {}),
+      }),
+    );
     const name = s.callerIdName ?? decision.name;
     ctx.traceWith({
       callerId: {

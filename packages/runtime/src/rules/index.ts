@@ -10,3 +10,5 @@ export * from './hours.js';
 export * from './popover.js';
 export * from './redact.js';
 export * from './secure-values.js';
+export * from './transfer-caller-id.js';
+export * from './transfer-caller-id-preview.js';

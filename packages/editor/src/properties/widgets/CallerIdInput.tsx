@@ -1,8 +1,9 @@
 import { CALLER_ID_STRATEGIES, type CallerIdStrategy, formatNumberForDisplay } from '@callflow/model';
-import { useMemo } from 'react';
+import type { CallerIdDecision } from '@callflow/runtime';
+import { type ReactNode, useMemo } from 'react';
 import { useEditorStore } from '../../store/flow-store';
 import { propertySchema } from '../field-schema';
-import { callerIdPreview } from './caller-id-preview';
+import { type CallerIdPreview, callerIdPreview, EXAMPLE_CALLER } from './caller-id-preview';
 import { ResourcePicker } from './ResourcePicker';
 import { asRecord, type WidgetProps } from './types';
 import { VariableField } from './VariableInput';
@@ -17,7 +18,7 @@ export const STRATEGY_LABELS: Record<CallerIdStrategy, string> = {
   agentChoice: "The agent's choice",
 };
 
-/** The caller-ID strategy, its parameters, and which number the customer will see and why. */
+/** The caller-ID strategy, its parameters, and which number the called party will see and why. */
 export function CallerIdInput({ id, value, onChange, info, settings, blockId, invalid }: WidgetProps) {
   const setting = value === undefined ? undefined : asRecord(value);
   const flow = useEditorStore((s) => s.flow);
@@ -28,8 +29,8 @@ export function CallerIdInput({ id, value, onChange, info, settings, blockId, in
   ];
   const strategy = setting?.strategy as CallerIdStrategy | undefined;
   const preview = useMemo(
-    () => (flow && resources ? callerIdPreview(blockType, settings, flow, resources) : null),
-    [blockType, settings, flow, resources],
+    () => (flow && resources ? callerIdPreview(blockId, settings, flow, resources) : null),
+    [blockId, settings, flow, resources],
   );
 
   const set = (patch: Record<string, unknown>) => onChange({ strategy, ...setting, ...patch });
@@ -93,33 +94,87 @@ export function CallerIdInput({ id, value, onChange, info, settings, blockId, in
         </label>
       )}
       {preview ? (
-        <div
-          className={preview.decision.number ? 'explain' : 'explain is-error'}
-          aria-live="polite"
-          data-testid={`caller-id-preview-${blockId}`}
+        <CallerIdPreviewView preview={preview} blockId={blockId} />
+      ) : (
+        <p className="help">Load the resources file to see which number the called party will see.</p>
+      )}
+    </div>
+  );
+}
+
+function CallerIdPreviewView({ preview, blockId }: { preview: CallerIdPreview; blockId: string }) {
+  if (preview.kind === 'example') {
+    return (
+      <div data-testid={`caller-id-preview-${blockId}`}>
+        <DecisionView decision={preview.decision} testId={`caller-id-preview-${blockId}-0`}>
+          <div className="muted">For example, {preview.example}.</div>
+        </DecisionView>
+      </div>
+    );
+  }
+  if (preview.answers.length === 0) {
+    return (
+      <p className="help" data-testid={`caller-id-preview-${blockId}`}>
+        No path from the start reaches this block yet: connect it to see which number the called party sees.
+      </p>
+    );
+  }
+  return (
+    <div data-testid={`caller-id-preview-${blockId}`}>
+      {preview.answers.length > 1 && (
+        <p className="help">The number depends on the path the call takes to this block:</p>
+      )}
+      {preview.answers.map((answer, i) => (
+        <DecisionView
+          key={answer.situations.map((s) => s.when).join()}
+          decision={answer.decision}
+          testId={`caller-id-preview-${blockId}-${i}`}
         >
-          <strong>
-            {preview.decision.number
-              ? `The customer sees ${display(preview.decision.number)}${preview.decision.name ? ` (${preview.decision.name})` : ''}`
-              : 'No caller ID can be chosen'}
-          </strong>
-          <div>
-            Rule <code>{preview.decision.rule}</code>: {preview.decision.reason}.
-          </div>
-          {preview.decision.rejected.length > 0 && (
-            <ul>
-              {preview.decision.rejected.map((r) => (
-                <li key={`${r.candidate}:${r.why}`}>
-                  Passed over {r.candidate}: {r.why}
+          {answer.situations.length > 0 && (
+            <ul className="muted" aria-label="When">
+              {answer.situations.map((s) => (
+                <li key={s.when}>
+                  When {s.when}, e.g. {s.path.join(' → ')}
                 </li>
               ))}
             </ul>
           )}
-          <div className="muted">For example, {preview.example}.</div>
-        </div>
-      ) : (
-        <p className="help">Load the resources file to see which number the customer will see.</p>
+        </DecisionView>
+      ))}
+      <div className="muted">For example, a call from {EXAMPLE_CALLER}.</div>
+    </div>
+  );
+}
+
+function DecisionView({
+  decision,
+  testId,
+  children,
+}: {
+  decision: CallerIdDecision;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={decision.number ? 'explain' : 'explain is-error'} aria-live="polite" data-testid={testId}>
+      <strong>
+        {decision.number
+          ? `The called party sees ${display(decision.number)}${decision.name ? ` (${decision.name})` : ''}`
+          : 'No caller ID can be chosen'}
+      </strong>
+      <div>
+        Rule <code>{decision.rule}</code>: {decision.reason}.
+      </div>
+      {decision.rejected.length > 0 && (
+        <ul>
+          {decision.rejected.map((r) => (
+            <li key={`${r.candidate}:${r.why}`}>
+              Passed over {r.candidate}: {r.why}
+            </li>
+          ))}
+        </ul>
       )}
+      {children}
     </div>
   );
 }

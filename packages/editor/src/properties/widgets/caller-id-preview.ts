@@ -1,85 +1,98 @@
 /**
- * "Which number will the customer see, and why?" — the caller-ID field asks the runtime's own rules
- * (`resolveCallerId`) about an example call, so the editor never explains differently than it behaves.
+ * "Which number will the called party see, and why?" — the caller-ID field asks the runtime's own rules
+ * about the situations the flow really creates, so the designer never explains differently than the
+ * runtime behaves. A transfer gets one answer per situation the paths into it create
+ * (`transferCallerIdPreview`); an outbound whisper's Call phone number block gets one example call.
  */
-import { checkDialNumber, type Flow, type Resources } from '@callflow/model';
-import { type CallerIdDecision, type CallerIdSituation, resolveCallerId } from '@callflow/runtime';
+import type { Flow, Resources } from '@callflow/model';
+import {
+  type CallerIdDecision,
+  type CallerIdSituation,
+  type PreviewAnswer,
+  resolveCallerId,
+  transferCallerIdPreview,
+} from '@callflow/runtime';
 
 export const EXAMPLE_CALLER = '+12025550199';
 export const EXAMPLE_DIALLED = '+12025550143';
 
-export interface CallerIdPreview {
-  decision: CallerIdDecision;
-  /** The example the decision is about, in words. */
-  example: string;
-}
+export type CallerIdPreview =
+  /** A flow's transfer: one answer per distinct situation on the paths into the block. */
+  | { kind: 'paths'; answers: PreviewAnswer[] }
+  /** An outbound whisper's override: one example call. */
+  | { kind: 'example'; decision: CallerIdDecision; example: string };
 
 export function callerIdPreview(
-  blockType: string,
+  blockId: string,
+  settings: Record<string, unknown>,
+  flow: Flow,
+  resources: Resources,
+): CallerIdPreview {
+  const block = flow.blocks[blockId];
+  // The form's settings may be a step ahead of the stored flow: preview what is on screen.
+  const shown: Flow = block
+    ? { ...flow, blocks: { ...flow.blocks, [blockId]: { ...block, settings } } }
+    : flow;
+  if (block?.type === 'callPhoneNumber') return whisperPreview(settings, shown, resources);
+  return {
+    kind: 'paths',
+    answers: guarded(() =>
+      transferCallerIdPreview(shown, blockId, resources, {
+        callerNumber: EXAMPLE_CALLER,
+        dialedNumber: EXAMPLE_DIALLED,
+      }),
+    ),
+  };
+}
+
+function guarded(preview: () => PreviewAnswer[]): PreviewAnswer[] {
+  try {
+    return preview();
+  } catch (error) {
+    // A draft can hold anything; say so instead of breaking the form.
+    return [{ decision: cannotTell(error), situations: [] }];
+  }
+}
+
+function cannotTell(error: unknown): CallerIdDecision {
+  return {
+    rule: 'none',
+    reason: `the caller ID cannot be worked out yet: ${(error as Error).message}`,
+    rejected: [],
+  };
+}
+
+/** An agent's call through a queue that runs this outbound whisper flow; the block's number overrides. */
+function whisperPreview(
   settings: Record<string, unknown>,
   flow: Flow,
   resources: Resources,
 ): CallerIdPreview {
   const variables = (name: string) => flow.variables?.[name]?.default;
-  const to = settings.to as { value?: unknown } | undefined;
-  const typed =
-    typeof to?.value === 'string'
-      ? checkDialNumber(to.value, { defaultRegion: resources.account.defaultRegion })
-      : undefined;
-  const dialedNumber = typed?.ok ? typed.e164 : EXAMPLE_DIALLED;
-  const queue = workingQueue(flow) ?? Object.keys(resources.queues)[0];
-  const agent = Object.keys(resources.agents)[0];
+  const queue = Object.entries(resources.queues).find(([, q]) => q.outboundWhisperFlow === flow.id)?.[0];
   const situation: CallerIdSituation = {
-    purpose:
-      blockType === 'callPhoneNumber'
-        ? 'agentOutbound'
-        : blockType === 'createCallback'
-          ? 'callback'
-          : 'transfer',
+    purpose: 'agentOutbound',
     resources,
-    callerNumber: EXAMPLE_CALLER,
-    dialedNumber,
-    activeCall: blockType !== 'callPhoneNumber',
+    dialedNumber: EXAMPLE_DIALLED,
+    activeCall: false,
     variables,
     random: () => 0,
+    ...(queue !== undefined ? { queue } : {}),
   };
-  if (queue !== undefined) situation.queue = queue;
-  if (agent !== undefined) situation.agent = agent;
   const setting = settings.callerId as CallerIdSituation['setting'];
-  if (blockType === 'callPhoneNumber') {
-    // In an outbound whisper flow the block overrides the queue's caller ID (DOMAIN.md §1).
-    const override =
-      setting?.strategy === 'fixed'
-        ? setting.number
-        : setting?.strategy === 'variable'
-          ? variables(setting.variable ?? '')
-          : undefined;
-    if (typeof override === 'string' && override !== '') situation.outboundWhisperOverride = override;
-  } else if (setting) {
-    situation.setting = setting;
-  }
+  const override =
+    setting?.strategy === 'fixed'
+      ? setting.number
+      : setting?.strategy === 'variable'
+        ? variables(setting.variable ?? '')
+        : undefined;
+  if (typeof override === 'string' && override !== '') situation.outboundWhisperOverride = override;
   let decision: CallerIdDecision;
   try {
     decision = resolveCallerId(situation);
   } catch (error) {
-    decision = {
-      rule: 'none',
-      reason: `the caller ID cannot be worked out yet: ${(error as Error).message}`,
-      rejected: [],
-    };
+    decision = cannotTell(error);
   }
-  const parts = [`a call from ${EXAMPLE_CALLER}`];
-  if (queue) parts.push(`through queue "${queue}"`);
-  if (agent && blockType === 'callPhoneNumber') parts.push(`placed by agent "${agent}"`);
-  parts.push(`dialling ${dialedNumber}`);
-  return { decision, example: parts.join(' ') };
-}
-
-/** The queue the flow sets first (its working queue), if any. */
-function workingQueue(flow: Flow): string | undefined {
-  for (const block of Object.values(flow.blocks)) {
-    if (block.type === 'setWorkingQueue' && typeof block.settings.queue === 'string')
-      return block.settings.queue;
-  }
-  return undefined;
+  const through = queue !== undefined ? ` through queue "${queue}"` : '';
+  return { kind: 'example', decision, example: `an agent's call${through} to ${EXAMPLE_DIALLED}` };
 }

@@ -46,47 +46,84 @@ describe('phone number field', () => {
 });
 
 describe('caller ID explanation', () => {
-  it('a transfer without caller ID passes the caller through', () => {
-    const { decision } = callerIdPreview(
-      'transferToNumber',
-      { to: { value: '+12025550143' } },
-      flow,
-      resources,
-    );
-    expect(decision.rule).toBe('caller');
-    expect(decision.reason).toContain('passed through');
+  const transfer = (callerId?: Record<string, unknown>): Flow => ({
+    ...flow,
+    start: 'hours',
+    blocks: {
+      hours: {
+        type: 'checkHours',
+        settings: { hours: 'business' },
+        next: { inHours: 'q', outOfHours: 'out', error: 'out' },
+      },
+      q: { type: 'setWorkingQueue', settings: { queue: 'support' }, next: { success: 'out', error: 'out' } },
+      out: {
+        type: 'transferToNumber',
+        settings: {
+          to: { value: '+12025550143' },
+          timeoutSeconds: 30,
+          resumeAfterDisconnect: false,
+          ...(callerId ? { callerId } : {}),
+        },
+      },
+    },
+  });
+  const answers = (f: Flow) => {
+    const preview = callerIdPreview('out', f.blocks.out!.settings, f, resources);
+    if (preview.kind !== 'paths') throw new Error('expected one answer per path');
+    return preview.answers;
+  };
+
+  it('a transfer without caller ID passes the caller through, on every path', () => {
+    const [only, ...rest] = answers(transfer());
+    expect(rest).toEqual([]);
+    expect(only?.decision.rule).toBe('caller');
+    expect(only?.decision.reason).toContain('passed through');
   });
 
-  it('a fixed number names the number the customer sees', () => {
-    const { decision } = callerIdPreview(
-      'transferToNumber',
-      { callerId: { strategy: 'fixed', number: 'sales' } },
-      flow,
-      resources,
-    );
-    expect(decision).toMatchObject({ rule: 'fixed', number: '+12125550111' });
+  it('a fixed number names the number the called party sees', () => {
+    expect(answers(transfer({ strategy: 'fixed', number: 'sales' }))[0]?.decision).toMatchObject({
+      rule: 'fixed',
+      number: '+12125550111',
+    });
   });
 
-  it("the queue strategy uses the flow's working queue", () => {
-    const { decision, example } = callerIdPreview(
-      'transferToNumber',
-      { callerId: { strategy: 'queue' } },
-      flow,
+  it('the queue strategy answers per path: the principal number where no working queue is set', () => {
+    const found = answers(transfer({ strategy: 'queue' }));
+    expect(
+      found.map((a) => [a.decision.rule, a.decision.number, a.situations.map((s) => s.path.join(' > '))]),
+    ).toEqual([
+      ['principal', '+12015550100', ['hours > out']],
+      ['queue', '+12125550111', ['hours > q > out']],
+    ]);
+  });
+
+  it('previews what the form shows, before the flow is stored', () => {
+    const f = transfer();
+    const preview = callerIdPreview(
+      'out',
+      { ...f.blocks.out!.settings, callerId: { strategy: 'fixed', number: 'sales' } },
+      f,
       resources,
     );
-    expect(decision).toMatchObject({ rule: 'queue', number: '+12125550111' });
-    expect(example).toContain('support');
+    expect(preview.kind === 'paths' && preview.answers[0]?.decision.rule).toBe('fixed');
   });
 
   it('an outbound whisper "Call phone number" overrides the queue caller ID', () => {
-    const { decision } = callerIdPreview(
-      'callPhoneNumber',
-      { callerId: { strategy: 'variable', variable: 'backup' } },
-      flow,
-      resources,
-    );
-    expect(decision.rule).toBe('outboundWhisper');
-    expect(decision.number).toBe('+12015550100');
+    const whisper: Flow = {
+      ...flow,
+      type: 'outbound-whisper',
+      blocks: {
+        call: {
+          type: 'callPhoneNumber',
+          settings: { callerId: { strategy: 'variable', variable: 'backup' } },
+        },
+      },
+    };
+    const preview = callerIdPreview('call', whisper.blocks.call!.settings, whisper, resources);
+    expect(preview.kind === 'example' && preview.decision).toMatchObject({
+      rule: 'outboundWhisper',
+      number: '+12015550100',
+    });
   });
 });
 

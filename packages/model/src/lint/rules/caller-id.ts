@@ -1,7 +1,8 @@
 import { obj } from '../../blocks/index.js';
 import { checkDialNumber, isAccountNumber } from '../../numbers/index.js';
 import { type Problem, pointer, problem } from '../../problems.js';
-import type { LintRule } from '../rule.js';
+import type { LintRule, RuleContext } from '../rule.js';
+import { type QueueOnPath, workingQueuesOnPaths } from '../working-queue-paths.js';
 
 const CALLER_ID_BLOCKS: ReadonlySet<string> = new Set(['transferToNumber', 'callPhoneNumber']);
 const SIP_RESERVED = /[;/?:@&=+$,]/g;
@@ -10,11 +11,18 @@ const SIP_RESERVED = /[;/?:@&=+$,]/g;
  * Caller ID (DOMAIN.md §1): a fixed caller ID written as a number is a valid number (CF500) and one of
  * the account's numbers, or carriers outside the US may block it (CF502, warning; only with resources).
  * Fixed caller IDs written as a name are resource references (CF301). Caller-ID names may not hold
- * SIP-reserved characters (CF503).
+ * SIP-reserved characters (CF503). A transfer's strategy that needs a queue or an agent no path into
+ * the block provides always falls back to the principal number (CF505, warning).
  */
-export const callerId: LintRule = (_flow, { graph, resources }) => {
+export const callerId: LintRule = (flow, { graph, resources }) => {
   const problems: Problem[] = [];
+  let queues: Map<string, QueueOnPath[]> | undefined;
   for (const info of graph.list) {
+    if (info.block.type === 'transferToNumber' && graph.reachable.has(info.id)) {
+      queues ??= workingQueuesOnPaths(flow, graph);
+      const found = strategyWithoutMeans(info.id, obj(info.settings.callerId)?.strategy, queues, graph);
+      if (found) problems.push(found);
+    }
     if (!CALLER_ID_BLOCKS.has(info.block.type)) continue;
     const at = (...segments: string[]) => `${info.pointer}${pointer('settings', ...segments)}`;
     const setting = obj(info.settings.callerId);
@@ -55,3 +63,33 @@ export const callerId: LintRule = (_flow, { graph, resources }) => {
   }
   return problems;
 };
+
+/** CF505: the strategy reads a queue (or an agent) that none of the paths into the transfer has. */
+function strategyWithoutMeans(
+  blockId: string,
+  strategy: unknown,
+  queues: Map<string, QueueOnPath[]>,
+  graph: RuleContext['graph'],
+): Problem | undefined {
+  const at = `${graph.blocks.get(blockId)!.pointer}/settings/callerId/strategy`;
+  if (strategy === 'agentChoice') {
+    return problem(
+      'CF505',
+      `Block "${blockId}" lets the agent choose the caller ID, but a flow's transfer is placed by no agent, so the called party always sees the principal number; pick another strategy.`,
+      at,
+      { blockId },
+    );
+  }
+  if (strategy !== 'queue' && strategy !== 'agentGroup') return undefined;
+  if ((queues.get(blockId) ?? []).some((s) => s.queue.kind !== 'none')) return undefined;
+  const what =
+    strategy === 'queue'
+      ? "the working queue's outbound caller ID"
+      : "the number of the working queue's agent group";
+  return problem(
+    'CF505',
+    `Block "${blockId}" shows ${what}, but no path into it sets a working queue, so the called party always sees the principal number; add a Set working queue before it or pick another strategy.`,
+    at,
+    { blockId },
+  );
+}
