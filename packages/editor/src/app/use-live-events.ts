@@ -102,7 +102,7 @@ export function useLiveEvents(): void {
           text:
             type === 'flow.deleted'
               ? `${data.flowId} was deleted on the server. Saving creates it again.`
-              : `${data.flowId} was changed by someone else. Saving will show what changed before anything is overwritten.`,
+              : `${data.flowId} was changed by someone else. Saving merges their changes with yours, and asks only about blocks you both changed.`,
         });
       }
     };

@@ -1,26 +1,89 @@
-import type { Flow } from '@callflow/model';
-import { useMemo } from 'react';
-import { formatFlowText } from '../flow-checks';
-import { useEditorStore } from '../store/flow-store';
+import { type MergeConflict, type MergeSide, mergeFlows, mergeUnitId } from '@callflow/model';
+import { useMemo, useState } from 'react';
 import { Dialog } from './Dialog';
-import { keepMine, reloadTheirs } from './file-actions';
+import { mergedNote, reloadTheirs, saveMerged } from './file-actions';
 import type { Conflict } from './file-store';
 import { useFileStore } from './file-store';
 import { compactDiff, lineDiff } from './line-diff';
 
-/** Someone saved this flow after I opened it: show what they changed, then let me choose. */
+/**
+ * Someone saved this flow after I opened it and we both changed the same blocks (or variables, or
+ * flow settings): everything else is already merged; ask, per unit, whose version to keep.
+ */
 export function ConflictDialog({ conflict }: { conflict: Conflict }) {
-  const mine = useEditorStore((s) => s.flow) as Flow;
-  const diff = useMemo(
-    () => compactDiff(lineDiff(formatFlowText(mine), formatFlowText(conflict.theirs.flow))),
-    [mine, conflict],
-  );
+  const merge = useMemo(() => mergeFlows(conflict.base, conflict.mine, conflict.theirs.flow), [conflict]);
+  const [choices, setChoices] = useState<Record<string, MergeSide>>({});
+  const chooseAll = (side: MergeSide) =>
+    setChoices(Object.fromEntries(merge.conflicts.map((c) => [mergeUnitId(c), side])));
   return (
     <Dialog title="Save conflict" onClose={() => useFileStore.getState().close()} wide>
       <p>
-        Someone else saved <strong>{mine.id}</strong> after you opened it. Your changes are not saved yet.
+        Someone else saved <strong>{conflict.mine.id}</strong> after you opened it, and you both changed{' '}
+        {merge.conflicts.length === 1 ? 'the part below' : `the ${merge.conflicts.length} parts below`}.
+        Choose whose version to keep for each; everything else is merged.{' '}
+        {merge.fromTheirs.length > 0 && mergedNote(merge.fromTheirs)} Nothing is saved until you choose.
+      </p>
+      <div className="merge-choices">
+        {merge.conflicts.map((unit) => (
+          <ConflictChoice
+            key={mergeUnitId(unit)}
+            unit={unit}
+            side={choices[mergeUnitId(unit)] ?? 'mine'}
+            onChoose={(side) => setChoices((c) => ({ ...c, [mergeUnitId(unit)]: side }))}
+          />
+        ))}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" onClick={() => useFileStore.getState().close()}>
+          Cancel
+        </button>
+        <button type="button" onClick={() => reloadTheirs(conflict.theirs)}>
+          Reload theirs
+        </button>
+        <button type="button" onClick={() => chooseAll('mine')}>
+          All mine
+        </button>
+        <button type="button" onClick={() => chooseAll('theirs')}>
+          All theirs
+        </button>
+        <button type="button" className="primary" onClick={() => void saveMerged(conflict, choices)}>
+          Save merged
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** "Block welcome", "Variable customerTier", "Flow name". */
+export function unitTitle(unit: Pick<MergeConflict, 'kind' | 'key'>): string {
+  return unit.kind === 'block'
+    ? `Block ${unit.key}`
+    : unit.kind === 'variable'
+      ? `Variable ${unit.key}`
+      : `Flow ${unit.key}`;
+}
+
+function ConflictChoice({
+  unit,
+  side,
+  onChoose,
+}: {
+  unit: MergeConflict;
+  side: MergeSide;
+  onChoose(side: MergeSide): void;
+}) {
+  const title = unitTitle(unit);
+  const diff = useMemo(
+    () => compactDiff(lineDiff(unitText(unit.mine), unitText(unit.theirs))),
+    [unit.mine, unit.theirs],
+  );
+  const name = `merge-${mergeUnitId(unit)}`;
+  return (
+    <fieldset className="merge-choice" aria-label={title}>
+      <legend>{title}</legend>
+      <p className="help">
         Lines marked <span className="diff-removed-sample">−</span> are yours,{' '}
-        <span className="diff-added-sample">+</span> are theirs.
+        <span className="diff-added-sample">+</span> theirs.
       </p>
       <pre className="diff">
         {diff.map((line, i) =>
@@ -38,17 +101,18 @@ export function ConflictDialog({ conflict }: { conflict: Conflict }) {
           ),
         )}
       </pre>
-      <div className="dialog-actions">
-        <button type="button" onClick={() => useFileStore.getState().close()}>
-          Cancel
-        </button>
-        <button type="button" onClick={() => reloadTheirs(conflict.theirs)}>
-          Reload theirs
-        </button>
-        <button type="button" className="primary" onClick={() => void keepMine(conflict.theirs)}>
-          Keep mine
-        </button>
-      </div>
-    </Dialog>
+      <label className="check">
+        <input type="radio" name={name} checked={side === 'mine'} onChange={() => onChoose('mine')} />
+        Keep mine{unit.mine === undefined ? ' (deleted)' : ''}
+      </label>
+      <label className="check">
+        <input type="radio" name={name} checked={side === 'theirs'} onChange={() => onChoose('theirs')} />
+        Take theirs{unit.theirs === undefined ? ' (deleted)' : ''}
+      </label>
+    </fieldset>
   );
+}
+
+function unitText(value: unknown): string {
+  return value === undefined ? '(deleted)' : JSON.stringify(value, null, 2);
 }

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type Api, ApiError } from '../api/client';
 import { moveBlocks } from '../flow/flow-edits';
 import { isDirty, useEditorStore } from '../store/flow-store';
-import { keepMine, openFlow, readFlowFile, reloadTheirs, saveDraft, setApi } from './file-actions';
+import { openFlow, readFlowFile, reloadTheirs, saveDraft, saveMerged, setApi } from './file-actions';
 import { useFileStore } from './file-store';
 
 const flowsDir = fileURLToPath(new URL('../../../../flows/', import.meta.url));
@@ -110,22 +110,48 @@ describe('saving', () => {
     expect(saves.map((s) => s.id)).toEqual([b]);
   });
 
-  it('on a conflict keeps my edits and offers both versions; "Keep mine" overwrites with the new etag', async () => {
+  it('on a conflict over different parts, merges from the base and saves the merge with their etag', async () => {
     const text = readFileSync(`${flowsDir}${sampleFiles[0]}`, 'utf8');
     const id = sampleFiles[0]!.replace('.flow.json', '');
     const theirs = { flow: { ...(JSON.parse(text) as Flow), name: 'Renamed by someone else' }, etag: '"7"' };
     const { api, saves } = fakeApi({ [id]: text }, { conflictWith: theirs });
     setApi(api);
     await openFlow(id);
+    useEditorStore.getState().edit((f) => ({ ...f, description: 'Mine' }));
+    expect(await saveDraft()).toBe(true);
+    expect(useFileStore.getState().dialog).toEqual({ kind: 'none' });
+    expect(saves).toHaveLength(1);
+    expect(saves[0]?.etag).toBe('"7"');
+    expect(JSON.parse(saves[0]!.text)).toMatchObject({
+      name: 'Renamed by someone else',
+      description: 'Mine',
+    });
+    const state = useEditorStore.getState();
+    expect(isDirty(state)).toBe(false);
+    expect(state.notice?.text).toContain("Merged with the changes saved meanwhile (the flow's name)");
+  });
+
+  it('on a conflict over the same part, asks about that part only and saves the choice', async () => {
+    const text = readFileSync(`${flowsDir}${sampleFiles[0]}`, 'utf8');
+    const id = sampleFiles[0]!.replace('.flow.json', '');
+    const theirs = {
+      flow: { ...(JSON.parse(text) as Flow), name: 'Theirs', description: 'Their description' },
+      etag: '"7"',
+    };
+    const { api, saves } = fakeApi({ [id]: text }, { conflictWith: theirs });
+    setApi(api);
+    await openFlow(id);
+    const base = useEditorStore.getState().flow!;
     useEditorStore.getState().edit((f) => ({ ...f, name: 'Mine' }));
     expect(await saveDraft()).toBe(false);
     const dialog = useFileStore.getState().dialog;
-    expect(dialog).toMatchObject({ kind: 'conflict', conflict: { theirs } });
+    expect(dialog).toMatchObject({ kind: 'conflict', conflict: { theirs, base } });
     expect(useEditorStore.getState().flow?.name).toBe('Mine');
-    await keepMine(theirs);
+    if (dialog.kind !== 'conflict') throw new Error('no conflict dialog');
+    expect(await saveMerged(dialog.conflict, { 'setting:name': 'mine' })).toBe(true);
     expect(saves).toHaveLength(1);
     expect(saves[0]?.etag).toBe('"7"');
-    expect(JSON.parse(saves[0]!.text).name).toBe('Mine');
+    expect(JSON.parse(saves[0]!.text)).toMatchObject({ name: 'Mine', description: 'Their description' });
   });
 
   it('"Reload theirs" shows their version and keeps mine one undo away', async () => {

@@ -3,7 +3,15 @@
  * save opens the conflict dialog, unsaved changes are asked about, invalid imports are refused with
  * their problems shown.
  */
-import type { Flow, FlowType, Problem } from '@callflow/model';
+import {
+  type Flow,
+  type FlowType,
+  type MergeSide,
+  type MergeUnit,
+  mergeFlows,
+  mergeUnitId,
+  type Problem,
+} from '@callflow/model';
 import { type Api, ApiError, api as defaultApi } from '../api/client';
 import { newFlow } from '../flow/flow-edits';
 import { checkText, formatFlowText } from '../flow-checks';
@@ -11,7 +19,7 @@ import { flushEdits } from '../store/edit-flush';
 import { hasPendingEdits, isDirty, useEditorStore } from '../store/flow-store';
 import { pendingSummary } from '../store/pending-edits';
 import { downloadText } from './download';
-import { type UnsavedContinuation, useFileStore } from './file-store';
+import { type Conflict, type UnsavedContinuation, useFileStore } from './file-store';
 
 let api: Api = defaultApi;
 
@@ -117,27 +125,47 @@ export async function saveDraft(): Promise<boolean> {
   return writeDraft(state.flow, state.etag);
 }
 
-async function writeDraft(flow: Flow, etag: string | null): Promise<boolean> {
+/** How many times in a row a save merges with a version saved meanwhile before it gives up. */
+const MAX_MERGES = 3;
+
+async function writeDraft(flow: Flow, etag: string | null, mergedWith: MergeUnit[] = []): Promise<boolean> {
   const files = useFileStore.getState();
   files.setBusy(true);
+  let toSave = flow;
+  let ifMatch = etag;
+  const fromTheirs = [...mergedWith];
   try {
-    const result = await api.saveFlow(flow.id, formatFlowText(flow), etag);
-    useEditorStore.getState().markSaved(flow, result.etag);
-    const errors = result.problems?.filter((p) => p.severity === 'error').length ?? 0;
-    useEditorStore.getState().notify({
-      kind: 'success',
-      text: errors > 0 ? `Draft saved with ${errors} problems to fix before publishing.` : 'Draft saved.',
-    });
-    void refreshFlows();
-    return true;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 412) {
-      const current = (error.details as { current?: { flow: Flow; etag: string } }).current;
-      if (current) {
-        files.show({ kind: 'conflict', conflict: { theirs: current } });
-        return false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await api.saveFlow(toSave.id, formatFlowText(toSave), ifMatch);
+        useEditorStore.getState().markSaved(toSave, result.etag);
+        const errors = result.problems?.filter((p) => p.severity === 'error').length ?? 0;
+        const saved =
+          errors > 0 ? `Draft saved with ${errors} problems to fix before publishing.` : 'Draft saved.';
+        useEditorStore.getState().notify({
+          kind: 'success',
+          text: fromTheirs.length > 0 ? `${saved} ${mergedNote(fromTheirs)}` : saved,
+        });
+        void refreshFlows();
+        return true;
+      } catch (error) {
+        const current = staleSave(error);
+        if (!current || attempt >= MAX_MERGES) throw error;
+        // Someone saved meanwhile: merge block by block from the version both started from. Only what
+        // both changed differently is asked about; otherwise the merge is what gets saved, on their etag.
+        const base = useEditorStore.getState().savedFlow;
+        const merge = mergeFlows(base, toSave, current.flow);
+        if (merge.conflicts.length > 0) {
+          files.show({ kind: 'conflict', conflict: { theirs: current, base, mine: toSave } });
+          return false;
+        }
+        useEditorStore.getState().rebase(current.flow, current.etag, merge.flow);
+        fromTheirs.push(...merge.fromTheirs);
+        toSave = useEditorStore.getState().flow ?? merge.flow;
+        ifMatch = current.etag;
       }
     }
+  } catch (error) {
     if (error instanceof ApiError && error.status === 422) {
       const problems = (error.details as { problems?: Problem[] }).problems ?? [];
       useEditorStore.getState().setProblems(problems);
@@ -150,6 +178,28 @@ async function writeDraft(flow: Flow, etag: string | null): Promise<boolean> {
   }
 }
 
+/** The server's current version when a save was refused as stale (412). */
+function staleSave(error: unknown): { flow: Flow; etag: string } | null {
+  if (!(error instanceof ApiError) || error.status !== 412) return null;
+  return (error.details as { current?: { flow: Flow; etag: string } } | undefined)?.current ?? null;
+}
+
+/** "Merged with the changes saved meanwhile: blocks a, b; variable x; the flow's name." */
+export function mergedNote(units: readonly MergeUnit[]): string {
+  const names = (kind: MergeUnit['kind']) => [
+    ...new Set(units.filter((u) => u.kind === kind).map((u) => u.key)),
+  ];
+  const parts: string[] = [];
+  const blocks = names('block');
+  const variables = names('variable');
+  const settings = names('setting');
+  if (blocks.length > 0) parts.push(`${blocks.length === 1 ? 'block' : 'blocks'} ${blocks.join(', ')}`);
+  if (variables.length > 0)
+    parts.push(`${variables.length === 1 ? 'variable' : 'variables'} ${variables.join(', ')}`);
+  if (settings.length > 0) parts.push(`the flow's ${settings.join(', ')}`);
+  return `Merged with the changes saved meanwhile (${parts.join('; ')}).`;
+}
+
 /** Conflict: replace my edits with the server's draft (mine stay in undo history). */
 export function reloadTheirs(theirs: { flow: Flow; etag: string }): void {
   const store = useEditorStore.getState();
@@ -159,11 +209,25 @@ export function reloadTheirs(theirs: { flow: Flow; etag: string }): void {
   store.notify({ kind: 'info', text: 'Reloaded the saved draft. Undo (Ctrl+Z) brings your version back.' });
 }
 
-/** Conflict: overwrite the server's draft with mine, knowingly (using the new etag). */
-export async function keepMine(theirs: { etag: string }): Promise<void> {
+/**
+ * Conflict: save the merge, with `choices` (mine or theirs) for what both changed. Their version
+ * becomes the base, so a later conflict merges from it.
+ */
+export async function saveMerged(
+  conflict: Conflict,
+  choices: Readonly<Record<string, MergeSide>>,
+): Promise<boolean> {
   useFileStore.getState().close();
-  const { flow } = useEditorStore.getState();
-  if (flow) await writeDraft(flow, theirs.etag);
+  const merge = mergeFlows(conflict.base, conflict.mine, conflict.theirs.flow, choices);
+  const store = useEditorStore.getState();
+  store.rebase(conflict.theirs.flow, conflict.theirs.etag, merge.flow);
+  const flow = useEditorStore.getState().flow;
+  if (!flow) return false;
+  const theirs = [
+    ...merge.fromTheirs,
+    ...merge.conflicts.filter((c) => choices[mergeUnitId(c)] === 'theirs'),
+  ];
+  return writeDraft(flow, conflict.theirs.etag, theirs);
 }
 
 export async function publish(): Promise<void> {

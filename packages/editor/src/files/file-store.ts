@@ -5,6 +5,10 @@ import { create } from 'zustand';
 export interface Conflict {
   /** The server's current draft. */
   theirs: { flow: Flow; etag: string };
+  /** The version my edits started from (null when unknown: a new or imported flow). */
+  base: Flow | null;
+  /** My version, as it was when the save was refused. */
+  mine: Flow;
 }
 
 export type Dialog =

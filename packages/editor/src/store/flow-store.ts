@@ -58,6 +58,11 @@ export interface EditorState {
   undo(): void;
   redo(): void;
   markSaved(flow: Flow, etag: string): void;
+  /**
+   * After a merge: `stored` (with its etag) becomes the version edits are based on, and `merged` the
+   * flow on screen, as one undoable edit.
+   */
+  rebase(stored: Flow, etag: string, merged: Flow): void;
   select(ids: string[]): void;
   setTab(tab: SideTab): void;
   focusProblem(problem: Pick<Problem, 'blockId' | 'path'>): void;
@@ -153,6 +158,10 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       etag,
       history: history ? ({ ...history, lastKey: undefined } as History<Flow>) : history,
     });
+  },
+  rebase: (stored, etag, merged) => {
+    get().edit(() => merged);
+    get().markSaved(stored, etag);
   },
   select: (ids) => {
     const current = get().selection;
