@@ -6,6 +6,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, startupUrl } from './config.js';
+import { LogHealth } from './ops/log-destination.js';
 import { createLogger } from './ops/logger.js';
 import { createService } from './service.js';
 
@@ -26,8 +27,13 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel });
-  const service = await createService(config, { logger, defaultMetrics: true });
+  // A full disk under stdout must not crash the service: the log counts failed writes (see /healthz),
+  // and the plain lines below give up quietly.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
+  const logHealth = new LogHealth();
+  const logger = createLogger({ level: config.logLevel, health: logHealth });
+  const service = await createService(config, { logger, logHealth, defaultMetrics: true });
   let port: number;
   try {
     port = await service.listen();

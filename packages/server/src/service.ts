@@ -9,6 +9,7 @@ import type { ServerConfig } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { type Db, openDatabase } from './db/database.js';
 import { EventBus } from './ops/event-bus.js';
+import { LogHealth } from './ops/log-destination.js';
 import { createLogger } from './ops/logger.js';
 import { ServiceMetrics } from './ops/metrics.js';
 import { FlowService } from './publishing/flow-service.js';
@@ -49,13 +50,18 @@ export interface ServiceOptions {
   clock?: WallClock;
   /** Twilio's REST API stand-in for tests; production builds it from the account SID. */
   twilioClient?: TwilioRestClient;
+  /** How the given `logger`'s destination fares (reported by /healthz); kept by the service for its own. */
+  logHealth?: LogHealth;
 }
 
 export async function createService(
   config: ServerConfig,
   options: ServiceOptions = {},
 ): Promise<CallflowService> {
-  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  // The log's health is known when the service writes it (or the caller says how its logger fares).
+  const logHealth = options.logger ? options.logHealth : (options.logHealth ?? new LogHealth());
+  const logger =
+    options.logger ?? createLogger({ level: config.logLevel, ...(logHealth ? { health: logHealth } : {}) });
   const metrics = new ServiceMetrics({ defaultMetrics: options.defaultMetrics ?? false });
   const events = new EventBus();
   const store = new FlowStore(
@@ -113,7 +119,13 @@ export async function createService(
     metrics,
     events,
     flows,
-    health: () => ({ ok: state === 'ready', state, contacts: host.activeCount }),
+    // A failing log is reported, not fatal: the service still takes calls (ok stays true).
+    health: () => ({
+      ok: state === 'ready',
+      state,
+      contacts: host.activeCount,
+      ...(logHealth ? { log: logHealth.report() } : {}),
+    }),
     runtimeRoutes: (a) => {
       a.use(['/api/contacts', '/api/callbacks', '/api/agents'], live.follow());
       contactRoutes(a, host, flows);

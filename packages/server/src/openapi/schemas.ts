@@ -241,5 +241,24 @@ export const schemas = {
     },
     required: ['contactId', 'logId', 'entries', 'truncated'],
   },
-  Health: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] },
+  Health: {
+    type: 'object',
+    properties: {
+      ok: { type: 'boolean' },
+      log: {
+        type: 'object',
+        description:
+          'Whether log lines are being written; a failing log does not make the service unhealthy.',
+        properties: {
+          ok: { type: 'boolean' },
+          failedWrites: { type: 'integer' },
+          droppedLines: { type: 'integer' },
+          error: { type: 'string', description: 'While failing: the error code, e.g. ENOSPC.' },
+          failingSince: { type: 'string', format: 'date-time' },
+        },
+        required: ['ok', 'failedWrites', 'droppedLines'],
+      },
+    },
+    required: ['ok'],
+  },
 };

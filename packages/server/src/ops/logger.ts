@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { type LogHealth, logDestination } from './log-destination.js';
 
 /**
  * Tokens and variable values never reach the log: the Authorization header, token query parameters
@@ -19,7 +20,14 @@ export const REDACT_PATHS = [
   '*.snapshot',
 ];
 
-export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
+/**
+ * The service's logger. With `health`, lines go to stdout through {@link logDestination}: a write that
+ * fails (a full disk) is counted there and never crashes the service.
+ */
+export function createLogger(
+  options: { level?: string; destination?: DestinationStream; health?: LogHealth } = {},
+): Logger {
+  const destination = options.destination ?? (options.health ? logDestination(options.health) : undefined);
   return pino(
     {
       level: options.level ?? 'info',
@@ -27,7 +35,7 @@ export function createLogger(options: { level?: string; destination?: Destinatio
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    options.destination,
+    destination,
   );
 }
 

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import supertest from 'supertest';
 import { loadConfig, type ServerConfig } from '../config.js';
 import { type CallflowService, createService, type ServiceOptions } from '../service.js';
@@ -41,6 +41,8 @@ export async function startTestService(
     workDir?: string;
     /** Extra service options (a clock, a Twilio REST stand-in). */
     service?: Omit<ServiceOptions, 'logger'>;
+    /** The service's logger (default: pino at CALLFLOW_TEST_LOG or `error`, to stdout). */
+    logger?: Logger;
   } = {},
 ): Promise<TestService> {
   const work = options.workDir ?? mkdtempSync(join(tmpdir(), 'callflow-server-'));
@@ -67,7 +69,7 @@ export async function startTestService(
   );
   const service = await createService(config, {
     ...options.service,
-    logger: pino({ level: process.env.CALLFLOW_TEST_LOG ?? 'error' }),
+    logger: options.logger ?? pino({ level: process.env.CALLFLOW_TEST_LOG ?? 'error' }),
   });
   const api = (role: keyof typeof TOKENS = 'admin') => {
     const agent = supertest(service.app);
