@@ -37,6 +37,11 @@ export {
 export { CONTACT_ERRORS, MAX_SAME_BLOCK_IN_A_ROW, MAX_STEPS_PER_FLOW_RUN } from './engine/limits.js';
 export { type AgentState, SimpleAcd, type SimulatedAgent } from './host/acd.js';
 export type { AgentControls } from './host/agent-controls.js';
+export {
+  AGENT_NOT_AVAILABLE,
+  AgentNotAvailableError,
+  callPlacingRefusal,
+} from './host/agent-readiness.js';
 export { VirtualClock } from './host/clock.js';
 export { HostCore } from './host/host-core.js';
 export type {

@@ -30,13 +30,19 @@ function waitReasonOf(core: HostCore, contactId: string): string | undefined {
   return core.store.load(contactId)?.callback?.waitReason;
 }
 
-/** The contact hung up: the agent on it goes to wrap-up, an agent it was offered to is free. */
-export function releaseAgentOf(core: HostCore, contactId: string): void {
+/**
+ * The contact hung up (or was dropped): the agent on it goes to wrap-up, an agent it was offered to is
+ * free. True when an agent was freed.
+ */
+export function releaseAgentOf(core: HostCore, contactId: string): boolean {
+  let freed = false;
   for (const agent of core.acd.agents.values()) {
     if (agent.contactId !== contactId) continue;
     core.offers.delete(agent.name);
-    if (agent.state === 'Busy') core.acd.released(agent.name);
+    if (agent.state === 'Busy' && !agent.offered) core.acd.released(agent.name);
     else core.acd.unreserve(agent.name, contactId);
     core.observers.agentChanged?.(agent.name);
+    freed = true;
   }
+  return freed;
 }

@@ -1,6 +1,7 @@
 import { type AgentCallbackParams, startAgentCallback } from '../engine/callback.js';
 import type { StepResult, TransferTarget } from '../types.js';
 import type { AgentState } from './acd.js';
+import { AgentNotAvailableError, callPlacingRefusal } from './agent-readiness.js';
 import type { HostCore } from './host-core.js';
 import type { CallbackOrigin, OfferCommand, TransferAnswer, VariableUpdateCommand } from './host-options.js';
 
@@ -94,15 +95,20 @@ export class AgentControls {
     return answer;
   }
 
-  /** The agent places a call to a number (an agent-initiated callback); the agent is busy on it at once. */
+  /**
+   * The agent places a call to a number (an agent-initiated callback); the agent is busy on it at once.
+   * Throws {@link AgentNotAvailableError} (nothing placed) when the agent is Offline, RONA, in wrap-up
+   * or already has a contact; throws for an agent not in the resources.
+   */
   placeCallback(params: AgentCallbackParams, origin?: CallbackOrigin): StepResult {
     const core = this.core;
     const agent = core.acd.agents.get(params.agent);
-    if (agent) {
-      agent.state = 'Busy';
-      agent.contactId = params.contactId;
-      core.observers.agentChanged?.(params.agent);
-    }
+    if (!agent) throw new Error(`SIM001 No agent "${params.agent}" in resources.agents.`);
+    const refusal = callPlacingRefusal(agent);
+    if (refusal) throw new AgentNotAvailableError(agent.name, agent.state, refusal);
+    agent.state = 'Busy';
+    agent.contactId = params.contactId;
+    core.observers.agentChanged?.(params.agent);
     const result = core.start(params.contactId, (env) => startAgentCallback(env, params), origin);
     core.drain();
     return result;

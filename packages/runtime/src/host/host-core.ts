@@ -128,13 +128,17 @@ export class HostCore {
   /**
    * Ends a contact without a step (a callback request cancelled before it was connected): its queue
    * place, timers and leg go; `record` keeps the end in the store; its line, if it had one, is free.
+   * The agent it was offered to is free again (and may be offered another contact at once); the agent
+   * on it (their own callback, or one they accepted) goes to wrap-up, as after any call.
    */
   dropContact(contactId: string, reason: string, record: () => void): void {
     this.acd.dequeue(contactId);
     this.timers.cancelAll(contactId);
     this.telephony.adapterFor(contactId).execute(contactId, { type: 'hangup', reason });
     record();
-    if (this.calls.drop(contactId) && this.acd.held.size > 0) this.match();
+    const lineFreed = this.calls.drop(contactId);
+    const agentFreed = releaseAgentOf(this, contactId);
+    if (agentFreed || (lineFreed && this.acd.held.size > 0)) this.match();
   }
 
   /** Continues stored contacts after a start (or a crash); see {@link restoreContacts}. */

@@ -468,7 +468,7 @@ export const openApiDocument = {
         {
           '201': json(ref('Callback'), 'Queued'),
           '404': error('agent_not_found'),
-          '409': error('agent_busy / center_at_capacity'),
+          '409': error('agent_busy / agent_not_available / center_at_capacity'),
           '422': error('invalid_number'),
         },
         {

@@ -40,6 +40,11 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
     meaning: 'Someone saved the variable first; details.current = { value, version }.',
   },
   agent_busy: { status: 409, meaning: 'The agent cannot do this in their current state.' },
+  agent_not_available: {
+    status: 409,
+    meaning:
+      'The agent cannot place a call in their state (Offline, RONA, WrapUp): set them Available first; details = { name, state, reason: AGENT_NOT_AVAILABLE }.',
+  },
   no_offer: { status: 409, meaning: 'The agent has no offer to accept or reject.' },
   no_connected_call: {
     status: 409,

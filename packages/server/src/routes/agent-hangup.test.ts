@@ -78,6 +78,7 @@ describe('POST /api/agents/:name/hangup', () => {
 
   it("ends the agent's own callback", async () => {
     await t.api().post('/api/flows/outbound-whisper/publish').expect(201);
+    await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
     const { body: own } = await t
       .api()
       .post('/api/agents/alice.ng/callbacks')
@@ -90,6 +91,7 @@ describe('POST /api/agents/:name/hangup', () => {
 
   it("ends the agent's own callback while it still rings, and its line is free again", async () => {
     await t.api().post('/api/flows/outbound-whisper/publish').expect(201);
+    await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
     const { body: own } = await t
       .api()
       .post('/api/agents/alice.ng/callbacks')

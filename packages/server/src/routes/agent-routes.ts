@@ -1,5 +1,10 @@
 import { ownEntry, type Resources } from '@callflow/model';
-import type { AgentState, TransferTarget } from '@callflow/runtime';
+import {
+  AGENT_NOT_AVAILABLE,
+  type AgentState,
+  callPlacingRefusal,
+  type TransferTarget,
+} from '@callflow/runtime';
 import type { Express, Request } from 'express';
 import { ApiError } from '../http/api-error.js';
 import { checkFields, param, requireObjectBody } from '../http/request.js';
@@ -153,9 +158,17 @@ export function agentRoutes(app: Express, host: ContactHost, resources: () => Re
     const body = checkFields<{ number: string }>(requireObjectBody(req, '{ number }'), {
       number: { type: 'string', required: true, maxLength: 32 },
     });
+    const number = callbackNumber(body.number, resources());
     const agent = host.acd.agents.get(name);
     if (agent?.contactId) throw new ApiError(409, 'agent_busy', `${name} is already on a contact.`, { name });
-    const number = callbackNumber(body.number, resources());
+    const refusal = agent && callPlacingRefusal(agent);
+    if (agent && refusal) {
+      throw new ApiError(409, 'agent_not_available', `${refusal}; set the agent Available first.`, {
+        name,
+        state: agent.state,
+        reason: AGENT_NOT_AVAILABLE,
+      });
+    }
     refuseAtCapacity(host);
     const s = host.agentCallback({ agent: name, number }, req.principal?.name ?? 'unknown');
     res.status(201).json(host.repository.callback(s.contactId));

@@ -117,6 +117,7 @@ describe('agents', () => {
   });
 
   it('places an agent-initiated callback to a validated number', async () => {
+    await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
     await t.api().post('/api/agents/alice.ng/callbacks').send({ number: 'not a number' }).expect(422);
     const res = await t
       .api()
@@ -129,6 +130,7 @@ describe('agents', () => {
   });
 
   it('lets an agent wrap up after the call ends, then go Available', async () => {
+    await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
     await t.api().post('/api/agents/alice.ng/callbacks').send({ number: '+12015550123' }).expect(201);
     const agents = await eventually(
       () => t.api().get('/api/agents'),

@@ -144,6 +144,7 @@ describe('maximum concurrent calls', () => {
     t = await startTestService({ workDir: work });
     await startCall(t);
     const before = (await callbacks(t)).length;
+    await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
     const res = await t
       .api()
       .post('/api/agents/alice.ng/callbacks')
@@ -155,7 +156,10 @@ describe('maximum concurrent calls', () => {
     });
     expect(await callbacks(t)).toHaveLength(before);
     const agents = await t.api().get('/api/agents').expect(200);
-    expect(agents.body.find((a: { name: string }) => a.name === 'alice.ng').state).toBe('Offline');
+    expect(agents.body.find((a: { name: string }) => a.name === 'alice.ng')).toMatchObject({
+      state: 'Available',
+      contactId: null,
+    });
   });
 
   it('keeps a waiting callback, its place and its reason across a restart', async () => {

@@ -194,6 +194,7 @@ describe('restart', () => {
     work = mkdtempSync(join(tmpdir(), 'callflow-restore-'));
     t = await startTestService({ workDir: work, service: { clock: frozen() } });
     await t.api().post('/api/flows/outbound-whisper/publish').expect(201);
+    await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
     const { body: own } = await t
       .api()
       .post('/api/agents/alice.ng/callbacks')
