@@ -115,7 +115,7 @@ export type Command =
       agentGroup: string;
       enqueuedAt: number;
       kind: 'call' | 'callback';
-      /** Agents the ACD must never offer this contact to (they transferred it away). */
+      /** The agent whose transfer put the contact here: passed over while another agent can take it. */
       exclude?: string[];
     }
   | { type: 'dequeue'; queue: string; reason: string }
@@ -264,7 +264,10 @@ export interface QueueState {
   /** `direct`: offered by an agent's transfer, not by the ACD (the contact is not in the ACD's queue). */
   offer?: { agent: string; ref: string; timerId: string; direct?: boolean };
   agent?: string;
-  /** Agents who transferred the contact away: never offered it again (survives persistence). */
+  /**
+   * The agent whose transfer put the contact in this queue: passed over while another agent is free to
+   * take it (survives persistence). Snapshots from before may list several.
+   */
   exclude?: string[];
 }
 

@@ -14,7 +14,8 @@ import { ContactRun } from './run.js';
 
 /**
  * Puts the contact in `queue` (from its original place `since`) and starts the customer-queue flow.
- * `exclude` lists agents who transferred the contact away: the ACD never offers it to them again.
+ * `exclude` is the agent whose transfer put the contact there: the ACD passes them over while another
+ * agent is free to take it.
  */
 export function enqueue(run: ContactRun, queue: string, since: number, exclude?: string[]): void {
   run.s.queue = exclude?.length ? { name: queue, since, exclude } : { name: queue, since };
@@ -141,8 +142,6 @@ export function onQueueEvent(run: ContactRun, event: ContactEvent): true | strin
   const queue = run.s.queue;
   if (event.type === 'agentAvailable') {
     if (!queue || run.s.status !== 'queued') return 'the contact is not waiting in a queue';
-    if (queue.exclude?.includes(event.agent))
-      return `agent ${event.agent} transferred this contact away and is never offered it again`;
     run.begin({ event: event.type, note: `agent ${event.agent} is available` });
     offerTo(run, event.agent);
     return true;

@@ -57,31 +57,55 @@ describe('agent transfers: to a queue', () => {
     expect(sim.agent('carol').offer?.popover).toEqual([{ label: 'Note', name: 'note', value: 'VIP' }]);
   });
 
-  it('never offers the contact back to the agent who transferred it', () => {
-    const { sim, id } = connected();
-    // alice is in support only: transfer back to her own queue, where she is the only one Available.
+  it('passes over the agent who transferred it while another agent is free, also after RONA', () => {
+    const { sim, id } = connected({ agents: { dave: 'Available' } });
+    // alice and dave are both free in support: dave gets it, alice is passed over.
     sim.agent('alice').transfer({ queue: 'support' });
+    expect(sim.agent('dave').offer).toMatchObject({ queue: 'support' });
+    expect(sim.agent('dave').contactId).toBe(id);
     sim.agent('alice').wrapUp('transferred');
     expect(sim.agent('alice').state).toBe('Available');
-    sim.advance(60);
-    expect(sim.agent('alice').offer).toBeUndefined();
-    expect(sim.snapshot(id)?.status).toBe('queued');
-    sim.agent('dave').setState('Available');
-    expect(sim.agent('dave').offer).toMatchObject({ queue: 'support' });
-    // RONA puts the contact back in the queue: still never to alice.
-    sim.agent('dave').ignore();
     expect(sim.agent('alice').offer).toBeUndefined();
     expect(sim.snapshot(id)?.queue?.exclude).toEqual(['alice']);
+    // dave lets it ring (RONA): alice is the only agent free now, so it is offered to her rather than wait.
+    sim.agent('dave').ignore();
+    expect(sim.agent('dave').state).toBe('RONA');
+    expect(sim.agent('alice').contactId).toBe(id);
+    expect(sim.snapshot(id)?.queue?.offer?.agent).toBe('alice');
   });
 
-  it('the engine itself refuses an offer to the excluded agent (a host that ignores the exclusion)', () => {
+  it('offers the contact to the transferring agent when no other agent can take it', () => {
+    // alice is the only support agent who is not Offline.
+    const { sim, id } = connected();
+    sim.agent('alice').transfer({ queue: 'support' });
+    expect(sim.agent('alice').offer).toBeUndefined();
+    sim.agent('alice').wrapUp('transferred');
+    expect(sim.agent('alice').contactId).toBe(id);
+    expect(sim.agent('alice').offer).toMatchObject({ queue: 'support' });
+    sim.agent('alice').accept();
+    expect(sim.snapshot(id)?.queue?.agent).toBe('alice');
+  });
+
+  it('passes over only the agent who transferred it to the queue, not an agent who transferred it earlier', () => {
+    const { sim, id } = connected({ agents: { dave: 'Available' } });
+    // alice -> dave -> queue support, with alice free again by then.
+    sim.agent('alice').transfer({ agent: 'dave' });
+    sim.agent('dave').accept();
+    expect(sim.snapshot(id)?.queue?.agent).toBe('dave');
+    sim.agent('alice').wrapUp('transferred');
+    sim.agent('dave').transfer({ queue: 'support' });
+    expect(sim.snapshot(id)?.queue?.exclude).toEqual(['dave']);
+    expect(sim.agent('alice').contactId).toBe(id);
+    expect(sim.agent('alice').offer).toMatchObject({ queue: 'support' });
+  });
+
+  it('the engine takes an offer the ACD makes to the excluded agent (the ACD decides who is free)', () => {
     const { sim, id } = connected();
     sim.agent('alice').transfer({ queue: 'support' });
     const before = sim.snapshot(id);
     if (!before) throw new Error('no snapshot');
     const result = step(sim.env, before, { type: 'agentAvailable', agent: 'alice' });
-    expect(result.commands).toEqual([]);
-    expect(result.trace[0]?.ignored).toMatch(/alice transferred this contact away/);
+    expect(result.commands).toContainEqual(expect.objectContaining({ type: 'offerToAgent', agent: 'alice' }));
   });
 
   it('refuses an unknown queue and a full queue; the contact stays with the agent', () => {
@@ -117,19 +141,18 @@ describe('agent transfers: to an agent', () => {
     expect(sim.agent('carol').state).toBe('Busy');
   });
 
-  it('RONA sends the contact back to the queue it came through (never to the transferring agent)', () => {
-    const { sim, id } = connected({ agents: { carol: 'Available' } });
+  it('RONA sends the contact back to the queue it came through, passing over the transferring agent', () => {
+    const { sim, id } = connected({ agents: { carol: 'Available', dave: 'Available' } });
     sim.agent('alice').transfer({ agent: 'carol' });
     sim.agent('alice').wrapUp();
     sim.advance(16);
     expect(sim.agent('carol').state).toBe('RONA');
     const s = sim.snapshot(id);
-    expect(s?.status).toBe('queued');
     expect(s?.queue).toMatchObject({ name: 'support', exclude: ['alice'] });
-    expect(sim.acd.queued('support').map((q) => q.contactId)).toEqual([id]);
+    // alice and dave are free: dave is offered it, alice is passed over.
+    expect(sim.agent('dave').contactId).toBe(id);
+    expect(s?.queue?.offer?.agent).toBe('dave');
     expect(sim.agent('alice').offer).toBeUndefined();
-    sim.agent('dave').setState('Available');
-    expect(sim.agent('dave').offer).toBeDefined();
   });
 
   it.each([

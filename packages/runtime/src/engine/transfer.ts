@@ -104,11 +104,6 @@ function release(run: ContactRun, agent: string, reason: string): void {
   delete run.s.system.agentName;
 }
 
-function excluded(run: ContactRun, agent: string): string[] {
-  const before = run.s.queue?.exclude ?? [];
-  return before.includes(agent) ? [...before] : [...before, agent];
-}
-
 /** While the caller waits: the queue's customer-queue flow, or hold music. */
 function wait(run: ContactRun): void {
   run.flush();
@@ -117,8 +112,13 @@ function wait(run: ContactRun): void {
   else holdInQueue(run);
 }
 
+/**
+ * The contact is passed over for `from` in its queue from now on: only the agent whose transfer put it
+ * there (DOMAIN.md §5), so an agent who transferred it earlier may take it again. The ACD still offers
+ * it to `from` when no other agent is free to take it (`SimpleAcd.match`).
+ */
 function toQueue(run: ContactRun, from: string, queue: string): void {
-  const exclude = excluded(run, from);
+  const exclude = [from];
   release(run, from, `transferred the contact to queue ${queue}`);
   // A new queue, a new place; the contact's variables travel with it.
   enqueue(run, queue, run.now, exclude);
@@ -127,7 +127,7 @@ function toQueue(run: ContactRun, from: string, queue: string): void {
     agent: from,
     result: 'transferred',
     target: { queue },
-    reason: `the contact waits in queue ${queue}; it is never offered back to ${from}`,
+    reason: `the contact waits in queue ${queue}; it is offered to ${from} only when no other agent is free to take it`,
   });
   wait(run);
 }
@@ -135,7 +135,8 @@ function toQueue(run: ContactRun, from: string, queue: string): void {
 function toAgent(run: ContactRun, from: string, to: string): void {
   const queue = run.s.queue;
   if (!queue) return;
-  const exclude = excluded(run, from);
+  // A RONA puts the contact back in its queue: passed over for `from` there, as for a queue target.
+  const exclude = [from];
   release(run, from, `transferred the contact to agent ${to}`);
   // The contact keeps the queue it came through (and its place): a RONA sends it back there.
   run.s.queue = { name: queue.name, since: queue.since, exclude };

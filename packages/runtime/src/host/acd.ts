@@ -22,7 +22,7 @@ interface Entry {
   seq: number;
   kind: 'call' | 'callback';
   offeredTo?: string;
-  /** Agents who transferred the contact away: never offered it (DOMAIN.md §5). */
+  /** The agent whose transfer put the contact here: passed over while another agent can take it. */
   exclude?: string[];
 }
 
@@ -101,20 +101,26 @@ export class SimpleAcd implements QueueFigures {
       .filter((a) => a.state === 'Available' && !a.offered && a.contactId === undefined)
       .sort((a, b) => a.idleSince - b.idleSince || a.name.localeCompare(b.name));
     const pairs: { agent: string; contactId: string }[] = [];
-    for (const agent of free) {
-      const entry = this.entries.find(
-        (e) =>
-          e.offeredTo === undefined &&
-          agent.groups.includes(e.agentGroup) &&
-          !e.exclude?.includes(agent.name) &&
-          this.hasLine(e, lines),
-      );
-      if (!entry) continue;
-      if (entry.kind === 'callback') lines -= 1;
-      entry.offeredTo = agent.name;
-      agent.offered = true;
-      agent.contactId = entry.contactId;
-      pairs.push({ agent: agent.name, contactId: entry.contactId });
+    // The agent who transferred a contact to the queue is passed over while another agent can take it
+    // (DOMAIN.md §5), but the contact never waits for that: a first pass matches every free agent with
+    // contacts that do not exclude them; agents still free then take what is left, excluded or not.
+    for (const passOver of [true, false]) {
+      for (const agent of free) {
+        if (agent.offered) continue;
+        const entry = this.entries.find(
+          (e) =>
+            e.offeredTo === undefined &&
+            agent.groups.includes(e.agentGroup) &&
+            !(passOver && e.exclude?.includes(agent.name)) &&
+            this.hasLine(e, lines),
+        );
+        if (!entry) continue;
+        if (entry.kind === 'callback') lines -= 1;
+        entry.offeredTo = agent.name;
+        agent.offered = true;
+        agent.contactId = entry.contactId;
+        pairs.push({ agent: agent.name, contactId: entry.contactId });
+      }
     }
     return pairs;
   }

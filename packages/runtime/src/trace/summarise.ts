@@ -14,7 +14,7 @@ export function summariseCommand(command: Command): string {
     case 'bridge':
       return `bridge to ${command.agent ? `agent ${command.agent}` : `call ${command.dialRef ?? ''}`}`;
     case 'enqueue':
-      return `enqueue in ${command.queue} (${command.kind})${command.exclude?.length ? `, never to ${command.exclude.join(', ')}` : ''}`;
+      return `enqueue in ${command.queue} (${command.kind})${command.exclude?.length ? `, passing over ${command.exclude.join(', ')} while another agent is free` : ''}`;
     case 'dequeue':
       return `leave queue ${command.queue}: ${command.reason}`;
     case 'offerToAgent':

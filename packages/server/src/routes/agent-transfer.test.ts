@@ -18,6 +18,11 @@ afterEach(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+async function agentView(name: string) {
+  const res = await t.api().get('/api/agents').expect(200);
+  return res.body.find((a: { name: string }) => a.name === name);
+}
+
 const transfer = (agent: string, body: unknown) =>
   t
     .api()
@@ -25,38 +30,72 @@ const transfer = (agent: string, body: unknown) =>
     .send(body as object);
 
 describe('POST /api/agents/:name/transfer', () => {
-  it('transfers to a queue: 200, the agent goes to wrap-up, never offered the contact back', async () => {
+  it('transfers to a queue: 200, the agent goes to wrap-up and is passed over while another agent is free', async () => {
     const contactId = await billingCallConnectedTo(t);
+    await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
     const res = await transfer('bilal.khan', { to: { queue: 'support' } }).expect(200);
     expect(res.body).toMatchObject({
       result: 'transferred',
       target: { queue: 'support' },
       agent: { name: 'bilal.khan', state: 'WrapUp', contactId: null },
     });
-    expect(res.body.reason).toMatch(/never offered back to bilal\.khan/);
-    const queued = await t.api().get(`/api/contacts/${contactId}`).expect(200);
-    expect(queued.body.status).toBe('queued');
+    expect(res.body.reason).toMatch(/offered to bilal\.khan only when no other agent is free/);
+    expect(await agentView('alice.ng')).toMatchObject({ offer: { contactId, queue: 'support' } });
     await t.api().post('/api/agents/bilal.khan/wrap-up').send({ reason: 'Transferred' }).expect(200);
-    const bilal = await t.api().get('/api/agents').expect(200);
-    const view = bilal.body.find((a: { name: string }) => a.name === 'bilal.khan');
-    expect(view).toMatchObject({ state: 'Available', offer: null });
-    const alice = await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
-    expect(alice.body.offer).toMatchObject({ contactId, queue: 'support' });
+    expect(await agentView('bilal.khan')).toMatchObject({ state: 'Available', offer: null });
+    // alice lets it ring: bilal is the only agent free now, so the call is offered to him, not left waiting.
+    await t.api().post('/api/agents/alice.ng/reject').expect(200);
+    expect(await agentView('bilal.khan')).toMatchObject({ offer: { contactId, queue: 'support' } });
   });
 
-  it('still never offers the contact back to the transferring agent after a restart', async () => {
+  it('offers the contact back to the transferring agent when they are the only one free', async () => {
+    const contactId = await billingCallConnectedTo(t);
+    await transfer('bilal.khan', { to: { queue: 'billing' } }).expect(200);
+    const queued = await t.api().get(`/api/contacts/${contactId}`).expect(200);
+    expect(queued.body.status).toBe('queued');
+    const back = await t
+      .api()
+      .post('/api/agents/bilal.khan/wrap-up')
+      .send({ reason: 'Transferred' })
+      .expect(200);
+    expect(back.body.offer).toMatchObject({ contactId, queue: 'billing' });
+  });
+
+  it('after A transfers to B and B to a queue, passes over B only: A is offered the call', async () => {
+    const contactId = await billingCallConnectedTo(t);
+    await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
+    await transfer('bilal.khan', { to: { agent: 'alice.ng' } }).expect(200);
+    await t.api().post('/api/agents/alice.ng/accept').expect(200);
+    await eventually(
+      () => t.api().get(`/api/contacts/${contactId}`),
+      (r) => r.body.status === 'connected',
+    );
+    await t.api().post('/api/agents/bilal.khan/wrap-up').send({ reason: 'Transferred' }).expect(200);
+    // bilal is free; alice puts the call in the support queue: it is offered to bilal at once.
+    const res = await transfer('alice.ng', { to: { queue: 'support' } }).expect(200);
+    expect(res.body.agent).toMatchObject({ name: 'alice.ng', state: 'WrapUp' });
+    expect(t.service.host.snapshot(contactId)?.queue?.exclude).toEqual(['alice.ng']);
+    expect(await agentView('bilal.khan')).toMatchObject({ offer: { contactId, queue: 'support' } });
+    await t.api().post('/api/agents/bilal.khan/accept').expect(200);
+    const connected = await eventually(
+      () => t.api().get(`/api/contacts/${contactId}`),
+      (r) => r.body.status === 'connected',
+    );
+    expect(connected.body.queue).toMatchObject({ name: 'support', agent: 'bilal.khan' });
+  });
+
+  it('still passes over the transferring agent after a restart', async () => {
     const contactId = await billingCallConnectedTo(t);
     await transfer('bilal.khan', { to: { queue: 'support' } }).expect(200);
-    await t.api().post('/api/agents/bilal.khan/wrap-up').send({ reason: 'Transferred' }).expect(200);
     await t.close();
     t = await startTestService({ workDir: work });
-    const agents = await t.api().get('/api/agents').expect(200);
-    const bilal = agents.body.find((a: { name: string }) => a.name === 'bilal.khan');
-    expect(bilal).toMatchObject({ state: 'Available', offer: null });
+    expect(t.service.host.snapshot(contactId)?.queue?.exclude).toEqual(['bilal.khan']);
     const s = await t.api().get(`/api/contacts/${contactId}`).expect(200);
     expect(s.body.status).toBe('queued');
     const alice = await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
     expect(alice.body.offer).toMatchObject({ contactId, queue: 'support' });
+    await t.api().post('/api/agents/bilal.khan/wrap-up').send({ reason: 'Transferred' }).expect(200);
+    expect(await agentView('bilal.khan')).toMatchObject({ state: 'Available', offer: null });
   });
 
   it('transfers to an Available agent, who is offered the contact directly', async () => {
