@@ -250,10 +250,9 @@ export class HostCore {
         this.observers.agentChanged?.(command.agent);
         return true;
       case 'createCallback':
-        if (this.#options.flowCallbacks === 'on the clock') {
-          const request = command.request;
-          this.clock.at(this.clock.now(), () => this.startCallbackContact(request));
-        } else created.push(command.request);
+        // Started right after the step that asked for it, in every host: the service records it with
+        // the step, and the simulator (and so `callflow test`) sees it before it looks at the call again.
+        created.push(command.request);
         return false;
       case 'httpRequest':
         this.sendHttp(contactId, command);

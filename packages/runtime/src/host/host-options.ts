@@ -95,11 +95,5 @@ export interface HostCoreOptions {
    * a host restoring contacts from their stored form does.
    */
   timersFromSnapshot?: boolean;
-  /**
-   * When a flow's callback request (`createCallback`) starts its contact: right after the step that
-   * created it (the service: it is recorded in the same transaction), or as a task on the clock (the
-   * simulator: at the same virtual time, after what is already due).
-   */
-  flowCallbacks?: 'after the step' | 'on the clock';
   observers?: HostObservers;
 }

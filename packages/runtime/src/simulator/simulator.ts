@@ -135,7 +135,6 @@ export class Simulator {
       },
       // As a durable host does after a restart: arm timers from the stored snapshot.
       timersFromSnapshot: options.persist === true,
-      flowCallbacks: 'on the clock',
       ...(options.log === false ? {} : { observers: this.logObservers() }),
     });
     this.calls = this.core.calls;

@@ -116,7 +116,6 @@ export class ContactHost {
       telephony: this.#routing,
       store: this.#contacts,
       http: (_contactId, command, reply) => this.#http(command, reply),
-      flowCallbacks: 'after the step',
       observers: this.#observers(),
     });
   }
