@@ -1,5 +1,6 @@
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseSecretKey } from './db/secret-box.js';
 import { isLoopbackAddress } from './security/host-check.js';
 import {
   type ApiToken,
@@ -37,10 +38,28 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   /** Real phone calls through Twilio, when configured. */
   twilio?: TwilioConfig;
+  /** CALLFLOW_SECRET_KEY: the key sealing secure values at rest, given directly (64 hex digits). */
+  secretKey?: string;
+  /** Where the key is kept otherwise (made on first start): apart from the data directory. */
+  secretKeyFile: string;
+  /** How long an ended contact (snapshot, trace) is kept before the sweep removes it (ms). */
+  contactRetentionMs: number;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/** How long ended contacts and their traces are kept (docs/operations.md). */
+export const DEFAULT_CONTACT_RETENTION = '7d';
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `30d`, `12h`, `15m`, `90s`: a positive whole number and a unit. */
+export function durationMs(text: string, name: string): number {
+  const match = /^([1-9][0-9]{0,8})([smhd])$/.exec(text.trim());
+  if (!match) throw new ConfigError(`${name} "${text}" is not a duration such as 7d, 12h, 30m or 90s.`);
+  return Number(match[1]) * (UNIT_MS[match[2] ?? 's'] ?? 1000);
 }
 
 const list = (value: string | undefined): string[] =>
@@ -117,6 +136,7 @@ export function loadConfig(
     startupToken = env.CALLFLOW_TOKEN;
   }
 
+  const dataDir = abs(values.data ?? env.CALLFLOW_DATA_DIR ?? join(dirname(flowsDir), '.callflow'));
   const dbSync = (env.CALLFLOW_DB_SYNC ?? 'normal').toLowerCase();
   if (dbSync !== 'normal' && dbSync !== 'full')
     throw new ConfigError('CALLFLOW_DB_SYNC must be "normal" or "full".');
@@ -125,7 +145,7 @@ export function loadConfig(
     port,
     flowsDir,
     resourcesFile: abs(values.resources ?? env.CALLFLOW_RESOURCES_FILE ?? join(flowsDir, 'resources.json')),
-    dataDir: abs(values.data ?? env.CALLFLOW_DATA_DIR ?? join(dirname(flowsDir), '.callflow')),
+    dataDir,
     tokens,
     allowedHosts: list(env.CALLFLOW_ALLOWED_HOSTS),
     corsOrigins: list(env.CALLFLOW_CORS_ORIGINS),
@@ -136,7 +156,23 @@ export function loadConfig(
     promptSeconds: Number(env.CALLFLOW_SIM_PROMPT_SECONDS ?? 0),
     httpRequests: env.CALLFLOW_HTTP_REQUESTS === 'off' ? 'off' : 'live',
     shutdownTimeoutMs: Number(env.CALLFLOW_SHUTDOWN_TIMEOUT_MS ?? 10_000),
+    // Beside the data directory, never in it: a copy of the database is not a copy of the key.
+    secretKeyFile: abs(
+      env.CALLFLOW_SECRET_KEY_FILE ?? join(dirname(dataDir), `${basename(dataDir)}-keys`, 'secret.key'),
+    ),
+    contactRetentionMs: durationMs(
+      env.CALLFLOW_CONTACT_RETENTION ?? DEFAULT_CONTACT_RETENTION,
+      'CALLFLOW_CONTACT_RETENTION',
+    ),
   };
+  if (env.CALLFLOW_SECRET_KEY) {
+    try {
+      parseSecretKey(env.CALLFLOW_SECRET_KEY, 'CALLFLOW_SECRET_KEY');
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+    config.secretKey = env.CALLFLOW_SECRET_KEY;
+  }
   if (startupToken !== undefined) config.startupToken = startupToken;
   if (!configured) config.startupTokenGenerated = true;
   const twilio = twilioConfigFrom(env);

@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { type Db, openDatabase } from './db/database.js';
+import { loadSecretKey, SecretBox } from './db/secret-box.js';
 import { EventBus } from './ops/event-bus.js';
 import { LogHealth } from './ops/log-destination.js';
 import { createLogger } from './ops/logger.js';
@@ -17,6 +18,7 @@ import { agentRoutes } from './routes/agent-routes.js';
 import { callbackRoutes } from './routes/callback-routes.js';
 import { contactRoutes } from './routes/contact-routes.js';
 import { ContactHost } from './runtime-host/contact-host.js';
+import { RetentionSweep } from './runtime-host/retention-sweep.js';
 import type { WallClock } from './runtime-host/wall-clock.js';
 import { DocumentFiles } from './store/document-files.js';
 import { parseFlowTestText, parseFlowText, parseResourcesText } from './store/flow-checks.js';
@@ -34,6 +36,8 @@ export interface CallflowService {
   metrics: ServiceMetrics;
   flows: FlowService;
   host: ContactHost;
+  /** Removes ended contacts past their retention (periodically; `sweep()` runs one now). */
+  retention: RetentionSweep;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
   /** Stops taking requests, persists in-flight contacts, closes the store. Safe to call twice. */
@@ -78,6 +82,15 @@ export async function createService(
   const checkpointer = startCheckpointer(db, (error) =>
     logger.warn({ error }, 'background WAL checkpoint failed; the service checkpoints itself'),
   );
+  const secretKey = loadSecretKey(
+    { file: config.secretKeyFile, ...(config.secretKey ? { key: config.secretKey } : {}) },
+    (message) => logger.warn(message),
+  );
+  if (secretKey.created)
+    logger.info(
+      { file: config.secretKeyFile },
+      'made the key that seals secure values at rest: back it up apart from the data',
+    );
   const published = new PublishedVersions(db);
   const flows = new FlowService(store, published, events, metrics);
 
@@ -93,6 +106,7 @@ export async function createService(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(twilio ? { live: { adapter: twilio.adapter, prefix: TWILIO_PREFIX } } : {}),
     db,
+    secretBox: new SecretBox(secretKey.key),
     published,
     resources,
     events,
@@ -144,6 +158,13 @@ export async function createService(
   });
   const restored = host.restore();
   logger.info(restored, 'contacts restored');
+  const retention = new RetentionSweep({
+    repository: host.repository,
+    retentionMs: config.contactRetentionMs,
+    now: () => host.clock.now(),
+    logger,
+  });
+  retention.start();
   state = 'ready';
 
   let server: Server | undefined;
@@ -158,6 +179,7 @@ export async function createService(
     metrics,
     flows,
     host,
+    retention,
     listen: () =>
       new Promise((resolve, reject) => {
         const s = createServer(app);
@@ -181,6 +203,7 @@ export async function createService(
           await closed;
           clearTimeout(timer);
         }
+        retention.stop();
         host.stop();
         await checkpointer.stop();
         db.pragma('wal_checkpoint(TRUNCATE)');

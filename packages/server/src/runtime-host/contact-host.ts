@@ -22,6 +22,7 @@ import {
 } from '@callflow/runtime';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
+import type { SecretBox } from '../db/secret-box.js';
 import type { AgentTransferEvent, EventBus } from '../ops/event-bus.js';
 import type { ServiceMetrics } from '../ops/metrics.js';
 import type { PublishedVersions } from '../store/published-versions.js';
@@ -33,6 +34,8 @@ import { WallClock } from './wall-clock.js';
 
 export interface ContactHostOptions {
   db: Db;
+  /** Seals what the store keeps of running contacts (they hold secure values). */
+  secretBox: SecretBox;
   published: PublishedVersions;
   /** The resources the contacts run against; read at every step (the file may change). */
   resources: () => Resources;
@@ -78,7 +81,9 @@ export class ContactHost {
 
   constructor(private readonly options: ContactHostOptions) {
     this.clock = options.clock ?? new WallClock();
-    this.repository = new ContactRepository(options.db);
+    this.repository = new ContactRepository(options.db, options.secretBox, (contactId, error) =>
+      options.logger.error({ contactId, reason: error.message }, 'a stored contact cannot be opened'),
+    );
     this.acd = new SimpleAcd(options.resources(), this.clock.now());
     this.telephony = new SimulatedTelephony({
       clock: this.clock,
@@ -123,7 +128,8 @@ export class ContactHost {
   // -- start-up and shutdown ----------------------------------------------------------------------
 
   /** Reloads active contacts, agents, queues and timers after a start (or a crash). */
-  restore(): { contacts: number; timers: number; callbacks: number } {
+  restore(): { contacts: number; timers: number; callbacks: number; sealed: number } {
+    const sealed = this.repository.sealPlainRows();
     this.syncAgents();
     for (const [name, state] of this.repository.agentStates()) {
       if (this.acd.agents.has(name)) this.acd.setState(name, state as AgentState, this.clock.now());
@@ -133,7 +139,7 @@ export class ContactHost {
     const unstarted = this.repository.unstartedCallbacks();
     const timers = this.#core.restore(stored, unstarted);
     this.#contacts.updateGauge();
-    return { contacts: this.#contacts.active.size, timers, callbacks: unstarted.length };
+    return { contacts: this.#contacts.active.size, timers, callbacks: unstarted.length, sealed };
   }
 
   /** Stops timers; nothing is lost: every step is already in the store. */

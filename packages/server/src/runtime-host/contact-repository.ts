@@ -6,6 +6,7 @@ import {
   type TraceEntry,
 } from '@callflow/runtime';
 import type { Db } from '../db/database.js';
+import { SealedValueError, type SecretBox } from '../db/secret-box.js';
 
 export type CallbackKind = 'web' | 'agent' | 'flow';
 
@@ -33,14 +34,23 @@ export interface NewCallback {
 }
 
 interface ContactRowText {
+  id: string;
   snapshot: string;
   pending: string;
+}
+
+/** What one retention sweep removed. */
+export interface Purged {
+  contacts: number;
+  callbacks: number;
 }
 
 /**
  * Durable contact state. One transaction per step writes the snapshot, its timers (absolute deadlines)
  * and any callback requests the step created, so that a crash leaves either the step before or the
- * step after, never half of one.
+ * step after, never half of one. Snapshots, the commands they wait for and callback requests hold
+ * secure values (a PIN, a token in a request): they are sealed with the service's secret key before
+ * they reach the file. Traces are stored as they are: the engine masks them as it writes them.
  */
 export class ContactRepository {
   readonly #upsert;
@@ -57,6 +67,8 @@ export class ContactRepository {
   readonly #agentStates;
   readonly #insertTrace;
   readonly #trace;
+  readonly #purgeContacts;
+  readonly #purgeCallbacks;
   readonly save: (
     id: string,
     stored: StoredContact,
@@ -64,7 +76,12 @@ export class ContactRepository {
     trace?: readonly TraceEntry[],
   ) => void;
 
-  constructor(db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly box: SecretBox,
+    /** Told about a stored contact that cannot be opened (sealed with another key); it is skipped. */
+    private readonly unreadable: (id: string, error: SealedValueError) => void = () => undefined,
+  ) {
     this.#upsert = db.prepare(
       `INSERT INTO contacts (id, kind, flow_id, version, status, steps, snapshot, pending, created_at, updated_at)
        VALUES (@id, @kind, @flowId, @version, @status, @steps, @snapshot, @pending, @now, @now)
@@ -83,9 +100,17 @@ export class ContactRepository {
     this.#callbackStatus = db.prepare(
       "UPDATE callbacks SET status = ? WHERE id = ? AND status <> 'cancelled'",
     );
-    this.#load = db.prepare('SELECT snapshot, pending FROM contacts WHERE id = ?');
+    this.#load = db.prepare('SELECT id, snapshot, pending FROM contacts WHERE id = ?');
     this.#active = db.prepare(
-      "SELECT snapshot, pending FROM contacts WHERE status NOT IN ('ended', 'transferred')",
+      "SELECT id, snapshot, pending FROM contacts WHERE status NOT IN ('ended', 'transferred')",
+    );
+    // Traces and timers go with their contact (ON DELETE CASCADE).
+    this.#purgeContacts = db.prepare(
+      "DELETE FROM contacts WHERE status IN ('ended', 'transferred') AND updated_at < ?",
+    );
+    this.#purgeCallbacks = db.prepare(
+      `DELETE FROM callbacks WHERE status IN ('ended', 'cancelled', 'transferred') AND created_at < ?
+       AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.id = callbacks.id)`,
     );
     this.#callbacks = db.prepare(
       `SELECT id, kind, name, number, queue, status, requested_by, created_at FROM callbacks
@@ -119,8 +144,8 @@ export class ContactRepository {
           version: s.version,
           status: s.status,
           steps: s.steps,
-          snapshot: JSON.stringify(s),
-          pending: JSON.stringify(stored.pending),
+          snapshot: this.box.seal(JSON.stringify(s)),
+          pending: this.box.seal(JSON.stringify(stored.pending)),
           now,
         });
         this.#deleteTimers.run(id);
@@ -133,7 +158,7 @@ export class ContactRepository {
             r.name ?? null,
             r.number,
             r.queue,
-            JSON.stringify(r),
+            this.box.seal(JSON.stringify(r)),
             c.requestedBy,
             now,
           );
@@ -155,7 +180,7 @@ export class ContactRepository {
       r.name ?? null,
       r.number,
       r.queue,
-      JSON.stringify(r),
+      this.box.seal(JSON.stringify(r)),
       callback.requestedBy,
       new Date().toISOString(),
     );
@@ -163,11 +188,67 @@ export class ContactRepository {
 
   load(id: string): StoredContact | undefined {
     const row = this.#load.get(id) as ContactRowText | undefined;
-    return row && parseRow(row);
+    return row && this.#open(row);
   }
 
   active(): StoredContact[] {
-    return (this.#active.all() as ContactRowText[]).map(parseRow);
+    return (this.#active.all() as ContactRowText[]).flatMap((row) => this.#open(row) ?? []);
+  }
+
+  /**
+   * Removes contacts that ended before `cutoff` (epoch ms) with their traces and timers, and callback
+   * requests that are over and whose contact is gone.
+   */
+  purgeEnded(cutoff: number): Purged {
+    const at = new Date(cutoff).toISOString();
+    return {
+      contacts: this.#purgeContacts.run(at).changes,
+      callbacks: this.#purgeCallbacks.run(at).changes,
+    };
+  }
+
+  /**
+   * Seals rows an older version stored in the clear, with SQLite's secure delete on so that the pages
+   * the plain text leaves are zeroed rather than left in the file. Returns how many rows it sealed.
+   */
+  sealPlainRows(): number {
+    const plain = this.db
+      .prepare(
+        "SELECT id, snapshot, pending FROM contacts WHERE snapshot NOT LIKE 'cf1.%' OR pending NOT LIKE 'cf1.%'",
+      )
+      .all() as ContactRowText[];
+    const requests = this.db
+      .prepare("SELECT id, request FROM callbacks WHERE request NOT LIKE 'cf1.%'")
+      .all() as { id: string; request: string }[];
+    if (plain.length === 0 && requests.length === 0) return 0;
+    const contact = this.db.prepare('UPDATE contacts SET snapshot = ?, pending = ? WHERE id = ?');
+    const callback = this.db.prepare('UPDATE callbacks SET request = ? WHERE id = ?');
+    this.db.pragma('secure_delete = ON');
+    try {
+      this.db.transaction(() => {
+        const seal = (text: string) => (this.box.isSealed(text) ? text : this.box.seal(text));
+        for (const row of plain) contact.run(seal(row.snapshot), seal(row.pending), row.id);
+        for (const row of requests) callback.run(seal(row.request), row.id);
+      })();
+      // The plain text may still be in the WAL: copy it into the file and empty it.
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.pragma('secure_delete = OFF');
+    }
+    return plain.length + requests.length;
+  }
+
+  #open(row: ContactRowText): StoredContact | undefined {
+    try {
+      return {
+        snapshot: JSON.parse(this.box.open(row.snapshot)) as ContactSnapshot,
+        pending: JSON.parse(this.box.open(row.pending)) as Command[],
+      };
+    } catch (error) {
+      if (!(error instanceof SealedValueError)) throw error;
+      this.unreadable(row.id, error);
+      return undefined;
+    }
   }
 
   callbacks(): CallbackRow[] {
@@ -190,9 +271,14 @@ export class ContactRepository {
 
   /** Callback requests recorded whose contact was never started (a crash in between). */
   unstartedCallbacks(): CallbackRequest[] {
-    return (this.#unstartedCallbacks.all() as { request: string }[]).map(
-      (r) => JSON.parse(r.request) as CallbackRequest,
-    );
+    return (this.#unstartedCallbacks.all() as { request: string }[]).flatMap((r) => {
+      try {
+        return [JSON.parse(this.box.open(r.request)) as CallbackRequest];
+      } catch (error) {
+        if (!(error instanceof SealedValueError)) throw error;
+        return [];
+      }
+    });
   }
 
   saveAgentState(name: string, state: string): void {
@@ -227,12 +313,5 @@ function toCallbackRow(row: RawCallbackRow): CallbackRow {
     status: row.status,
     requestedBy: row.requested_by,
     createdAt: row.created_at,
-  };
-}
-
-function parseRow(row: ContactRowText): StoredContact {
-  return {
-    snapshot: JSON.parse(row.snapshot) as ContactSnapshot,
-    pending: JSON.parse(row.pending) as Command[],
   };
 }
