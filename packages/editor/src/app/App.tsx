@@ -5,7 +5,9 @@ import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
 import { useCanvasActions } from '../canvas/use-canvas-actions';
 import { Dialogs } from '../files/Dialogs';
-import { loadResources, openFlow, refreshFlows, requestNewFlow } from '../files/file-actions';
+import { loadResources, openFlow, refreshFlows, requestNewFlow, restoreDraft } from '../files/file-actions';
+import { browserStorage, listLocalDrafts, removeLocalDraft } from '../files/local-drafts';
+import { useLocalDrafts } from '../files/use-local-drafts';
 import { useAutoLayout } from '../layout/use-auto-layout';
 import { useLiveProblems } from '../problems/use-live-problems';
 import { isDirty, useEditorStore } from '../store/flow-store';
@@ -17,6 +19,7 @@ import { useShortcuts } from './use-shortcuts';
 
 export function App() {
   useLiveEvents();
+  useLocalDrafts();
   useEffect(() => {
     void refreshFlows();
     void loadResources();
@@ -80,6 +83,14 @@ function Workbench() {
 
 function StartScreen() {
   const flows = useEditorStore((s) => s.flows);
+  const online = useEditorStore((s) => s.online);
+  const [drafts, setDrafts] = useState(() => {
+    const storage = browserStorage();
+    return storage ? listLocalDrafts(storage) : [];
+  });
+  const hasDraft = new Set(drafts.map((d) => d.flowId));
+  // Drafts of flows the server does not list (never saved, or deleted since) can only be reached here.
+  const unlisted = online ? drafts.filter((d) => !flows.some((f) => f.id === d.flowId)) : [];
   return (
     <main className="start-screen">
       <h1>Contact flows</h1>
@@ -97,11 +108,40 @@ function StartScreen() {
                   {f.id} · {f.type}
                   {f.live !== null ? ` · live v${f.live}` : ' · not published'}
                   {f.errors > 0 ? ` · ${f.errors} errors` : ''}
+                  {hasDraft.has(f.id) ? ' · unsaved changes in this browser' : ''}
                 </span>
               </button>
             </li>
           ))}
         </ul>
+      )}
+      {unlisted.length > 0 && (
+        <section aria-label="Unsaved drafts in this browser">
+          <h2>Unsaved drafts in this browser</h2>
+          <ul className="start-list">
+            {unlisted.map((d) => (
+              <li key={d.flowId}>
+                <strong>{d.flow.name}</strong>{' '}
+                <span className="muted">
+                  {d.flowId} · not on the server · {new Date(d.savedAt).toLocaleString()}
+                </span>{' '}
+                <button type="button" onClick={() => restoreDraft(d)}>
+                  Restore {d.flowId}
+                </button>{' '}
+                <button
+                  type="button"
+                  onClick={() => {
+                    const storage = browserStorage();
+                    if (storage) removeLocalDraft(storage, d.flowId);
+                    setDrafts((all) => all.filter((x) => x !== d));
+                  }}
+                >
+                  Discard {d.flowId}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </main>
   );

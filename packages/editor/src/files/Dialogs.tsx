@@ -2,7 +2,7 @@ import type { Problem } from '@callflow/model';
 import { useEditorStore } from '../store/flow-store';
 import { ConflictDialog } from './ConflictDialog';
 import { Dialog } from './Dialog';
-import { continueAfterUnsaved } from './file-actions';
+import { continueAfterUnsaved, discardDraft, restoreDraft } from './file-actions';
 import { useFileStore } from './file-store';
 import { NewFlowDialog } from './NewFlowDialog';
 import { VersionsDialog } from './VersionsDialog';
@@ -20,6 +20,32 @@ export function Dialogs() {
       return <ConflictDialog conflict={dialog.conflict} />;
     case 'versions':
       return <VersionsDialog />;
+    case 'restoreDraft':
+      return (
+        // Escape does not close it: the next edit would overwrite the draft without a word.
+        <Dialog title="Restore unsaved work" onClose={() => {}}>
+          <p>
+            This browser kept changes to <strong>{dialog.draft.flowId}</strong> from{' '}
+            {new Date(dialog.draft.savedAt).toLocaleString()} that were never saved.
+            {Object.keys(dialog.draft.pending).length > 0 &&
+              ` They include ${Object.keys(dialog.draft.pending).length} edit(s) that were not applied yet.`}
+          </p>
+          {dialog.stale && (
+            <p className="field-error">
+              The saved flow has changed since this draft was taken: restoring merges your changes with the
+              saved version, and blocks you both changed are asked about when you save.
+            </p>
+          )}
+          <div className="dialog-actions">
+            <button type="button" onClick={() => discardDraft(dialog.draft)}>
+              Discard
+            </button>
+            <button type="button" className="primary" onClick={() => restoreDraft(dialog.draft)}>
+              Restore
+            </button>
+          </div>
+        </Dialog>
+      );
     case 'unsaved':
       return (
         <Dialog title="Unsaved changes" onClose={close}>

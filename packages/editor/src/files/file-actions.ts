@@ -20,6 +20,14 @@ import { hasPendingEdits, isDirty, useEditorStore } from '../store/flow-store';
 import { pendingSummary } from '../store/pending-edits';
 import { downloadText } from './download';
 import { type Conflict, type UnsavedContinuation, useFileStore } from './file-store';
+import {
+  browserStorage,
+  type DraftStanding,
+  draftStanding,
+  type LocalDraft,
+  readLocalDraft,
+  removeLocalDraft,
+} from './local-drafts';
 
 let api: Api = defaultApi;
 
@@ -68,8 +76,10 @@ export async function openFlow(id: string, force = false): Promise<void> {
   files.setBusy(true);
   try {
     const { flow, etag } = await api.getFlow(id);
+    const draft = draftToOffer(id, flow, etag);
     useEditorStore.getState().open(flow, etag);
     useEditorStore.getState().notify({ kind: 'info', text: `Opened ${id}.` });
+    if (draft) files.show({ kind: 'restoreDraft', draft: draft.draft, stale: draft.standing === 'stale' });
   } catch (error) {
     notifyError(error, `Could not open ${id}`);
   } finally {
@@ -92,6 +102,10 @@ export function createFlow(id: string, name: string, type: FlowType): void {
 export async function continueAfterUnsaved(then: UnsavedContinuation, save: boolean): Promise<void> {
   useFileStore.getState().close();
   if (save && !(await saveDraft())) return;
+  const left = useEditorStore.getState().flow;
+  const storage = browserStorage();
+  // Discarded on purpose: the copy kept in the browser goes too.
+  if (!save && left && storage) removeLocalDraft(storage, left.id);
   if (then.action === 'open') await openFlow(then.id, true);
   else if (then.action === 'new') requestNewFlow(true);
   else importPicker?.();
@@ -228,6 +242,65 @@ export async function saveMerged(
     ...merge.conflicts.filter((c) => choices[mergeUnitId(c)] === 'theirs'),
   ];
   return writeDraft(flow, conflict.theirs.etag, theirs);
+}
+
+/** The draft kept in this browser for a flow being opened, unless it is the same as what is stored. */
+function draftToOffer(
+  id: string,
+  flow: Flow,
+  etag: string,
+): { draft: LocalDraft; standing: DraftStanding } | null {
+  const storage = browserStorage();
+  const draft = storage && readLocalDraft(storage, id);
+  if (!storage || !draft) return null;
+  const standing = draftStanding(draft, { etag, text: formatFlowText(flow) }, formatFlowText);
+  if (standing === 'identical') {
+    removeLocalDraft(storage, id);
+    return null;
+  }
+  return { draft, standing };
+}
+
+/**
+ * Puts a draft kept in this browser back on screen, as unsaved edits of the open flow. Over a version
+ * saved since, it is merged from the version it started from: without overlap the merge is shown;
+ * with overlap, the draft is shown on its own base, and saving asks about the blocks both changed.
+ */
+export function restoreDraft(draft: LocalDraft): void {
+  useFileStore.getState().close();
+  const store = useEditorStore.getState();
+  const when = new Date(draft.savedAt).toLocaleString();
+  const stored = store.flow;
+  let text = `Restored your unsaved changes of ${when}. They are not saved yet.`;
+  if (!stored || stored.id !== draft.flowId) {
+    store.open(draft.flow, null);
+  } else if (draft.baseEtag === store.etag || !draft.base) {
+    store.edit(() => draft.flow);
+    if (draft.baseEtag !== store.etag)
+      text = `Restored your unsaved changes of ${when}. Saving replaces the version saved since.`;
+  } else {
+    const merge = mergeFlows(draft.base, draft.flow, stored);
+    if (merge.conflicts.length === 0) {
+      store.edit(() => merge.flow);
+      text = `Restored your unsaved changes of ${when}. ${mergedNote(merge.fromTheirs).replace('meanwhile', 'since')} Not saved yet.`;
+    } else {
+      store.open(draft.base, draft.baseEtag);
+      useEditorStore.getState().edit(() => draft.flow);
+      text = `Restored your unsaved changes of ${when}. The flow was saved since and you both changed ${merge.conflicts.length === 1 ? 'a part' : `${merge.conflicts.length} parts`}: saving asks which to keep.`;
+    }
+  }
+  useEditorStore.setState({ pending: draft.pending });
+  useEditorStore.getState().notify({ kind: 'info', text });
+}
+
+/** Drops the draft kept in this browser; the stored version stays open. */
+export function discardDraft(draft: LocalDraft): void {
+  useFileStore.getState().close();
+  const storage = browserStorage();
+  if (storage) removeLocalDraft(storage, draft.flowId);
+  useEditorStore
+    .getState()
+    .notify({ kind: 'info', text: `Discarded the unsaved changes of ${draft.flowId} kept in this browser.` });
 }
 
 export async function publish(): Promise<void> {

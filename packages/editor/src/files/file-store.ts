@@ -1,6 +1,7 @@
 /** State of the file dialogs (new flow, unsaved changes, save conflict, versions, publish). */
 import type { Flow, Problem } from '@callflow/model';
 import { create } from 'zustand';
+import type { LocalDraft } from './local-drafts';
 
 export interface Conflict {
   /** The server's current draft. */
@@ -17,6 +18,8 @@ export type Dialog =
   | { kind: 'unsaved'; then: UnsavedContinuation }
   | { kind: 'conflict'; conflict: Conflict }
   | { kind: 'versions' }
+  /** A draft kept in this browser for the flow just opened; `stale` when the flow was saved since. */
+  | { kind: 'restoreDraft'; draft: LocalDraft; stale: boolean }
   | { kind: 'publish'; version?: number; problems: Problem[]; blocked: boolean }
   | { kind: 'import'; fileName: string; problems: Problem[] };
 
