@@ -74,9 +74,12 @@ test('two people editing different blocks: both edits are stored, without a ques
   expect(onDisk.variables.customerTier.default).toBe('gold');
   expect(onDisk.blocks['enter-account'].settings.timeoutSeconds).toBe(9);
 
+  // Alice's screen is no longer what is stored, and her header says so.
+  await expect(saveState(alice)).toHaveText('Changed elsewhere');
   // Alice saves again on top: her base was her own save, Bob's edit is merged in, nothing is lost.
   await setLabel(alice, 'sales-menu', 'Menu');
   expect(await saveAndWait(alice)).toBe(200);
+  await expect(saveState(alice)).toHaveText('Saved');
   const again = readDisk(server.flowsDir);
   expect(again.blocks['sales-menu'].label).toBe('Menu');
   expect(again.blocks['enter-account'].settings.timeoutSeconds).toBe(9);

@@ -24,6 +24,9 @@ export function Toolbar({ onAutoLayout, onPrepareLayout, onFit, layingOut }: Too
   const flow = useEditorStore((s) => s.flow);
   const flows = useEditorStore((s) => s.flows);
   const dirty = useEditorStore(isDirty);
+  // "Saved" only while the screen is the stored file: not once someone else has saved over it.
+  const storedChanged = useEditorStore((s) => s.storedChanged);
+  const state = dirty ? 'Unsaved changes' : storedChanged ? 'Changed elsewhere' : 'Saved';
   const canUndo = useEditorStore((s) => (s.history?.past.length ?? 0) > 0);
   const canRedo = useEditorStore((s) => (s.history?.future.length ?? 0) > 0);
   const busy = useFileStore((s) => s.busy);
@@ -124,10 +127,14 @@ export function Toolbar({ onAutoLayout, onPrepareLayout, onFit, layingOut }: Too
       <span className="toolbar-fill" />
       {flow && (
         <span
-          className={dirty ? 'dirty-dot is-dirty' : 'dirty-dot'}
-          title={dirty ? 'Unsaved changes' : 'Saved'}
+          className={state === 'Saved' ? 'dirty-dot' : 'dirty-dot is-dirty'}
+          title={
+            state === 'Changed elsewhere'
+              ? 'Someone else saved this flow since you opened it; saving merges their changes'
+              : state
+          }
         >
-          {dirty ? 'Unsaved changes' : 'Saved'}
+          {state}
         </span>
       )}
     </div>

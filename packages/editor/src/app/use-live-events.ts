@@ -97,6 +97,7 @@ export function useLiveEvents(): void {
       }
       const { flow, etag, notify } = useEditorStore.getState();
       if (liveEventEffect(type, data, { ...(flow ? { id: flow.id } : {}), etag }).warnOpenFlow) {
+        useEditorStore.setState({ storedChanged: true });
         notify({
           kind: 'error',
           text:

@@ -50,6 +50,8 @@ export interface EditorState {
   notice: Notice | null;
   /** Edits shown in a field but not applied to `flow`, by field (see pending-edits.ts). */
   pending: PendingEdits;
+  /** True when the server said the stored flow changed (saved elsewhere, deleted) since `etag`. */
+  storedChanged: boolean;
 
   open(flow: Flow, etag: string | null): void;
   close(): void;
@@ -89,6 +91,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   problemsChecked: false,
   notice: null,
   pending: NO_PENDING_EDITS,
+  storedChanged: false,
 
   open: (flow, etag) =>
     set({
@@ -102,6 +105,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       problems: [],
       problemsChecked: false,
       pending: NO_PENDING_EDITS,
+      storedChanged: false,
     }),
   close: () =>
     set({
@@ -156,6 +160,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     set({
       savedFlow: flow,
       etag,
+      storedChanged: false,
       history: history ? ({ ...history, lastKey: undefined } as History<Flow>) : history,
     });
   },
