@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHttpTarget } from './http-target.js';
+import { addressRefusal, checkHttpTarget, isAllowlistedUrl } from './http-target.js';
 
 describe('checkHttpTarget', () => {
   it.each([
@@ -78,5 +78,38 @@ describe('checkHttpTarget', () => {
       reason:
         '192.168.1.20 is a private address; add "192.168.1.20" to "httpAllowlist" in resources to allow it',
     });
+  });
+});
+
+describe('addressRefusal (the connect-time check of resolved addresses)', () => {
+  it.each([
+    ['127.0.0.1', 'loopback'],
+    ['127.1.2.3', 'loopback'],
+    ['10.1.2.3', 'private'],
+    ['172.16.0.1', 'private'],
+    ['192.168.1.1', 'private'],
+    ['169.254.169.254', 'link-local'],
+    ['0.0.0.0', 'unspecified'],
+    ['100.64.0.1', 'carrier-grade NAT'],
+    ['::1', 'loopback'],
+    ['::', 'unspecified'],
+    ['fe80::1', 'link-local'],
+    ['fd00::1', 'unique local'],
+    ['::ffff:127.0.0.1', 'IPv4-mapped address of 127.0.0.1, a loopback'],
+    ['::ffff:10.0.0.1', 'IPv4-mapped address of 10.0.0.1, a private'],
+  ])('refuses %s (%s)', (address, words) => {
+    expect(addressRefusal(address)).toContain(words);
+  });
+
+  it.each(['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('allows %s', (address) => {
+    expect(addressRefusal(address)).toBeUndefined();
+  });
+
+  it('tells allowlisted URLs by host, host:port and *.domain', () => {
+    expect(isAllowlistedUrl('http://crm.internal:8080/x', ['crm.internal'])).toBe(true);
+    expect(isAllowlistedUrl('http://crm.internal:8080/x', ['crm.internal:8080'])).toBe(true);
+    expect(isAllowlistedUrl('http://crm.internal:9090/x', ['crm.internal:8080'])).toBe(false);
+    expect(isAllowlistedUrl('http://a.corp.example/x', ['*.corp.example'])).toBe(true);
+    expect(isAllowlistedUrl('http://evil.example/x', ['crm.internal'])).toBe(false);
   });
 });

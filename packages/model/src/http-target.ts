@@ -13,7 +13,8 @@ export type HttpTargetCheck = { ok: true } | { ok: false; reason: string };
  *
  * The WHATWG URL parser normalises the tricks attackers use (`http://2130706433/`, `http://0x7f.1/`,
  * `http://[::ffff:127.0.0.1]/`) into canonical addresses before we classify them. Names that resolve to
- * private addresses are the host's job to catch at connect time: this check sees only the URL.
+ * private addresses are the host's job to catch at connect time (the service checks every address a
+ * name resolves to with `addressRefusal`): this check sees only the URL.
  * Lint (CF601) and the runtime's HTTP-request block share this one check.
  */
 export function checkHttpTarget(url: string, allowlist: readonly string[]): HttpTargetCheck {
@@ -33,25 +34,10 @@ export function checkHttpTarget(url: string, allowlist: readonly string[]): Http
   // The URL parser leaves an IP literal as dotted-decimal IPv4 or bracketed IPv6; anything else is a
   // name, and asking ipaddr.js about names is slow (it parses and catches an exception).
   if ((host.startsWith('[') || DOTTED_IPV4.test(literal)) && ipaddr.isValid(literal)) {
-    const address = ipaddr.parse(literal);
-    const range = address.range();
-    const allow = `add "${literal}" to "httpAllowlist" in resources to allow it`;
-    if (range === 'ipv4Mapped' && address.kind() === 'ipv6') {
-      // ::ffff:a.b.c.d reaches a.b.c.d: judge the IPv4 address it stands for.
-      const v4 = (address as ipaddr.IPv6).toIPv4Address();
-      const v4Range = v4.range();
-      if (v4Range !== 'unicast') {
-        return {
-          ok: false,
-          reason: `${address.toString()} is an IPv4-mapped address of ${v4.toString()}, a ${describeRange(v4Range)} address; ${allow}`,
-        };
-      }
-      return { ok: true };
-    }
-    if (range !== 'unicast') {
-      return { ok: false, reason: `${address.toString()} is a ${describeRange(range)} address; ${allow}` };
-    }
-    return { ok: true };
+    const refusal = addressRefusal(literal);
+    return refusal
+      ? { ok: false, reason: `${refusal}; add "${literal}" to "httpAllowlist" in resources to allow it` }
+      : { ok: true };
   }
   if (host === 'localhost' || host.endsWith('.localhost')) {
     return {
@@ -60,6 +46,34 @@ export function checkHttpTarget(url: string, allowlist: readonly string[]): Http
     };
   }
   return { ok: true };
+}
+
+/**
+ * Why an IP address may not be called (loopback, private, link-local, unspecified, an IPv4-mapped form of
+ * one...), or undefined for a public unicast address. Used on URL literals here and, by the service, on
+ * the addresses a name resolves to at connect time.
+ */
+export function addressRefusal(address: string): string | undefined {
+  if (!ipaddr.isValid(address)) return `${address} is not an IP address`;
+  const parsed = ipaddr.parse(address);
+  const range = parsed.range();
+  if (range === 'ipv4Mapped' && parsed.kind() === 'ipv6') {
+    // ::ffff:a.b.c.d reaches a.b.c.d: judge the IPv4 address it stands for.
+    const v4 = (parsed as ipaddr.IPv6).toIPv4Address();
+    const v4Range = v4.range();
+    return v4Range === 'unicast'
+      ? undefined
+      : `${parsed.toString()} is an IPv4-mapped address of ${v4.toString()}, a ${describeRange(v4Range)} address`;
+  }
+  return range === 'unicast' ? undefined : `${parsed.toString()} is a ${describeRange(range)} address`;
+}
+
+/** Whether the URL's host is in `httpAllowlist` (exempt from the address checks). */
+export function isAllowlistedUrl(url: string, allowlist: readonly string[]): boolean {
+  const parsed = parseUrl(url);
+  if (!parsed) return false;
+  const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
+  return isAllowlisted(host, parsed.host.toLowerCase(), allowlist);
 }
 
 /** Exact hosts, host:port, bracketed or bare IPv6, and `*.example.internal` for names under a domain. */

@@ -33,6 +33,7 @@ export {
   executeHttpRequest,
   type HttpExecutorOptions,
   type HttpRequestCommand,
+  HttpTargetRefused,
 } from './engine/http-executor.js';
 export { CONTACT_ERRORS, MAX_SAME_BLOCK_IN_A_ROW, MAX_STEPS_PER_FLOW_RUN } from './engine/limits.js';
 export { type AgentState, SimpleAcd, type SimulatedAgent } from './host/acd.js';

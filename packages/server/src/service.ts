@@ -18,6 +18,7 @@ import { agentRoutes } from './routes/agent-routes.js';
 import { callbackRoutes } from './routes/callback-routes.js';
 import { contactRoutes } from './routes/contact-routes.js';
 import { ContactHost } from './runtime-host/contact-host.js';
+import { createGuardedFetch, type HostResolver } from './runtime-host/guarded-fetch.js';
 import { RetentionSweep } from './runtime-host/retention-sweep.js';
 import type { WallClock } from './runtime-host/wall-clock.js';
 import { DocumentFiles } from './store/document-files.js';
@@ -56,6 +57,8 @@ export interface ServiceOptions {
   twilioClient?: TwilioRestClient;
   /** How the given `logger`'s destination fares (reported by /healthz); kept by the service for its own. */
   logHealth?: LogHealth;
+  /** How HTTP-request blocks resolve host names (the system resolver; tests map names of their own). */
+  resolveHost?: HostResolver;
 }
 
 export async function createService(
@@ -102,6 +105,10 @@ export async function createService(
     ? await createTwilioTelephony(config.twilio, resources, logger, options.twilioClient)
     : undefined;
   if (twilio) metrics.trackTwilioCalls(() => twilio.adapter.retainedCalls());
+  const httpClient = createGuardedFetch({
+    allowlist: () => live.current.httpAllowlist ?? [],
+    ...(options.resolveHost ? { resolve: options.resolveHost } : {}),
+  });
   const host = new ContactHost({
     ...(options.clock ? { clock: options.clock } : {}),
     ...(twilio ? { live: { adapter: twilio.adapter, prefix: TWILIO_PREFIX } } : {}),
@@ -114,6 +121,7 @@ export async function createService(
     logger,
     promptSeconds: options.promptSeconds ?? config.promptSeconds,
     httpRequests: config.httpRequests,
+    fetch: httpClient.fetch,
   });
 
   // A raised maximum of concurrent calls (or new agents, queues) reaches waiting contacts at once,
@@ -205,6 +213,7 @@ export async function createService(
         }
         retention.stop();
         host.stop();
+        await httpClient.close();
         await checkpointer.stop();
         db.pragma('wal_checkpoint(TRUNCATE)');
         db.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executeHttpRequest, type HttpRequestCommand } from './http-executor.js';
+import { executeHttpRequest, type HttpRequestCommand, HttpTargetRefused } from './http-executor.js';
 
 const command = (url: string, extra: Partial<HttpRequestCommand> = {}): HttpRequestCommand => ({
   type: 'httpRequest',
@@ -74,5 +74,19 @@ describe('executeHttpRequest', () => {
     }) as unknown as typeof fetch;
     const result = await executeHttpRequest(command('https://api.example.com/down'), { fetch: failing });
     expect(result).toMatchObject({ error: 'request failed: ECONNREFUSED' });
+  });
+
+  it('answers a refusal at connect time (a name resolving to a private address) as a refused request', async () => {
+    const refusing = (async () => {
+      throw new TypeError('fetch failed', {
+        cause: new HttpTargetRefused('crm.internal resolves to 127.0.0.1, a loopback address'),
+      });
+    }) as unknown as typeof fetch;
+    const result = await executeHttpRequest(command('https://crm.internal/x'), { fetch: refusing });
+    expect(result).toEqual({
+      type: 'httpResult',
+      ref: 'c:1',
+      error: 'request refused: crm.internal resolves to 127.0.0.1, a loopback address',
+    });
   });
 });

@@ -3,6 +3,22 @@ import type { Command, ContactEventBody } from '../types.js';
 
 export type HttpRequestCommand = Extract<Command, { type: 'httpRequest' }>;
 
+/**
+ * Raised by a host's connection code when the address a host name resolved to may not be called (a
+ * name pointing at 127.0.0.1, say). The executor answers it like a refused URL: `request refused: ...`.
+ */
+export class HttpTargetRefused extends Error {
+  override name = 'HttpTargetRefused';
+}
+
+/** The refusal behind a failed fetch: fetch wraps connection errors in a TypeError with a `cause`. */
+function refusalIn(error: unknown): HttpTargetRefused | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof HttpTargetRefused || e.name === 'HttpTargetRefused') return e as HttpTargetRefused;
+  }
+  return undefined;
+}
+
 export interface HttpExecutorOptions {
   /** The fetch to use (`globalThis.fetch` in Node 20 and browsers; a fake in tests). */
   fetch: typeof fetch;
@@ -45,6 +61,8 @@ export async function executeHttpRequest(
       });
     return result({ status: response.status, body });
   } catch (error) {
+    const refused = refusalIn(error);
+    if (refused) return result({ error: `request refused: ${refused.message}` });
     if (controller.signal.aborted) return result({ error: 'timeout' });
     return result({ error: `request failed: ${error instanceof Error ? error.message : String(error)}` });
   } finally {
