@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type {
   AdapterListener,
   ContactEvent,
@@ -66,6 +67,13 @@ export class TwilioAdapter implements TelephonyAdapter {
   readonly #calls = new Map<string, CallState>();
   readonly #base: string;
   readonly #retention: CallRetention;
+  /**
+   * Tells this process's URLs apart from those of the process before a restart. The `s` of a webhook URL
+   * makes its event ids (`digits:<s>`); the per-call sequence starts again at 1 after a restart while the
+   * contact still remembers the ids it saw, so without this the caller's next key press after a deploy
+   * was dropped as a duplicate. A retried webhook carries the same URL, so it still has the same ids.
+   */
+  readonly #instance = randomBytes(4).toString('hex');
 
   constructor(private readonly options: TwilioAdapterOptions) {
     this.#base = options.publicUrl.replace(/\/+$/, '');
@@ -106,6 +114,15 @@ export class TwilioAdapter implements TelephonyAdapter {
   /** The call ended and its state was dropped after the retention period (or over the cap). */
   forgot(contactId: string): boolean {
     return this.#retention.isForgotten(contactId);
+  }
+
+  /**
+   * A call the engine knows has ended (before a restart, say) although this adapter never saw it end:
+   * its state goes at once, and later webhooks are answered with a hang-up.
+   */
+  forget(contactId: string): void {
+    this.#calls.delete(contactId);
+    this.#retention.forget(contactId);
   }
 
   /** Calls held in memory, after forgetting the ended ones whose time is up (for tests and metrics). */
@@ -209,7 +226,11 @@ export class TwilioAdapter implements TelephonyAdapter {
     route: WebhookRoute | 'answered' | 'status',
     params: Record<string, string> = {},
   ): string {
-    const query = new URLSearchParams({ contact: call.contactId, s: String(call.seq), ...params });
+    const query = new URLSearchParams({
+      contact: call.contactId,
+      s: `${this.#instance}-${call.seq}`,
+      ...params,
+    });
     return `${this.#base}/${route}?${query.toString()}`;
   }
 

@@ -43,6 +43,12 @@ export class CallRetention {
     }
   }
 
+  /** Forgets a call now (it ended where this adapter could not see it, e.g. before a restart). */
+  forget(contactId: string): void {
+    this.#endedAt.delete(contactId);
+    if (!this.#forgotten.has(contactId)) this.#remember(contactId);
+  }
+
   clear(): void {
     this.#endedAt.clear();
     this.#forgotten.clear();

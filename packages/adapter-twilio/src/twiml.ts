@@ -4,6 +4,11 @@ import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 export interface Collecting {
   maxDigits: number;
   terminator?: string;
+  /**
+   * The `collectDigits` command asking (the engine's `keysFor`): the <Gather> action URL carries it as
+   * `n`, the question's nonce, so keys from an earlier question's webhook are told apart and dropped.
+   */
+  ref?: string;
 }
 
 export interface RenderInput {
@@ -86,6 +91,7 @@ export function renderTwiml(input: RenderInput): RenderOutput {
         collecting = {
           maxDigits: command.maxDigits,
           ...(command.terminator ? { terminator: command.terminator } : {}),
+          ref: command.ref,
         };
         break;
       case 'dial': {
@@ -140,7 +146,10 @@ export function renderTwiml(input: RenderInput): RenderOutput {
     finishOnKey: collecting?.terminator ?? '',
     timeout: collecting && refs.length === 0 ? 3 : 1,
     actionOnEmptyResult: true,
-    action: input.url('gather', refs.length > 0 ? { prompts: refs.join(',') } : {}),
+    action: input.url('gather', {
+      ...(refs.length > 0 ? { prompts: refs.join(',') } : {}),
+      ...(collecting?.ref ? { n: collecting.ref } : {}),
+    }),
     method: 'POST',
   });
   if (plays.length > 0) flush(gather);

@@ -15,6 +15,12 @@ export interface VoiceHost {
     from: string;
     to: string;
   }): void | Promise<void>;
+  /**
+   * Whether the engine holds this contact as ended. After a restart the adapter has no memory of calls
+   * that ended before it; a late webhook for one is answered with a hang-up and the call forgotten,
+   * instead of being taken for a live call and kept as one.
+   */
+  contactEnded?(contactId: string): boolean;
 }
 
 export interface TwilioWebhookOptions {
@@ -70,6 +76,17 @@ export function twilioWebhooks(options: TwilioWebhookOptions): Router {
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
   router.use(verifyTwilioSignature(options.authToken, options.publicUrl));
 
+  /**
+   * A webhook for a call that is over: forgotten by the adapter, or (after a restart) unknown to it and
+   * ended for the engine — that one is forgotten now, so that it is answered with a hang-up.
+   */
+  const isOver = (contactId: string): boolean => {
+    if (adapter.forgot(contactId)) return true;
+    if (adapter.knows(contactId) || !host.contactEnded?.(contactId)) return false;
+    adapter.forget(contactId);
+    return true;
+  };
+
   /** Twilio can still call about a call long over; such a webhook is answered without touching anything. */
   const logLate = (contactId: string, route: string) =>
     options.log?.(
@@ -85,6 +102,7 @@ export function twilioWebhooks(options: TwilioWebhookOptions): Router {
     deliver: (contactId: string) => void | Promise<void>,
   ) => {
     const contactId = contactOf(req);
+    isOver(contactId); // forgets a call that ended before a restart: the adapter answers it with a hang-up
     const callSid = field(req, 'CallSid');
     const key = `${route}:${typeof req.query.s === 'string' ? req.query.s : ''}:${field(req, 'DialCallStatus')}${field(req, 'CallStatus')}`;
     let timer: NodeJS.Timeout | undefined;
@@ -135,10 +153,23 @@ export function twilioWebhooks(options: TwilioWebhookOptions): Router {
     answer(req, res, 'gather', (contactId) => {
       for (const ref of refs(req)) adapter.emit(contactId, { type: 'promptDone', ref }, `done:${ref}`);
       const digits = field(req, 'Digits');
-      if (digits) {
-        delete adapter.call(contactId).collecting;
-        adapter.emit(contactId, { type: 'digits', digits }, `digits:${String(req.query.s)}`);
+      if (!digits) return;
+      // `n` names the question these keys answer. Keys for another question than the one being asked
+      // (an old webhook replayed) are dropped here; after a restart the adapter does not know the
+      // question, and the engine drops them (its snapshot keeps `keysFor`). The answer is the current TwiML.
+      const question = typeof req.query.n === 'string' && req.query.n !== '' ? req.query.n : undefined;
+      const call = adapter.call(contactId);
+      const asking = call.collecting?.ref;
+      if (question && asking && question !== asking) {
+        options.log?.('keys for an earlier question: not delivered', { contactId, route: 'gather' }, 'debug');
+        return;
       }
+      delete call.collecting;
+      adapter.emit(
+        contactId,
+        { type: 'digits', digits, ...(question ? { ref: question } : {}) },
+        `digits:${String(req.query.s)}`,
+      );
     }),
   );
 
@@ -165,7 +196,7 @@ export function twilioWebhooks(options: TwilioWebhookOptions): Router {
   router.post('/dial-status', (req, res) => {
     const contactId = contactOf(req);
     const ref = String(req.query.ref ?? '');
-    if (adapter.forgot(contactId)) logLate(contactId, 'dial-status');
+    if (isOver(contactId)) logLate(contactId, 'dial-status');
     else if (field(req, 'CallStatus') === 'in-progress') {
       adapter.emit(contactId, { type: 'dialResult', ref, result: 'answered' }, `answered:${ref}`);
     }
@@ -185,7 +216,7 @@ export function twilioWebhooks(options: TwilioWebhookOptions): Router {
     const contactId = contactOf(req);
     const status = field(req, 'CallStatus');
     const ref = typeof req.query.ref === 'string' ? req.query.ref : undefined;
-    if (adapter.forgot(contactId)) logLate(contactId, 'status');
+    if (isOver(contactId)) logLate(contactId, 'status');
     const call = adapter.knows(contactId) ? adapter.call(contactId) : undefined;
     if (ref && call?.outbound?.ref === ref) {
       if (call.outbound.answered) {
@@ -222,7 +253,7 @@ export function twilioWebhooks(options: TwilioWebhookOptions): Router {
 
   router.post('/whisper', (req, res) => {
     const contactId = contactOf(req);
-    if (adapter.forgot(contactId)) logLate(contactId, 'whisper');
+    if (isOver(contactId)) logLate(contactId, 'whisper');
     res.type('text/xml').send(adapter.whisperFor(contactId));
   });
 

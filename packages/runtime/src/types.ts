@@ -183,7 +183,11 @@ export type TransferTarget = { queue: string } | { agent: string } | { number: s
 export type DialResult = 'answered' | 'busy' | 'noAnswer' | 'failed' | 'completed';
 
 export type ContactEventBody =
-  | { type: 'digits'; digits: string }
+  /**
+   * Keys the caller pressed. `ref`, when the adapter knows it, names the `collectDigits` they answer:
+   * keys naming any other than the contact's latest question (`keysFor`) are ignored as stale.
+   */
+  | { type: 'digits'; digits: string; ref?: string }
   | { type: 'promptDone'; ref: string }
   | { type: 'dialResult'; ref: string; result: DialResult }
   | { type: 'agentAvailable'; agent: string }
@@ -354,6 +358,11 @@ export interface ContactSnapshot {
   transfer?: AgentTransferState;
   timers: Timer[];
   seen: string[];
+  /**
+   * The ref of the latest `collectDigits`: the question keys answer now. A digits event naming another
+   * ref (an old webhook replayed, even after a restart) is ignored.
+   */
+  keysFor?: string;
   seq: number;
   steps: number;
   sameBlock: { key: string; count: number };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../simulator/simulator.js';
-import { startContact, step } from './contact.js';
+import type { StepResult } from '../types.js';
+import { parseSnapshot, serializeSnapshot, startContact, step } from './contact.js';
 import { flowSource } from './flow-source.js';
 import { block, flow, menuFlow, resources, say, supportQueueFlow } from './test-support/fixtures.js';
 
@@ -54,6 +55,36 @@ describe('contact engine', () => {
     const twice = step(e, once.snapshot, { type: 'promptDone', ref, id: 'evt-1' });
     expect(twice.trace.at(-1)?.ignored).toBe('duplicate event evt-1');
     expect(twice.commands).toEqual([]);
+  });
+
+  it('takes keys only for the question asked now: keys naming an earlier one are stale, even after a restart', () => {
+    const e = env();
+    const first = startContact(e, { contactId: 'c1', flowId: 'main', dialedNumber: '+12015550100' });
+    const welcome = (first.commands[0] as { ref: string }).ref;
+    const asked = step(e, first.snapshot, { type: 'promptDone', ref: welcome });
+    const collectRef = (r: StepResult) => {
+      const asking = r.commands.find((c) => c.type === 'collectDigits');
+      return asking && 'ref' in asking ? asking.ref : '';
+    };
+    const firstQuestion = collectRef(asked);
+    expect(asked.snapshot.keysFor).toBe(firstQuestion);
+    // A wrong key: the menu asks again, with a new question.
+    const again = step(e, asked.snapshot, { type: 'digits', digits: '9', ref: firstQuestion });
+    const secondQuestion = collectRef(again);
+    expect(secondQuestion).not.toBe(firstQuestion);
+    // The stored snapshot, read back as after a restart.
+    const restored = parseSnapshot(serializeSnapshot(again.snapshot));
+    const replayed = step(e, restored, { type: 'digits', digits: '1', ref: firstQuestion });
+    expect(replayed.trace.at(-1)?.ignored).toBe(
+      `keys for an earlier question (${firstQuestion}), not the one asked now`,
+    );
+    expect(replayed.commands).toEqual([]);
+    expect(replayed.snapshot.stack[0]?.block).toBe('choose');
+    const answered = step(e, replayed.snapshot, { type: 'digits', digits: '1', ref: secondQuestion });
+    expect(answered.snapshot.stack[0]?.block).toBe('hours');
+    // Keys without a ref (an adapter that cannot tell, the simulator) are taken as before.
+    const plain = step(e, again.snapshot, { type: 'digits', digits: '2' });
+    expect(plain.snapshot.stack[0]?.block).not.toBe('choose');
   });
 
   it('streams every trace entry in the step result and keeps the tail the host asks for', () => {

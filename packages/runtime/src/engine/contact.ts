@@ -69,6 +69,10 @@ export function step(env: EngineEnv, snapshot: ContactSnapshot, event: ContactEv
     const seen = [...run.s.seen, event.id];
     run.s.seen = seen.length > SEEN_EVENT_IDS ? seen.slice(seen.length - SEEN_EVENT_IDS) : seen;
   }
+  if (event.type === 'digits' && event.ref !== undefined && event.ref !== run.s.keysFor) {
+    // A replayed webhook of an earlier question (or one delivered late) must not answer this one.
+    return ignored(`keys for an earlier question (${event.ref}), not the one asked now`);
+  }
   const handled = dispatch(run, event);
   if (handled !== true) return ignored(handled);
   return run.result();

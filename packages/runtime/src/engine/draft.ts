@@ -44,6 +44,7 @@ export function draft(s: ContactSnapshot): ContactSnapshot {
   if (s.callback !== undefined) copy.callback = { ...s.callback };
   if (s.transfer !== undefined) copy.transfer = s.transfer;
   if (s.secrets !== undefined) copy.secrets = s.secrets;
+  if (s.keysFor !== undefined) copy.keysFor = s.keysFor;
   return copy;
 }
 

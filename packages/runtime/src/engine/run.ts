@@ -120,6 +120,8 @@ export class ContactRun {
     }
     const ref = this.ref();
     (command as { ref?: string }).ref = ref;
+    // Keys are asked for anew: keys that answer an earlier question are stale from now on.
+    if (command.type === 'collectDigits') this.s.keysFor = ref;
     this.commands.push(command as Command);
     return ref;
   }

@@ -1,14 +1,15 @@
 import { FakeTwilio } from '@callflow/adapter-twilio/testing';
 import supertest from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WallClock } from '../runtime-host/wall-clock.js';
-import { startTestService, type TestService } from '../test-support/temp-service.js';
-
-const AUTH_TOKEN = 'twilio-auth-token-for-tests';
-const PUBLIC_URL = 'https://voice.example.com/twilio';
-const SUPPORT_NUMBER = '+12125550101'; // resources: numbers.support -> support-inbound
-const SALES_NUMBER = '+12125550110'; // resources: numbers.sales-new-york -> sales-inbound
-const CALLER = '+12025550143';
+import type { TestService } from '../test-support/temp-service.js';
+import {
+  AUTH_TOKEN,
+  CALLER,
+  PUBLIC_URL,
+  SALES_NUMBER,
+  SUPPORT_NUMBER,
+  startTwilioService,
+} from '../test-support/twilio-service.js';
 
 let running: TestService | undefined;
 afterEach(async () => {
@@ -16,61 +17,9 @@ afterEach(async () => {
   running = undefined;
 });
 
-/**
- * The real service (store, published flows, durable host, ACD) with Twilio configured, a clock that
- * starts at `at` and runs at wall speed, and a fake Twilio that sends signed webhooks the way Twilio
- * does — through the Host header of the public URL, as behind a proxy.
- */
 async function twilioService(at: string, agents: string[] = []) {
-  const start = Date.parse(at);
-  const realStart = Date.now();
-  let fake!: FakeTwilio;
-  const svc = await startTestService({
-    env: {
-      CALLFLOW_TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      CALLFLOW_TWILIO_PUBLIC_URL: PUBLIC_URL,
-      // The CRM lookup fails at once (no network in tests): the flow routes the call on, unverified.
-      CALLFLOW_HTTP_REQUESTS: 'off',
-    },
-    service: {
-      clock: new WallClock(() => start + (Date.now() - realStart)),
-      twilioClient: {
-        redirectCall: (sid, url) => fake.client.redirectCall(sid, url),
-        createCall: (p) => fake.client.createCall(p),
-        startRecording: (sid, c) => fake.client.startRecording(sid, c),
-        updateRecording: (sid, r, s) => fake.client.updateRecording(sid, r, s),
-      },
-    },
-  });
+  const { svc, fake } = await startTwilioService({ at, agents });
   running = svc;
-  fake = new FakeTwilio({
-    authToken: AUTH_TOKEN,
-    publicUrl: PUBLIC_URL,
-    transport: async (path, form, headers) => {
-      const res = await supertest(svc.service.app)
-        .post(path)
-        .set('Host', 'voice.example.com')
-        .set(headers)
-        .type('form')
-        .send(form);
-      return { status: res.status, text: res.text };
-    },
-  });
-  for (const flow of [
-    'verify-caller',
-    'after-hours',
-    'support-queue',
-    'agent-whisper',
-    'customer-whisper',
-    'outbound-whisper',
-    'support-inbound',
-    'sales-inbound',
-  ]) {
-    const res = await svc.api().post(`/api/flows/${flow}/publish`);
-    expect(res.status, `publish ${flow}: ${res.text}`).toBe(201);
-  }
-  for (const agent of agents)
-    await svc.api().post(`/api/agents/${agent}/state`).send({ state: 'Available' }).expect(200);
   return { svc, fake };
 }
 

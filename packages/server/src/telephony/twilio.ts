@@ -55,6 +55,10 @@ export async function createTwilioTelephony(
             resources,
             startInboundCall: ({ contactId, flowId, from, to }) =>
               host().startLiveCall({ contactId, flow: flowId, from, to }),
+            contactEnded: (contactId) => {
+              const status = host().snapshot(contactId)?.status;
+              return status === 'ended' || status === 'transferred';
+            },
           },
         }),
       );
