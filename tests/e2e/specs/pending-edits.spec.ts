@@ -163,3 +163,43 @@ test('a number that is not whole and a block id being typed are never saved as s
   await expect(saveState(page)).toHaveText('Unsaved changes');
   expect(Object.keys(readDisk(server.flowsDir).blocks)).toContain('account-entry');
 });
+
+test('a module parameter name and a header name that cannot be used stay in their field and block the save', async ({
+  openEditor,
+  server,
+}) => {
+  const page = await openEditor();
+  await openFlow(page, 'verify-caller');
+  await sidePanelTab(page, 'Variables').click();
+  const inputName = page.getByLabel('Module inputs: accountNumber name');
+  await inputName.fill('1bad');
+  await inputName.press('ControlOrMeta+S');
+  await expect(status(page)).toContainText('Not saved');
+  await expect(status(page)).toContainText('Name of module input accountNumber');
+  await expect(inputName).toHaveValue('1bad');
+  const onDisk = () => JSON.parse(readFileSync(join(server.flowsDir, 'verify-caller.flow.json'), 'utf8'));
+  expect(Object.keys(onDisk().module.inputs)).toEqual(['accountNumber']);
+  await inputName.press('Escape');
+  await expect(inputName).toHaveValue('accountNumber');
+  await expect(saveState(page)).toHaveText('Saved');
+
+  // A second header named like the first would replace it: the name stays typed, not applied.
+  await openFlow(page, 'support-inbound');
+  await selectBlock(page, 'lookup-customer');
+  const headers = page.getByRole('region', { name: 'Properties' }).locator('[data-field="headers"]');
+  await headers.getByRole('button', { name: 'Add', exact: true }).click();
+  await headers.getByLabel('Headers 2 name').fill('Accept');
+  await expect(headers.getByLabel('Headers 1 name')).toHaveValue('Accept');
+  await expect(headers.getByLabel('Headers 2 name')).toHaveValue('Accept');
+  await page.keyboard.press('ControlOrMeta+S');
+  await expect(status(page)).toContainText('Not saved');
+  await expect(status(page)).toContainText('Headers 2 of block lookup-customer');
+  await headers.getByLabel('Headers 2 name').fill('X-Trace');
+  const saved = page.waitForResponse(
+    (r) => r.request().method() === 'PUT' && r.url().endsWith('/api/flows/support-inbound'),
+  );
+  await save(page);
+  expect((await saved).status()).toBe(200);
+  const support = JSON.parse(readFileSync(join(server.flowsDir, 'support-inbound.flow.json'), 'utf8'));
+  expect(Object.keys(support.blocks['lookup-customer'].settings.headers)).toEqual(['Accept', 'X-Trace']);
+});

@@ -65,11 +65,17 @@ export function keepLiving(pending: PendingEdits, flow: Flow): PendingEdits {
   return kept;
 }
 
-/** True when the first two steps of the pointer (`/blocks/<id>`, `/variables/<name>`) exist. */
+/**
+ * True when what the pointer is about exists: its first two steps (`/blocks/<id>`, `/variables/<name>`),
+ * three for a module parameter (`/module/inputs/<name>`).
+ */
 function subjectExists(flow: Flow, pointer: string): boolean {
-  const [collection, name] = pointer.split('/').slice(1, 3).map(unescapeStep);
+  const [collection, name, parameter] = pointer.split('/').slice(1, 4).map(unescapeStep);
   if (collection === undefined || name === undefined) return true;
-  if (collection === 'module') return true;
+  if (collection === 'module') {
+    const side = flow.module?.[name as 'inputs' | 'outputs'];
+    return parameter === undefined || (!!side && Object.hasOwn(side, parameter));
+  }
   const container = (flow as unknown as Record<string, unknown>)[collection];
   return !!container && typeof container === 'object' && Object.hasOwn(container, name);
 }

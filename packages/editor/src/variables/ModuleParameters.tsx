@@ -7,6 +7,8 @@ import {
 } from '@callflow/model';
 import { useState } from 'react';
 import { useEditorStore } from '../store/flow-store';
+import { pendingProblem } from '../store/pending-edits';
+import { usePendingText } from '../store/use-pending-text';
 import { type ParameterSide, removeParameter, renameParameter, setParameter } from './module-edits';
 
 const SIDES: { side: ParameterSide; title: string; help: string }[] = [
@@ -56,15 +58,7 @@ function ParameterList({
       <p className="help">{help}</p>
       {parameters.map(([name, declaration]) => (
         <div className="list-row" key={name}>
-          <input
-            aria-label={`${title}: ${name} name`}
-            defaultValue={name}
-            onBlur={(e) => {
-              const to = e.target.value.trim();
-              if (to !== name && nameRegExp.test(to)) edit((f) => renameParameter(f, side, name, to));
-              else e.target.value = name;
-            }}
-          />
+          <ParameterName flow={flow} side={side} title={title} name={name} />
           <select
             aria-label={`${title}: ${name} type`}
             value={declaration.type}
@@ -116,5 +110,60 @@ function ParameterList({
         </button>
       </span>
     </section>
+  );
+}
+
+/**
+ * A parameter's name, renamed when the field is left (or on Enter, or by a save). A name that cannot
+ * be used stays in the field as a pending edit (saving refuses) until fixed, or Escape restores it.
+ */
+function ParameterName({
+  flow,
+  side,
+  title,
+  name,
+}: {
+  flow: Flow;
+  side: ParameterSide;
+  title: string;
+  name: string;
+}) {
+  const path = `/module/${side}/${name}`;
+  const problemOf = (typed: string): string | null => {
+    const to = typed.trim();
+    if (to === name) return null;
+    if (!nameRegExp.test(to)) return 'Start with a letter; then letters, digits or _.';
+    return flow.module?.[side]?.[to] ? `"${to}" is already declared.` : null;
+  };
+  const [text, setText] = usePendingText(`${path}#name`, name, (typed) => {
+    const problem = problemOf(typed);
+    return problem
+      ? {
+          where: `Name of module ${side === 'inputs' ? 'input' : 'output'} ${name}`,
+          tab: 'variables',
+          problem: pendingProblem(/already/.test(problem) ? 'CF410' : 'CF106', problem, path),
+        }
+      : null;
+  });
+  const problem = problemOf(text);
+  const commit = () => {
+    const to = text.trim();
+    if (to !== name && !problem) useEditorStore.getState().edit((f) => renameParameter(f, side, name, to));
+  };
+  return (
+    <span className="field">
+      <input
+        aria-label={`${title}: ${name} name`}
+        value={text}
+        aria-invalid={problem !== null}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') setText(name);
+        }}
+      />
+      {problem && <span className="field-error">{problem}</span>}
+    </span>
   );
 }

@@ -1,4 +1,8 @@
 import type { JsonSchema } from '@callflow/model';
+import { useEffect } from 'react';
+import { useEditorStore } from '../../store/flow-store';
+import { pendingProblem } from '../../store/pending-edits';
+import { usePendingText } from '../../store/use-pending-text';
 import { resolveSchema } from '../field-schema';
 import { OperandField } from './OperandInput';
 import { asArray, asRecord, type WidgetProps } from './types';
@@ -25,7 +29,7 @@ export function keyValueShape(schema: JsonSchema): { list?: [string, string]; va
 }
 
 /** Pairs edited as rows; stored as an object (headers, body, module parameters) or a list (mappings). */
-export function KeyValueEditor({ id, value, onChange, info, hint, settings }: WidgetProps) {
+export function KeyValueEditor({ id, value, onChange, info, hint, settings, blockId }: WidgetProps) {
   const shape = keyValueShape(info.schema);
   // Module parameters: offer the names the chosen module declares.
   const module = useModuleInterface(
@@ -46,17 +50,23 @@ export function KeyValueEditor({ id, value, onChange, info, hint, settings }: Wi
     }
   };
   const keyLabel = shape.list ? shape.list[0] : 'name';
+  const keyPrefix = `/blocks/${blockId}/settings/${hint.key}`;
   const emptyValue = shape.value === 'operand' ? { value: '' } : '';
   return (
     <div className="list-editor" id={id}>
       {rows.map(([key, val], i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: keys may be edited to duplicates while typing
         <div className="list-row" key={i}>
-          <input
-            aria-label={`${hint.label} ${i + 1} ${keyLabel}`}
+          <RowKey
+            label={`${hint.label} ${i + 1} ${keyLabel}`}
             placeholder={keyLabel}
             value={key}
-            onChange={(e) => write(rows.map((r, k) => (k === i ? [e.target.value, r[1]] : r)))}
+            pendingKey={`${keyPrefix}#key${i}`}
+            blockId={blockId}
+            where={`${hint.label} ${i + 1} of block ${blockId}`}
+            // Keys of an object must stay distinct: a repeated one would silently replace the other row.
+            taken={(typed) => !shape.list && rows.some(([other], k) => k !== i && other === typed)}
+            onCommit={(typed) => write(rows.map((r, k) => (k === i ? [typed, r[1]] : r)))}
           />
           {shape.value === 'operand' ? (
             <OperandField
@@ -83,7 +93,12 @@ export function KeyValueEditor({ id, value, onChange, info, hint, settings }: Wi
           <button
             type="button"
             aria-label={`Remove ${key || `row ${i + 1}`}`}
-            onClick={() => write(rows.filter((_, k) => k !== i))}
+            onClick={() => {
+              // The rows after this one move up: what they held typed belongs to rows that moved.
+              const store = useEditorStore.getState();
+              for (let k = i; k < rows.length; k++) store.setPending(`${keyPrefix}#key${k}`, null);
+              write(rows.filter((_, k) => k !== i));
+            }}
           >
             ✕
           </button>
@@ -109,4 +124,55 @@ function nextKey(rows: [string, unknown][]): string {
   let n = rows.length + 1;
   while (rows.some(([k]) => k === `name${n}`)) n++;
   return `name${n}`;
+}
+
+/**
+ * The key of one row. A key another row already has is not written (the object would lose a row): it
+ * stays in the field as a pending edit, and saving refuses until it is changed.
+ */
+function RowKey({
+  label,
+  placeholder,
+  value,
+  pendingKey,
+  blockId,
+  where,
+  taken,
+  onCommit,
+}: {
+  label: string;
+  placeholder: string;
+  value: string;
+  pendingKey: string;
+  blockId: string;
+  where: string;
+  taken(key: string): boolean;
+  onCommit(key: string): void;
+}) {
+  const path = pendingKey.slice(0, pendingKey.indexOf('#'));
+  const [text, setText] = usePendingText(pendingKey, value, (typed) =>
+    taken(typed)
+      ? {
+          where,
+          tab: 'properties',
+          problem: pendingProblem('CF410', `Another row already uses "${typed}".`, path, blockId),
+        }
+      : null,
+  );
+  // Once the other row is renamed or removed, the key typed here is written.
+  useEffect(() => {
+    if (text !== value && !taken(text)) onCommit(text);
+  });
+  return (
+    <input
+      aria-label={label}
+      placeholder={placeholder}
+      value={text}
+      aria-invalid={taken(text)}
+      onChange={(e) => {
+        setText(e.target.value);
+        if (!taken(e.target.value)) onCommit(e.target.value);
+      }}
+    />
+  );
 }
