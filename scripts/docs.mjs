@@ -310,7 +310,13 @@ function companionFiles(model) {
     '',
   ];
   for (const [name, s] of Object.entries(resources.properties)) {
-    const item = s.additionalProperties ?? (s.type === 'object' ? s : undefined);
+    // A named map describes its items; a plain object (account) describes itself.
+    const item =
+      typeof s.additionalProperties === 'object'
+        ? s.additionalProperties
+        : s.type === 'object'
+          ? s
+          : undefined;
     if (!item?.properties) continue;
     out.push(
       `### ${name}`,

@@ -270,9 +270,9 @@ export const PROBLEM_CODES = {
     help: 'Caller ID names cannot contain the SIP-reserved characters ; / ? : @ & = + $ ,',
   },
   CF504: {
-    severity: 'warning',
-    title: 'Number not dialable from this account',
-    help: 'The number is valid but cannot be dialled from the account region (e.g. premium or short code).',
+    severity: 'error',
+    title: 'Emergency, short-code or premium number',
+    help: 'Flows do not dial emergency numbers, short codes, service codes or premium-rate numbers, and a flow that does cannot be published. To permit one, list it exactly as dialled in `account.allowedSpecialNumbers` in resources ("911", "+19005550123"); nothing else permits it.',
   },
   CF505: {
     severity: 'warning',

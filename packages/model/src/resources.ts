@@ -14,6 +14,11 @@ export interface Account {
   principalNumber: string;
   /** Countries (ISO 3166 alpha-2) external transfers and callbacks may dial: toll-fraud guard. */
   allowedCountries: string[];
+  /**
+   * Short codes, service codes and premium-rate numbers flows may dial anyway, each written exactly as
+   * dialled ("911", "+19005550123"): the only way to permit one (toll fraud, emergency misdials).
+   */
+  allowedSpecialNumbers?: string[];
   maxConcurrentCalls?: number;
 }
 

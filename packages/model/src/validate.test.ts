@@ -326,6 +326,14 @@ describe('every constraint category maps to its code and pointer', () => {
     expect(summary(validateFlowSchema(flow))).toEqual([expected]);
   });
 
+  it('account.allowedSpecialNumbers holds numbers as dialled, nothing else', () => {
+    const resources = sampleResources();
+    resources.account.allowedSpecialNumbers = ['911', '+19005550123', '*72'];
+    expect(validateResourcesSchema(resources)).toEqual([]);
+    resources.account.allowedSpecialNumbers = ['911', 'any premium number'];
+    expect(summary(validateResourcesSchema(resources))).toEqual(['CF106 /account/allowedSpecialNumbers/1']);
+  });
+
   it('uniqueItems (resources) is CF100 and says which items repeat', () => {
     const resources = sampleResources();
     resources.account.allowedCountries = ['US', 'CA', 'US'];

@@ -54,6 +54,27 @@ describe('numbers a flow dials', () => {
     expect(p.message).toContain(`"${number}"`);
   });
 
+  it('CF504 is an error that blocks publishing, and says how to permit the exact number', () => {
+    const p = expectOneProblem(transferTo({ value: '911' }), {
+      code: 'CF504',
+      path: '/blocks/out/settings/to/value',
+      blockId: 'out',
+    });
+    expect(p.severity).toBe('error');
+    expect(p.message).toContain('list "911" in account.allowedSpecialNumbers');
+  });
+
+  it('CF504: only account.allowedSpecialNumbers permits a number, exactly as listed', () => {
+    const context = fullContext();
+    context.resources!.account.allowedSpecialNumbers = ['911', '+19005550123'];
+    expectNoProblem(transferTo({ value: '911' }), 'CF504', context);
+    expectNoProblem(transferTo({ value: '+1 900 555 0123' }), 'CF504', context);
+    expectNoProblem(callbackNumber('911'), 'CF504', context);
+    for (const other of ['411', '112', '+1 900 555 0124']) {
+      expect(problemsOf(transferTo({ value: other }), 'CF504', context)).toHaveLength(1);
+    }
+  });
+
   it('the same checks apply to a literal callback number', () => {
     expectOneProblem(callbackNumber('+44 20 7946 0958'), {
       code: 'CF501',

@@ -1,5 +1,5 @@
-import type { Resources } from '../resources.js';
-import { sanitizeDialNumber } from './dial-number.js';
+import type { Account, Resources } from '../resources.js';
+import { type DialNumberOptions, sanitizeDialNumber } from './dial-number.js';
 
 /**
  * Whether `value` is one of the account's numbers: either a number name from resources (`"main"`) or
@@ -10,4 +10,18 @@ export function isAccountNumber(resources: Pick<Resources, 'numbers'>, value: st
   const wanted = sanitizeDialNumber(value);
   if (wanted === '') return false;
   return Object.values(resources.numbers).some((n) => sanitizeDialNumber(n.number) === wanted);
+}
+
+/**
+ * The dial-number options of an account: its region, its allowed countries and the special numbers it
+ * permits. Lint, the runtime, the service and the designer all check numbers with these.
+ */
+export function accountDialOptions(account: Partial<Account> | undefined): DialNumberOptions {
+  return {
+    defaultRegion: account?.defaultRegion ?? 'US',
+    ...(account?.allowedCountries ? { allowedCountries: account.allowedCountries } : {}),
+    ...(account?.allowedSpecialNumbers?.length
+      ? { allowedSpecialNumbers: account.allowedSpecialNumbers }
+      : {}),
+  };
 }

@@ -227,3 +227,39 @@ describe('checkDialNumber: country allowlist', () => {
     expect(checkDialNumber('+442079460958', { allowedCountries: ['gb'] }).ok).toBe(true);
   });
 });
+
+describe('checkDialNumber: special numbers the account allows', () => {
+  const allowedCountries = ['US', 'CA'];
+  it('dials an emergency or short code listed exactly, as it is written', () => {
+    const result = checkDialNumber('911', { allowedCountries, allowedSpecialNumbers: ['911'] });
+    expect(result).toMatchObject({ ok: true, e164: '911', kind: 'short' });
+  });
+
+  it('dials a listed premium number, written either way, in an allowed country', () => {
+    for (const written of ['+1 900 555 0123', '(900) 555-0123']) {
+      expect(
+        checkDialNumber(written, {
+          defaultRegion: 'US',
+          allowedCountries,
+          allowedSpecialNumbers: ['+19005550123'],
+        }),
+      ).toMatchObject({ ok: true, e164: '+19005550123', country: 'US' });
+    }
+  });
+
+  it('allows nothing else: another short code, another premium number, a listed number abroad', () => {
+    const allowedSpecialNumbers = ['911', '+19005550123'];
+    for (const number of ['912', '411', '112', '+1 900 555 0124']) {
+      expect(checkDialNumber(number, { allowedCountries, allowedSpecialNumbers })).toMatchObject({
+        ok: false,
+        reason: 'notDialable',
+      });
+    }
+    expect(
+      checkDialNumber('+19005550123', { allowedCountries: ['CA'], allowedSpecialNumbers }),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect(checkDialNumber('911', { allowedCountries })).toMatchObject({ ok: false, reason: 'notDialable' });
+  });
+});

@@ -68,7 +68,7 @@ const cache = new Map<string, DialNumberCheck>();
  * recent answers are kept (lint sees the same numbers in many blocks, the runtime in many calls).
  */
 export function checkDialNumber(input: string, options: DialNumberOptions = {}): DialNumberCheck {
-  const key = `${input}\u0000${options.defaultRegion ?? ''}\u0000${options.allowedCountries?.join(',') ?? '*'}`;
+  const key = `${input}\u0000${options.defaultRegion ?? ''}\u0000${options.allowedCountries?.join(',') ?? '*'}\u0000${options.allowedSpecialNumbers?.join(',') ?? ''}`;
   const known = cache.get(key);
   if (known) return known;
   const result = Object.freeze(computeDialNumberCheck(input, options)) as DialNumberCheck;
@@ -78,6 +78,36 @@ export function checkDialNumber(input: string, options: DialNumberOptions = {}):
 }
 
 function computeDialNumberCheck(input: string, options: DialNumberOptions): DialNumberCheck {
+  const result = strictDialNumberCheck(input, options);
+  if (result.ok || result.reason !== 'notDialable' || !options.allowedSpecialNumbers?.length) return result;
+  return allowedSpecialNumber(result, options) ?? result;
+}
+
+/**
+ * A short code, service code or premium-rate number the account lists exactly in
+ * `allowedSpecialNumbers`, as dialled (`e164` holds a short code as it is dialled: "911"). A premium
+ * number still has to be in an allowed country.
+ */
+function allowedSpecialNumber(refused: Failure, options: DialNumberOptions): DialNumberCheck | undefined {
+  const colon = refused.sanitized.indexOf(':');
+  const dialPart = colon === -1 ? refused.sanitized : refused.sanitized.slice(0, colon);
+  const postDial = colon === -1 ? undefined : refused.sanitized.slice(colon + 1);
+  const listed = new Set(options.allowedSpecialNumbers!.map(sanitizeDialNumber));
+  if (!listed.has(dialPart) && !(refused.e164 !== undefined && listed.has(refused.e164))) return undefined;
+  const country = refused.country;
+  if (country && options.allowedCountries && !options.allowedCountries.includes(country)) return undefined;
+  return {
+    ok: true,
+    input: refused.input,
+    sanitized: refused.sanitized,
+    e164: refused.e164 ?? dialPart,
+    kind: refused.kind ?? 'short',
+    ...(country ? { country } : {}),
+    ...(postDial ? { postDial } : {}),
+  };
+}
+
+function strictDialNumberCheck(input: string, options: DialNumberOptions): DialNumberCheck {
   const sanitized = sanitizeDialNumber(input);
   // Letters are stripped like any other character; say so, or "1-800-FLOWERS" reads as a short code.
   const hint = /[A-Za-z]/.test(input)

@@ -33,6 +33,11 @@ export interface DialNumberOptions {
   defaultRegion?: string;
   /** When given, numbers outside these countries are refused with reason "countryNotAllowed". */
   allowedCountries?: readonly string[];
+  /**
+   * Short codes, service codes and premium-rate numbers that are dialled anyway, each exactly as
+   * written there (after sanitising): `account.allowedSpecialNumbers`.
+   */
+  allowedSpecialNumbers?: readonly string[];
 }
 
 /** An agent-entered dial number has 3 to 18 digits. */

@@ -1,5 +1,5 @@
 /** Dial-number helpers (DOMAIN.md §2), built on libphonenumber-js with its `max` metadata. */
-export { isAccountNumber } from './account-numbers.js';
+export { accountDialOptions, isAccountNumber } from './account-numbers.js';
 export { checkDialNumber } from './check-dial-number.js';
 export {
   type DialNumberCheck,

@@ -29,7 +29,19 @@ export function buildResourcesSchema(): JsonSchema {
           name: { type: 'string', maxLength: 100 },
           defaultRegion: ref('region'),
           principalNumber: ref('resourceName'),
-          allowedCountries: { type: 'array', items: ref('region'), uniqueItems: true },
+          allowedCountries: {
+            type: 'array',
+            items: ref('region'),
+            uniqueItems: true,
+            description: 'Countries flows and agents may dial (toll-fraud guard); an empty list allows none.',
+          },
+          allowedSpecialNumbers: {
+            type: 'array',
+            items: { type: 'string', pattern: '^\\+?[0-9*#]{2,18}$' },
+            uniqueItems: true,
+            description:
+              'Short codes, service codes and premium-rate numbers flows may dial, each exactly as dialled ("911", "+19005550123"); flows cannot dial any other.',
+          },
           maxConcurrentCalls: { type: 'integer', minimum: 1 },
         },
         required: ['defaultRegion', 'principalNumber', 'allowedCountries'],

@@ -488,6 +488,16 @@ describe('transferToNumber', () => {
     sim.advance(5);
     expect(sim.snapshot(id)?.status).toBe('transferred');
   });
+  it('dials an emergency number only when the account lists it exactly', () => {
+    const to911 = f({ to: { value: '911' } });
+    const refused = run(to911);
+    expect(refused.outcome('go')).toBe('error');
+    expect(refused.sim.events.some((e) => e.type === 'dial')).toBe(false);
+    const listed = resources();
+    listed.account.allowedSpecialNumbers = ['911'];
+    const { sim } = run(to911, { resources: listed });
+    expect(sim.events.find((e) => e.type === 'dial')?.detail).toMatchObject({ to: '911' });
+  });
   it('shows a fixed caller ID and takes busy', () => {
     const { sim, outcome } = run(f({ callerId: { strategy: 'fixed', number: 'sales' } }), {
       numbers: { '+13125550147': 'busy' },

@@ -1,4 +1,4 @@
-import { checkDialNumber } from '@callflow/model';
+import { accountDialOptions, checkDialNumber, type DialNumberOptions } from '@callflow/model';
 import type { Wait } from '../types.js';
 import { type BlockContext, type BlockStep, defineBehaviour } from './behaviour.js';
 import { adapterFailure, ask, isPromptDone, isTimer, num, promptName } from './common.js';
@@ -101,10 +101,6 @@ function normalised(ctx: Ctx, input: string): string {
   return check.ok ? check.e164 : input;
 }
 
-export function dialOptions(ctx: { env: BlockContext['env'] }): {
-  defaultRegion: string;
-  allowedCountries: string[];
-} {
-  const account = ctx.env.resources.account;
-  return { defaultRegion: account.defaultRegion, allowedCountries: account.allowedCountries };
+export function dialOptions(ctx: { env: BlockContext['env'] }): DialNumberOptions {
+  return accountDialOptions(ctx.env.resources.account);
 }

@@ -1,4 +1,4 @@
-import { checkDialNumber, ownEntry } from '@callflow/model';
+import { accountDialOptions, checkDialNumber, ownEntry } from '@callflow/model';
 import { resolveCallerId } from '../rules/index.js';
 import type { CallbackRequest, ContactEvent, ContactSnapshot, EngineEnv, StepResult } from '../types.js';
 import { blankSnapshot } from './contact-blank.js';
@@ -65,10 +65,7 @@ export interface WebCallbackParams {
 /** A web page or chatbot asks to be called back: the request enters the queue now. */
 export function startWebCallback(env: EngineEnv, p: WebCallbackParams): StepResult {
   const account = env.resources.account;
-  const check = checkDialNumber(p.number, {
-    defaultRegion: account.defaultRegion,
-    allowedCountries: account.allowedCountries,
-  });
+  const check = checkDialNumber(p.number, accountDialOptions(account));
   const request: CallbackRequest = {
     id: p.contactId,
     number: check.ok ? check.e164 : p.number,
@@ -107,10 +104,7 @@ export interface AgentCallbackParams {
 export function startAgentCallback(env: EngineEnv, p: AgentCallbackParams): StepResult {
   const account = env.resources.account;
   const queue = p.queue ?? ownEntry(env.resources.agents, p.agent)?.defaultOutboundQueue ?? '';
-  const check = checkDialNumber(p.number, {
-    defaultRegion: account.defaultRegion,
-    allowedCountries: account.allowedCountries,
-  });
+  const check = checkDialNumber(p.number, accountDialOptions(account));
   const request: CallbackRequest = {
     id: p.contactId,
     number: check.ok ? check.e164 : p.number,

@@ -89,6 +89,44 @@ describe('publishing', () => {
     expect(versions.body).toEqual([]);
   });
 
+  it('refuses to publish a transfer to 911 until the resources list that exact number', async () => {
+    await create('emergency', {
+      formatVersion: 1,
+      id: 'emergency',
+      name: 'Emergency',
+      type: 'inbound',
+      start: 'out',
+      blocks: {
+        out: {
+          type: 'transferToNumber',
+          settings: { to: { value: '911' }, timeoutSeconds: 30, resumeAfterDisconnect: false },
+          next: { busy: 'bye', noAnswer: 'bye', error: 'bye' },
+        },
+        bye: { type: 'disconnect', settings: {} },
+      },
+    });
+    const refused = await t.api().post('/api/flows/emergency/publish').expect(422);
+    expect(refused.body.code).toBe('publish_blocked');
+    expect(refused.body.details.problems).toContainEqual(
+      expect.objectContaining({ code: 'CF504', severity: 'error', blockId: 'out' }),
+    );
+    expect((await t.api().get('/api/flows/emergency/versions').expect(200)).body).toEqual([]);
+
+    const current = await t.api().get('/api/resources').expect(200);
+    const allowing = {
+      ...current.body.resources,
+      account: { ...current.body.resources.account, allowedSpecialNumbers: ['911'] },
+    };
+    await t
+      .api()
+      .put('/api/resources')
+      .set('If-Match', String(current.headers.etag))
+      .send(allowing)
+      .expect(200);
+    const published = await t.api().post('/api/flows/emergency/publish').expect(201);
+    expect(published.body.version).toBe(1);
+  });
+
   it('refuses to publish a draft other than the one the admin sees (If-Match)', async () => {
     await create('pub-flow', simpleFlow('pub-flow'));
     const res = await t.api().post('/api/flows/pub-flow/publish').set('If-Match', '"old"').expect(412);

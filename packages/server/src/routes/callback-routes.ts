@@ -1,4 +1,4 @@
-import { checkDialNumber, ownEntry, type Resources } from '@callflow/model';
+import { accountDialOptions, checkDialNumber, ownEntry, type Resources } from '@callflow/model';
 import { CENTER_AT_CAPACITY } from '@callflow/runtime';
 import type { Express } from 'express';
 import { ApiError } from '../http/api-error.js';
@@ -8,10 +8,7 @@ import type { CallbackRow } from '../runtime-host/contact-repository.js';
 
 /** Checks a callback number against the account's region and country allowlist (toll fraud). */
 export function callbackNumber(number: string, resources: Resources): string {
-  const check = checkDialNumber(number, {
-    defaultRegion: resources.account.defaultRegion,
-    allowedCountries: resources.account.allowedCountries,
-  });
+  const check = checkDialNumber(number, accountDialOptions(resources.account));
   if (!check.ok) {
     throw new ApiError(422, 'invalid_number', check.message, { path: '/number', reason: check.reason });
   }

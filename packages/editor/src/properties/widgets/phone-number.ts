@@ -4,6 +4,7 @@
  * valid number is offered in E.164 (the form saved).
  */
 import {
+  accountDialOptions,
   checkDialNumber,
   type DialNumberCheck,
   formatNumberForDisplay,
@@ -23,13 +24,10 @@ export interface PhoneNumberFeedback {
 }
 
 export function phoneNumberFeedback(input: string, resources: Resources | null): PhoneNumberFeedback {
-  const options = resources
-    ? { defaultRegion: resources.account.defaultRegion, allowedCountries: resources.account.allowedCountries }
-    : { defaultRegion: 'US' };
-  const check = checkDialNumber(
-    input,
-    options.allowedCountries?.length ? options : { defaultRegion: options.defaultRegion },
-  );
+  const options = accountDialOptions(resources?.account);
+  // An account that lists no country yet: the number is checked without the allowlist.
+  if (!options.allowedCountries?.length) delete options.allowedCountries;
+  const check = checkDialNumber(input, options);
   const sanitized = check.sanitized;
   const stripped = sanitized !== input;
   if (check.ok) {
