@@ -16,6 +16,28 @@ const answering = (body: string, status = 200, headers: Record<string, string> =
   (async () => new Response(body, { status, headers })) as unknown as typeof fetch;
 
 describe('executeHttpRequest', () => {
+  it('sends an Idempotency-Key naming the contact and step, and keeps one the flow set itself', async () => {
+    const keys: (string | null)[] = [];
+    const recording = (async (_url: string, init: RequestInit) => {
+      keys.push(new Headers(init.headers).get('idempotency-key'));
+      return new Response('');
+    }) as unknown as typeof fetch;
+    const url = 'https://api.example.com/x';
+    await executeHttpRequest(command(url, { ref: 'twilio-CA1:7' }), { fetch: recording });
+    await executeHttpRequest(command(url, { ref: 'twilio-CA1:7' }), { fetch: recording }); // sent again
+    await executeHttpRequest(command(url, { ref: 'twilio-CA1:9' }), { fetch: recording }); // a later step
+    await executeHttpRequest(command(url, { ref: 'twilio-CA2:7' }), { fetch: recording }); // another contact
+    const own = command(url, { headers: { 'idempotency-key': 'order-42', Accept: 'application/json' } });
+    await executeHttpRequest(own, { fetch: recording });
+    expect(keys).toEqual([
+      'callflow:twilio-CA1:7',
+      'callflow:twilio-CA1:7',
+      'callflow:twilio-CA1:9',
+      'callflow:twilio-CA2:7',
+      'order-42',
+    ]);
+  });
+
   it('returns status and body', async () => {
     const result = await executeHttpRequest(command('https://api.example.com/x'), {
       fetch: answering('{"a":1}'),

@@ -47,7 +47,7 @@ export async function executeHttpRequest(
   try {
     const init: RequestInit = {
       method: command.method,
-      headers: command.headers,
+      headers: withIdempotencyKey(command),
       signal: controller.signal,
       redirect: 'manual',
     };
@@ -68,6 +68,20 @@ export async function executeHttpRequest(
   } finally {
     clearTimeout(timer);
   }
+}
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+/**
+ * The request's headers with an `Idempotency-Key` naming this contact's step: the command's ref
+ * (`<contact id>:<sequence>`), kept in the contact's snapshot and its stored pending commands. A request
+ * whose answer never came is sent again after a crash (at least once), with the same key, so a receiver
+ * can recognise the repeat; another step or another contact has another key. A key the flow sets itself
+ * is kept.
+ */
+export function withIdempotencyKey(command: HttpRequestCommand): Record<string, string> {
+  const own = Object.keys(command.headers).some((name) => name.toLowerCase() === 'idempotency-key');
+  return own ? command.headers : { ...command.headers, [IDEMPOTENCY_KEY_HEADER]: `callflow:${command.ref}` };
 }
 
 /** Reads the body up to `max` bytes; undefined when it is larger (the rest is never downloaded). */
