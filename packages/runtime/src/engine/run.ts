@@ -217,7 +217,7 @@ export class ContactRun {
 
   /** `value` (a popover or desktop value) with any secure value in it masked. */
   masked(value: unknown): unknown {
-    return maskValue(value, this.secrets(), { numbers: true });
+    return maskValue(value, this.secrets(), { numbers: true, shownToAgents: true });
   }
 
   // -- ending the contact --------------------------------------------------------------------------

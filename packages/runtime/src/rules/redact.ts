@@ -43,15 +43,25 @@ export function redactText(text: string, secureValues: readonly unknown[]): stri
 }
 
 /**
+ * Secrets shorter than this are masked in a value shown to agents only where they are the whole value:
+ * a four-digit PIN inside an account number or a phone number is a coincidence, not a copy, and masking
+ * it there would hide what the agent needs. Longer secrets (tokens, full account numbers) are masked
+ * wherever they occur.
+ */
+export const MIN_SECRET_INSIDE_VALUE = 6;
+
+/**
  * `value` with every string inside it, however deep (arrays, objects), masked with `secureValues`;
  * with `numbers`, a number whose text is a secure value is replaced too (a variable's value, where an
- * integer PIN copied elsewhere stays an integer). Keys are left alone: they are names the flow or the
- * engine chose, not values. Parts where nothing changed are shared with `value`, not copied.
+ * integer PIN copied elsewhere stays an integer). With `shownToAgents` (popover, desktop, contact view),
+ * secrets shorter than {@link MIN_SECRET_INSIDE_VALUE} are masked only where they are a whole string.
+ * Keys are left alone: they are names the flow or the engine chose, not values. Parts where nothing
+ * changed are shared with `value`, not copied.
  */
 export function maskValue(
   value: unknown,
   secureValues: readonly unknown[],
-  options: { numbers?: boolean } = {},
+  options: { numbers?: boolean; shownToAgents?: boolean } = {},
 ): unknown {
   if (secureValues.length === 0) return value;
   const needles = secureValues
@@ -60,10 +70,13 @@ export function maskValue(
     .sort((a, b) => b.length - a.length);
   if (needles.length === 0) return value;
   const numbers = options.numbers === true ? new Set(needles) : undefined;
+  const inside = options.shownToAgents ? needles.filter((n) => n.length >= MIN_SECRET_INSIDE_VALUE) : needles;
+  const whole = new Set(needles);
   const mask = (item: unknown): unknown => {
     if (typeof item === 'string') {
+      if (whole.has(item)) return REDACTED;
       let out = item;
-      for (const needle of needles) if (out.includes(needle)) out = out.split(needle).join(REDACTED);
+      for (const needle of inside) if (out.includes(needle)) out = out.split(needle).join(REDACTED);
       return out;
     }
     if (typeof item === 'number') return numbers?.has(JSON.stringify(item)) ? REDACTED : item;

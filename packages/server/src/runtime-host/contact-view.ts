@@ -32,7 +32,9 @@ export function contactView(s: ContactSnapshot, published: PublishedVersions) {
   const secrets = secureValuesOf(s, flowsOf(s, published));
   const variables: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(s.variables))
-    variables[name] = secure.has(name) ? REDACTED : maskValue(value, secrets, { numbers: true });
+    variables[name] = secure.has(name)
+      ? REDACTED
+      : maskValue(value, secrets, { numbers: true, shownToAgents: true });
   const top = s.stack[s.stack.length - 1];
   return {
     contactId: s.contactId,
@@ -46,7 +48,7 @@ export function contactView(s: ContactSnapshot, published: PublishedVersions) {
     callerNumber: s.callerNumber ?? null,
     dialedNumber: s.dialedNumber,
     variables,
-    system: maskValue(s.system ?? {}, secrets, { numbers: true }),
+    system: maskValue(s.system ?? {}, secrets, { numbers: true, shownToAgents: true }),
     variableVersions: s.variableVersions,
     queue: s.queue
       ? { name: s.queue.name, since: new Date(s.queue.since).toISOString(), agent: s.queue.agent ?? null }
