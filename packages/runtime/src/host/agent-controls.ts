@@ -14,8 +14,14 @@ export class AgentControls {
     return this.core.offers.get(name);
   }
 
+  /**
+   * Going Offline, Busy or RONA with an offer on screen declines it first, exactly as letting it ring
+   * (`ignore`): the contact goes back to its queue at its place instead of waiting, offered to an agent
+   * who is gone, until the offer times out.
+   */
   setState(name: string, state: AgentState): void {
     const core = this.core;
+    if (state !== 'Available') this.ignore(name);
     core.acd.setState(name, state, core.clock.now());
     core.observers.agentChanged?.(name);
     core.match();
