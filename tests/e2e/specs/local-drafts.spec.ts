@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { node, openFlow, save, selectBlock } from '../harness/editor.ts';
+import { dropBlock, node, openFlow, save, selectBlock } from '../harness/editor.ts';
 import { type Api, expect, test } from '../harness/test.ts';
 
 const FLOW = 'sales-inbound';
@@ -151,6 +151,35 @@ test('a discarded draft is gone, and a draft identical to what is stored is neve
   await openAndSettle(page);
   await expect(page.getByRole('dialog', { name: 'Restore unsaved work' })).toHaveCount(0);
   expect(await storedDraft(page)).toBeNull();
+});
+
+test('a new flow never saved survives a reload: restored from the start screen, then saved', async ({
+  openEditor,
+  server,
+}) => {
+  const page = await openEditor();
+  await page.getByRole('toolbar', { name: 'Flow' }).getByRole('button', { name: 'New flow' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New flow' });
+  await dialog.getByLabel('Name').fill('Claims line');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  const prompt = await dropBlock(page, 'Play prompt', { x: 160, y: 160 });
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('callflow.draft.claims-line') !== null))
+    .toBe(true);
+
+  await reload(page);
+  const drafts = page.getByRole('region', { name: 'Unsaved drafts in this browser' });
+  await drafts.getByRole('button', { name: 'Restore claims-line' }).click();
+  await expect(node(page, prompt)).toBeVisible();
+  await expect(saveState(page)).toHaveText('Unsaved changes');
+  const saved = page.waitForResponse(
+    (r) => r.request().method() === 'PUT' && r.url().endsWith('/api/flows/claims-line'),
+  );
+  await save(page);
+  expect((await saved).ok()).toBe(true);
+  const onDisk = JSON.parse(readFileSync(join(server.flowsDir, 'claims-line.flow.json'), 'utf8'));
+  expect(Object.keys(onDisk.blocks)).toEqual([prompt]);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('callflow.draft.claims-line'))).toBeNull();
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: a flow document edited in place by the test
