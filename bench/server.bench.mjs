@@ -82,6 +82,8 @@ export async function run() {
       CALLFLOW_FLOWS_DIR: flowsDir,
       CALLFLOW_DATA_DIR: join(work, 'data'),
       CALLFLOW_LOG_LEVEL: 'silent',
+      // A load test measures latency, not the write limit.
+      CALLFLOW_WRITES_PER_MINUTE: '0',
     },
     { flowsDir, editorDist: join(work, 'no-editor') },
   );

@@ -15,6 +15,7 @@ import { serveEditor } from './routes/static-editor.js';
 import { authenticate } from './security/auth.js';
 import { corsFor, securityHeaders } from './security/headers.js';
 import { hostAllowlist } from './security/host-check.js';
+import { authFailureLimit, StreamCounter, writeLimit } from './security/limits.js';
 import { authorize } from './security/route-roles.js';
 
 export interface AppServices {
@@ -69,10 +70,11 @@ export function createApp(services: AppServices): Express {
     res.status(health.ok ? 200 : 503).json(health);
   });
 
-  const auth = authenticate(config.tokens);
-  app.use('/api', auth);
-  app.use('/metrics', auth);
+  const failures = authFailureLimit(config.limits);
+  const auth = authenticate(config.tokens, failures);
+  app.use(['/api', '/metrics'], failures.gate, auth);
   app.use(authorize());
+  app.use('/api', writeLimit(config.limits));
   app.use(
     '/api',
     express.json({ limit: config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }),
@@ -87,7 +89,7 @@ export function createApp(services: AppServices): Express {
   flowRoutes(app, flows);
   resourceRoutes(app, flows.store, events);
   catalogRoutes(app);
-  eventRoutes(app, events, services.trackStream);
+  eventRoutes(app, events, services.trackStream, new StreamCounter(config.limits.streamsPerToken));
   services.runtimeRoutes?.(app);
 
   app.use('/api', notFoundHandler);

@@ -44,6 +44,65 @@ export interface ServerConfig {
   secretKeyFile: string;
   /** How long an ended contact (snapshot, trace) is kept before the sweep removes it (ms). */
   contactRetentionMs: number;
+  /** Connection and request limits (docs/security.md lists the defaults). */
+  limits: ServiceLimits;
+}
+
+export interface ServiceLimits {
+  /** A client must send its whole request head within this time (slow-header clients are cut off). */
+  headersTimeoutMs: number;
+  /** ... and its whole request, body included. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this time. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most; more are closed as they arrive. */
+  maxConnections: number;
+  /** Failed authentications per client address and minute before 429 `too_many_auth_failures`. */
+  authFailuresPerMinute: number;
+  /** Writes (anything but GET/HEAD/OPTIONS) per token and minute before 429 `too_many_writes`; 0 = off. */
+  writesPerMinute: number;
+  /** Open event streams per token before 429 `too_many_streams`. */
+  streamsPerToken: number;
+}
+
+/** The defaults of docs/security.md: far above what the designer, its simulator and the e2e tests use. */
+export const DEFAULT_LIMITS: ServiceLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 1_000,
+  authFailuresPerMinute: 30,
+  writesPerMinute: 3_000,
+  streamsPerToken: 20,
+};
+
+const LIMIT_VARIABLES: Record<keyof ServiceLimits, string> = {
+  headersTimeoutMs: 'CALLFLOW_HEADERS_TIMEOUT_MS',
+  requestTimeoutMs: 'CALLFLOW_REQUEST_TIMEOUT_MS',
+  keepAliveTimeoutMs: 'CALLFLOW_KEEP_ALIVE_TIMEOUT_MS',
+  maxConnections: 'CALLFLOW_MAX_CONNECTIONS',
+  authFailuresPerMinute: 'CALLFLOW_AUTH_FAILURES_PER_MINUTE',
+  writesPerMinute: 'CALLFLOW_WRITES_PER_MINUTE',
+  streamsPerToken: 'CALLFLOW_STREAMS_PER_TOKEN',
+};
+
+/** Each limit from its CALLFLOW_* variable (a whole number; 0 turns the write limit off), else its default. */
+function limitsFrom(env: NodeJS.ProcessEnv): ServiceLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const [key, variable] of Object.entries(LIMIT_VARIABLES) as [keyof ServiceLimits, string][]) {
+    const text = env[variable];
+    if (text === undefined || text === '') continue;
+    const value = Number(text);
+    const least = key === 'writesPerMinute' ? 0 : 1;
+    if (!Number.isInteger(value) || value < least) {
+      throw new ConfigError(`${variable} "${text}" must be a whole number of at least ${least}.`);
+    }
+    limits[key] = value;
+  }
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ConfigError('CALLFLOW_HEADERS_TIMEOUT_MS may not be longer than CALLFLOW_REQUEST_TIMEOUT_MS.');
+  }
+  return limits;
 }
 
 export class ConfigError extends Error {
@@ -156,6 +215,7 @@ export function loadConfig(
     promptSeconds: Number(env.CALLFLOW_SIM_PROMPT_SECONDS ?? 0),
     httpRequests: env.CALLFLOW_HTTP_REQUESTS === 'off' ? 'off' : 'live',
     shutdownTimeoutMs: Number(env.CALLFLOW_SHUTDOWN_TIMEOUT_MS ?? 10_000),
+    limits: limitsFrom(env),
     // Beside the data directory, never in it: a copy of the database is not a copy of the key.
     secretKeyFile: abs(
       env.CALLFLOW_SECRET_KEY_FILE ?? join(dirname(dataDir), `${basename(dataDir)}-keys`, 'secret.key'),

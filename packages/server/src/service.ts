@@ -190,7 +190,19 @@ export async function createService(
     retention,
     listen: () =>
       new Promise((resolve, reject) => {
-        const s = createServer(app);
+        const { limits } = config;
+        const s = createServer(
+          {
+            headersTimeout: limits.headersTimeoutMs,
+            requestTimeout: limits.requestTimeoutMs,
+            keepAliveTimeout: limits.keepAliveTimeoutMs,
+            // Node checks the two timeouts above on this interval (30 s by default): a slow client
+            // would otherwise hold its connection up to that much longer than the limit.
+            connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+          },
+          app,
+        );
+        s.maxConnections = limits.maxConnections;
         server = s;
         s.once('error', reject);
         s.listen(config.port, config.host, () => {

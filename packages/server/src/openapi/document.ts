@@ -52,6 +52,7 @@ const standardErrors: Json = {
   '403': error('forbidden (role)'),
   '413': error('payload_too_large'),
   '421': error('host_not_allowed'),
+  '429': error('too_many_auth_failures / too_many_writes (with Retry-After) / too_many_streams'),
 };
 
 function op(summary: string, responses: Json, extra: Json = {}): Json {

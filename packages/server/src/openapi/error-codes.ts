@@ -87,6 +87,21 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
     status: 428,
     meaning: 'Send If-Match (update, delete) or If-None-Match: * (create).',
   },
+  too_many_auth_failures: {
+    status: 429,
+    meaning:
+      'Too many failed authentications from this address this minute (CALLFLOW_AUTH_FAILURES_PER_MINUTE); every request is refused until Retry-After seconds pass. details.limit, details.retryAfterSeconds.',
+  },
+  too_many_writes: {
+    status: 429,
+    meaning:
+      'Too many writes with this token this minute (CALLFLOW_WRITES_PER_MINUTE); retry after the Retry-After header. details.limit, details.retryAfterSeconds.',
+  },
+  too_many_streams: {
+    status: 429,
+    meaning:
+      'This token already has its maximum of open event streams (CALLFLOW_STREAMS_PER_TOKEN); close one. details.limit.',
+  },
   internal_error: { status: 500, meaning: 'A bug or an I/O failure; see the server log.' },
   shutting_down: { status: 503, meaning: 'The server is stopping; retry on the next instance.' },
 };

@@ -1,15 +1,36 @@
 import type { Express } from 'express';
+import { ApiError } from '../http/api-error.js';
 import type { EventBus } from '../ops/event-bus.js';
+import type { StreamCounter } from '../security/limits.js';
 
 const HEARTBEAT_MS = 15_000;
 
 /**
  * Server-Sent Events: one `event: <type>` message per live event, with an increasing id. A comment
  * line every 15 s keeps proxies from closing an idle stream. Secure variable values never travel here:
- * contact events carry redacted state only.
+ * contact events carry redacted state only. A token holds at most `streams.perToken` streams at once.
  */
-export function eventRoutes(app: Express, events: EventBus, onOpen: (close: () => void) => () => void): void {
+export function eventRoutes(
+  app: Express,
+  events: EventBus,
+  onOpen: (close: () => void) => () => void,
+  streams: StreamCounter,
+): void {
   app.get('/api/events', (req, res) => {
+    const holder = req.principal?.name ?? '';
+    if (!streams.open(holder)) {
+      throw new ApiError(
+        429,
+        'too_many_streams',
+        `This token already has ${streams.perToken} event streams open; close one (another tab?) first.`,
+        { limit: streams.perToken },
+      );
+    }
+    let counted = true;
+    const release = (): void => {
+      if (counted) streams.close(holder);
+      counted = false;
+    };
     res.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -27,6 +48,7 @@ export function eventRoutes(app: Express, events: EventBus, onOpen: (close: () =
       clearInterval(heartbeat);
       unsubscribe();
       untrack();
+      release();
       res.end();
     };
     const untrack = onOpen(close);
@@ -34,6 +56,7 @@ export function eventRoutes(app: Express, events: EventBus, onOpen: (close: () =
       clearInterval(heartbeat);
       unsubscribe();
       untrack();
+      release();
     });
   });
 }

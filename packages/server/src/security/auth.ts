@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { ApiError } from '../http/api-error.js';
+import type { AuthFailureLimit } from './limits.js';
 import { type ApiToken, findToken, type Role } from './tokens.js';
 
 declare module 'express-serve-static-core' {
@@ -24,17 +25,23 @@ function presentedToken(req: Request, allowQueryToken: boolean): string | undefi
  * Every /api route needs a token, reads included. What each role may then do is the role table's
  * business (`authorize` in route-roles.ts).
  */
-export function authenticate(tokens: readonly ApiToken[]): RequestHandler {
+export function authenticate(tokens: readonly ApiToken[], failures?: AuthFailureLimit): RequestHandler {
   return (req, res, next) => {
+    const fail = (error: ApiError): void => {
+      if (failures) failures.record(req, res, () => next(error));
+      else next(error);
+    };
     const token = presentedToken(req, `${req.baseUrl}${req.path}` === '/api/events');
     if (token === undefined) {
       res.set('WWW-Authenticate', 'Bearer realm="callflow"');
-      throw new ApiError(401, 'unauthorized', 'A token is required: send "Authorization: Bearer <token>".');
+      fail(new ApiError(401, 'unauthorized', 'A token is required: send "Authorization: Bearer <token>".'));
+      return;
     }
     const holder = findToken(tokens, token);
     if (!holder) {
       res.set('WWW-Authenticate', 'Bearer realm="callflow", error="invalid_token"');
-      throw new ApiError(401, 'invalid_token', 'The token is not valid. Use the URL printed at start-up.');
+      fail(new ApiError(401, 'invalid_token', 'The token is not valid. Use the URL printed at start-up.'));
+      return;
     }
     req.principal = { name: holder.name, role: holder.role };
     next();
