@@ -8,7 +8,12 @@ export {
   type WebhookAnswer,
 } from './adapter.js';
 export type { CallState } from './call-state.js';
-export { type TwilioRestClient, twilioRestClient } from './rest-client.js';
+export {
+  TWILIO_REST_MAX_RETRIES,
+  type TwilioRestClient,
+  type TwilioRestOptions,
+  twilioRestClient,
+} from './rest-client.js';
 export { verifyTwilioSignature } from './signature.js';
 export { renderTwiml, renderWhisper } from './twiml.js';
 export { type TwilioWebhookOptions, twilioWebhooks, type VoiceHost } from './webhooks.js';

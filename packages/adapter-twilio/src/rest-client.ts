@@ -23,8 +23,38 @@ export interface TwilioRestClient {
   ): Promise<void>;
 }
 
-export function twilioRestClient(accountSid: string, authToken: string): TwilioRestClient {
-  const client = twilio(accountSid, authToken);
+/** Retries of a REST request Twilio refused with 429 Too Many Requests. */
+export const TWILIO_REST_MAX_RETRIES = 3;
+/** The longest wait between two of those retries (the client backs off 200, 400, 800 ms... with jitter). */
+export const TWILIO_REST_MAX_RETRY_DELAY_MS = 3_000;
+
+export interface TwilioRestOptions {
+  /** Retries of a request answered 429 (default {@link TWILIO_REST_MAX_RETRIES}); 0 turns them off. */
+  maxRetries?: number;
+  /** The REST API's root (default https://api.twilio.com): tests point it at a local server. */
+  apiUrl?: string;
+}
+
+/**
+ * The REST client on the `twilio` package, with the package's own retry (`autoRetry`): a request Twilio
+ * answers **429** is sent again, up to `maxRetries` times with exponential backoff and full jitter. A 429
+ * means Twilio refused the request without carrying it out, so repeating it is safe for every request,
+ * `createCall` included. Nothing else is retried — not a network error, a timeout or a 5xx, after which
+ * the request may have been carried out (a second `createCall` would ring the customer twice): those fail
+ * the command, whose block takes its `error` outcome.
+ */
+export function twilioRestClient(
+  accountSid: string,
+  authToken: string,
+  options: TwilioRestOptions = {},
+): TwilioRestClient {
+  const maxRetries = options.maxRetries ?? TWILIO_REST_MAX_RETRIES;
+  const client = twilio(accountSid, authToken, {
+    autoRetry: maxRetries > 0,
+    maxRetries,
+    maxRetryDelay: TWILIO_REST_MAX_RETRY_DELAY_MS,
+  });
+  if (options.apiUrl) client.api.baseUrl = options.apiUrl;
   return {
     async redirectCall(callSid, url) {
       await client.calls(callSid).update({ url, method: 'POST' });

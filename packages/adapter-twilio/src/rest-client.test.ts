@@ -1,0 +1,93 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TWILIO_REST_MAX_RETRIES, twilioRestClient } from './rest-client.js';
+
+const ACCOUNT = 'AC00000000000000000000000000000001';
+
+type Answer = (req: IncomingMessage, res: ServerResponse) => void;
+
+const tooMany: Answer = (_req, res) => {
+  res.writeHead(429, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify({ code: 20429, message: 'Too Many Requests', status: 429 }));
+};
+const created =
+  (status: number): Answer =>
+  (_req, res) => {
+    res.writeHead(status, { 'Content-Type': 'application/json' });
+    res.end(
+      JSON.stringify({ sid: 'CA0000000000000000000000000000abcd', account_sid: ACCOUNT, status: 'queued' }),
+    );
+  };
+/** The connection drops before any answer: Twilio may or may not have placed the call. */
+const dropped: Answer = (req) => req.socket.destroy();
+
+/** Twilio's REST API played by a local server, answering each request with the next scripted answer. */
+async function twilioApi(script: Answer[]) {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    req.resume();
+    requests.push(`${req.method} ${req.url}`);
+    (script[requests.length - 1] ?? created(200))(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  servers.push(server);
+  const port = (server.address() as AddressInfo).port;
+  const client = twilioRestClient(ACCOUNT, 'auth-token', { apiUrl: `http://localhost:${port}` });
+  return { client, requests };
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+const outbound = {
+  to: '+12025550143',
+  from: '+12125550100',
+  url: 'https://voice.example.com/twilio/answered?contact=cb-1',
+  statusCallback: 'https://voice.example.com/twilio/status?contact=cb-1',
+  timeoutSeconds: 30,
+};
+
+describe('Twilio REST client retries', () => {
+  it('places an outbound call that Twilio first refused with 429', async () => {
+    const { client, requests } = await twilioApi([tooMany, created(201)]);
+    await expect(client.createCall(outbound)).resolves.toEqual({ sid: 'CA0000000000000000000000000000abcd' });
+    expect(requests).toEqual([
+      `POST /2010-04-01/Accounts/${ACCOUNT}/Calls.json`,
+      `POST /2010-04-01/Accounts/${ACCOUNT}/Calls.json`,
+    ]);
+  });
+
+  it('redirects a call and drives recordings through 429s too', async () => {
+    const { client, requests } = await twilioApi([tooMany, tooMany, created(200), tooMany, created(201)]);
+    await client.redirectCall('CA1', 'https://voice.example.com/twilio/wait?contact=c1');
+    await expect(client.startRecording('CA1', 'dual')).resolves.toMatchObject({ sid: expect.any(String) });
+    expect(requests).toEqual([
+      `POST /2010-04-01/Accounts/${ACCOUNT}/Calls/CA1.json`,
+      `POST /2010-04-01/Accounts/${ACCOUNT}/Calls/CA1.json`,
+      `POST /2010-04-01/Accounts/${ACCOUNT}/Calls/CA1.json`,
+      `POST /2010-04-01/Accounts/${ACCOUNT}/Calls/CA1/Recordings.json`,
+      `POST /2010-04-01/Accounts/${ACCOUNT}/Calls/CA1/Recordings.json`,
+    ]);
+  });
+
+  it(`gives up after ${TWILIO_REST_MAX_RETRIES} retries of 429 and fails the request`, async () => {
+    const { client, requests } = await twilioApi(Array.from({ length: 10 }, () => tooMany));
+    await expect(client.redirectCall('CA1', 'https://voice.example.com/twilio/wait')).rejects.toThrow();
+    expect(requests).toHaveLength(1 + TWILIO_REST_MAX_RETRIES);
+  });
+
+  it('never places an outbound call a second time after a network error or a 5xx', async () => {
+    const network = await twilioApi([dropped, created(201)]);
+    await expect(network.client.createCall(outbound)).rejects.toThrow();
+    expect(network.requests).toHaveLength(1);
+    const serverError = await twilioApi([created(500), created(201)]);
+    await expect(serverError.client.createCall(outbound)).rejects.toThrow();
+    expect(serverError.requests).toHaveLength(1);
+  });
+});
