@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { dropBlock, node, openFlow, save, selectBlock } from '../harness/editor.ts';
+import { dropBlock, node, openFlow, save, selectBlock, sidePanelTab } from '../harness/editor.ts';
 import { type Api, expect, test } from '../harness/test.ts';
 
 const FLOW = 'sales-inbound';
@@ -180,6 +180,38 @@ test('a new flow never saved survives a reload: restored from the start screen, 
   const onDisk = JSON.parse(readFileSync(join(server.flowsDir, 'claims-line.flow.json'), 'utf8'));
   expect(Object.keys(onDisk.blocks)).toEqual([prompt]);
   await expect.poll(() => page.evaluate(() => localStorage.getItem('callflow.draft.claims-line'))).toBeNull();
+});
+
+test('JSON text not applied yet survives a reload too, and still blocks the save', async ({ openEditor }) => {
+  const page = await openEditor();
+  await openFlow(page, FLOW);
+  await sidePanelTab(page, 'JSON').click();
+  const json = page.getByRole('region', { name: 'JSON' });
+  const editor = json.getByRole('textbox', { name: 'Editor content' });
+  await expect(editor).toBeAttached({ timeout: 30_000 });
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.insertText('x');
+  await expect(json.getByRole('alert')).toContainText('Not applied — invalid JSON');
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (key) => JSON.parse(localStorage.getItem(key) ?? '{}').pending?.json?.text?.slice(0, 2),
+        DRAFT_KEY,
+      ),
+    )
+    .toBe('x{');
+
+  await reload(page);
+  await openAndSettle(page);
+  const offer = page.getByRole('dialog', { name: 'Restore unsaved work' });
+  await expect(offer).toContainText('not applied yet');
+  await offer.getByRole('button', { name: 'Restore' }).click();
+  await sidePanelTab(page, 'JSON').click();
+  await expect(json.getByRole('alert')).toContainText('Not applied — invalid JSON');
+  await expect(json.locator('.view-lines')).toContainText('x{');
+  await page.keyboard.press('ControlOrMeta+S');
+  await expect(page.getByRole('status', { name: 'Status' })).toContainText('Not saved: the JSON view');
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: a flow document edited in place by the test

@@ -83,7 +83,28 @@ export default function JsonView() {
   }, []);
   const typed = useRef<string | null>(null);
 
-  useEffect(() => useEditorStore.subscribe((state) => showFlow(state.flow)), [showFlow]);
+  /** Text registered from elsewhere (a restored local draft) replaces what the editor shows. */
+  const showPendingText = useCallback((text: string) => {
+    const model = editorRef.current?.getModel();
+    if (!model || model.getValue() === text) return;
+    applyingCanvas.current = true;
+    try {
+      model.setValue(text);
+    } finally {
+      applyingCanvas.current = false;
+    }
+    setStatus(readFlowText(text, useEditorStore.getState().flow?.id));
+  }, []);
+
+  useEffect(
+    () =>
+      useEditorStore.subscribe((state, prev) => {
+        const pending = state.pending[PENDING_KEY];
+        if (pending && pending !== prev.pending[PENDING_KEY]) showPendingText(pending.text);
+        showFlow(state.flow);
+      }),
+    [showFlow, showPendingText],
+  );
   // A save, or leaving the tab, applies what was typed in the last moment instead of dropping it.
   useEffect(() => {
     const flushNow = (report: boolean) => {
