@@ -304,6 +304,7 @@ export class TwilioAdapter implements TelephonyAdapter {
         url: this.url(call, 'answered', { ref: command.ref }),
         statusCallback: this.url(call, 'status', { ref: command.ref }),
         timeoutSeconds: command.timeoutSeconds,
+        ...(command.sendDigits ? { sendDigits: command.sendDigits } : {}),
       });
       call.callSid = placed.sid;
     } catch (error) {

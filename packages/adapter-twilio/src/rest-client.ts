@@ -14,6 +14,8 @@ export interface TwilioRestClient {
     url: string;
     statusCallback: string;
     timeoutSeconds: number;
+    /** Extension digits Twilio keys in once the number answers. */
+    sendDigits?: string;
   }): Promise<{ sid: string }>;
   startRecording(callSid: string, channels: 'mono' | 'dual'): Promise<{ sid: string }>;
   updateRecording(
@@ -59,7 +61,7 @@ export function twilioRestClient(
     async redirectCall(callSid, url) {
       await client.calls(callSid).update({ url, method: 'POST' });
     },
-    async createCall({ to, from, url, statusCallback, timeoutSeconds }) {
+    async createCall({ to, from, url, statusCallback, timeoutSeconds, sendDigits }) {
       const call = await client.calls.create({
         to,
         from,
@@ -69,6 +71,7 @@ export function twilioRestClient(
         statusCallbackMethod: 'POST',
         statusCallbackEvent: ['completed'],
         timeout: timeoutSeconds,
+        ...(sendDigits ? { sendDigits } : {}),
       });
       return { sid: call.sid };
     },

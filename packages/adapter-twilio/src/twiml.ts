@@ -57,7 +57,8 @@ function addPrompt(target: PromptTarget, prompt: ResolvedPrompt): void {
  * - Prompts become <Say> (text-to-speech) or <Play> (audio URL).
  * - Prompts sit inside <Gather> so keys are heard at any time; an empty result comes back to `gather`
  *   (actionOnEmptyResult) as "prompts done", so the engine's own timers stay in charge of timeouts.
- * - `dial` becomes <Dial callerId=... timeout=...><Number> with the caller ID the runtime resolved.
+ * - `dial` becomes <Dial callerId=... timeout=...><Number sendDigits=...> with the caller ID the runtime
+ *   resolved and the extension, if any, keyed in once the number answers.
  * - Bridging to an agent dials the agent's client with the agent whisper as the <Client url>.
  * - With nothing to do, the call waits in a one-second <Gather> loop (hold audio when set).
  */
@@ -107,6 +108,8 @@ export function renderTwiml(input: RenderInput): RenderOutput {
             statusCallback: input.url('dial-status', { ref: command.ref }),
             statusCallbackEvent: ['answered'],
             statusCallbackMethod: 'POST',
+            // Twilio keys the extension in once the number answers.
+            ...(command.sendDigits ? { sendDigits: command.sendDigits } : {}),
           },
           command.to,
         );

@@ -53,6 +53,17 @@ describe('Twilio webhooks', () => {
     expect(res.text).toContain(`${EXTERNAL}</Number></Dial>`);
   });
 
+  it('keys in the extension once the number answers: <Number sendDigits>', async () => {
+    const { app } = setup({
+      start: [
+        { type: 'dial', ref: 'd1', purpose: 'transfer', to: EXTERNAL, sendDigits: '12#', timeoutSeconds: 30 },
+      ],
+    });
+    const res = await signedPost(app, '/voice', incoming);
+    expect(attributes(res.text, 'Number', 'sendDigits')).toEqual(['12#']);
+    expect(res.text).toContain(`${EXTERNAL}</Number></Dial>`);
+  });
+
   it('handles a retried webhook once and answers it identically', async () => {
     const react = vi.fn<Reaction>((e) =>
       e.type === 'digits'

@@ -102,7 +102,10 @@ export type Command =
       type: 'dial';
       ref: string;
       purpose: DialPurpose;
+      /** E.164 (or a short code the account allows). */
       to: string;
+      /** Digits of an extension (`+13125550199:12`), sent as tones once the called party answers. */
+      sendDigits?: string;
       callerId?: string;
       callerIdName?: string;
       timeoutSeconds: number;

@@ -112,6 +112,7 @@ describe('transcript', () => {
         { type: 'play', ref: 'p2', to: 'caller', prompt: { text: 'Please hold.' }, loop: true },
         { type: 'play', ref: 'p3', to: 'agent', prompt: { text: 'Sales call.' } },
         { type: 'dial', ref: 'd2', purpose: 'transfer', to: '+13125550100', callerId: '+13125550142' },
+        { type: 'dial', ref: 'd3', purpose: 'transfer', to: '+13125550101', sendDigits: '12#' },
         { type: 'startTimer', timer: { id: 't', at: 5, event: 'timeout' } },
         { type: 'hangup', reason: 'disconnect block' },
       ],
@@ -122,6 +123,11 @@ describe('transcript', () => {
       { at: 42, kind: 'prompt', text: '(on hold) Please hold.' },
       { at: 42, kind: 'whisper', text: 'Sales call.' },
       { at: 42, kind: 'system', text: 'Dialling +13125550100, showing caller ID +13125550142' },
+      {
+        at: 42,
+        kind: 'system',
+        text: 'Dialling +13125550101, showing caller ID none; extension 12# keyed in once answered',
+      },
       { at: 42, kind: 'system', text: 'Call ended: disconnect block' },
     ]);
   });

@@ -46,7 +46,15 @@ export interface PopoverLine {
 /** The commands the panel turns into words; others are carried out silently. */
 export type ObservedCommand =
   | { type: 'play'; to: string; prompt: { text: string; name?: string }; loop?: boolean }
-  | { type: 'dial'; ref: string; purpose: string; to: string; callerId?: string; callerIdName?: string }
+  | {
+      type: 'dial';
+      ref: string;
+      purpose: string;
+      to: string;
+      sendDigits?: string;
+      callerId?: string;
+      callerIdName?: string;
+    }
   | { type: 'offerToAgent'; ref: string; agent: string; queue: string; title: string; popover: PopoverLine[] }
   | { type: 'withdrawOffer'; ref: string; agent: string; rona: boolean }
   | { type: 'bridge'; agent?: string; dialRef?: string }
@@ -187,7 +195,8 @@ export function transcriptLines(commands: readonly ObservedCommand[], at: number
       }
       case 'dial': {
         const dial = c as Extract<ObservedCommand, { type: 'dial' }>;
-        say('system', `Dialling ${dial.to}, showing caller ID ${dial.callerId ?? 'none'}`);
+        const keys = dial.sendDigits ? `; extension ${dial.sendDigits} keyed in once answered` : '';
+        say('system', `Dialling ${dial.to}, showing caller ID ${dial.callerId ?? 'none'}${keys}`);
         break;
       }
       case 'enqueue':

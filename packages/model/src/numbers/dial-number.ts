@@ -40,6 +40,22 @@ export interface DialNumberOptions {
   allowedSpecialNumbers?: readonly string[];
 }
 
+/**
+ * A checked number as it is stored (`$callbackNumber`, a callback request): E.164, then ":" and the
+ * digits sent once the call is answered when it has an extension (`+13125550199:12#`).
+ */
+export function dialString(check: { e164: string; postDial?: string }): string {
+  return check.postDial ? `${check.e164}:${check.postDial}` : check.e164;
+}
+
+/** The number to dial and the digits to send once answered, read back from a stored dial string. */
+export function splitDialString(stored: string): { to: string; sendDigits?: string } {
+  const colon = stored.indexOf(':');
+  if (colon === -1) return { to: stored };
+  const sendDigits = stored.slice(colon + 1);
+  return sendDigits ? { to: stored.slice(0, colon), sendDigits } : { to: stored.slice(0, colon) };
+}
+
 /** An agent-entered dial number has 3 to 18 digits. */
 export const MIN_DIAL_DIGITS = 3;
 export const MAX_DIAL_DIGITS = 18;

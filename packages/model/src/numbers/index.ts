@@ -6,10 +6,12 @@ export {
   type DialNumberFailure,
   type DialNumberKind,
   type DialNumberOptions,
+  dialString,
   MAX_DIAL_DIGITS,
   MAX_E164_DIGITS,
   MIN_DIAL_DIGITS,
   sanitizeDialNumber,
+  splitDialString,
 } from './dial-number.js';
 export {
   areaCodeOf,

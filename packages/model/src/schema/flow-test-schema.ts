@@ -195,6 +195,10 @@ export function buildFlowTestSchema(): JsonSchema {
               callerId: { type: 'string', description: 'The caller ID shown to the called party (E.164).' },
               callerIdName: { type: 'string' },
               rule: { ...ref('callerIdRule'), description: 'The caller-ID rule that chose the number.' },
+              sendDigits: {
+                type: 'string',
+                description: 'The extension keyed in once the number answered (the digits after ":").',
+              },
             },
             additionalProperties: false,
           },

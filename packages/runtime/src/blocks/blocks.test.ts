@@ -260,6 +260,39 @@ describe('setCallbackNumber', () => {
     expect(outcome('set')).toBe('success');
     expect(sim.snapshot(id)?.system.callbackNumber).toBe('+12015550142');
   });
+  it('keeps the extension, and the callback keys it in once the customer answers', () => {
+    const withCallback = flow('n', 'inbound', 'set', {
+      set: block(
+        'setCallbackNumber',
+        { number: { value: '(201) 555-0142:12#' } },
+        { success: 'create', invalidNumber: 'bye', notDialable: 'bye' },
+      ),
+      create: block(
+        'createCallback',
+        {
+          queue: 'support',
+          initialDelaySeconds: 0,
+          maxAttempts: 1,
+          retryDelaySeconds: 60,
+          maxQueueSeconds: 600,
+          keepPosition: false,
+        },
+        { success: 'bye', error: 'bye' },
+      ),
+      bye: end(),
+    });
+    const { sim, id } = run(withCallback, { agents: { alice: 'Available' } });
+    expect(sim.snapshot(id)?.system.callbackNumber).toBe('+12015550142:12#');
+    sim.agent('alice').accept();
+    sim.advance(10);
+    const callbackId = sim.contacts().find((c) => c !== id)!;
+    expect(sim.events.find((e) => e.type === 'dial')?.detail).toMatchObject({
+      purpose: 'callback',
+      to: '+12015550142',
+      sendDigits: '12#',
+    });
+    expect(sim.telephony.digitsSent(callbackId).map((d) => d.digits)).toEqual(['12#']);
+  });
   it('notDialable outside the allowed countries; invalidNumber for garbage', () => {
     expect(run(f('+442079460958')).outcome('set')).toBe('notDialable');
     expect(run(f('12')).outcome('set')).toBe('invalidNumber');
@@ -488,6 +521,26 @@ describe('transferToNumber', () => {
     sim.advance(5);
     expect(sim.snapshot(id)?.status).toBe('transferred');
   });
+  it.each([
+    ['+13125550147:12', '12'],
+    ['+1 312 555 0147:12#', '12#'],
+  ])('keeps the extension of %s and keys it in once the number answers', (to, digits) => {
+    const { sim, id } = run(f({ to: { value: to } }));
+    expect(sim.events.find((e) => e.type === 'dial')?.detail).toMatchObject({
+      to: '+13125550147',
+      sendDigits: digits,
+    });
+    expect(sim.telephony.digitsSent(id)).toEqual([]);
+    sim.advance(5);
+    expect(sim.telephony.digitsSent(id)).toEqual([expect.objectContaining({ to: '+13125550147', digits })]);
+  });
+
+  it('sends no digits when the number does not answer', () => {
+    const { sim, id } = run(f({ to: { value: '+13125550147:12' } }), { numbers: { '+13125550147': 'busy' } });
+    sim.advance(5);
+    expect(sim.telephony.digitsSent(id)).toEqual([]);
+  });
+
   it('dials an emergency number only when the account lists it exactly', () => {
     const to911 = f({ to: { value: '911' } });
     const refused = run(to911);

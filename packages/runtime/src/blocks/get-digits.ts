@@ -1,4 +1,4 @@
-import { accountDialOptions, checkDialNumber, type DialNumberOptions } from '@callflow/model';
+import { accountDialOptions, checkDialNumber, type DialNumberOptions, dialString } from '@callflow/model';
 import type { Wait } from '../types.js';
 import { type BlockContext, type BlockStep, defineBehaviour } from './behaviour.js';
 import { adapterFailure, ask, isPromptDone, isTimer, num, promptName } from './common.js';
@@ -98,7 +98,7 @@ function invalidBecause(ctx: Ctx, input: string): string | undefined {
 
 function normalised(ctx: Ctx, input: string): string {
   const check = checkDialNumber(input, dialOptions(ctx));
-  return check.ok ? check.e164 : input;
+  return check.ok ? dialString(check) : input;
 }
 
 export function dialOptions(ctx: { env: BlockContext['env'] }): DialNumberOptions {

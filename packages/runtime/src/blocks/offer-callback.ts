@@ -1,4 +1,4 @@
-import { checkDialNumber, MAX_DIAL_DIGITS } from '@callflow/model';
+import { checkDialNumber, dialString, MAX_DIAL_DIGITS } from '@callflow/model';
 import type { Wait } from '../types.js';
 import { type BlockContext, type BlockStep, defineBehaviour } from './behaviour.js';
 import { adapterFailure, ask, isPromptDone, isTimer, num, promptName } from './common.js';
@@ -87,6 +87,6 @@ function phase(ctx: Ctx, next: Phase): BlockStep {
 function number(ctx: Ctx, input: string): BlockStep {
   const check = checkDialNumber(input, dialOptions(ctx));
   if (!check.ok) return { outcome: 'invalidNumber', note: check.message };
-  ctx.contact.system.callbackNumber = check.e164;
-  return { outcome: 'accepted', note: `callback number ${check.e164}` };
+  ctx.contact.system.callbackNumber = dialString(check);
+  return { outcome: 'accepted', note: `callback number ${dialString(check)}` };
 }

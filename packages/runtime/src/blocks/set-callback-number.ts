@@ -1,4 +1,4 @@
-import { checkDialNumber } from '@callflow/model';
+import { checkDialNumber, dialString } from '@callflow/model';
 import { operandValue } from '../engine/prompts.js';
 import { defineBehaviour } from './behaviour.js';
 import { dialOptions } from './get-digits.js';
@@ -16,7 +16,8 @@ export const setCallbackNumber = defineBehaviour<{ number?: unknown }>({
           : 'invalidNumber';
       return { outcome, note: check.message };
     }
-    ctx.contact.system.callbackNumber = check.e164;
-    return { outcome: 'success', note: `callback number ${check.e164}` };
+    // The extension stays with the number: the callback sends it once the customer answers.
+    ctx.contact.system.callbackNumber = dialString(check);
+    return { outcome: 'success', note: `callback number ${dialString(check)}` };
   },
 });

@@ -51,6 +51,8 @@ export const transferToNumber = defineBehaviour<TransferToNumberSettings>({
       type: 'dial',
       purpose: 'transfer',
       to: check.e164,
+      // The extension after ":" is keyed in for the caller once the called party answers.
+      ...(check.postDial ? { sendDigits: check.postDial } : {}),
       ...(decision.number ? { callerId: decision.number } : {}),
       ...(name ? { callerIdName: name } : {}),
       timeoutSeconds,

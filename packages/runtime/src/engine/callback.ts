@@ -1,4 +1,4 @@
-import { accountDialOptions, checkDialNumber, ownEntry } from '@callflow/model';
+import { accountDialOptions, checkDialNumber, dialString, ownEntry, splitDialString } from '@callflow/model';
 import { resolveCallerId } from '../rules/index.js';
 import type { CallbackRequest, ContactEvent, ContactSnapshot, EngineEnv, StepResult } from '../types.js';
 import { blankSnapshot } from './contact-blank.js';
@@ -68,7 +68,7 @@ export function startWebCallback(env: EngineEnv, p: WebCallbackParams): StepResu
   const check = checkDialNumber(p.number, accountDialOptions(account));
   const request: CallbackRequest = {
     id: p.contactId,
-    number: check.ok ? check.e164 : p.number,
+    number: check.ok ? dialString(check) : p.number,
     name: p.name,
     queue: p.queue,
     dialedNumber: p.dialedNumber ?? '',
@@ -107,7 +107,7 @@ export function startAgentCallback(env: EngineEnv, p: AgentCallbackParams): Step
   const check = checkDialNumber(p.number, accountDialOptions(account));
   const request: CallbackRequest = {
     id: p.contactId,
-    number: check.ok ? check.e164 : p.number,
+    number: check.ok ? dialString(check) : p.number,
     queue,
     dialedNumber: '',
     enqueuedAt: env.now(),
@@ -167,11 +167,13 @@ export function afterOutboundWhisper(run: ContactRun): void {
   if (!cb || run.s.status === 'ended') return;
   const override = run.s.outboundCallerId;
   const overrideNumber = override?.variable ? run.lookup(undefined, override.variable) : override?.number;
+  // A stored number keeps its extension: dial the number, send the extension once answered.
+  const dialled = splitDialString(cb.request.number);
   const decision = resolveCallerId({
     purpose: run.s.kind === 'agentOutbound' ? 'agentOutbound' : 'callback',
     resources: run.env.resources,
     ...(cb.request.callerNumber ? { callerNumber: cb.request.callerNumber } : {}),
-    dialedNumber: cb.request.number,
+    dialedNumber: dialled.to,
     ...(cb.request.queue ? { queue: cb.request.queue } : {}),
     ...(cb.agent ? { agent: cb.agent } : {}),
     ...(cb.agentChoice ? { agentChoice: cb.agentChoice } : {}),
@@ -195,7 +197,8 @@ export function afterOutboundWhisper(run: ContactRun): void {
   const dialRef = run.emit({
     type: 'dial',
     purpose: run.s.kind === 'agentOutbound' ? 'agentOutbound' : 'callback',
-    to: cb.request.number,
+    to: dialled.to,
+    ...(dialled.sendDigits ? { sendDigits: dialled.sendDigits } : {}),
     ...(decision.number ? { callerId: decision.number } : {}),
     ...(name ? { callerIdName: name } : {}),
     timeoutSeconds: DIAL_TIMEOUT_SECONDS,

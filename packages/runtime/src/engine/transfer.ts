@@ -182,6 +182,7 @@ function toNumber(run: ContactRun, from: string, raw: string): void {
     type: 'dial',
     purpose: 'transfer',
     to: check.e164,
+    ...(check.postDial ? { sendDigits: check.postDial } : {}),
     ...(decision.number ? { callerId: decision.number } : {}),
     ...(decision.name ? { callerIdName: decision.name } : {}),
     timeoutSeconds: AGENT_TRANSFER_DIAL_SECONDS,

@@ -46,6 +46,8 @@ export class SimulatedTelephony implements TelephonyAdapter {
   readonly name = 'simulator';
   private listeners = new Set<AdapterListener>();
   private legs = new Map<string, Leg>();
+  /** Extension digits keyed in for a caller once a dialled number answered, in order. */
+  private sent: { contactId: string; ref: string; to: string; digits: string; at: number }[] = [];
   private eventSeq = 0;
 
   constructor(private options: SimulatedTelephonyOptions) {}
@@ -53,6 +55,11 @@ export class SimulatedTelephony implements TelephonyAdapter {
   subscribe(listener: AdapterListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The extension digits sent on a contact's dials, each once the called party answered. */
+  digitsSent(contactId: string): { ref: string; to: string; digits: string; at: number }[] {
+    return this.sent.filter((s) => s.contactId === contactId).map(({ contactId: _, ...sent }) => sent);
   }
 
   /** A caller dials in: the leg exists from now on. */
@@ -165,6 +172,15 @@ export class SimulatedTelephony implements TelephonyAdapter {
       command.ref,
       clock.after(ring, () => {
         if (leg.ended) return;
+        if (command.sendDigits) {
+          this.sent.push({
+            contactId,
+            ref: command.ref,
+            to: command.to,
+            digits: command.sendDigits,
+            at: clock.now(),
+          });
+        }
         this.report(contactId, { type: 'dialResult', ref: command.ref, result: 'answered' });
         if (hangUpAfter !== undefined) {
           leg.pending.set(

@@ -20,6 +20,8 @@ export interface DialRecord {
   to: string;
   callerId?: string;
   callerIdName?: string;
+  /** Extension digits the network sent once the number answered. */
+  sendDigits?: string;
   /** The caller-ID rule and its reason, from the trace. */
   rule?: string;
   reason?: string;

@@ -43,6 +43,18 @@ function record(): CallRecord {
 }
 
 describe('checkExpectations', () => {
+  it('checks the extension keyed in once the transfer answered', () => {
+    const keyed = record();
+    keyed.dials[0] = { ...keyed.dials[0]!, sendDigits: '12#' };
+    expect(checkExpectations({ transfer: { sendDigits: '12#' } }, keyed)).toEqual([]);
+    expect(checkExpectations({ transfer: { sendDigits: '12' } }, keyed)[0]).toMatchObject({
+      path: '/expect/transfer/sendDigits',
+    });
+    expect(checkExpectations({ transfer: { sendDigits: '12#' } }, record())[0]?.message).toContain(
+      'no digits were sent',
+    );
+  });
+
   it('compares expected variable values by content, whatever the order of their keys', () => {
     const withJson = { ...record(), variables: { crm: { tier: 'gold', since: 2019, tags: ['a', 'b'] } } };
     expect(

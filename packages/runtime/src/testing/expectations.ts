@@ -197,6 +197,12 @@ function checkTransfer(want: NonNullable<Expectation['transfer']>, record: CallR
     return;
   }
   checkCallerId('transfer', want, dial, fail);
+  if (want.sendDigits !== undefined && want.sendDigits !== dial.sendDigits) {
+    fail(
+      'transfer/sendDigits',
+      `expected the extension ${show(want.sendDigits)} to be keyed in once ${dial.to} answered, but ${dial.sendDigits === undefined ? 'no digits were sent' : `${show(dial.sendDigits)} was`}`,
+    );
+  }
 }
 
 function checkCallback(want: NonNullable<Expectation['callback']>, record: CallRecord, fail: Fail): void {

@@ -67,7 +67,7 @@ export interface Expectation {
   queue?: string;
   offeredTo?: string;
   popover?: { label: string; value?: unknown }[];
-  transfer?: { to?: string; callerId?: string; callerIdName?: string; rule?: string };
+  transfer?: { to?: string; callerId?: string; callerIdName?: string; rule?: string; sendDigits?: string };
   callback?: { number?: string; queue?: string; status?: string; callerId?: string; rule?: string };
   variables?: Record<string, unknown>;
   recording?: RecordingAction[];

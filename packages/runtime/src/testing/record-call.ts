@@ -32,7 +32,7 @@ export function recordCall(
     agentPrompts: related.flatMap((id) => sim.heard(id, 'agent')),
     queues: own.filter((c): c is CommandOf<'enqueue'> => c.type === 'enqueue').map((c) => c.queue),
     offers: related.flatMap((id) => offers(commands(id))),
-    dials: related.flatMap((id) => dials(commands(id), sim.trace(id))),
+    dials: related.flatMap((id) => dials(commands(id), sim.trace(id), sim.telephony.digitsSent(id))),
     callbacks: callbackIds.map((id) => callbackRecord(sim, id, own)),
     variables: { ...defaults, ...(snapshot?.variables ?? {}) },
     recording: own
@@ -75,7 +75,11 @@ function offers(commands: readonly Command[]): OfferRecord[] {
 }
 
 /** Dial commands, each with the caller-ID decision the trace recorded for it (in the same order). */
-function dials(commands: readonly Command[], trace: readonly TraceEntry[]): DialRecord[] {
+function dials(
+  commands: readonly Command[],
+  trace: readonly TraceEntry[],
+  sent: readonly { ref: string; digits: string }[],
+): DialRecord[] {
   const decisions = trace.filter((t) => t.callerId !== undefined).map((t) => t.callerId);
   return commands
     .filter((c): c is CommandOf<'dial'> => c.type === 'dial')
@@ -84,6 +88,8 @@ function dials(commands: readonly Command[], trace: readonly TraceEntry[]): Dial
       const dial: DialRecord = { purpose: c.purpose, to: c.to };
       if (c.callerId !== undefined) dial.callerId = c.callerId;
       if (c.callerIdName !== undefined) dial.callerIdName = c.callerIdName;
+      const digits = sent.find((s) => s.ref === c.ref)?.digits;
+      if (digits !== undefined) dial.sendDigits = digits;
       if (decision) {
         dial.rule = decision.rule;
         dial.reason = decision.reason;

@@ -1,4 +1,4 @@
-import { accountDialOptions, checkDialNumber, ownEntry, type Resources } from '@callflow/model';
+import { accountDialOptions, checkDialNumber, dialString, ownEntry, type Resources } from '@callflow/model';
 import { CENTER_AT_CAPACITY } from '@callflow/runtime';
 import type { Express } from 'express';
 import { ApiError } from '../http/api-error.js';
@@ -12,7 +12,7 @@ export function callbackNumber(number: string, resources: Resources): string {
   if (!check.ok) {
     throw new ApiError(422, 'invalid_number', check.message, { path: '/number', reason: check.reason });
   }
-  return check.e164;
+  return dialString(check);
 }
 
 /**
