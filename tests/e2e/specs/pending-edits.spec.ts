@@ -203,3 +203,32 @@ test('a module parameter name and a header name that cannot be used stay in thei
   const support = JSON.parse(readFileSync(join(server.flowsDir, 'support-inbound.flow.json'), 'utf8'));
   expect(Object.keys(support.blocks['lookup-customer'].settings.headers)).toEqual(['Accept', 'X-Trace']);
 });
+
+test('renaming a block or a variable keeps the text not applied in its other fields', async ({
+  openEditor,
+  server,
+}) => {
+  const page = await openEditor();
+  await openFlow(page, FLOW);
+  await selectBlock(page, 'enter-account');
+  const properties = page.getByRole('region', { name: 'Properties' });
+  await properties.locator('#field-timeoutSeconds').fill('7.5');
+  await properties.getByLabel('Block id').fill('account-entry');
+  await properties.getByLabel('Block id').press('Enter');
+  await expect(node(page, 'account-entry')).toBeVisible();
+  await expect(properties.locator('#field-timeoutSeconds')).toHaveValue('7.5');
+  await page.keyboard.press('ControlOrMeta+S');
+  await expect(status(page)).toContainText('Timeout of block account-entry');
+
+  await sidePanelTab(page, 'Variables').click();
+  const card = page.getByRole('group', { name: 'Variable customerTier' });
+  await card.getByLabel('Default').fill('g'.repeat(300));
+  await card.getByLabel('Name').fill('tier');
+  await card.getByLabel('Name').press('Enter');
+  const renamed = page.getByRole('group', { name: 'Variable tier' });
+  await expect(renamed.getByLabel('Default')).toHaveValue('g'.repeat(300));
+  await page.keyboard.press('ControlOrMeta+S');
+  await expect(status(page)).toContainText('2 edits are not applied');
+  await expect(status(page)).toContainText('Default of variable tier');
+  expect(readDisk(server.flowsDir).blocks['enter-account']).toBeDefined();
+});

@@ -26,7 +26,9 @@ export function BlockIdField({ blockId }: { blockId: string }) {
   const commit = () => {
     if (text === blockId || !check.ok) return;
     const store = useEditorStore.getState();
-    store.edit((f) => renameBlock(f, blockId, text));
+    store.rename(`/blocks/${blockId}`, `/blocks/${text}`, { from: blockId, to: text }, (f) =>
+      renameBlock(f, blockId, text),
+    );
     store.select([text]);
   };
   return (

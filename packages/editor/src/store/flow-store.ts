@@ -11,6 +11,7 @@ import {
   NO_PENDING_EDITS,
   type PendingEdit,
   type PendingEdits,
+  renameSubject,
   withPending,
 } from './pending-edits';
 
@@ -74,6 +75,11 @@ export interface EditorState {
   notify(notice: Notice | null): void;
   /** Registers (or, with null, clears) the edit a field holds without applying it. */
   setPending(key: string, edit: PendingEdit | null): void;
+  /**
+   * Renames something edits are held for (`/blocks/old` to `/blocks/new`) with `change`, one undoable
+   * edit; the held edits follow it (see renameSubject).
+   */
+  rename(from: string, to: string, names: { from: string; to: string }, change: (flow: Flow) => Flow): void;
 }
 
 export const useEditorStore = create<EditorState>()((set, get) => ({
@@ -189,6 +195,10 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   setFlows: (flows) => set({ flows, online: true }),
   setResources: (resources) => set({ resources }),
   notify: (notice) => set({ notice }),
+  rename: (from, to, names, change) => {
+    set({ pending: renameSubject(get().pending, from, to, names) });
+    get().edit(change);
+  },
   setPending: (key, edit) => {
     const pending = withPending(get().pending, key, edit);
     if (pending !== get().pending) set({ pending });

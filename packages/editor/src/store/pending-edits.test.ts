@@ -7,6 +7,7 @@ import {
   type PendingEdit,
   pendingProblem,
   pendingSummary,
+  renameSubject,
   withPending,
 } from './pending-edits';
 
@@ -68,5 +69,50 @@ describe('pending edits', () => {
     store.setPending('json', jsonEdit);
     store.open(flow, '"1"');
     expect(useEditorStore.getState().pending).toBe(NO_PENDING_EDITS);
+  });
+});
+
+describe('renaming what pending edits are held for', () => {
+  it('moves the edits of the renamed block to its new id, and leaves the others', () => {
+    const pending = withPending(
+      withPending(NO_PENDING_EDITS, '/blocks/ask/settings/timeoutSeconds', blockEdit('ask')),
+      'json',
+      jsonEdit,
+    );
+    const renamed = renameSubject(pending, '/blocks/ask', '/blocks/ask-again', {
+      from: 'ask',
+      to: 'ask-again',
+    });
+    expect(Object.keys(renamed).sort()).toEqual(['/blocks/ask-again/settings/timeoutSeconds', 'json']);
+    expect(renamed['/blocks/ask-again/settings/timeoutSeconds']).toMatchObject({
+      where: 'Timeout of block ask-again',
+      text: '7.5',
+      problem: { path: '/blocks/ask-again/settings/timeoutSeconds', blockId: 'ask-again' },
+    });
+    // A block whose id only starts the same is not renamed.
+    const other = withPending(
+      NO_PENDING_EDITS,
+      '/blocks/ask-more/settings/timeoutSeconds',
+      blockEdit('ask-more'),
+    );
+    expect(renameSubject(other, '/blocks/ask', '/blocks/x', { from: 'ask', to: 'x' })).toBe(other);
+  });
+
+  it('keeps a variable default typed too long when the variable is renamed in the store', () => {
+    const store = useEditorStore.getState();
+    store.open({ ...newFlow('f', 'F', 'inbound'), variables: { tier: { type: 'string' } } }, '"1"');
+    store.setPending('/variables/tier/default', {
+      where: 'Default of variable tier',
+      text: 'g'.repeat(300),
+      tab: 'variables',
+      problem: pendingProblem('CF404', 'At most 256 characters.', '/variables/tier/default'),
+    });
+    store.rename('/variables/tier', '/variables/level', { from: 'tier', to: 'level' }, (f) => ({
+      ...f,
+      variables: { level: { type: 'string' } },
+    }));
+    const { pending } = useEditorStore.getState();
+    expect(Object.keys(pending)).toEqual(['/variables/level/default']);
+    expect(pending['/variables/level/default']?.where).toBe('Default of variable level');
   });
 });

@@ -84,6 +84,38 @@ function unescapeStep(step: string): string {
   return step.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 
+/**
+ * Follows a rename (a block id, a variable or module parameter name): the edits held for the fields of
+ * `from` (`/blocks/old`) move to `to` (`/blocks/new`), so renaming never drops what was typed elsewhere
+ * in the same form. `where` names the new name.
+ */
+export function renameSubject(
+  pending: PendingEdits,
+  from: string,
+  to: string,
+  names: { from: string; to: string },
+): PendingEdits {
+  const moved = (text: string) =>
+    text === from || text.startsWith(`${from}/`) || text.startsWith(`${from}#`)
+      ? to + text.slice(from.length)
+      : null;
+  const word = new RegExp(`(^|[^A-Za-z0-9_-])${escapeRegExp(names.from)}(?=$|[^A-Za-z0-9_-])`, 'g');
+  let out = pending;
+  for (const [key, edit] of Object.entries(pending)) {
+    const newKey = moved(key);
+    if (newKey === null) continue;
+    const problem = { ...edit.problem, path: moved(edit.problem.path) ?? edit.problem.path };
+    if (problem.blockId === names.from) problem.blockId = names.to;
+    const where = edit.where.replace(word, `$1${names.to}`);
+    out = withPending(withPending(out, key, null), newKey, { ...edit, where, problem });
+  }
+  return out;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** What a refused save says: each place that holds an edit not applied, and what is wrong there. */
 export function pendingSummary(pending: PendingEdits): string {
   const edits = Object.values(pending);

@@ -148,7 +148,10 @@ function ParameterName({
   const problem = problemOf(text);
   const commit = () => {
     const to = text.trim();
-    if (to !== name && !problem) useEditorStore.getState().edit((f) => renameParameter(f, side, name, to));
+    if (to !== name && !problem)
+      useEditorStore
+        .getState()
+        .rename(path, `/module/${side}/${to}`, { from: name, to }, (f) => renameParameter(f, side, name, to));
   };
   return (
     <span className="field">

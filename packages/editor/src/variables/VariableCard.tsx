@@ -107,7 +107,12 @@ export function VariableCard({
           aria-invalid={!!nameError}
           onChange={(e) => setNameText(e.target.value)}
           onBlur={() => {
-            if (!nameError && nameText !== name) edit((f) => renameVariable(f, name, nameText));
+            if (!nameError && nameText !== name)
+              useEditorStore
+                .getState()
+                .rename(`/variables/${name}`, `/variables/${nameText}`, { from: name, to: nameText }, (f) =>
+                  renameVariable(f, name, nameText),
+                );
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
