@@ -2,6 +2,7 @@ export * from './block-definition.js';
 export * from './blocks/index.js';
 export * from './check.js';
 export * from './conditions.js';
+export * from './dependencies.js';
 export * from './flow.js';
 export * from './flow-merge.js';
 export * from './format.js';

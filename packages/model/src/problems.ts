@@ -189,6 +189,11 @@ export const PROBLEM_CODES = {
     title: 'Unknown agent group',
     help: 'No agent group of this name exists in the resources file.',
   },
+  CF311: {
+    severity: 'error',
+    title: 'Dependency not published',
+    help: 'A flow this flow needs when it runs (a module it invokes, a whisper flow it sets, the customer-queue or whisper flow of a queue it uses, and so on through those flows) has no live version. Reported when publishing; publish that flow first, or publish with dependencies (docs/api.md).',
+  },
   CF400: {
     severity: 'error',
     title: 'Popover too short',

@@ -76,8 +76,10 @@ test('a call on the service runs the published version: secure keys masked, offe
     headers: { 'If-None-Match': '*' },
   });
   expect(created.status).toBe(201);
-  // The queue's customer-queue flow runs while the call waits: it must be live too.
+  // The queue's customer-queue flow runs while the call waits, and a callback would run its outbound
+  // whisper: both must be live too, or publishing the flow is refused.
   expect((await api.call('POST', '/api/flows/support-queue/publish')).status).toBe(201);
+  expect((await api.call('POST', '/api/flows/outbound-whisper/publish')).status).toBe(201);
 
   const page = await openEditor();
   await openFlow(page, 'service-demo');

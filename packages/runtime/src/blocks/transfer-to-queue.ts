@@ -1,5 +1,5 @@
 import { ownEntry } from '@callflow/model';
-import { customerQueueFlow, enqueue, moveToQueue } from '../engine/queue.js';
+import { customerQueueFlow, enqueue, moveToQueue, unpublishedQueueFlow } from '../engine/queue.js';
 import { defineBehaviour } from './behaviour.js';
 
 /**
@@ -22,6 +22,8 @@ export const transferToQueue = defineBehaviour<{ queue?: string }>({
         note: `${waiting} contacts wait in ${queue} (capacity ${resource.maxContacts})`,
       };
     }
+    const unpublished = unpublishedQueueFlow(ctx.run, queue);
+    if (unpublished) return { outcome: 'error', note: unpublished };
     if (inQueueFlow) {
       if (queue === ctx.contact.queue?.name)
         return { outcome: 'error', note: `the contact is already in ${queue}` };

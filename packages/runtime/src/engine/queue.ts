@@ -106,6 +106,24 @@ function offerDetails(run: ContactRun, queue: string): { title: string; popover:
   };
 }
 
+/**
+ * Why the contact cannot go to `queue` yet: a flow the queue would run for it (its customer-queue flow,
+ * the agent and customer whispers in effect) has no live version. Checked before queueing, so that the
+ * Transfer to queue block takes its `error` outcome instead of the caller meeting a missing flow later.
+ */
+export function unpublishedQueueFlow(run: ContactRun, queue: string): string | undefined {
+  const resource = ownEntry(run.env.resources.queues, queue);
+  const needed: [string | undefined, string][] = [
+    [resource?.customerQueueFlow, 'customer-queue flow'],
+    [run.s.whisper.agent ?? resource?.agentWhisperFlow, 'agent whisper flow'],
+    [run.s.whisper.customer ?? resource?.customerWhisperFlow, 'customer whisper flow'],
+  ];
+  for (const [flow, what] of needed) {
+    if (flow && !run.compiled(flow)) return `the ${what} "${flow}" of queue ${queue} is not published`;
+  }
+  return undefined;
+}
+
 /** The customer-queue flow of the contact's queue, if it has one. */
 export function customerQueueFlow(run: ContactRun): string | undefined {
   const queue = run.s.queue?.name;

@@ -246,11 +246,27 @@ export class ContactRun {
 
   // -- running blocks ------------------------------------------------------------------------------
 
-  /** Pushes a sub-flow and runs it from its start. */
+  /**
+   * Pushes a sub-flow and runs it from its start. A sub-flow with no live version never cuts the caller
+   * off: it ends at once as if it had failed, so the block that needed it takes its `error` outcome (a
+   * module), the caller holds in the queue (a customer-queue flow) or the whisper is skipped. Only the
+   * contact's own flow missing ends the contact (RT102): there is no block to take a path from.
+   */
   push(kind: FrameKind, flowId: string, vars?: Record<string, JsonValue>): boolean {
     const compiled = this.compiled(flowId);
     if (!compiled) {
-      this.fail('RT102', `Flow "${flowId}" is not published.`);
+      if (kind === 'main') {
+        this.fail('RT102', `Flow "${flowId}" is not published.`);
+        return false;
+      }
+      const reason = `flow "${flowId}" is not published`;
+      this.note(`${reason}: the ${kind} flow is skipped`);
+      this.flush();
+      handlers?.onFrameEnd(
+        this,
+        { kind, flowId, version: 0, block: '', steps: 0 },
+        { kind: 'error', reason },
+      );
       return false;
     }
     const frame: Frame = { kind, flowId, version: compiled.version, block: compiled.start, steps: 0 };

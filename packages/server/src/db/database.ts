@@ -67,6 +67,10 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (contact_id, seq)
   ) STRICT;
   `,
+  // The publisher's note ("why this version"), kept with each version.
+  `
+  ALTER TABLE published_versions ADD COLUMN note TEXT;
+  `,
 ];
 
 /**

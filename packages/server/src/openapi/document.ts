@@ -202,18 +202,66 @@ export const openApiDocument = {
     '/api/flows/{id}/publish': {
       parameters: [flowId],
       post: op(
-        'Publishes the saved draft as the next immutable version and makes it live. Warnings are returned.',
+        'Publishes the saved draft as the next immutable version and makes it live. Every flow it needs at run time (transitively) must be live; `withDependencies` publishes those that are not, each checked, all in one step or none. Warnings are returned.',
         {
           '201': json(
-            { type: 'object', properties: { version: { type: 'integer' }, problems: ref('ProblemList') } },
+            {
+              type: 'object',
+              properties: {
+                version: { type: 'integer' },
+                problems: ref('ProblemList'),
+                published: {
+                  type: 'array',
+                  description: 'Every flow made live, the one asked for first.',
+                  items: {
+                    type: 'object',
+                    properties: { flowId: { type: 'string' }, version: { type: 'integer' } },
+                  },
+                },
+                note: { type: ['string', 'null'] },
+              },
+            },
             'Published',
           ),
           '404': error('flow_not_found'),
           '412': error('version_mismatch (when If-Match is sent and the draft changed)'),
-          '422': error('publish_blocked; details.problems'),
+          '422': error(
+            'publish_blocked (details.problems, details.flows for dependencies); dependencies_not_published (details.unpublished, details.problems with CF311)',
+          ),
         },
-        { parameters: [ifMatch] },
+        {
+          parameters: [ifMatch],
+          requestBody: body(
+            {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                withDependencies: { type: 'boolean', default: false },
+                note: { type: 'string', maxLength: 500, description: 'Kept with each version published.' },
+              },
+            },
+            false,
+          ),
+        },
       ),
+    },
+    '/api/flows/{id}/dependencies': {
+      parameters: [flowId],
+      get: op('The flows this flow needs at run time, transitively, with their live versions.', {
+        '200': json({
+          type: 'object',
+          properties: {
+            flowId: { type: 'string' },
+            dependencies: { type: 'array', items: ref('Dependency') },
+            toPublish: {
+              type: 'array',
+              items: { type: 'string' },
+              description: 'The flows `withDependencies` would publish along (those with no live version).',
+            },
+          },
+        }),
+        '404': error('flow_not_found'),
+      }),
     },
     '/api/flows/{id}/versions': {
       parameters: [flowId],

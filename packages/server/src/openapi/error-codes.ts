@@ -78,7 +78,16 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
     meaning: 'The flow test document fails the schema; nothing was saved; details.problems.',
   },
   flow_unreadable: { status: 422, meaning: 'The file on disk is not valid JSON; details.problems and etag.' },
-  publish_blocked: { status: 422, meaning: 'The flow has errors; details.problems.' },
+  publish_blocked: {
+    status: 422,
+    meaning:
+      'The flow (or a dependency published with it) has errors; nothing was published; details.problems, details.flows.',
+  },
+  dependencies_not_published: {
+    status: 422,
+    meaning:
+      'Flows it needs at run time have no live version; nothing was published; details.unpublished (each with neededBy), details.problems (CF311). Publish them first or send withDependencies.',
+  },
   invalid_number: { status: 422, meaning: 'The phone number cannot be dialled; details.reason.' },
   queue_not_found: { status: 422, meaning: 'The queue is not in the resources file.' },
   variable_not_editable: { status: 422, meaning: 'The variable is not declared agent-editable.' },

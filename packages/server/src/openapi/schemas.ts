@@ -110,7 +110,30 @@ export const schemas = {
     properties: {
       version: { type: 'integer' },
       publishedAt: { type: 'string', format: 'date-time' },
+      publishedBy: { type: 'string', description: 'The name of the token that published it.' },
+      note: { type: ['string', 'null'], description: 'What the publisher wrote about this version.' },
       live: { type: 'boolean' },
+    },
+  },
+  Dependency: {
+    type: 'object',
+    description: 'A flow another flow needs at run time (module, whisper flow, a queue’s flows).',
+    properties: {
+      flowId: { type: 'string' },
+      live: { type: ['integer', 'null'], description: 'The live version; null when it has none.' },
+      exists: { type: 'boolean', description: 'False when there is no readable draft to publish.' },
+      neededBy: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            flowId: { type: 'string', description: 'The flow the block is in.' },
+            blockId: { type: 'string' },
+            path: { type: 'string', description: 'JSON pointer of the setting that names it.' },
+            via: { type: 'string', description: 'e.g. "module", "customer-queue flow of queue billing".' },
+          },
+        },
+      },
     },
   },
   ResourcesWithEtag: {

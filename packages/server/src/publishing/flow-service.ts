@@ -1,4 +1,4 @@
-import type { Flow, Problem, Resources } from '@callflow/model';
+import { type Flow, type Problem, type Resources, unpublishedDependencyProblems } from '@callflow/model';
 import { ApiError } from '../http/api-error.js';
 import type { EventBus } from '../ops/event-bus.js';
 import type { ServiceMetrics } from '../ops/metrics.js';
@@ -7,7 +7,9 @@ import { ifMatchSatisfied } from '../store/etag.js';
 import { checkFlowForPublish, checkFlowTestDocument, flowSchemaProblems } from '../store/flow-checks.js';
 import { assertFlowId, type FlowStore, type StoredFlow } from '../store/flow-store.js';
 import { assertTestFileName } from '../store/flow-tests.js';
+import { KeyedMutex } from '../store/keyed-mutex.js';
 import type { PublishedFlow, PublishedVersions } from '../store/published-versions.js';
+import { type ClosureEntry, dependencyClosure } from './dependency-closure.js';
 
 export interface FlowListItem {
   id: string;
@@ -23,8 +25,43 @@ export interface FlowListItem {
 const countBy = (problems: readonly Problem[], severity: Problem['severity']): number =>
   problems.filter((p) => p.severity === severity).length;
 
+export interface PublishOptions {
+  /** The etag of the draft the admin sees; another one refuses the publish (412). */
+  ifMatch?: string;
+  /** Also publish the drafts of the flows it needs that have no live version, in the same step. */
+  withDependencies?: boolean;
+  /** Why this version: kept with it (and with each dependency published along). */
+  note?: string;
+}
+
+export interface PublishResult {
+  /** The version of the flow asked for. */
+  version: number;
+  /** Its warnings (errors refuse the publish). */
+  problems: Problem[];
+  /** Every flow made live by this publish, the one asked for first. */
+  published: { flowId: string; version: number }[];
+  note: string | null;
+}
+
+/** How a dependency is shown in API answers. */
+export function dependencyView(entry: ClosureEntry) {
+  return {
+    flowId: entry.flowId,
+    live: entry.live,
+    exists: entry.hasDraft,
+    neededBy: entry.neededBy.map(({ fromFlowId, blockId, path, via }) => ({
+      flowId: fromFlowId,
+      blockId,
+      path,
+      via,
+    })),
+  };
+}
+
 /** Drafts (files), published versions (SQLite) and the checks between them. */
 export class FlowService {
+  readonly #publishing = new KeyedMutex();
   /** Problems per flow etag, valid while the resources and the set of flows are unchanged. */
   readonly #problemCache = new Map<string, { context: string; problems: Problem[] }>();
 
@@ -140,17 +177,27 @@ export class FlowService {
     return checkFlowForPublish(flow as Flow, await this.#context());
   }
 
+  /** The flows this flow needs at run time (transitively), each with its live version or none. */
+  async dependencies(id: string): Promise<ClosureEntry[]> {
+    const stored = await this.get(id);
+    return this.#closure(stored.flow);
+  }
+
   /**
    * Publishes the saved draft. `ifMatch` (optional) makes sure the admin publishes the draft they see,
-   * not one a colleague saved a second ago.
+   * not one a colleague saved a second ago. Every flow the draft needs at run time must be live, or
+   * be published with it (`withDependencies`: the drafts that have no live version, each checked, all
+   * made live in one transaction or none). Drafts of dependencies that are already live are left as
+   * they are: publishing one flow never changes what another live flow runs beyond what it lacks.
    */
-  async publish(
-    id: string,
-    publishedBy: string,
-    ifMatch?: string,
-  ): Promise<{ version: number; problems: Problem[] }> {
+  publish(id: string, publishedBy: string, options: PublishOptions = {}): Promise<PublishResult> {
+    // One publish at a time: two admins publishing flows that share a dependency must not both make it v1.
+    return this.#publishing.run('publish', () => this.#publish(id, publishedBy, options));
+  }
+
+  async #publish(id: string, publishedBy: string, options: PublishOptions): Promise<PublishResult> {
     const stored = await this.get(id);
-    if (ifMatch && !ifMatchSatisfied(ifMatch, stored.etag)) {
+    if (options.ifMatch && !ifMatchSatisfied(options.ifMatch, stored.etag)) {
       throw new ApiError(
         412,
         'version_mismatch',
@@ -160,16 +207,73 @@ export class FlowService {
         },
       );
     }
-    const problems = checkFlowForPublish(stored.flow, await this.#context());
+    const context = await this.#context();
+    const problems = checkFlowForPublish(stored.flow, context);
     if (problems.some((p) => p.severity === 'error')) {
       throw new ApiError(422, 'publish_blocked', 'The flow has errors; fix them before publishing.', {
         problems,
       });
     }
-    const published = this.published.publish(stored.flow, publishedBy);
-    this.metrics.publishTotal.inc();
-    this.events.publish({ type: 'flow.published', flowId: id, version: published.version });
-    return { version: published.version, problems };
+    const unpublished = (await this.#closure(stored.flow)).filter((entry) => entry.live === null);
+    if (unpublished.length > 0 && !options.withDependencies) {
+      const names = unpublished.map((entry) => `"${entry.flowId}"`).join(', ');
+      throw new ApiError(
+        422,
+        'dependencies_not_published',
+        `Flow "${id}" needs flows that have no live version (${names}); calls would reach them. Publish them first, or publish with dependencies. Nothing was published.`,
+        {
+          unpublished: unpublished.map(dependencyView),
+          problems: unpublishedDependencyProblems(id, unpublished),
+        },
+      );
+    }
+    const dependencies = await this.#checkedDependencies(id, unpublished, context);
+    const published = this.published.publishAll(
+      [stored.flow, ...dependencies],
+      publishedBy,
+      options.note ?? null,
+    );
+    for (const version of published) {
+      this.metrics.publishTotal.inc();
+      this.events.publish({ type: 'flow.published', flowId: version.flowId, version: version.version });
+    }
+    return {
+      version: published[0]?.version ?? 0,
+      problems,
+      published: published.map((v) => ({ flowId: v.flowId, version: v.version })),
+      note: options.note ?? null,
+    };
+  }
+
+  /** The drafts of the dependencies to publish, each checked; any error refuses them all. */
+  async #checkedDependencies(
+    rootId: string,
+    unpublished: readonly ClosureEntry[],
+    context: { resources?: Resources; flows: Flow[] },
+  ): Promise<Flow[]> {
+    const flows: Flow[] = [];
+    const blocked: { flowId: string; problems: Problem[] }[] = [];
+    for (const entry of unpublished) {
+      const stored = await this.store.get(entry.flowId);
+      // No draft to publish (deleted, or not JSON): the blocks that need it are the problem.
+      const problems = stored?.flow
+        ? checkFlowForPublish(stored.flow, context).map((p) => ({ ...p, file: `${entry.flowId}.flow.json` }))
+        : unpublishedDependencyProblems(rootId, [entry]).map((p) => ({
+            ...p,
+            message: `${p.message} Its file ${stored ? 'is not valid JSON' : 'does not exist'}, so it cannot be published.`,
+          }));
+      if (stored?.flow && !problems.some((p) => p.severity === 'error')) flows.push(stored.flow);
+      else blocked.push({ flowId: entry.flowId, problems });
+    }
+    if (blocked.length > 0) {
+      throw new ApiError(
+        422,
+        'publish_blocked',
+        `Flows it needs have errors (${blocked.map((b) => `"${b.flowId}"`).join(', ')}); nothing was published.`,
+        { problems: blocked.flatMap((b) => b.problems), flows: blocked },
+      );
+    }
+    return flows;
   }
 
   rollback(id: string, version: number): { live: number } {
@@ -210,6 +314,16 @@ export class FlowService {
     const flows = stored.flatMap((s) => (s.flow ? [s.flow] : []));
     const key = `${resources.etag}|${stored.map((s) => `${s.id}:${s.flow?.type}`).join(',')}`;
     return resources.resources ? { resources: resources.resources, flows, key } : { flows, key };
+  }
+
+  #closure(flow: Flow): Promise<ClosureEntry[]> {
+    return this.store.getResources().then(({ resources }) =>
+      dependencyClosure(flow, {
+        ...(resources ? { resources } : {}),
+        live: (id) => this.published.live(id),
+        draft: async (id) => (await this.store.get(id))?.flow ?? undefined,
+      }),
+    );
   }
 
   #problemsOf(stored: StoredFlow, context: { resources?: Resources; flows: Flow[]; key: string }): Problem[] {

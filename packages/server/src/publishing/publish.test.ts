@@ -140,7 +140,7 @@ describe('publishing', () => {
   });
 
   it('publishes the sample flows without errors', async () => {
-    const res = await t.api().post('/api/flows/support-inbound/publish');
+    const res = await t.api().post('/api/flows/support-inbound/publish').send({ withDependencies: true });
     expect(res.body.details?.problems ?? []).toEqual([]);
     expect(res.status).toBe(201);
   });

@@ -132,6 +132,13 @@ describe('agents', () => {
   it('lets an agent wrap up after the call ends, then go Available', async () => {
     await t.api().post('/api/agents/alice.ng/state').send({ state: 'Available' }).expect(200);
     await t.api().post('/api/agents/alice.ng/callbacks').send({ number: '+12015550123' }).expect(201);
+    // The outbound whisper is not published: it is skipped, the call is placed and the customer answers.
+    await eventually(
+      () => t.api().get('/api/agents'),
+      (r) => r.body.find((a: { name: string }) => a.name === 'alice.ng').state === 'Busy',
+      10_000,
+    );
+    await t.api().post('/api/agents/alice.ng/hangup').expect(200);
     const agents = await eventually(
       () => t.api().get('/api/agents'),
       (r) => r.body.find((a: { name: string }) => a.name === 'alice.ng').state === 'WrapUp',

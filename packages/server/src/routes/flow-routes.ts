@@ -2,7 +2,10 @@ import { type Flow, type FlowSummary, summarizeFlow } from '@callflow/model';
 import type { Express } from 'express';
 import { ApiError } from '../http/api-error.js';
 import { checkFields, param, preconditionsOf, requireObjectBody } from '../http/request.js';
-import type { FlowService } from '../publishing/flow-service.js';
+import { dependencyView, type FlowService } from '../publishing/flow-service.js';
+
+/** A publish note is a line or two about why, not a document. */
+const MAX_NOTE_LENGTH = 500;
 
 function versionParam(value: string): number {
   const version = Number(value);
@@ -65,12 +68,35 @@ export function flowRoutes(app: Express, flows: FlowService): void {
   });
 
   app.post('/api/flows/:id/publish', async (req, res) => {
-    const result = await flows.publish(
-      param(req, 'id'),
-      req.principal?.name ?? 'unknown',
-      req.get('if-match'),
-    );
+    const body =
+      req.body === undefined || isEmptyObject(req.body)
+        ? {}
+        : checkFields<{ withDependencies?: boolean; note?: string }>(
+            requireObjectBody(req, '{ withDependencies, note }'),
+            {
+              withDependencies: { type: 'boolean' },
+              note: { type: 'string', maxLength: MAX_NOTE_LENGTH },
+            },
+          );
+    const note = body.note?.trim();
+    const ifMatch = req.get('if-match');
+    const result = await flows.publish(param(req, 'id'), req.principal?.name ?? 'unknown', {
+      ...(ifMatch ? { ifMatch } : {}),
+      ...(body.withDependencies ? { withDependencies: true } : {}),
+      ...(note ? { note } : {}),
+    });
     res.status(201).json(result);
+  });
+
+  app.get('/api/flows/:id/dependencies', async (req, res) => {
+    const id = param(req, 'id');
+    const closure = await flows.dependencies(id);
+    res.json({
+      flowId: id,
+      dependencies: closure.map(dependencyView),
+      // What "publish with dependencies" would make live along with the flow.
+      toPublish: closure.filter((entry) => entry.live === null).map((entry) => entry.flowId),
+    });
   });
 
   app.get('/api/flows/:id/versions', async (req, res) => {
@@ -79,12 +105,27 @@ export function flowRoutes(app: Express, flows: FlowService): void {
     if (versions.length === 0 && !(await flows.store.get(id))) {
       throw new ApiError(404, 'flow_not_found', `There is no flow "${id}".`, { id });
     }
-    res.json(versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, live: v.live })));
+    res.json(
+      versions.map((v) => ({
+        version: v.version,
+        publishedAt: v.publishedAt,
+        publishedBy: v.publishedBy,
+        note: v.note,
+        live: v.live,
+      })),
+    );
   });
 
   app.get('/api/flows/:id/versions/:version', (req, res) => {
     const found = flows.version(param(req, 'id'), versionParam(param(req, 'version')));
-    res.json({ version: found.version, publishedAt: found.publishedAt, live: found.live, flow: found.flow });
+    res.json({
+      version: found.version,
+      publishedAt: found.publishedAt,
+      publishedBy: found.publishedBy,
+      note: found.note,
+      live: found.live,
+      flow: found.flow,
+    });
   });
 
   app.post('/api/flows/:id/rollback', (req, res) => {

@@ -168,8 +168,7 @@ describe('restart', () => {
       .set('If-None-Match', '*')
       .send(queueFlow('queue-flow'))
       .expect(201);
-    await t.api().post('/api/flows/queue-flow/publish').expect(201);
-    await t.api().post('/api/flows/support-queue/publish').expect(201);
+    await t.api().post('/api/flows/queue-flow/publish').send({ withDependencies: true }).expect(201);
     const { body: call } = await t
       .api()
       .post('/api/contacts')

@@ -8,6 +8,8 @@ export interface PublishedVersion {
   version: number;
   publishedAt: string;
   publishedBy: string;
+  /** What the publisher wrote about this version; null when they wrote nothing. */
+  note: string | null;
   live: boolean;
 }
 
@@ -24,6 +26,7 @@ interface VersionRow {
   etag: string;
   published_at: string;
   published_by: string;
+  note: string | null;
   live_version: number | null;
 }
 
@@ -53,7 +56,7 @@ export class PublishedVersions {
 
   constructor(private readonly db: Db) {
     this.#insert = db.prepare(
-      'INSERT INTO published_versions (flow_id, version, content, etag, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO published_versions (flow_id, version, content, etag, published_at, published_by, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.#setLive = db.prepare(
       `INSERT INTO live_versions (flow_id, version, changed_at) VALUES (?, ?, ?)
@@ -65,7 +68,7 @@ export class PublishedVersions {
        LEFT JOIN live_versions l ON l.flow_id = p.flow_id WHERE p.flow_id = ? AND p.version = ?`,
     );
     this.#list = db.prepare(
-      `SELECT p.flow_id, p.version, p.published_at, p.published_by, l.version AS live_version
+      `SELECT p.flow_id, p.version, p.published_at, p.published_by, p.note, l.version AS live_version
        FROM published_versions p LEFT JOIN live_versions l ON l.flow_id = p.flow_id
        WHERE p.flow_id = ? ORDER BY p.version DESC`,
     );
@@ -77,18 +80,44 @@ export class PublishedVersions {
   }
 
   /** Records the next version of the flow and makes it live, in one transaction. */
-  publish(flow: Flow, publishedBy: string, now = new Date()): PublishedFlow {
-    const content = formatFlowText(flow);
-    const etag = etagOf(content);
+  publish(flow: Flow, publishedBy: string, now = new Date(), note: string | null = null): PublishedFlow {
+    return this.publishAll([flow], publishedBy, note, now)[0] as PublishedFlow;
+  }
+
+  /**
+   * Records the next version of each flow and makes them all live in one transaction: either every
+   * flow is live afterwards or none changed (a flow and the drafts it depends on go live together).
+   */
+  publishAll(
+    flows: readonly Flow[],
+    publishedBy: string,
+    note: string | null,
+    now = new Date(),
+  ): PublishedFlow[] {
     const publishedAt = now.toISOString();
-    const version = this.db.transaction(() => {
-      const { latest } = this.#latest.get(flow.id) as { latest: number | null };
-      const next = (latest ?? 0) + 1;
-      this.#insert.run(flow.id, next, content, etag, publishedAt, publishedBy);
-      this.#setLive.run(flow.id, next, publishedAt);
-      return next;
-    })();
-    return { flowId: flow.id, version, flow, etag, publishedAt, publishedBy, live: true };
+    const texts = flows.map((flow) => {
+      const content = formatFlowText(flow);
+      return { flow, content, etag: etagOf(content) };
+    });
+    const versions = this.db.transaction(() =>
+      texts.map(({ flow, content, etag }) => {
+        const { latest } = this.#latest.get(flow.id) as { latest: number | null };
+        const next = (latest ?? 0) + 1;
+        this.#insert.run(flow.id, next, content, etag, publishedAt, publishedBy, note);
+        this.#setLive.run(flow.id, next, publishedAt);
+        return next;
+      }),
+    )();
+    return texts.map(({ flow, etag }, index) => ({
+      flowId: flow.id,
+      version: versions[index] as number,
+      flow,
+      etag,
+      publishedAt,
+      publishedBy,
+      note,
+      live: true,
+    }));
   }
 
   rollback(flowId: string, version: number, now = new Date()): void {
@@ -115,6 +144,7 @@ export class PublishedVersions {
       etag: row.etag,
       publishedAt: row.published_at,
       publishedBy: row.published_by,
+      note: row.note,
     };
     if (this.#parsed.size >= PARSED_VERSIONS_KEPT) {
       const oldest = this.#parsed.keys().next().value;
@@ -138,6 +168,7 @@ export class PublishedVersions {
       version: row.version,
       publishedAt: row.published_at,
       publishedBy: row.published_by,
+      note: row.note,
       live: row.live_version === row.version,
     }));
   }
