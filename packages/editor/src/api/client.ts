@@ -33,7 +33,28 @@ export interface FlowTestDocument {
 export interface VersionInfo {
   version: number;
   publishedAt: string;
+  publishedBy?: string;
+  /** What the publisher wrote about this version; null when nothing. */
+  note?: string | null;
   live: boolean;
+}
+
+/** A flow another flow needs at run time (`GET /api/flows/:id/dependencies`). */
+export interface FlowDependencyInfo {
+  flowId: string;
+  /** Its live version; null when it has none. */
+  live: number | null;
+  /** False when there is no readable draft to publish either. */
+  exists: boolean;
+  neededBy: { flowId: string; blockId: string; path: string; via: string }[];
+}
+
+export interface PublishResult {
+  version: number;
+  problems: Problem[];
+  /** Every flow made live, the one asked for first. */
+  published: { flowId: string; version: number }[];
+  note: string | null;
 }
 
 export { ApiError, type ApiOptions, type Fetch } from './request';
@@ -62,8 +83,26 @@ export function createApi(options: ApiOptions = {}) {
           text === undefined ? {} : { body: text },
         )
       ).body,
-    publish: async (id: string) =>
-      (await call<{ version: number; problems: Problem[] }>('POST', `${flowPath(id)}/publish`)).body,
+    /** `etag`: the draft the admin sees (412 when another was saved since). */
+    publish: async (
+      id: string,
+      options: { withDependencies?: boolean; note?: string; etag?: string | null } = {},
+    ) => {
+      const body: Record<string, unknown> = {};
+      if (options.withDependencies) body.withDependencies = true;
+      if (options.note) body.note = options.note;
+      const headers: Record<string, string> = options.etag ? { 'If-Match': options.etag } : {};
+      return (
+        await call<PublishResult>('POST', `${flowPath(id)}/publish`, { body: JSON.stringify(body), headers })
+      ).body;
+    },
+    dependencies: async (id: string) =>
+      (
+        await call<{ flowId: string; dependencies: FlowDependencyInfo[]; toPublish: string[] }>(
+          'GET',
+          `${flowPath(id)}/dependencies`,
+        )
+      ).body,
     versions: async (id: string) => (await call<VersionInfo[]>('GET', `${flowPath(id)}/versions`)).body,
     version: async (id: string, version: number) =>
       (await call<{ flow: Flow } | Flow>('GET', `${flowPath(id)}/versions/${version}`)).body,

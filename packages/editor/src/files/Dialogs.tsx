@@ -5,6 +5,7 @@ import { Dialog } from './Dialog';
 import { continueAfterUnsaved, discardDraft, restoreDraft } from './file-actions';
 import { useFileStore } from './file-store';
 import { NewFlowDialog } from './NewFlowDialog';
+import { PublishDialog } from './PublishDialog';
 import { VersionsDialog } from './VersionsDialog';
 
 /** Whichever file dialog is open. */
@@ -67,14 +68,21 @@ export function Dialogs() {
           </div>
         </Dialog>
       );
+    case 'publishConfirm':
+      return <PublishDialog flowId={dialog.flowId} flowName={dialog.flowName} />;
     case 'publish':
       return (
         <Dialog title="Publish" onClose={close}>
           {dialog.blocked ? (
-            <p>Not published: fix these errors first. The saved draft is unchanged.</p>
+            <p>Not published (nothing was): fix these errors first. The saved drafts are unchanged.</p>
           ) : (
             <p>
               Published version <strong>v{dialog.version}</strong>. New calls use it now.
+            </p>
+          )}
+          {dialog.alsoPublished && dialog.alsoPublished.length > 0 && (
+            <p>
+              Published with it: {dialog.alsoPublished.map((p) => `${p.flowId} v${p.version}`).join(', ')}.
             </p>
           )}
           <ProblemList problems={dialog.problems} onPick={close} />
@@ -114,14 +122,18 @@ function ProblemList({ problems, onPick }: { problems: Problem[]; onPick?: () =>
             type="button"
             className={`problem-row is-${p.severity}`}
             onClick={() => {
-              if (!onPick) return;
+              if (!onPick || p.file) return;
               onPick();
               useEditorStore.getState().focusProblem(p);
             }}
           >
             <span className="problem-code">{p.code}</span>
             <span className="problem-message">{p.message}</span>
-            <span className="problem-where">{p.blockId ?? (p.line ? `line ${p.line}` : p.path)}</span>
+            <span className="problem-where">
+              {/* A problem in another flow (a dependency published along) names that flow. */}
+              {p.file ? `${p.file.replace(/\.flow\.json$/, '')} › ` : ''}
+              {p.blockId ?? (p.line ? `line ${p.line}` : p.path)}
+            </span>
           </button>
         </li>
       ))}

@@ -47,6 +47,7 @@ export function VersionsDialog() {
             <tr>
               <th scope="col">Version</th>
               <th scope="col">Published</th>
+              <th scope="col">Note</th>
               <th scope="col">State</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -57,7 +58,11 @@ export function VersionsDialog() {
             {[...versions].reverse().map((v) => (
               <tr key={v.version}>
                 <td>v{v.version}</td>
-                <td>{new Date(v.publishedAt).toLocaleString()}</td>
+                <td>
+                  {new Date(v.publishedAt).toLocaleString()}
+                  {v.publishedBy ? <span className="muted"> by {v.publishedBy}</span> : null}
+                </td>
+                <td className="version-note">{v.note ?? ''}</td>
                 <td>{v.live ? <strong>Live</strong> : ''}</td>
                 <td>
                   {!v.live && (

@@ -303,24 +303,46 @@ export function discardDraft(draft: LocalDraft): void {
     .notify({ kind: 'info', text: `Discarded the unsaved changes of ${draft.flowId} kept in this browser.` });
 }
 
+/** Saves unsaved changes first, then asks: what will be published (with dependencies) and a note. */
 export async function publish(): Promise<void> {
   const state = useEditorStore.getState();
   if (!state.flow) return;
   if (isDirty(state) && !(await saveDraft())) return;
-  const id = state.flow.id;
+  const { id, name } = state.flow;
+  useFileStore.getState().show({ kind: 'publishConfirm', flowId: id, flowName: name });
+}
+
+/** Publishes the saved draft the admin sees (with the drafts it needs, when asked), then says what went live. */
+export async function confirmPublish(flowId: string, options: { withDependencies: boolean; note: string }) {
+  const files = useFileStore.getState();
+  files.setBusy(true);
   try {
-    const result = await api.publish(id);
-    useFileStore
-      .getState()
-      .show({ kind: 'publish', version: result.version, problems: result.problems ?? [], blocked: false });
+    const result = await api.publish(flowId, {
+      withDependencies: options.withDependencies,
+      note: options.note.trim(),
+      etag: useEditorStore.getState().etag,
+    });
+    files.show({
+      kind: 'publish',
+      version: result.version,
+      problems: result.problems ?? [],
+      blocked: false,
+      alsoPublished: (result.published ?? []).filter((p) => p.flowId !== flowId),
+    });
     void refreshFlows();
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'publish_blocked') {
+    if (
+      error instanceof ApiError &&
+      (error.code === 'publish_blocked' || error.code === 'dependencies_not_published')
+    ) {
       const problems = (error.details as { problems?: Problem[] }).problems ?? [];
-      useFileStore.getState().show({ kind: 'publish', problems, blocked: true });
+      files.show({ kind: 'publish', problems, blocked: true });
       return;
     }
+    files.close();
     notifyError(error, 'Not published');
+  } finally {
+    files.setBusy(false);
   }
 }
 

@@ -20,7 +20,15 @@ export type Dialog =
   | { kind: 'versions' }
   /** A draft kept in this browser for the flow just opened; `stale` when the flow was saved since. */
   | { kind: 'restoreDraft'; draft: LocalDraft; stale: boolean }
-  | { kind: 'publish'; version?: number; problems: Problem[]; blocked: boolean }
+  | { kind: 'publishConfirm'; flowId: string; flowName: string }
+  | {
+      kind: 'publish';
+      version?: number;
+      problems: Problem[];
+      blocked: boolean;
+      /** The other flows made live along with it (publish with dependencies). */
+      alsoPublished?: { flowId: string; version: number }[];
+    }
   | { kind: 'import'; fileName: string; problems: Problem[] };
 
 /** What to do once the user has decided about unsaved changes. */

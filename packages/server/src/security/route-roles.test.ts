@@ -84,7 +84,7 @@ describe('the role table', () => {
   });
 
   it('keeps rollback and resource writes to admins: an editor cannot roll back a live flow', async () => {
-    await t.api().post('/api/flows/sales-inbound/publish').expect(201);
+    await t.api().post('/api/flows/sales-inbound/publish').send({ withDependencies: true }).expect(201);
     await t.api().post('/api/flows/sales-inbound/publish').expect(201);
     const refused = await t
       .api('editor')

@@ -51,6 +51,7 @@ export const ROUTE_ROLES: readonly RouteAccess[] = [
   { method: 'GET', path: '/api/flows/:id/tests', access: EVERYONE },
   { method: 'PUT', path: '/api/flows/:id/tests/:file', access: WRITERS },
   { method: 'POST', path: '/api/flows/:id/publish', access: WRITERS },
+  { method: 'GET', path: '/api/flows/:id/dependencies', access: EVERYONE },
   { method: 'GET', path: '/api/flows/:id/versions', access: EVERYONE },
   { method: 'GET', path: '/api/flows/:id/versions/:version', access: EVERYONE },
   {
