@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { BlockSearch } from '../canvas/BlockSearch';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
+import { StartDeleteDialog } from '../canvas/StartDeleteDialog';
 import { useCanvasActions } from '../canvas/use-canvas-actions';
 import { Dialogs } from '../files/Dialogs';
 import { loadResources, openFlow, refreshFlows, requestNewFlow, restoreDraft } from '../files/file-actions';
@@ -38,6 +39,7 @@ export function App() {
     <ReactFlowProvider>
       <Workbench />
       <Dialogs />
+      <StartDeleteDialog />
     </ReactFlowProvider>
   );
 }

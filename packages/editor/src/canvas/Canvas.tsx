@@ -9,6 +9,7 @@ import {
   MarkerType,
   MiniMap,
   type NodeChange,
+  type OnBeforeDelete,
   type OnDelete,
   ReactFlow,
   useReactFlow,
@@ -18,6 +19,7 @@ import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { connect, disconnect, moveBlocks, removeBlocks } from '../flow/flow-edits';
 import { useEditorStore } from '../store/flow-store';
 import { BlockNode, type BlockNodeType } from './BlockNode';
+import { confirmBlockDeletion } from './delete-blocks';
 import { buildEdges, type EdgeCache } from './flow-edges';
 import { flowEdges, groupProblemsByBlock, NODE_WIDTH, parseEdgeId } from './flow-graph';
 import { buildNodes, type Dimensions, emptyNodeCache, withDragPositions } from './flow-nodes';
@@ -151,6 +153,12 @@ export function Canvas() {
     });
   }, []);
 
+  // The Delete key on the start block asks first (delete-blocks.ts); "keep it" deletes nothing.
+  const onBeforeDelete: OnBeforeDelete<BlockNodeType, Edge> = useCallback(
+    ({ nodes: toDelete }) => confirmBlockDeletion(toDelete.map((n) => n.id)),
+    [],
+  );
+
   const onDelete: OnDelete<BlockNodeType, Edge> = useCallback(
     ({ nodes: deletedNodes, edges: deletedEdges }) => {
       useEditorStore.getState().edit((f) => {
@@ -256,6 +264,7 @@ export function Canvas() {
             onReconnect={onReconnect}
             onReconnectStart={onReconnectStart}
             onReconnectEnd={onReconnectEnd}
+            onBeforeDelete={onBeforeDelete}
             onDelete={onDelete}
             onDrop={onDrop}
             onDragOver={onDragOver}

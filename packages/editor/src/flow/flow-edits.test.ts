@@ -78,8 +78,12 @@ describe('removing blocks', () => {
     expect(flow.blocks.menu?.next).toBeUndefined();
   });
 
-  it('moves the start to a remaining block when the start is deleted', () => {
-    expect(removeBlocks(sample(), ['welcome']).start).toBe('menu');
+  it('leaves the flow without a start when the start is deleted: no other block is promoted', () => {
+    const flow = removeBlocks(sample(), ['welcome']);
+    expect(flow.start).toBe('welcome');
+    expect(flow.blocks.welcome).toBeUndefined();
+    // A block added afterwards does not become the start either: only the first block of an empty flow.
+    expect(addBlock(flow, 'playPrompt', { x: 0, y: 0 }).flow.start).toBe('welcome');
   });
 });
 

@@ -57,11 +57,17 @@ export function addBlock(flow: Flow, type: string, position: Position): Added {
     blocks: { ...flow.blocks, [id]: block },
     layout: { ...flow.layout, [id]: roundPosition(position) },
   };
-  if (!flow.start || !flow.blocks[flow.start]) next.start = id;
+  // Only the first block of an empty flow becomes the start: a flow whose start was deleted stays
+  // without one until the admin picks it (never a silent promotion).
+  if (Object.keys(flow.blocks).length === 0) next.start = id;
   return { flow: next, id };
 }
 
-/** Deletes blocks, their positions and every transition into them; the start moves if it was deleted. */
+/**
+ * Deletes blocks, their positions and every transition into them. A deleted start is not replaced: the
+ * flow keeps naming it, which lint reports (CF200) and publishing refuses, until another block is set as
+ * the start. Promoting some other block would make calls enter wherever the file order says.
+ */
 export function removeBlocks(flow: Flow, ids: readonly string[]): Flow {
   const gone = new Set(ids.filter((id) => flow.blocks[id]));
   if (gone.size === 0) return flow;
@@ -72,7 +78,6 @@ export function removeBlocks(flow: Flow, ids: readonly string[]): Flow {
   }
   const next: Flow = { ...flow, blocks };
   if (flow.layout) next.layout = omitKeys(flow.layout, gone);
-  if (gone.has(flow.start)) next.start = Object.keys(blocks)[0] ?? '';
   return next;
 }
 
@@ -222,7 +227,7 @@ export function pasteBlocks(
   }
   const next: Flow = { ...flow, blocks, layout };
   const ids = [...mapping.values()];
-  if ((!flow.start || !flow.blocks[flow.start]) && ids[0]) next.start = ids[0];
+  if (Object.keys(flow.blocks).length === 0 && ids[0]) next.start = ids[0];
   return { flow: next, ids };
 }
 

@@ -1,7 +1,8 @@
 import { blockDefinition, type Problem } from '@callflow/model';
 import { useEffect, useMemo, useRef } from 'react';
+import { deleteBlocks } from '../canvas/delete-blocks';
 import { blockView } from '../canvas/flow-graph';
-import { removeBlocks, setBlockLabel, setStart, updateSettings } from '../flow/flow-edits';
+import { setBlockLabel, setStart, updateSettings } from '../flow/flow-edits';
 import { type FieldFocus, useEditorStore } from '../store/flow-store';
 import { BlockIdField } from './BlockIdField';
 import { FieldEditor } from './FieldEditor';
@@ -55,7 +56,7 @@ export function BlockForm({ blockId }: { blockId: string }) {
             Set as start
           </button>
         )}
-        <button type="button" className="danger" onClick={() => edit((f) => removeBlocks(f, [blockId]))}>
+        <button type="button" className="danger" onClick={() => void deleteBlocks([blockId])}>
           Delete block
         </button>
       </div>

@@ -1,5 +1,5 @@
 import { duplicateSelection } from '../app/use-shortcuts';
-import { removeBlocks } from '../flow/flow-edits';
+import { deleteBlocks } from '../canvas/delete-blocks';
 import { useEditorStore } from '../store/flow-store';
 import { BlockForm } from './BlockForm';
 import { FlowForm } from './FlowForm';
@@ -20,11 +20,7 @@ export function PropertiesPanel() {
             <button type="button" onClick={duplicateSelection}>
               Duplicate
             </button>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => useEditorStore.getState().edit((f) => removeBlocks(f, selection))}
-            >
+            <button type="button" className="danger" onClick={() => void deleteBlocks(selection)}>
               Delete {selection.length} blocks
             </button>
           </div>

@@ -127,6 +127,25 @@ describe('publishing', () => {
     expect(published.body.version).toBe(1);
   });
 
+  it('saves a flow whose start block was deleted, and refuses to publish it (CF200)', async () => {
+    // The designer deletes the start and promotes nothing: the draft names a block that is gone.
+    const headless = simpleFlow('headless');
+    delete (headless.blocks as Record<string, unknown>).hello;
+    const saved = await t
+      .api()
+      .put('/api/flows/headless')
+      .set('If-None-Match', '*')
+      .send(headless)
+      .expect(201);
+    expect(saved.body.problems).toContainEqual(
+      expect.objectContaining({ code: 'CF200', severity: 'error', path: '/start' }),
+    );
+    const res = await t.api().post('/api/flows/headless/publish').expect(422);
+    expect(res.body.code).toBe('publish_blocked');
+    expect(res.body.details.problems.map((p: { code: string }) => p.code)).toContain('CF200');
+    expect((await t.api().get('/api/flows/headless/versions').expect(200)).body).toEqual([]);
+  });
+
   it('refuses to publish a draft other than the one the admin sees (If-Match)', async () => {
     await create('pub-flow', simpleFlow('pub-flow'));
     const res = await t.api().post('/api/flows/pub-flow/publish').set('If-Match', '"old"').expect(412);

@@ -10,8 +10,9 @@ const PIN = '9753';
 let t: TestService;
 beforeEach(async () => {
   t = await startTestService({ service: { clock: frozen() } });
+  // Each with the flows it needs (the queues' customer-queue and whisper flows).
   for (const id of ['after-hours', 'verify-caller', 'outbound-whisper', 'sales-inbound'])
-    await t.api().post(`/api/flows/${id}/publish`).expect(201);
+    await t.api().post(`/api/flows/${id}/publish`).send({ withDependencies: true }).expect(201);
 });
 afterEach(async () => {
   await t.close();
