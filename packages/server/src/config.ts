@@ -38,6 +38,13 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   /** Real phone calls through Twilio, when configured. */
   twilio?: TwilioConfig;
+  /**
+   * On the first start of a data directory (no database yet), publish every flow of the flows
+   * directory that can be (CALLFLOW_PUBLISH_ON_FIRST_START, default on).
+   */
+  publishOnFirstStart: boolean;
+  /** The simulated service's clock starts at this instant (ms) and runs at wall speed (CALLFLOW_SIM_CLOCK_START). */
+  simClockStart?: number;
   /** CALLFLOW_SECRET_KEY: the key sealing secure values at rest, given directly (64 hex digits). */
   secretKey?: string;
   /** Where the key is kept otherwise (made on first start): apart from the data directory. */
@@ -199,6 +206,17 @@ export function loadConfig(
   const dbSync = (env.CALLFLOW_DB_SYNC ?? 'normal').toLowerCase();
   if (dbSync !== 'normal' && dbSync !== 'full')
     throw new ConfigError('CALLFLOW_DB_SYNC must be "normal" or "full".');
+  const firstStart = (env.CALLFLOW_PUBLISH_ON_FIRST_START ?? 'on').toLowerCase();
+  if (firstStart !== 'on' && firstStart !== 'off')
+    throw new ConfigError('CALLFLOW_PUBLISH_ON_FIRST_START must be "on" or "off".');
+  let simClockStart: number | undefined;
+  if (env.CALLFLOW_SIM_CLOCK_START) {
+    simClockStart = Date.parse(env.CALLFLOW_SIM_CLOCK_START);
+    if (Number.isNaN(simClockStart))
+      throw new ConfigError(
+        `CALLFLOW_SIM_CLOCK_START "${env.CALLFLOW_SIM_CLOCK_START}" is not an instant (e.g. 2026-01-05T15:00:00Z).`,
+      );
+  }
   const config: ServerConfig = {
     host,
     port,
@@ -224,6 +242,7 @@ export function loadConfig(
       env.CALLFLOW_CONTACT_RETENTION ?? DEFAULT_CONTACT_RETENTION,
       'CALLFLOW_CONTACT_RETENTION',
     ),
+    publishOnFirstStart: firstStart === 'on',
   };
   if (env.CALLFLOW_SECRET_KEY) {
     try {
@@ -234,8 +253,14 @@ export function loadConfig(
     config.secretKey = env.CALLFLOW_SECRET_KEY;
   }
   if (startupToken !== undefined) config.startupToken = startupToken;
+  if (simClockStart !== undefined) config.simClockStart = simClockStart;
   if (!configured) config.startupTokenGenerated = true;
   const twilio = twilioConfigFrom(env);
+  if (twilio && simClockStart !== undefined) {
+    throw new ConfigError(
+      'CALLFLOW_SIM_CLOCK_START is for the simulated service: unset it with Twilio configured.',
+    );
+  }
   if (twilio) {
     config.twilio = twilio;
     // Twilio's requests carry the public host name: let it past the DNS-rebinding check.

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, startupUrl } from './config.js';
 import { LogHealth } from './ops/log-destination.js';
 import { createLogger } from './ops/logger.js';
+import { firstStartLines } from './publishing/first-start.js';
 import { createService } from './service.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -49,7 +50,10 @@ async function main(): Promise<void> {
   // collectors keep): it goes to stderr, and carries an operator's own token only when a terminal shows it.
   // A generated token is printed either way: that line is the only way to learn it.
   const showToken = config.startupTokenGenerated === true || process.stderr.isTTY === true;
-  process.stderr.write(`callflow is running: ${startupUrl(config, port, { withToken: showToken })}\n`);
+  // Beside the URL, for the same person: what the first start published, so the first call just works.
+  const lines = [`callflow is running: ${startupUrl(config, port, { withToken: showToken })}`];
+  if (service.firstStart) lines.push(...firstStartLines(service.firstStart));
+  process.stderr.write(`${lines.join('\n')}\n`);
 
   let stopping = false;
   const stop = (signal: string): void => {

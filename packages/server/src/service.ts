@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { TwilioRestClient } from '@callflow/adapter-twilio';
 import type { Resources } from '@callflow/model';
 import type { Express } from 'express';
@@ -7,20 +9,22 @@ import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';
-import { type Db, openDatabase } from './db/database.js';
+import { DATABASE_FILE, type Db, openDatabase } from './db/database.js';
 import { loadSecretKey, SecretBox } from './db/secret-box.js';
 import { EventBus } from './ops/event-bus.js';
 import { LogHealth } from './ops/log-destination.js';
 import { createLogger } from './ops/logger.js';
 import { ServiceMetrics } from './ops/metrics.js';
+import { type FirstStartReport, publishOnFirstStart } from './publishing/first-start.js';
 import { FlowService } from './publishing/flow-service.js';
 import { agentRoutes } from './routes/agent-routes.js';
 import { callbackRoutes } from './routes/callback-routes.js';
 import { contactRoutes } from './routes/contact-routes.js';
+import { firstStartRoutes } from './routes/first-start-routes.js';
 import { ContactHost } from './runtime-host/contact-host.js';
 import { createGuardedFetch, type HostResolver } from './runtime-host/guarded-fetch.js';
 import { RetentionSweep } from './runtime-host/retention-sweep.js';
-import type { WallClock } from './runtime-host/wall-clock.js';
+import { WallClock } from './runtime-host/wall-clock.js';
 import { DocumentFiles } from './store/document-files.js';
 import { parseFlowTestText, parseFlowText, parseResourcesText } from './store/flow-checks.js';
 import { FlowStore } from './store/flow-store.js';
@@ -37,6 +41,8 @@ export interface CallflowService {
   metrics: ServiceMetrics;
   flows: FlowService;
   host: ContactHost;
+  /** What the first start of this data directory published (null on any later start). */
+  firstStart: FirstStartReport | null;
   /** Removes ended contacts past their retention (periodically; `sweep()` runs one now). */
   retention: RetentionSweep;
   /** Starts listening; resolves with the bound port. */
@@ -81,6 +87,8 @@ export async function createService(
   const leftovers = await store.init();
   if (leftovers.length > 0)
     logger.info({ files: leftovers }, 'removed temp files a crash during a save left in the flows directory');
+  // No database yet: the first start of this data directory (the sample flows get published below).
+  const fresh = !existsSync(join(config.dataDir, DATABASE_FILE));
   const db = openDatabase(config.dataDir, { synchronous: config.dbSync });
   const checkpointer = startCheckpointer(db, (error) =>
     logger.warn({ error }, 'background WAL checkpoint failed; the service checkpoints itself'),
@@ -96,6 +104,8 @@ export async function createService(
     );
   const published = new PublishedVersions(db);
   const flows = new FlowService(store, published, events, metrics);
+  const firstStart = fresh && config.publishOnFirstStart ? await publishOnFirstStart(flows) : null;
+  if (firstStart) logger.info(firstStart, 'first start: flows published');
 
   // The runtime reads resources synchronously at every step; this copy follows the file.
   const live = new LiveResources(store);
@@ -110,7 +120,7 @@ export async function createService(
     ...(options.resolveHost ? { resolve: options.resolveHost } : {}),
   });
   const host = new ContactHost({
-    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.clock ? { clock: options.clock } : simulatedClock(config)),
     ...(twilio ? { live: { adapter: twilio.adapter, prefix: TWILIO_PREFIX } } : {}),
     db,
     secretBox: new SecretBox(secretKey.key),
@@ -151,6 +161,7 @@ export async function createService(
     runtimeRoutes: (a) => {
       a.use(['/api/contacts', '/api/callbacks', '/api/agents'], live.follow());
       contactRoutes(a, host, flows);
+      firstStartRoutes(a, firstStart);
       callbackRoutes(a, host, resources);
       agentRoutes(a, host, resources);
       twilio?.mount(a, () => host, live.follow());
@@ -181,6 +192,7 @@ export async function createService(
   const service: CallflowService = {
     app,
     config,
+    firstStart,
     logger,
     db,
     events,
@@ -234,4 +246,11 @@ export async function createService(
     },
   };
   return service;
+}
+
+/** CALLFLOW_SIM_CLOCK_START: the simulated service's clock starts there and runs at wall speed. */
+function simulatedClock(config: ServerConfig): { clock?: WallClock } {
+  if (config.simClockStart === undefined) return {};
+  const offset = config.simClockStart - Date.now();
+  return { clock: new WallClock(() => Date.now() + offset) };
 }

@@ -54,8 +54,16 @@ async function waitForHealth(url, child, output) {
 }
 
 /**
- * @param {{ extraFiles?: Record<string, string> }} [options] extra files written into the flows copy
- *   (name -> text), e.g. a generated flow for a benchmark
+ * @typedef {object} ServerOptions
+ * @property {Record<string, string>} [extraFiles] extra files written into the flows copy (name -> text),
+ *   e.g. a generated flow for a benchmark
+ * @property {boolean} [firstStart] let the first start publish the flows, as `npm start` does on a new
+ *   data directory; off by default, so that a test starts with nothing published
+ * @property {Record<string, string>} [env] more environment for the server (CALLFLOW_*)
+ */
+
+/**
+ * @param {ServerOptions} [options]
  * @returns {Promise<RunningServer>}
  */
 export async function startServer(options = {}) {
@@ -81,6 +89,8 @@ export async function startServer(options = {}) {
       CALLFLOW_FLOWS_DIR: flowsDir,
       CALLFLOW_DATA_DIR: dataDir,
       CALLFLOW_LOG_LEVEL: 'warn',
+      CALLFLOW_PUBLISH_ON_FIRST_START: options.firstStart ? 'on' : 'off',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

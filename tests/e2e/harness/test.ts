@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { type RunningServer, startServer } from './start-server.mjs';
+import { type RunningServer, type ServerOptions, startServer } from './start-server.mjs';
 
 export interface Api {
   /** Calls the server's REST API as the admin; returns the status, the ETag header and the parsed body. */
@@ -17,6 +17,8 @@ interface ConsoleGuard {
 }
 
 interface Fixtures {
+  /** How the test's server starts (`test.use({ serverOptions: … })`). */
+  serverOptions: ServerOptions;
   server: RunningServer;
   api: Api;
   /** Opens the editor the way an admin does: the start-up URL carrying the token. */
@@ -29,9 +31,9 @@ interface Fixtures {
 const FAILED_REQUEST = /^Failed to load resource: the server responded with a status of (\d+)/;
 
 export const test = base.extend<Fixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
-  server: async ({}, use) => {
-    const server = await startServer();
+  serverOptions: [{}, { option: true }],
+  server: async ({ serverOptions }, use) => {
+    const server = await startServer(serverOptions);
     await use(server);
     await server.stop();
   },

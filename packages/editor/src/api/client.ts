@@ -49,6 +49,13 @@ export interface FlowDependencyInfo {
   neededBy: { flowId: string; blockId: string; path: string; via: string }[];
 }
 
+/** What the service's first start published (`GET /api/first-start`). */
+export interface FirstStartReport {
+  at: string;
+  published: { flowId: string; version: number }[];
+  skipped: { flowId: string; reason: string; problems?: Problem[] }[];
+}
+
 export interface PublishResult {
   version: number;
   problems: Problem[];
@@ -126,6 +133,9 @@ export function createApi(options: ApiOptions = {}) {
         )
       ).body;
     },
+    /** Null on any start but the first of the data directory. */
+    firstStart: async () =>
+      (await call<{ firstStart: FirstStartReport | null }>('GET', '/api/first-start')).body.firstStart,
     getResources: async () => {
       const { body } = await call<Resources | { resources: Resources; etag: string }>(
         'GET',

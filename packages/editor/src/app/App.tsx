@@ -12,6 +12,7 @@ import { useLocalDrafts } from '../files/use-local-drafts';
 import { useAutoLayout } from '../layout/use-auto-layout';
 import { useLiveProblems } from '../problems/use-live-problems';
 import { isDirty, useEditorStore } from '../store/flow-store';
+import { FirstStartNotice } from './FirstStartNotice';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
@@ -97,6 +98,7 @@ function StartScreen() {
     <main className="start-screen">
       <h1>Contact flows</h1>
       <p className="muted">Open a flow to edit it, or start a new one from an empty canvas.</p>
+      <FirstStartNotice />
       <button type="button" className="primary" onClick={() => requestNewFlow()}>
         New flow
       </button>

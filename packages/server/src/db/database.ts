@@ -4,6 +4,9 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
+/** The database file in the data directory. */
+export const DATABASE_FILE = 'callflow.db';
+
 /** Numbered, append-only migrations: `PRAGMA user_version` records how many ran. */
 const MIGRATIONS: readonly string[] = [
   `
@@ -80,7 +83,7 @@ const MIGRATIONS: readonly string[] = [
  */
 export function openDatabase(dataDir: string, options: { synchronous?: 'normal' | 'full' } = {}): Db {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'callflow.db'));
+  const db = new Database(join(dataDir, DATABASE_FILE));
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');

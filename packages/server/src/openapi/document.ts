@@ -245,6 +245,42 @@ export const openApiDocument = {
         },
       ),
     },
+    '/api/first-start': {
+      get: op(
+        'What the first start of this data directory published (every flow that could be, as version 1) and what it skipped and why; `firstStart` is null on any later start.',
+        {
+          '200': json({
+            type: 'object',
+            properties: {
+              firstStart: {
+                type: ['object', 'null'],
+                properties: {
+                  at: { type: 'string', format: 'date-time' },
+                  published: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: { flowId: { type: 'string' }, version: { type: 'integer' } },
+                    },
+                  },
+                  skipped: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        flowId: { type: 'string' },
+                        reason: { type: 'string' },
+                        problems: ref('ProblemList'),
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          }),
+        },
+      ),
+    },
     '/api/flows/{id}/dependencies': {
       parameters: [flowId],
       get: op('The flows this flow needs at run time, transitively, with their live versions.', {

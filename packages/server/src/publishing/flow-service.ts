@@ -177,6 +177,21 @@ export class FlowService {
     return checkFlowForPublish(flow as Flow, await this.#context());
   }
 
+  /**
+   * Makes these flows live in one transaction, without the checks of `publish` (the caller checked
+   * them: the first start of a data directory).
+   */
+  publishOnStart(list: readonly Flow[], publishedBy: string, note: string, now: Date) {
+    const published = this.published.publishAll(list, publishedBy, note, now);
+    for (const version of published) this.metrics.publishTotal.inc();
+    return published;
+  }
+
+  /** The dependency closure of a flow that may not be saved yet (see `dependencies`). */
+  closureOf(flow: Flow): Promise<ClosureEntry[]> {
+    return this.#closure(flow);
+  }
+
   /** The flows this flow needs at run time (transitively), each with its live version or none. */
   async dependencies(id: string): Promise<ClosureEntry[]> {
     const stored = await this.get(id);

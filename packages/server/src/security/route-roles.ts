@@ -67,6 +67,7 @@ export const ROUTE_ROLES: readonly RouteAccess[] = [
     access: ADMIN,
     note: 'numbers, queues, agents, capacity and the HTTP allowlist of the whole center',
   },
+  { method: 'GET', path: '/api/first-start', access: EVERYONE },
   { method: 'GET', path: '/api/contacts', access: EVERYONE },
   { method: 'POST', path: '/api/contacts', access: WRITERS },
   { method: 'GET', path: '/api/contacts/:id', access: EVERYONE },

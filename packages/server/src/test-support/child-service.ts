@@ -37,6 +37,7 @@ export function startChildService(
       CALLFLOW_FLOWS_DIR: flowsDir,
       CALLFLOW_DATA_DIR: dataDir,
       CALLFLOW_LOG_LEVEL: 'warn',
+      CALLFLOW_PUBLISH_ON_FIRST_START: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

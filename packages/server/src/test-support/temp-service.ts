@@ -63,6 +63,8 @@ export async function startTestService(
       // A free port from the system when a test listens: test files run side by side, and a developer's
       // own service may hold the default 4310.
       CALLFLOW_PORT: '0',
+      // Tests start from a data directory where nothing is published; the first-start tests turn it on.
+      CALLFLOW_PUBLISH_ON_FIRST_START: 'off',
       ...options.env,
     },
     { flowsDir, editorDist: join(work, 'no-editor') },
