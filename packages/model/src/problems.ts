@@ -319,6 +319,11 @@ export const PROBLEM_CODES = {
     title: 'Flow id does not match file name',
     help: 'A flow stored as `<id>.flow.json` must have that id.',
   },
+  CF607: {
+    severity: 'warning',
+    title: 'Callback wait threshold without a queue',
+    help: 'Offer callback with `minEstimatedWaitSeconds` compares the estimated wait of the queue the caller waits in, or before Transfer to queue of the working queue. On a path with no Set working queue there is nothing to estimate and the callback is never offered. Set the working queue before the block.',
+  },
 } as const satisfies Record<string, ProblemCodeInfo>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

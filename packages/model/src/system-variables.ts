@@ -26,7 +26,12 @@ export const SYSTEM_VARIABLES: readonly SystemVariable[] = [
     type: 'integer',
     description: 'Position in the queue, 1 = next (customer-queue flows).',
   },
-  { name: '$estimatedWaitSeconds', type: 'integer', description: 'Estimated wait in the queue, in seconds.' },
+  {
+    name: '$estimatedWaitSeconds',
+    type: 'integer',
+    description:
+      'Estimated wait in seconds in the queue the caller waits in or, before Transfer to queue, in the working queue (as the last in line); 0 without either.',
+  },
   { name: '$callbackNumber', type: 'string', description: 'The number a callback will dial, once set.' },
   { name: '$httpStatus', type: 'integer', description: 'Status code of the last HTTP request.' },
   { name: '$agentName', type: 'string', description: 'The agent the contact is offered to (whisper flows).' },

@@ -22,7 +22,7 @@ export const offerCallback = defineBlock<OfferCallbackSettings>({
   group: 'callback',
   icon: '↺',
   description: 'Offers a waiting caller a call back instead of holding, and confirms the number.',
-  docs: "Plays the offer; the accept key takes the caller to number confirmation: the caller's own number is read back (`confirmPrompt`, press 1 to confirm) or a new one is keyed in (`enterNumberPrompt`) and validated as a dial number. On success `$callbackNumber` holds the number and `accepted` is taken; follow it with Create callback. Another key is `declined`; no key `timeout`; a number that is invalid or outside the allowed countries `invalidNumber`. With `minEstimatedWaitSeconds` the offer is skipped (`declined`) when the wait is short.",
+  docs: "Plays the offer; the accept key takes the caller to number confirmation: the caller's own number is read back (`confirmPrompt`, press 1 to confirm) or a new one is keyed in (`enterNumberPrompt`) and validated as a dial number. On success `$callbackNumber` holds the number and `accepted` is taken; follow it with Create callback. Another key is `declined`; no key `timeout`; a number that is invalid or outside the allowed countries `invalidNumber`. With `minEstimatedWaitSeconds` the offer is skipped (`declined`) when the estimated wait is shorter: the wait in the queue the caller waits in or, before Transfer to queue, the wait they would have in the working queue (the same estimate the queue gives, as the last in line). Without a working queue there is nothing to estimate and the offer is never made (lint CF607).",
   flowTypes: ['inbound', 'customer-queue'],
   settingsSchema: {
     type: 'object',

@@ -184,3 +184,69 @@ describe('CF606 file name', () => {
     expectNoProblem(inboundFlow(), 'CF606');
   });
 });
+
+describe('CF607 callback wait threshold without a queue', () => {
+  const offer = (minEstimatedWaitSeconds?: number) =>
+    block(
+      'offerCallback',
+      {
+        prompt: { prompt: 'welcome' },
+        acceptDigit: '1',
+        timeoutSeconds: 5,
+        confirmPrompt: { prompt: 'welcome' },
+        enterNumberPrompt: { prompt: 'welcome' },
+        ...(minEstimatedWaitSeconds !== undefined ? { minEstimatedWaitSeconds } : {}),
+      },
+      {
+        accepted: 'bye',
+        declined: 'set-queue',
+        timeout: 'set-queue',
+        invalidNumber: 'set-queue',
+        error: 'bye',
+      },
+    );
+
+  it('reports an offer with a wait threshold on a path with no working queue, showing the path', () => {
+    const flow = withBlocks(
+      inboundFlow(),
+      { offer: offer(120) },
+      { block: 'greeting', outcome: 'success', to: 'offer' },
+    );
+    const p = expectOneProblem(flow, {
+      code: 'CF607',
+      path: '/blocks/offer/settings/minEstimatedWaitSeconds',
+      blockId: 'offer',
+    });
+    expect(p.severity).toBe('warning');
+    expect(p.message).toContain('"greeting" → "offer"');
+  });
+
+  it('is quiet after Set working queue, without a threshold, and in a customer-queue flow', () => {
+    const afterQueue = withBlocks(
+      inboundFlow(),
+      { offer: offer(120) },
+      { block: 'set-queue', outcome: 'success', to: 'offer' },
+    );
+    afterQueue.blocks.offer!.next = {
+      accepted: 'bye',
+      declined: 'to-sales',
+      timeout: 'to-sales',
+      invalidNumber: 'to-sales',
+      error: 'bye',
+    };
+    expectNoProblem(afterQueue, 'CF607');
+    expectNoProblem(
+      withBlocks(inboundFlow(), { offer: offer() }, { block: 'greeting', outcome: 'success', to: 'offer' }),
+      'CF607',
+    );
+    const queueFlow = ofType(
+      withBlocks(
+        inboundFlow(),
+        { offer: offer(120) },
+        { block: 'greeting', outcome: 'success', to: 'offer' },
+      ),
+      'customer-queue',
+    );
+    expect(problemsOf(queueFlow, 'CF607')).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import type { Flow } from '../flow.js';
 import type { Problem } from '../problems.js';
 import { buildFlowGraph } from './flow-graph.js';
 import type { FlowSummary, LintContext, LintRule } from './rule.js';
+import { callbackWait } from './rules/callback-wait.js';
 import { callerId } from './rules/caller-id.js';
 import { conditionTypes } from './rules/condition-types.js';
 import { dialNumbers } from './rules/dial-numbers.js';
@@ -54,6 +55,7 @@ export const LINT_RULES: readonly LintRule[] = [
   dialNumbers,
   callerId,
   workingQueue,
+  callbackWait,
   httpTarget,
   moduleReturns,
   recordingPause,

@@ -49,6 +49,51 @@ describe('moving between queues and waiting', () => {
     expect(sim.heard(id).at(-1)).toBe('You are number 1 in the queue. Your estimated wait is 3 minutes.');
   });
 
+  it('offers a callback before Transfer to queue when the wait in the working queue is long enough', () => {
+    const offerFirst = (minEstimatedWaitSeconds: number) =>
+      flow('main', 'inbound', 'queue', {
+        queue: block('setWorkingQueue', { queue: 'support' }, { success: 'offer', error: 'bye' }),
+        offer: block(
+          'offerCallback',
+          {
+            prompt: { text: 'Press 1 for a callback.' },
+            acceptDigit: '1',
+            timeoutSeconds: 5,
+            confirmPrompt: { text: 'Confirm.' },
+            enterNumberPrompt: { text: 'Enter.' },
+            minEstimatedWaitSeconds,
+          },
+          {
+            accepted: 'bye',
+            declined: 'transfer',
+            timeout: 'transfer',
+            invalidNumber: 'transfer',
+            error: 'bye',
+          },
+        ),
+        transfer: block('transferToQueue', {}, { atCapacity: 'bye', error: 'bye' }),
+        bye: block('disconnect'),
+      });
+    // Nobody staffs support: the first caller would wait one average handle time, 150 s.
+    const call = (min: number) => {
+      const sim = createSimulator({
+        flows: [offerFirst(min)],
+        resources: resources(),
+        averageHandleSeconds: 150,
+      });
+      const id = sim.startCall({ flow: 'main', from: '+12015550199', to: '+1' });
+      sim.advance(1);
+      return { sim, id };
+    };
+    const long = call(120);
+    expect(long.sim.heard(long.id)).toEqual(['Press 1 for a callback.']);
+    expect(long.sim.trace(long.id).some((t) => t.block === 'offer' && t.outcome === 'declined')).toBe(false);
+    const short = call(300);
+    expect(short.sim.trace(short.id).find((t) => t.block === 'offer' && t.outcome)?.note).toBe(
+      'estimated wait 150 s is under 300 s: not offered',
+    );
+  });
+
   it('skips the callback offer when the estimated wait is short', () => {
     const offer = flow('support-queue', 'customer-queue', 'offer', {
       offer: block(

@@ -40,7 +40,10 @@ function systemValue(run: ContactRun, name: string): unknown {
       return run.env.queues.position(queue, s.contactId) || run.env.queues.size(queue) + 1;
     }
     case '$estimatedWaitSeconds': {
-      const queue = s.queue?.name;
+      // Before Transfer to queue, the wait the caller would have in the working queue (the ACD's
+      // estimator places a contact it does not hold yet at the end), so a callback offered before
+      // queueing can depend on it; 0 without either queue.
+      const queue = s.queue?.name ?? (s.system.queueName as string | undefined);
       return queue && run.env.queues ? run.env.queues.estimatedWaitSeconds(queue, s.contactId) : 0;
     }
     case '$now':

@@ -186,6 +186,46 @@ describe('runScenario', () => {
     expect(result.failures).toEqual([]);
   });
 
+  it('offers a callback before queueing when the working queue is busy enough (minEstimatedWaitSeconds)', () => {
+    const flow = helpLineFlow();
+    // The queue is chosen, then the caller is offered a callback before being queued.
+    flow.blocks['set-queue']!.next = { success: 'offer', error: 'to-queue' };
+    flow.blocks.offer = {
+      type: 'offerCallback',
+      settings: {
+        prompt: { text: 'Press 1 to be called back.' },
+        acceptDigit: '1',
+        timeoutSeconds: 5,
+        confirmPrompt: { text: 'We will call you back on your number. Press 1.' },
+        enterNumberPrompt: { text: 'Enter your number.' },
+        minEstimatedWaitSeconds: 60,
+      },
+      next: {
+        accepted: 'bye',
+        declined: 'to-queue',
+        timeout: 'to-queue',
+        invalidNumber: 'to-queue',
+        error: 'to-queue',
+      },
+    };
+    const result = runScenario({
+      flows: [flow],
+      resources: helpLineResources(),
+      test: { flow: 'help-line' },
+      scenario: {
+        name: 'callback offered before queueing',
+        call: { from: '+13125550177', to: '+18005550100', at: MONDAY_10AM_NEW_YORK },
+        caller: [{ press: '1' }, { press: '1' }, { press: '1' }],
+        expect: {
+          visits: ['set-queue', 'offer'],
+          notVisits: ['to-queue'],
+          prompts: ['Press 1 to be called back.'],
+        },
+      },
+    });
+    expect(result.failures).toEqual([]);
+  });
+
   it('is deterministic: the same scenario gives the same record', () => {
     const scenario = { caller: [{ press: '1' }], agents: { bob: {} }, expect: {} };
     expect(run(scenario).record).toEqual(run(scenario).record);
