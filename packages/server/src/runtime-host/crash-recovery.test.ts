@@ -29,6 +29,39 @@ interface Acked {
   steps: number;
 }
 
+type Answer = { status: number; body: unknown } | undefined;
+
+/**
+ * Every answer the service gave while it was being killed, by what it may be: a request cut off by the
+ * kill has no answer (counted apart); any answer other than the expected ones is a failure, listed.
+ */
+class Answers {
+  readonly unexpected: string[] = [];
+  readonly byStatus = new Map<number, number>();
+  cutOff = 0;
+
+  /** True when the answer is `expected[0]` (the success the caller goes on with). */
+  take(
+    request: string,
+    res: Answer,
+    expected: readonly { status: number; code?: string }[],
+  ): res is NonNullable<Answer> {
+    if (res === undefined) {
+      this.cutOff += 1;
+      return false;
+    }
+    this.byStatus.set(res.status, (this.byStatus.get(res.status) ?? 0) + 1);
+    const code = (res.body as { code?: unknown } | null)?.code;
+    if (!expected.some((e) => e.status === res.status && (e.code === undefined || e.code === code)))
+      this.unexpected.push(`${request}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.status === expected[0]?.status;
+  }
+}
+
+const CREATED = [{ status: 201 }] as const;
+// Keys for a contact whose chain has ended (its last menu, or its 1-second timeout) are refused as such.
+const STEPPED = [{ status: 200 }, { status: 409, code: 'contact_ended' }] as const;
+
 let work: string;
 let flowsDir: string;
 let dataDir: string;
@@ -64,6 +97,7 @@ describe('crash recovery (kill -9 at random moments)', () => {
     const random = seededRandom(SEED); // deterministic, so a failure can be replayed
     const contacts = new Map<string, Acked>();
     const callbacks = new Set<string>();
+    const answers = new Answers();
     service = await startChildService(flowsDir, dataDir);
     await setUp(service.url);
 
@@ -80,7 +114,7 @@ describe('crash recovery (kill -9 at random moments)', () => {
               from: '+12015550123',
               to: '+12125550101',
             });
-            if (res?.status === 201)
+            if (answers.take('POST /api/contacts', res, CREATED))
               contacts.set((res.body as { contactId: string }).contactId, { steps: 0 });
           } else if (dice < 0.45) {
             const res = await call(url, 'POST', '/api/callbacks', {
@@ -88,27 +122,29 @@ describe('crash recovery (kill -9 at random moments)', () => {
               number: '+12015550123',
               queue: 'billing',
             });
-            if (res?.status === 201) callbacks.add((res.body as { id: string }).id);
+            if (answers.take('POST /api/callbacks', res, CREATED))
+              callbacks.add((res.body as { id: string }).id);
           } else {
             const id = known[Math.floor(random() * known.length)] as string;
             const res = await call(url, 'POST', `/api/contacts/${id}/events`, {
               type: 'digits',
               digits: '1',
             });
-            if (res?.status === 200)
+            if (answers.take(`POST /api/contacts/${id}/events`, res, STEPPED))
               contacts.set(id, { steps: (res.body as { state: { steps: number } }).state.steps });
           }
         }
       };
       // One request of each kind per cycle for sure; the workers add a random mix on top.
       const seededCall = await call(url, 'POST', '/api/contacts', { flow: 'chain-flow', to: '+12125550101' });
-      if (seededCall?.status === 201)
+      if (answers.take('POST /api/contacts', seededCall, CREATED))
         contacts.set((seededCall.body as { contactId: string }).contactId, { steps: 0 });
       const seededCallback = await call(url, 'POST', '/api/callbacks', {
         number: '+12015550123',
         queue: 'billing',
       });
-      if (seededCallback?.status === 201) callbacks.add((seededCallback.body as { id: string }).id);
+      if (answers.take('POST /api/callbacks', seededCallback, CREATED))
+        callbacks.add((seededCallback.body as { id: string }).id);
       const workers = [worker(), worker(), worker()];
       await new Promise((r) => setTimeout(r, 300 + Math.floor(random() * 500)));
       if (cycle === CYCLES - 1) {
@@ -125,6 +161,11 @@ describe('crash recovery (kill -9 at random moments)', () => {
     }
 
     const url = service.url;
+    // Every request the service answered got an answer it may give; only the ones the kill cut off
+    // have none (one per worker and cycle at most is typical, but the kill decides).
+    expect(answers.unexpected, `answers by status: ${JSON.stringify([...answers.byStatus])}`).toEqual([]);
+    expect(answers.byStatus.get(201) ?? 0).toBeGreaterThanOrEqual(2 * CYCLES);
+    expect(answers.byStatus.get(200) ?? 0).toBeGreaterThan(0);
     expect(contacts.size).toBeGreaterThanOrEqual(CYCLES + 1);
     expect(callbacks.size).toBeGreaterThanOrEqual(CYCLES);
     for (const [id, acked] of contacts) {
