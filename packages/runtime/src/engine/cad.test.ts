@@ -26,9 +26,10 @@ const answers = (sim: ReturnType<typeof connected>['sim']) =>
 
 describe('call-associated data edited by agents', () => {
   it('shows the popover in admin order without secure variables', () => {
-    const { sim } = connected();
-    const offered = sim.agent('alice').offer ?? sim.agent('bob').offer;
-    expect(offered?.popover).toEqual([
+    const { sim, id } = connected();
+    const agent = sim.agent('alice').offer ? sim.agent('alice') : sim.agent('bob');
+    expect(agent.contactId).toBe(id);
+    expect(agent.offer?.popover).toEqual([
       { label: 'Tier', name: 'tier', value: 'basic' },
       { label: 'Note', name: 'note', value: '' },
     ]);

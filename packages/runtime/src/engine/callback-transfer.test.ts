@@ -69,6 +69,7 @@ describe('transferring a connected callback: to a queue', () => {
     sim.agent('carol').setState('Available');
     const offer = sim.agent('carol').offer;
     expect(offer).toMatchObject({ queue: 'sales', kind: 'call', title: 'Sales' });
+    expect(sim.agent('carol').contactId).toBe(id);
     expect(offer?.popover).toContainEqual({
       label: 'Customer number',
       name: '$callbackNumber',
@@ -124,6 +125,7 @@ describe('transferring a connected callback: to an agent', () => {
     expect(answer).toMatchObject({ result: 'transferred' });
     expect(sim.agent('alice').state).toBe('WrapUp');
     expect(sim.agent('bob').offer).toMatchObject({ queue: 'support', kind: 'call', title: 'Support' });
+    expect(sim.agent('bob').contactId).toBe(id);
     sim.advance(16);
     expect(sim.agent('bob').state).toBe('RONA');
     expect(sim.snapshot(id)).toMatchObject({

@@ -69,6 +69,12 @@ describe('courtesy callback', () => {
     expect(sim.snapshot(first)?.status).toBe('ended');
     sim.agent('alice').setState('Available');
     const offer = sim.agent('alice').offer;
+    // The callback "first" created, not "later".
+    const created = sim.events.find((e) => e.contactId === first && e.type === 'createCallback')?.detail as
+      | { request: { id: string } }
+      | undefined;
+    expect(created?.request.id).toMatch(new RegExp(`^${first}-callback-`));
+    expect(sim.agent('alice').contactId).toBe(created?.request.id);
     expect(offer?.kind).toBe('callback');
     expect(offer?.title).toBe('Callback');
     expect(offer?.popover).toEqual([

@@ -44,6 +44,7 @@ describe('queues, offers and whispers', () => {
       title: 'Support',
       kind: 'call',
     });
+    expect(alice.contactId).toBe(id);
     alice.accept();
     expect(sim.heard(id, 'agent')).toEqual([`Support call from ${CALLER}.`]);
     sim.advance(5);
@@ -61,10 +62,11 @@ describe('queues, offers and whispers', () => {
   });
 
   it('offers to the agent idle longest first', () => {
-    const { sim } = queued();
+    const { sim, id: first } = queued();
     sim.agent('bob').setState('Available');
     // bob is offered at once; a second caller goes to alice, who became available later.
     expect(sim.agent('bob').offer).toBeDefined();
+    expect(sim.agent('bob').contactId).toBe(first);
     const sim2 = createSimulator({
       flows: [menuFlow(), supportQueueFlow()],
       resources: resources(),
@@ -77,6 +79,7 @@ describe('queues, offers and whispers', () => {
     sim2.advance(2);
     sim2.press(id, '2');
     expect(sim2.agent('bob').offer).toBeDefined();
+    expect(sim2.agent('bob').contactId).toBe(id);
     expect(sim2.agent('alice').offer).toBeUndefined();
   });
 
@@ -88,6 +91,7 @@ describe('queues, offers and whispers', () => {
     expect(sim.snapshot(id)?.status).toBe('queued');
     sim.agent('bob').setState('Available');
     expect(sim.agent('bob').offer).toBeDefined();
+    expect(sim.agent('bob').contactId).toBe(id);
   });
 
   it('RONA after the offer timeout, by the engine timer', () => {
@@ -158,5 +162,6 @@ describe('queues, offers and whispers', () => {
     expect(sim.agent('alice').offer).toBeUndefined();
     sim.agent('alice').wrapUp('resolved');
     expect(sim.agent('alice').offer).toBeDefined();
+    expect(sim.agent('alice').contactId).toBe(next);
   });
 });

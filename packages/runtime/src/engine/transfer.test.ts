@@ -54,6 +54,7 @@ describe('agent transfers: to a queue', () => {
     expect(sim.heard(id).at(-1)).toBe('Sales will be with you shortly.');
     sim.agent('carol').setState('Available');
     expect(sim.agent('carol').offer).toMatchObject({ queue: 'sales', title: 'Sales' });
+    expect(sim.agent('carol').contactId).toBe(id);
     expect(sim.agent('carol').offer?.popover).toEqual([{ label: 'Note', name: 'note', value: 'VIP' }]);
   });
 
@@ -133,6 +134,7 @@ describe('agent transfers: to an agent', () => {
     expect(sim.agent('alice').state).toBe('WrapUp');
     const offer = sim.agent('carol').offer;
     expect(offer).toMatchObject({ agent: 'carol', queue: 'support', title: 'Support', timeoutSeconds: 15 });
+    expect(sim.agent('carol').contactId).toBe(id);
     expect(offer?.popover).toEqual([{ label: 'Note', name: 'note', value: 'VIP' }]);
     expect(sim.snapshot(id)?.status).toBe('offered');
     sim.agent('carol').accept();
@@ -179,6 +181,7 @@ describe('agent transfers: to an agent', () => {
     sim.advance(2);
     sim.press(other, '2');
     expect(sim.agent('dave').offer).toBeDefined();
+    expect(sim.agent('dave').contactId).toBe(other);
     expect(sim.agent('alice').transfer({ agent: 'dave' }).reason).toMatch(/being offered another contact/);
   });
 });

@@ -306,6 +306,7 @@ describe('restore', () => {
       variables: { account: 'AC-1042', pin: '9911' },
     });
     const offer = sim.agent('alice').offer;
+    expect(sim.agent('alice').contactId).toBe(call);
     expect(offer?.popover).toEqual([{ label: 'Account', name: 'account', value: 'AC-1042' }]);
 
     // Bob is free after the restart too: the contact stays offered to alice, not to him.

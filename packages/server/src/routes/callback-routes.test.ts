@@ -92,7 +92,7 @@ describe('agents', () => {
   });
 
   it('offers a queued callback to an agent who goes Available, who accepts it', async () => {
-    await t
+    const { body: callback } = await t
       .api()
       .post('/api/callbacks')
       .send({ name: 'Ann', number: '+12015550123', queue: 'billing' })
@@ -102,9 +102,13 @@ describe('agents', () => {
       .post('/api/agents/bilal.khan/state')
       .send({ state: 'Available' })
       .expect(200);
-    expect(available.body.offer).toMatchObject({ title: 'Callback', queue: 'billing' });
+    expect(available.body.offer).toMatchObject({
+      contactId: callback.id,
+      title: 'Callback',
+      queue: 'billing',
+    });
     const accepted = await t.api().post('/api/agents/bilal.khan/accept').expect(200);
-    expect(accepted.body.state).toBe('Busy');
+    expect(accepted.body).toMatchObject({ state: 'Busy', contactId: callback.id });
     const none = await t.api().post('/api/agents/alice.ng/accept').expect(409);
     expect(none.body.code).toBe('no_offer');
   });

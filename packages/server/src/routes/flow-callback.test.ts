@@ -43,7 +43,11 @@ describe('a callback created in the step that ends the call', () => {
       .post('/api/agents/alice.ng/state')
       .send({ state: 'Available' })
       .expect(200);
-    expect(available.body.offer).toMatchObject({ title: 'Callback', queue: 'support' });
+    expect(available.body.offer).toMatchObject({
+      contactId: request.id,
+      title: 'Callback',
+      queue: 'support',
+    });
     await t.api().post('/api/agents/alice.ng/accept').expect(200);
 
     // The same scenario on the simulator (what `callflow test` runs): offered to alice.ng, then connected.

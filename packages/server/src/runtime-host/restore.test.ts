@@ -141,7 +141,7 @@ describe('restart', () => {
   it('lets an agent accept, after a restart, the offer made before it', async () => {
     work = mkdtempSync(join(tmpdir(), 'callflow-restore-'));
     t = await startTestService({ workDir: work });
-    await t
+    const { body: callback } = await t
       .api()
       .post('/api/callbacks')
       .send({ name: 'Ann', number: '+12015550123', queue: 'billing' })
@@ -151,12 +151,12 @@ describe('restart', () => {
       .post('/api/agents/bilal.khan/state')
       .send({ state: 'Available' })
       .expect(200);
-    expect(offered.body.offer).not.toBeNull();
+    expect(offered.body.offer).toMatchObject({ contactId: callback.id, queue: 'billing' });
     await t.close();
 
     t = await startTestService({ workDir: work });
     const accepted = await t.api().post('/api/agents/bilal.khan/accept').expect(200);
-    expect(accepted.body.state).toBe('Busy');
+    expect(accepted.body).toMatchObject({ state: 'Busy', contactId: callback.id });
   });
 
   it('shows the agent, after a restart, the offer made before it: popover included, secure values left out', async () => {
