@@ -84,7 +84,7 @@ export const PROBLEM_CODES = {
   CF105: {
     severity: 'error',
     title: 'Value out of range',
-    help: 'The number, string length or array length is outside the allowed range.',
+    help: "The number, string length or array length is outside the allowed range, or an object or list has too few entries (a test scenario's `expect` must check at least one thing).",
   },
   CF106: {
     severity: 'error',

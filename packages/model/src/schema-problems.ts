@@ -224,6 +224,10 @@ function toProblem(error: SchemaError, doc: unknown, kind: SchemaDocumentKind): 
       text = `${subject} must have at most ${plural(params.limit, 'item')} (got ${got.length})`;
       break;
     case 'minProperties':
+      if (kind === 'flowTest' && /^\/scenarios\/\d+\/expect$/.test(error.instancePath)) {
+        text = `${subject} checks nothing: name at least one thing the call must do (path, visits, notVisits, prompts, queue, offeredTo, popover, transfer, callback, variables, recording or end); a scenario without an expectation passes whatever happens`;
+        break;
+      }
       text = `${subject} must have at least ${plural(params.limit, 'entry')} (got ${got.length})`.replace(
         'entrys',
         'entries',

@@ -296,6 +296,28 @@ describe('validateResourcesSchema and validateFlowTestSchema', () => {
       /^Scenario "caller hears the welcome": "call.at" must be an ISO 8601/,
     );
   });
+
+  it('refuses a scenario that expects nothing (it would pass whatever the call does), CF105', () => {
+    const test = sampleFlowTest() as { scenarios: { expect: Record<string, unknown> }[] };
+    test.scenarios[0]!.expect = {};
+    const problems = validateFlowTestSchema(test);
+    expect(summary(problems)).toEqual(['CF105 /scenarios/0/expect']);
+    expect(problems[0]?.message).toMatch(
+      /^Scenario "caller hears the welcome": "expect" checks nothing: name at least one/,
+    );
+  });
+
+  it.each([
+    ['visits', []],
+    ['notVisits', []],
+    ['prompts', []],
+    ['agentPrompts', []],
+    ['variables', {}],
+  ])('refuses an empty "%s" expectation, which would check nothing', (key, empty) => {
+    const test = sampleFlowTest() as { scenarios: { expect: Record<string, unknown> }[] };
+    test.scenarios[0]!.expect = { end: 'disconnected', [key]: empty };
+    expect(summary(validateFlowTestSchema(test))).toEqual([`CF105 /scenarios/0/expect/${key}`]);
+  });
 });
 
 describe('every constraint category maps to its code and pointer', () => {

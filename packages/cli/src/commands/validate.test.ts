@@ -200,7 +200,7 @@ describe('callflow validate', () => {
           {
             name: 'answers',
             call: { from: '+12125550142', to: '+12125550100', at: '2026-03-02T15:00:00Z' },
-            expect: {},
+            expect: { end: 'disconnected' },
           },
         ],
       })}\n`;

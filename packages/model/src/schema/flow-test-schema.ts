@@ -161,20 +161,24 @@ export function buildFlowTestSchema(): JsonSchema {
             items: ref('blockId'),
             description: 'Blocks entered, in order, in the entry flow (exact).',
           },
+          // A list that would check nothing when empty must name at least one item.
           visits: {
             type: 'array',
             items: ref('blockId'),
+            minItems: 1,
             description: 'Blocks entered in this order (others may come between).',
           },
-          notVisits: { type: 'array', items: ref('blockId') },
+          notVisits: { type: 'array', items: ref('blockId'), minItems: 1 },
           prompts: {
             type: 'array',
             items: { type: 'string' },
+            minItems: 1,
             description: 'Texts played to the caller, in order (each a substring of the played text).',
           },
           agentPrompts: {
             type: 'array',
             items: { type: 'string' },
+            minItems: 1,
             description: 'Texts played to the agent (whispers), in order (substrings).',
           },
           queue: ref('resourceName'),
@@ -213,13 +217,15 @@ export function buildFlowTestSchema(): JsonSchema {
             },
             additionalProperties: false,
           },
-          variables: { type: 'object' },
+          variables: { type: 'object', minProperties: 1 },
           recording: { type: 'array', items: { enum: ['start', 'pause', 'resume', 'stop'] } },
           end: {
             enum: ['disconnected', 'callerHungUp', 'connectedToAgent', 'transferred', 'error'],
             description: 'How the contact ended.',
           },
         },
+        // A scenario that expects nothing passes whatever the call does.
+        minProperties: 1,
         additionalProperties: false,
       },
     },

@@ -250,7 +250,13 @@ describe('runFlowTests', () => {
             ],
           },
         },
-        { test: { formatVersion: 1, flow: 'nope', scenarios: [{ name: 'x', call, expect: {} }] } },
+        {
+          test: {
+            formatVersion: 1,
+            flow: 'nope',
+            scenarios: [{ name: 'x', call, expect: { end: 'disconnected' } }],
+          },
+        },
       ],
     });
     expect([report.passed, report.failed]).toEqual([1, 2]);
@@ -271,13 +277,28 @@ describe('runFlowTests', () => {
             formatVersion: 1,
             flow: 'help-line',
             scenarios: [
-              { name: 'closed', call, expect: {} },
-              { name: 'other', call, expect: {} },
+              { name: 'closed', call, expect: { end: 'disconnected' } },
+              { name: 'other', call, expect: { end: 'disconnected' } },
             ],
           },
         },
       ],
     });
     expect(report.files[0]?.scenarios.map((s) => s.name)).toEqual(['closed']);
+  });
+
+  it('fails a scenario that expects nothing, in a document not checked against the schema', () => {
+    const call = { from: '+13125550177', to: '+18005550100', at: SUNDAY };
+    const report = runFlowTests({
+      flows: [helpLineFlow()],
+      resources: helpLineResources(),
+      tests: [
+        { test: { formatVersion: 1, flow: 'help-line', scenarios: [{ name: 'vacuous', call, expect: {} }] } },
+      ],
+    });
+    expect([report.passed, report.failed]).toEqual([0, 1]);
+    expect(report.files[0]?.scenarios[0]?.failures).toEqual([
+      { path: '/expect', message: 'the scenario checks nothing: "expect" names no expectation' },
+    ]);
   });
 });

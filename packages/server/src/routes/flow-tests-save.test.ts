@@ -187,6 +187,26 @@ describe('PUT /api/flows/:id/tests/:file', () => {
     expect(existsSync(join(t.flowsDir, 'nope.test.json'))).toBe(false);
   });
 
+  it('refuses a scenario that expects nothing (422 invalid_test, CF105 at its expect), writing nothing', async () => {
+    const vacuous = { ...scenario('checks nothing'), expect: {} };
+    const res = await create('after-hours.test.json', {
+      ...newTest('fine'),
+      scenarios: [scenario('fine'), vacuous],
+    }).expect(422);
+    expect(res.body.code).toBe('invalid_test');
+    expect(res.body.details.problems).toEqual([
+      expect.objectContaining({
+        code: 'CF105',
+        severity: 'error',
+        path: '/scenarios/1/expect',
+        message: expect.stringMatching(/^Scenario "checks nothing": "expect" checks nothing/),
+        file: 'after-hours.test.json',
+        line: expect.any(Number),
+      }),
+    ]);
+    expect(existsSync(join(t.flowsDir, 'after-hours.test.json'))).toBe(false);
+  });
+
   it('refuses a document that fails the schema (422 invalid_test) with located problems, writing nothing', async () => {
     const bad = { ...newTest('x'), scenarios: [{ name: 'no call', expect: {} }] };
     const res = await create('after-hours.test.json', bad).expect(422);
