@@ -229,7 +229,10 @@ export class FlowService {
         problems,
       });
     }
-    const unpublished = (await this.#closure(stored.flow)).filter((entry) => entry.live === null);
+    // The drafts published along are exactly those the closure was computed from (a save in between
+    // could otherwise bring in a dependency nobody checked).
+    const drafts = new Map<string, Flow>();
+    const unpublished = (await this.#closure(stored.flow, drafts)).filter((entry) => entry.live === null);
     if (unpublished.length > 0 && !options.withDependencies) {
       const names = unpublished.map((entry) => `"${entry.flowId}"`).join(', ');
       throw new ApiError(
@@ -242,7 +245,7 @@ export class FlowService {
         },
       );
     }
-    const dependencies = await this.#checkedDependencies(id, unpublished, context);
+    const dependencies = this.#checkedDependencies(id, unpublished, drafts, context);
     const published = this.published.publishAll(
       [stored.flow, ...dependencies],
       publishedBy,
@@ -261,23 +264,24 @@ export class FlowService {
   }
 
   /** The drafts of the dependencies to publish, each checked; any error refuses them all. */
-  async #checkedDependencies(
+  #checkedDependencies(
     rootId: string,
     unpublished: readonly ClosureEntry[],
+    drafts: ReadonlyMap<string, Flow>,
     context: { resources?: Resources; flows: Flow[] },
-  ): Promise<Flow[]> {
+  ): Flow[] {
     const flows: Flow[] = [];
     const blocked: { flowId: string; problems: Problem[] }[] = [];
     for (const entry of unpublished) {
-      const stored = await this.store.get(entry.flowId);
+      const draft = drafts.get(entry.flowId);
       // No draft to publish (deleted, or not JSON): the blocks that need it are the problem.
-      const problems = stored?.flow
-        ? checkFlowForPublish(stored.flow, context).map((p) => ({ ...p, file: `${entry.flowId}.flow.json` }))
+      const problems = draft
+        ? checkFlowForPublish(draft, context).map((p) => ({ ...p, file: `${entry.flowId}.flow.json` }))
         : unpublishedDependencyProblems(rootId, [entry]).map((p) => ({
             ...p,
-            message: `${p.message} Its file ${stored ? 'is not valid JSON' : 'does not exist'}, so it cannot be published.`,
+            message: `${p.message} Its file ${this.store.has(entry.flowId) ? 'is not valid JSON' : 'does not exist'}, so it cannot be published.`,
           }));
-      if (stored?.flow && !problems.some((p) => p.severity === 'error')) flows.push(stored.flow);
+      if (draft && !problems.some((p) => p.severity === 'error')) flows.push(draft);
       else blocked.push({ flowId: entry.flowId, problems });
     }
     if (blocked.length > 0) {
@@ -331,12 +335,17 @@ export class FlowService {
     return resources.resources ? { resources: resources.resources, flows, key } : { flows, key };
   }
 
-  #closure(flow: Flow): Promise<ClosureEntry[]> {
+  /** `drafts` (optional) receives each draft the closure was followed through, by flow id. */
+  #closure(flow: Flow, drafts?: Map<string, Flow>): Promise<ClosureEntry[]> {
     return this.store.getResources().then(({ resources }) =>
       dependencyClosure(flow, {
         ...(resources ? { resources } : {}),
         live: (id) => this.published.live(id),
-        draft: async (id) => (await this.store.get(id))?.flow ?? undefined,
+        draft: async (id) => {
+          const draft = (await this.store.get(id))?.flow ?? undefined;
+          if (draft) drafts?.set(id, draft);
+          return draft;
+        },
       }),
     );
   }

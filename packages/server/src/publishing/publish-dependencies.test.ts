@@ -167,6 +167,27 @@ describe('publishing a flow whose dependencies are not live', () => {
     expect(Object.values(await liveVersions()).every((live) => live === null)).toBe(true);
   });
 
+  it('cannot publish along a dependency that has no draft: nothing is published, and it says so', async () => {
+    const resourcesFile = join(t.flowsDir, 'resources.json');
+    const resources = JSON.parse(readFileSync(resourcesFile, 'utf8'));
+    resources.queues.billing.customerQueueFlow = 'ghost-queue';
+    await putResources(resources);
+    const deps = await t.api().get('/api/flows/support-inbound/dependencies').expect(200);
+    expect(deps.body.dependencies).toContainEqual(
+      expect.objectContaining({ flowId: 'ghost-queue', live: null, exists: false }),
+    );
+    const res = await t
+      .api()
+      .post('/api/flows/support-inbound/publish')
+      .send({ withDependencies: true })
+      .expect(422);
+    expect(res.body.code).toBe('publish_blocked');
+    expect(res.body.details.flows.map((f: { flowId: string }) => f.flowId)).toEqual(['ghost-queue']);
+    expect(res.body.details.problems[0]).toMatchObject({ code: 'CF311' });
+    expect(res.body.details.problems[0].message).toContain('does not exist');
+    expect(Object.values(await liveVersions()).every((live) => live === null)).toBe(true);
+  });
+
   it('refuses a bad body and an overlong note', async () => {
     const wrong = await t
       .api()
