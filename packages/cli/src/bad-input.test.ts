@@ -23,6 +23,19 @@ const CASES: { name: string; files: Record<string, string | Buffer>; path: strin
   },
   { name: 'a top-level array', files: { 'x.flow.json': '[]\n' }, path: 'x.flow.json', code: 'CF004' },
   {
+    // The service refuses the same body with the same code (server: http/document-body.test.ts).
+    name: 'nesting 10,000 levels deep',
+    files: { 'x.flow.json': `{"formatVersion":1,"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}` },
+    path: 'x.flow.json',
+    code: 'CF001',
+  },
+  {
+    name: 'a repeated key',
+    files: { 'x.flow.json': '{"formatVersion":1,"id":"x","name":"A","name":"B"}' },
+    path: 'x.flow.json',
+    code: 'CF001',
+  },
+  {
     name: 'wrong types',
     files: {
       'x.flow.json':

@@ -1,9 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
-import { MAX_FLOW_FILE_BYTES, type Problem, problem } from '@callflow/model';
+import { decodeDocumentBytes, MAX_FLOW_FILE_BYTES, type Problem, problem } from '@callflow/model';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Reads a flow, resources or test file as UTF-8. Every failure becomes a coded problem naming the file:
@@ -25,12 +23,9 @@ export async function readTextFile(absolutePath: string, file: string): Promise<
         `The file is too large: ${info.size} bytes, the limit is ${MAX_FLOW_FILE_BYTES} bytes. Split the flow into modules.`,
       );
     }
-    const bytes = await readFile(absolutePath);
-    try {
-      return { ok: true, text: utf8.decode(bytes) };
-    } catch {
-      return fail('CF001', 'The file is not UTF-8 text (is it a binary file?). Flow files are UTF-8 JSON.');
-    }
+    // The same decoding the service applies to request bodies (model's parseDocumentBytes).
+    const decoded = decodeDocumentBytes(await readFile(absolutePath), file);
+    return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, problem: decoded.problem };
   } catch (error) {
     return fail('CF006', `Cannot read ${file}: ${describeFsError(error)}.`);
   }

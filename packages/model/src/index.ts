@@ -3,6 +3,7 @@ export * from './blocks/index.js';
 export * from './check.js';
 export * from './conditions.js';
 export * from './dependencies.js';
+export * from './document-bytes.js';
 export * from './flow.js';
 export * from './flow-merge.js';
 export * from './format.js';

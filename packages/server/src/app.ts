@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import { errorHandler, notFoundHandler, toApiError } from './http/api-error-handler.js';
+import { documentBodies, JSON_TYPES } from './http/document-body.js';
 import { openApiDocument } from './openapi/document.js';
 import type { EventBus } from './ops/event-bus.js';
 import { redactUrl } from './ops/logger.js';
@@ -75,10 +76,8 @@ export function createApp(services: AppServices): Express {
   app.use(['/api', '/metrics'], failures.gate, auth);
   app.use(authorize());
   app.use('/api', writeLimit(config.limits));
-  app.use(
-    '/api',
-    express.json({ limit: config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }),
-  );
+  app.use(documentBodies(config.bodyLimit));
+  app.use('/api', express.json({ limit: config.bodyLimit, strict: true, type: JSON_TYPES }));
 
   app.get('/metrics', async (_req, res) => {
     res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());

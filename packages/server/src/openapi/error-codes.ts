@@ -1,6 +1,10 @@
 /** Every `code` an API error can carry, with its HTTP status and what the client should do. */
 export const errorCodes: Record<string, { status: number; meaning: string }> = {
-  invalid_json: { status: 400, meaning: 'The body is not JSON; details give position, line and column.' },
+  invalid_json: {
+    status: 400,
+    meaning:
+      'The body is not JSON; details give position, line and column. Document bodies (flows, tests, resources, validate) are read like files by the CLI: not UTF-8, repeated keys or nesting over 100 levels give details.problems with CF001.',
+  },
   invalid_body: {
     status: 400,
     meaning: 'A field is missing, unknown or of the wrong type; details.problems.',
