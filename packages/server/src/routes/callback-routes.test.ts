@@ -27,6 +27,15 @@ describe('web callbacks', () => {
     expect(list.body.map((c: { id: string }) => c.id)).toContain(res.body.id);
   });
 
+  it('keeps an extension with the number, to be keyed in once the customer answers', async () => {
+    const res = await t
+      .api()
+      .post('/api/callbacks')
+      .send({ number: '(201) 555-0123:45#', queue: 'billing' })
+      .expect(201);
+    expect(res.body.number).toBe('+12015550123:45#');
+  });
+
   it.each([
     ['letters', 'call me maybe'],
     ['too short', '12'],
