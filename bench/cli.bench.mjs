@@ -1,4 +1,4 @@
-// CLI cold start (DESIGN.md budget: `callflow validate` under 0.5 s). Each run is a fresh `node` process,
+// CLI cold start (docs/architecture.md#budgets: `callflow validate` under 0.5 s). Each run is a fresh `node` process,
 // as in CI, so the figure includes Node's own start-up, module loading and the precompiled validators.
 // `--version` loads no flow code and is the baseline: the difference is what validating costs.
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Designer budgets from DESIGN.md, measured in headless Chromium against the real server and the built
+// Designer budgets (docs/architecture.md#budgets), measured in headless Chromium against the real server and the built
 // designer: opening a generated 1,000-block flow, frame time while dragging a block on it, and the size of
 // the JavaScript the first screen needs (gzip, Monaco's lazily loaded chunks excluded).
 import { readdirSync, readFileSync } from 'node:fs';

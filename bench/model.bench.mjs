@@ -1,4 +1,4 @@
-// Model budget (DESIGN.md): validate + lint a 1,000-block flow in under 20 ms. The flow is generated from
+// Model budget (docs/architecture.md#budgets): validate + lint 1,000 blocks in under 20 ms. The flow is generated from
 // the catalog (every block type an inbound flow allows, with its palette defaults, wired in a chain), and
 // linted against resources that define what the defaults refer to, so every rule does its real work.
 import {

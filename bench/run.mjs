@@ -48,7 +48,7 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const lines = [
   '# Performance',
   '',
-  'Written by `npm run bench` (bench/run.mjs); do not edit by hand. Budgets come from DESIGN.md.',
+  'Written by `npm run bench` (bench/run.mjs); do not edit by hand. Budgets: docs/architecture.md#budgets.',
   '',
   `- Date: ${new Date().toISOString()}`,
   `- Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`,

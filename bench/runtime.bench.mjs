@@ -1,4 +1,4 @@
-// Contact engine budgets (DESIGN.md): >= 50,000 events/s on one core including a snapshot save
+// Contact engine budgets (docs/architecture.md#budgets): >= 50,000 events/s on one core including a snapshot save
 // (JSON.stringify) and restore (JSON.parse) per event; 10,000 concurrent simulated contacts under
 // 500 MB; p99 event handling under 5 ms. The same event stream also runs through a minimal hand-written
 // interpreter of the same flow, so the cost of the engine (XState transition, trace, guards) is a ratio

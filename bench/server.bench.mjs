@@ -18,7 +18,7 @@ const PUBLISHES = 20;
 const EVENT_P50_BUDGET_MS = 10;
 const EVENT_P99_BUDGET_MS = 50;
 const PUBLISH_BUDGET_MS = 250;
-/** DESIGN.md: p99 event handling under 5 ms. */
+/** docs/architecture.md#budgets: p99 event handling under 5 ms. */
 const STEP_P99_BUDGET_MS = 5;
 
 const pingPong = pingPongFlow('bench-ping-pong', 'Bench ping-pong');

@@ -80,7 +80,7 @@ function describeSchema(schema, defs) {
   return parts.join(', ');
 }
 
-/** What the variable flags mean (shared/DOMAIN.md §4), where the schema has no description. */
+/** What the variable flags mean (docs/domain.md#contact-data-cad), where the schema has no description. */
 const VARIABLE_HELP = {
   type: 'The value type; JSON variables are capped in size and never agent viewable.',
   default: 'Value at the start of the contact; must fit the type.',

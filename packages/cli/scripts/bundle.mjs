@@ -2,7 +2,7 @@
 // registry, and each command's work (with @callflow/model and its dependencies) becomes a chunk in
 // dist/chunks/ loaded only when that command runs. Resolving and loading some 200 separate modules
 // costs Node more than the work itself, and `callflow validate` must start in under half a second
-// (DESIGN.md; measured by bench/cli.bench.mjs). The library entry (dist/index.js) stays unbundled.
+// (docs/architecture.md#budgets; measured by bench/cli.bench.mjs). The library entry (dist/index.js) stays unbundled.
 import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -21,7 +21,7 @@ export type VariableType = (typeof VARIABLE_TYPES)[number];
 /** A JSON value as stored in a flow file. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** A flow variable: contact-attached data (CAD) that blocks set and agents may see (DOMAIN.md §4). */
+/** A flow variable: contact-attached data that blocks set and agents may see (docs/domain.md#contact-data-cad). */
 export interface VariableDeclaration {
   type: VariableType;
   default?: JsonValue;
@@ -87,9 +87,9 @@ export const NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_]*$';
 export const idRegExp = new RegExp(ID_PATTERN);
 export const nameRegExp = new RegExp(NAME_PATTERN);
 
-/** DOMAIN.md §4: a CAD value holds at most 256 characters. */
+/** docs/domain.md#contact-data-cad: a CAD value holds at most 256 characters. */
 export const MAX_VARIABLE_VALUE_LENGTH = 256;
-/** DOMAIN.md §4: the popover shows at least 3 and at most 6 variables. */
+/** docs/domain.md#popover: the popover shows at least 3 and at most 6 variables. */
 export const POPOVER_MIN = 3;
 export const POPOVER_MAX = 6;
 /** JSON variables are capped in size (bytes of their serialised form). */

@@ -5,9 +5,9 @@
  *   CF1xx  schema violations
  *   CF2xx  flow structure (start, transitions, outcomes, reachability, loops, flow types)
  *   CF3xx  references to resources, flows and variables
- *   CF4xx  variables and the agent popover (DOMAIN.md §4)
- *   CF5xx  numbers and caller ID (DOMAIN.md §1, §2)
- *   CF6xx  contact-center rules and security (DOMAIN.md §3, DESIGN.md "Security rules")
+ *   CF4xx  variables and the agent popover (docs/domain.md#contact-data-cad, docs/domain.md#popover)
+ *   CF5xx  numbers and caller ID (docs/domain.md#caller-id, docs/domain.md#dial-numbers)
+ *   CF6xx  contact-center rules and security (docs/domain.md#flow-types, docs/security.md)
  */
 
 export type Severity = 'error' | 'warning';

@@ -81,7 +81,7 @@ function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Secure variables never appear in error messages (DESIGN.md): their declared values are not echoed. */
+/** Secure values never appear in errors (docs/security.md#secure-values): their declared values are not echoed. */
 function isSecret(path: string, doc: unknown): boolean {
   const m = path.match(/^\/variables\/([^/]+)\//);
   if (!m) return false;

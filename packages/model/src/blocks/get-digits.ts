@@ -11,7 +11,7 @@ export interface GetDigitsSettings {
   /** Key that ends input early. */
   terminator?: '#' | '*';
   retries: number;
-  /** "phoneNumber": the input must be a dial number (DOMAIN.md §2). */
+  /** "phoneNumber": the input must be a dial number (docs/domain.md#dial-numbers). */
   validate?: 'none' | 'phoneNumber';
   invalidPrompt?: { prompt: string } | { text: string };
 }

@@ -54,7 +54,7 @@ function defaultIddPrefix(region: CountryCode): string {
 type Failure = Extract<DialNumberCheck, { ok: false }>;
 
 /**
- * Checks a dial number the way an agent or a flow enters it (DOMAIN.md §2): the input is sanitised,
+ * Checks a dial number the way an agent or a flow enters it (docs/domain.md#dial-numbers): the input is sanitised,
  * must hold 3 to 18 digits, and is read as E.164 (`+44...`), as IDD prefix + country + number
  * (`011 44...` from the NANP, `00 44...` elsewhere) or as a national number of `defaultRegion`.
  * Short codes, service codes and premium-rate numbers are `notDialable`; a country outside
@@ -64,7 +64,7 @@ const CACHE_LIMIT = 512;
 const cache = new Map<string, DialNumberCheck>();
 
 /**
- * Checks a dial number (DOMAIN.md §2). Pure, and parsing with full metadata costs about 0.2 ms, so
+ * Checks a dial number (docs/domain.md#dial-numbers). Pure, and parsing with full metadata costs about 0.2 ms, so
  * recent answers are kept (lint sees the same numbers in many blocks, the runtime in many calls).
  */
 export function checkDialNumber(input: string, options: DialNumberOptions = {}): DialNumberCheck {

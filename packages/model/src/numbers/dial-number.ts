@@ -1,4 +1,4 @@
-/** Dial-number types and sanitising (DOMAIN.md §2). */
+/** Dial-number types and sanitising (docs/domain.md#dial-numbers). */
 
 export type DialNumberKind = 'e164' | 'national' | 'idd' | 'short';
 

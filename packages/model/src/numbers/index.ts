@@ -1,4 +1,4 @@
-/** Dial-number helpers (DOMAIN.md §2), built on libphonenumber-js with its `max` metadata. */
+/** Dial-number helpers (docs/domain.md#dial-numbers), built on libphonenumber-js with its `max` metadata. */
 export { accountDialOptions, isAccountNumber } from './account-numbers.js';
 export { checkDialNumber } from './check-dial-number.js';
 export {

@@ -6,7 +6,7 @@ import type { ContactRun } from './run.js';
 /**
  * An agent edits a call-associated variable on the desktop. Every variable has an edit version; an edit
  * names the version the agent saw. The first save wins; a later save made from the old version is a
- * conflict, and that agent is told the value now held (DOMAIN.md §4: no silent loss).
+ * conflict, and that agent is told the value now held (docs/domain.md#contact-data-cad: no silent loss).
  */
 export function onVariableUpdate(
   run: ContactRun,

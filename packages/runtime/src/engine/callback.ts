@@ -210,7 +210,7 @@ export function afterOutboundWhisper(run: ContactRun): void {
 }
 
 /**
- * The agent on a connected callback transferred it (DOMAIN.md §5): the request is complete and is never
+ * The agent on a connected callback transferred it (docs/domain.md#transfers): the request is complete and is never
  * dialled again (its expiry and retry timers stop), and the contact goes on as a call with the customer
  * on the line. The callback state stays for the customer's leg (their hang-up comes as `completed` on
  * `dialRef`) and for the popover; it no longer belongs to an agent.

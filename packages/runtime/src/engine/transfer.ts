@@ -12,7 +12,7 @@ type AgentTransfer = Extract<ContactEvent, { type: 'agentTransfer' }>;
 export const AGENT_TRANSFER_DIAL_SECONDS = 30;
 
 /**
- * Blind transfers by the connected agent (DOMAIN.md §5): to a queue, to an Available agent, or to a
+ * Blind transfers by the connected agent (docs/domain.md#transfers): to a queue, to an Available agent, or to a
  * number. The transfer goes at once: the agent is released to wrap-up and the host is told the outcome
  * with a `transferResult` command. A target that cannot take the contact is refused with the reason,
  * and the contact stays with the agent.
@@ -114,7 +114,7 @@ function wait(run: ContactRun): void {
 
 /**
  * The contact is passed over for `from` in its queue from now on: only the agent whose transfer put it
- * there (DOMAIN.md §5), so an agent who transferred it earlier may take it again. The ACD still offers
+ * there (docs/domain.md#transfers), so an agent who transferred it earlier may take it again. The ACD still offers
  * it to `from` when no other agent is free to take it (`SimpleAcd.match`).
  */
 function toQueue(run: ContactRun, from: string, queue: string): void {

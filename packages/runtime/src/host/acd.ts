@@ -102,7 +102,7 @@ export class SimpleAcd implements QueueFigures {
       .sort((a, b) => a.idleSince - b.idleSince || a.name.localeCompare(b.name));
     const pairs: { agent: string; contactId: string }[] = [];
     // The agent who transferred a contact to the queue is passed over while another agent can take it
-    // (DOMAIN.md §5), but the contact never waits for that: a first pass matches every free agent with
+    // (docs/domain.md#transfers), but the contact never waits for that: a first pass matches every free agent with
     // contacts that do not exclude them; agents still free then take what is left, excluded or not.
     for (const passOver of [true, false]) {
       for (const agent of free) {

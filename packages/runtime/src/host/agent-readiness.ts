@@ -6,7 +6,7 @@ export const AGENT_NOT_AVAILABLE = 'AGENT_NOT_AVAILABLE';
 /**
  * States an agent may place a call from: Available, or Busy set by hand (not taking queue calls, e.g.
  * for outbound work). Offline agents are not at work; RONA and WrapUp agents must first go Available
- * (DOMAIN.md §5: RONA is cleared by hand, a finished call gets its wrap-up reason first).
+ * (docs/domain.md#offers-and-rona: RONA is cleared by hand, a finished call gets its wrap-up reason first).
  */
 const CALL_PLACING_STATES: readonly AgentState[] = ['Available', 'Busy'];
 

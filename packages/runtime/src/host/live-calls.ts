@@ -25,7 +25,7 @@ export function holdsLine(s: ContactSnapshot): boolean {
 }
 
 /**
- * Counts the center's live calls for `resources.account.maxConcurrentCalls` (DOMAIN.md §5): contacts
+ * Counts the center's live calls for `resources.account.maxConcurrentCalls` (docs/domain.md#concurrent-calls): contacts
  * with a caller or customer leg, plus the outbound leg of a transfer to a number while it is being
  * placed or connected. Hosts feed it every step's snapshot, every command and every event; the count
  * is kept incrementally so that checking it costs nothing on a busy center.

@@ -52,7 +52,7 @@ function ownedNumber(resources: Resources, e164: string): CallerIdCandidate | un
 
 /**
  * Reads a number given either as an account number's name or as a phone number (any punctuation,
- * checked by the dial-number rules of DOMAIN.md §2). Outside numbers come back without a name.
+ * checked by the rules of docs/domain.md#dial-numbers). Outside numbers come back without a name.
  */
 export function numberOrName(resources: Resources, value: string): Lookup<CallerIdCandidate> {
   if (Object.hasOwn(resources.numbers, value)) return accountNumber(resources, value);
@@ -103,7 +103,7 @@ export function allowedNumberNames(resources: Resources, agent: string | undefin
   return allowed.filter((name) => Object.hasOwn(resources.numbers, name));
 }
 
-/** SIP-reserved characters are not allowed in a caller ID name (DOMAIN.md §1). */
+/** SIP-reserved characters are not allowed in a caller ID name (docs/domain.md#caller-id). */
 const SIP_RESERVED = /[;/?:@&=+$,]/g;
 const MAX_CALLER_ID_NAME = 50;
 

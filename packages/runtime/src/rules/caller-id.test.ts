@@ -21,7 +21,7 @@ const base: CallerIdSituation = {
 const vars: Record<string, unknown> = { cid: '(415) 555-0122', short: '123', empty: '' };
 const variables = (name: string) => vars[name];
 
-/** DOMAIN.md §1, one row per rule: situation -> number shown -> rule. Mirrored in docs/caller-id.md. */
+/** docs/domain.md#caller-id, one row per rule: situation -> number shown -> rule. Mirrored in docs/caller-id.md. */
 const TABLE: Row[] = [
   [
     'transfer, fixed number name',
@@ -268,7 +268,7 @@ const TABLE: Row[] = [
   ],
 ];
 
-describe('resolveCallerId: DOMAIN.md §1 table', () => {
+describe('resolveCallerId: docs/domain.md#caller-id table', () => {
   it.each(TABLE)('%s', (_description, situation, number, rule) => {
     const decision = resolveCallerId({ ...base, ...situation });
     expect({ number: decision.number, rule: decision.rule }).toEqual({ number, rule });

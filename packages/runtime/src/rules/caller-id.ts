@@ -62,7 +62,7 @@ export interface CallerIdDecision {
 }
 
 /**
- * Chooses the caller ID for an outbound leg and says why (DOMAIN.md §1). In order:
+ * Chooses the caller ID for an outbound leg and says why (docs/domain.md#caller-id). In order:
  * 1. an outbound whisper flow's "Call phone number" override;
  * 2. the configured strategy (fixed, variable, queue, caller, agentGroup, sameAreaCode, agentChoice);
  * 3. without a strategy, an agent's own pick among their allowed numbers when an agent places the

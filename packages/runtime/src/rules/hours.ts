@@ -2,7 +2,7 @@ import { type HoursResource, WEEKDAYS, type Weekday } from '@callflow/model';
 
 export interface HoursCheck {
   open: boolean;
-  /** Which kind of entry decided: DOMAIN.md §3 priority is overrides, holidays, weekly hours, closed. */
+  /** Which kind of entry decided: docs/domain.md#business-hours: overrides, holidays, weekly hours, closed. */
   rule: 'override' | 'holiday' | 'weekly' | 'closed';
   /** Words for the trace: which entry, and the local time it was judged at. */
   detail: string;

@@ -1,6 +1,6 @@
 import { type Flow, POPOVER_MAX } from '@callflow/model';
 
-/** One line of a popover offered to an agent (DOMAIN.md §4). */
+/** One line of a popover offered to an agent (docs/domain.md#popover). */
 export interface PopoverEntry {
   label: string;
   /** The variable it shows (system variables start with `$`). */
@@ -25,7 +25,7 @@ export function popoverFor(
   const out: PopoverEntry[] = [];
   for (const name of names) {
     const declaration = declared[name];
-    // JSON variables are never agent viewable (DOMAIN.md §4).
+    // JSON variables are never agent viewable (docs/domain.md#contact-data-cad).
     if (!declaration || declaration.secure === true || declaration.type === 'json') continue;
     out.push({ label: declaration.label ?? name, name, value: values[name] ?? declaration.default ?? null });
     if (out.length === POPOVER_MAX) break;

@@ -35,7 +35,7 @@ export interface TransferPreviewExample {
 
 /**
  * The caller ID a flow's Transfer to phone number shows, for each situation the paths into it create
- * (DOMAIN.md §1; docs/caller-id.md "The preview"). Each answer is `resolveCallerId` on the same
+ * (docs/domain.md#caller-id; docs/caller-id.md "The preview"). Each answer is `resolveCallerId` on the same
  * situation the block builds at run time (`transferCallerIdSituation`); situations that lead to the
  * same decision share one answer. Empty when no path from the start reaches the block.
  */

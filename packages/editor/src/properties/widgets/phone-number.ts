@@ -1,5 +1,5 @@
 /**
- * What the phone-number field shows while an admin types (DOMAIN.md §2): characters an agent may not
+ * What the phone-number field shows while an admin types (docs/domain.md#dial-numbers): characters an agent may not
  * dial are stripped, the number is checked against the account's region and country allowlist, and a
  * valid number is offered in E.164 (the form saved).
  */

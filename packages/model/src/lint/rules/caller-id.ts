@@ -8,7 +8,7 @@ const CALLER_ID_BLOCKS: ReadonlySet<string> = new Set(['transferToNumber', 'call
 const SIP_RESERVED = /[;/?:@&=+$,]/g;
 
 /**
- * Caller ID (DOMAIN.md §1): a fixed caller ID written as a number is a valid number (CF500) and one of
+ * Caller ID (docs/domain.md#caller-id): a fixed caller ID written as a number is a valid number (CF500) and one of
  * the account's numbers, or carriers outside the US may block it (CF502, warning; only with resources).
  * Fixed caller IDs written as a name are resource references (CF301). Caller-ID names may not hold
  * SIP-reserved characters (CF503). A transfer's strategy that needs a queue or an agent no path into

@@ -4,7 +4,7 @@ import { type Problem, pointer, problem } from '../../problems.js';
 import type { LintRule } from '../rule.js';
 
 /**
- * The agent popover (DOMAIN.md §4), when the flow has one: 3 to 6 entries (CF400, CF401), each a
+ * The agent popover (docs/domain.md#popover), when the flow has one: 3 to 6 entries (CF400, CF401), each a
  * declared (CF306), agent-viewable (CF403), non-secure (CF402) variable, listed once (CF405).
  * A flow with agent-viewable variables and no popover is fine: the desktop still shows them.
  */

@@ -12,7 +12,7 @@ import type { LintRule } from '../rule.js';
 import { utf8ByteLength } from '../utf8.js';
 
 /**
- * Declared variables (DOMAIN.md §4): defaults fit the type (CF407; date-times are ISO 8601), strings
+ * Declared variables (docs/domain.md#contact-data-cad): defaults fit the type (CF407; date-times in ISO 8601), strings
  * hold at most 256 characters (CF404), JSON stays under its size cap (CF411) and is never shown to
  * agents (CF406); editable implies viewable (CF408); viewable variables have a desktop label (CF409).
  */

@@ -2,7 +2,7 @@ import { problem } from '../../problems.js';
 import type { LintRule } from '../rule.js';
 
 /**
- * CF600: Set working queue comes before Transfer to queue on every path from the start (DOMAIN.md §3).
+ * CF600: Set working queue comes before Transfer to queue on every path from the start (docs/domain.md#flow-types).
  * Not required in customer-queue flows, nor when the transfer names its queue.
  *
  * "Set on every path" is a must-analysis; since a working queue once set stays set, a transfer lacks
