@@ -179,6 +179,22 @@ describe('Twilio webhooks', () => {
     expect(started).toEqual([]);
   });
 
+  it("places a callback to a number with an extension with Twilio's sendDigits", async () => {
+    const client = fakeClient();
+    const { adapter } = setup({ client });
+    adapter.execute('callback-2', {
+      type: 'dial',
+      ref: 'cb2',
+      purpose: 'callback',
+      to: CALLER,
+      sendDigits: '12#',
+      callerId: MAIN,
+      timeoutSeconds: 25,
+    });
+    await vi.waitFor(() => expect(client.createCall).toHaveBeenCalled());
+    expect(vi.mocked(client.createCall).mock.calls[0]![0]).toMatchObject({ to: CALLER, sendDigits: '12#' });
+  });
+
   it('places callbacks through the REST API and bridges the agent with the whisper on answer', async () => {
     const client = fakeClient();
     const { adapter, app, events } = setup({
