@@ -254,6 +254,11 @@ export const PROBLEM_CODES = {
     title: 'JSON value too large',
     help: 'A JSON variable value is capped in size.',
   },
+  CF412: {
+    severity: 'error',
+    title: 'Secure value copied into a viewable variable',
+    help: 'A Set variables assignment or a module output copies a secure value into a variable agents see; mark the target secure or copy something else.',
+  },
   CF500: {
     severity: 'error',
     title: 'Invalid dial number',

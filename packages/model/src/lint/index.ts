@@ -21,6 +21,7 @@ import { outcomesWired } from './rules/outcomes-wired.js';
 import { popover } from './rules/popover.js';
 import { recordingPause } from './rules/recording-pause.js';
 import { resourceReferences } from './rules/resource-references.js';
+import { secureCopies, secureOutputsOf } from './rules/secure-copies.js';
 import { selfLoops } from './rules/self-loops.js';
 import { startExists } from './rules/start-exists.js';
 import { transitionTargets } from './rules/transition-targets.js';
@@ -50,6 +51,7 @@ export const LINT_RULES: readonly LintRule[] = [
   conditionTypes,
   moduleParameters,
   popover,
+  secureCopies,
   variableDeclarations,
   nameClashes,
   dialNumbers,
@@ -80,10 +82,12 @@ export function summarizeFlow(flow: Flow): FlowSummary {
     if (obj(block)?.type === 'invokeModule' && typeof settings?.module === 'string')
       invokes.add(settings.module);
   }
+  const secureOutputs = secureOutputsOf(flow);
   return {
     id: flow.id,
     type: flow.type,
     ...(flow.module || flow.type === 'module' ? { module: flow.module ?? {} } : {}),
     ...(invokes.size > 0 ? { invokes: [...invokes] } : {}),
+    ...(secureOutputs.length > 0 ? { secureOutputs } : {}),
   };
 }

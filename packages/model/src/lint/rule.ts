@@ -14,6 +14,8 @@ export interface FlowSummary {
   module?: ModuleInterface;
   /** Ids of the modules this flow invokes (for recursion through other modules, CF604). */
   invokes?: readonly string[];
+  /** A module's outputs returned from one of its secure variables (copies into viewable ones, CF412). */
+  secureOutputs?: readonly string[];
 }
 
 export interface LintContext {

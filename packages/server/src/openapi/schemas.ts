@@ -56,6 +56,11 @@ export const schemas = {
         properties: { inputs: { type: 'object' }, outputs: { type: 'object' } },
       },
       invokes: { type: 'array', items: { type: 'string' }, description: 'Ids of the modules it invokes.' },
+      secureOutputs: {
+        type: 'array',
+        items: { type: 'string' },
+        description: "A module's outputs returned from a secure variable (lint CF412).",
+      },
     },
     required: ['id', 'type'],
   },

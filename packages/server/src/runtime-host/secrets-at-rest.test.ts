@@ -28,7 +28,8 @@ class Crm {
       res.setHeader('Content-Type', 'application/json');
       if (req.url?.startsWith('/login')) res.end(JSON.stringify({ token: API_TOKEN }));
       else if (this.holdVerify) this.held.push(res);
-      else res.end('{"verified":true}');
+      // A careless CRM echoes the PIN back: the copy it lands in must stay masked too.
+      else res.end(JSON.stringify({ verified: true, echo: `PIN ${SECRET_PIN} ok` }));
     });
   });
   holdVerify = true;
@@ -60,6 +61,7 @@ function pinFlow(crm: string): Record<string, unknown> {
       apiToken: { type: 'string', secure: true },
       pin: { type: 'string', secure: true },
       verified: { type: 'boolean', default: false },
+      note: { type: 'string', label: 'Note', agentViewable: true },
     },
     blocks: {
       login: {
@@ -93,7 +95,10 @@ function pinFlow(crm: string): Record<string, unknown> {
           body: { pin: { variable: 'pin' } },
           timeoutSeconds: 10,
           maxResponseBytes: 1000,
-          responseMapping: [{ pointer: '/verified', variable: 'verified' }],
+          responseMapping: [
+            { pointer: '/verified', variable: 'verified' },
+            { pointer: '/echo', variable: 'note' },
+          ],
         },
         next: { success: 'done', error: 'failed', timeout: 'failed' },
       },
@@ -197,7 +202,13 @@ describe('secure values at rest', () => {
       () => contact(second, id),
       (c) => c.block === 'done',
     );
-    expect(done).toMatchObject({ block: 'done', variables: { verified: true, pin: '•••', apiToken: '•••' } });
+    expect(done).toMatchObject({
+      block: 'done',
+      variables: { verified: true, pin: '•••', apiToken: '•••', note: 'PIN ••• ok' },
+    });
+    const list = (await second.api('viewer').get('/api/contacts').expect(200)).body;
+    expect(JSON.stringify(list)).not.toContain(SECRET_PIN);
+    expect(JSON.stringify(list)).not.toContain(API_TOKEN);
     expect(crm.requests.at(-1)).toEqual({
       url: `/verify?token=${API_TOKEN}`,
       body: JSON.stringify({ pin: SECRET_PIN }),
