@@ -378,6 +378,8 @@ export interface ContactSnapshot {
    * their variable (a module that returned, a PIN keyed again), wherever a copy of them shows.
    */
   secrets?: string[];
+  /** Contact variables that hold a copy of a secure value (shown masked to agents). */
+  secureCopies?: string[];
 }
 
 export interface StepResult {

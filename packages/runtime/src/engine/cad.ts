@@ -28,7 +28,7 @@ export function onVariableUpdate(
     const value =
       declaration.secure === true
         ? undefined
-        : run.masked(ownEntry(run.s.variables, name) ?? declaration.default ?? null);
+        : run.agentValue(name, ownEntry(run.s.variables, name) ?? declaration.default ?? null);
     run.emit({
       type: 'variableUpdate',
       agent,
@@ -44,6 +44,8 @@ export function onVariableUpdate(
   const coerced = coerceValue(declaration.type, event.value);
   if (!coerced.ok) return refuse(coerced.reason);
   run.s.variables = { ...run.s.variables, [name]: coerced.value as JsonValue };
+  // What the agent typed is theirs, not a copy of a secure value.
+  if (run.s.secureCopies?.includes(name)) run.s.secureCopies = run.s.secureCopies.filter((n) => n !== name);
   run.s.variableVersions = { ...run.s.variableVersions, [name]: current + 1 };
   run.emit({
     type: 'variableUpdate',

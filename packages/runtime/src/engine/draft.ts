@@ -45,6 +45,7 @@ export function draft(s: ContactSnapshot): ContactSnapshot {
   if (s.transfer !== undefined) copy.transfer = s.transfer;
   if (s.secrets !== undefined) copy.secrets = s.secrets;
   if (s.keysFor !== undefined) copy.keysFor = s.keysFor;
+  if (s.secureCopies !== undefined) copy.secureCopies = s.secureCopies;
   return copy;
 }
 

@@ -101,7 +101,10 @@ function offerDetails(run: ContactRun, queue: string): { title: string; popover:
     title: resource?.displayName ?? queue,
     // A copy of a secure value in a viewable variable stays masked on the desktop.
     popover: root
-      ? popoverFor(root, { ...run.s.variables }).map((item) => ({ ...item, value: run.masked(item.value) }))
+      ? popoverFor(root, { ...run.s.variables }).map((item) => ({
+          ...item,
+          value: run.agentValue(item.name, item.value),
+        }))
       : [],
   };
 }

@@ -3,7 +3,7 @@ import type { BlockContext, BlockStep, ChildEnd, CommandDraft } from '../blocks/
 import { behaviourFor } from '../blocks/index.js';
 import { type CompiledFlow, compile } from '../compile/compile.js';
 import { type Coerced, coerceValue } from '../rules/coerce.js';
-import { maskValue, redactText, secretText, secureVariableNames } from '../rules/redact.js';
+import { maskValue, REDACTED, redactText, secretText, secureVariableNames } from '../rules/redact.js';
 import { maskTraceEntry, rememberSecrets, secureValuesOf } from '../rules/secure-values.js';
 import { summariseCommand } from '../trace/summarise.js';
 import type {
@@ -215,9 +215,24 @@ export class ContactRun {
     if (kept !== this.s.secrets && kept) this.s.secrets = kept;
   }
 
-  /** `value` (a popover or desktop value) with any secure value in it masked. */
-  masked(value: unknown): unknown {
+  /**
+   * A variable's value as an agent may see it (popover, desktop): masked whole when it holds a copy of
+   * a secure value (it held one when it was stored: `secureCopies`, however short the PIN), else masked
+   * as `maskValue` does for agents (a short PIN only where it is the whole value).
+   */
+  agentValue(name: string, value: unknown): unknown {
+    if (this.s.secureCopies?.includes(name)) return REDACTED;
     return maskValue(value, this.secrets(), { numbers: true, shownToAgents: true });
+  }
+
+  /** Records whether the contact variable `name` now holds a copy of a secure value. */
+  private markCopy(name: string, value: unknown): void {
+    const secrets = this.secrets();
+    const text = secretText(value);
+    const copy = text !== undefined && secrets.some((secret) => text.includes(secret));
+    const copies = this.s.secureCopies ?? [];
+    if (copy === copies.includes(name)) return;
+    this.s.secureCopies = copy ? [...copies, name] : copies.filter((n) => n !== name);
   }
 
   // -- ending the contact --------------------------------------------------------------------------
@@ -452,7 +467,10 @@ export class ContactRun {
     const stored = coerced.value as JsonValue;
     if ('secure' in declaration && declaration.secure === true) this.keepSecret(stored);
     if (frame?.kind === 'module') frame.vars = { ...frame.vars, [name]: stored };
-    else this.s.variables = { ...this.s.variables, [name]: stored };
+    else {
+      this.s.variables = { ...this.s.variables, [name]: stored };
+      if (!('secure' in declaration && declaration.secure === true)) this.markCopy(name, stored);
+    }
     return coerced;
   }
 

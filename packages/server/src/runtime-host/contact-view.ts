@@ -31,10 +31,12 @@ export function contactView(s: ContactSnapshot, published: PublishedVersions) {
   const secure = secureNames(s, published);
   const secrets = secureValuesOf(s, flowsOf(s, published));
   const variables: Record<string, unknown> = {};
+  // A copy of a secure value (see `secureCopies`) is masked whole, however short the PIN.
   for (const [name, value] of Object.entries(s.variables))
-    variables[name] = secure.has(name)
-      ? REDACTED
-      : maskValue(value, secrets, { numbers: true, shownToAgents: true });
+    variables[name] =
+      secure.has(name) || s.secureCopies?.includes(name)
+        ? REDACTED
+        : maskValue(value, secrets, { numbers: true, shownToAgents: true });
   const top = s.stack[s.stack.length - 1];
   return {
     contactId: s.contactId,
