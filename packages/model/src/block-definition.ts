@@ -63,6 +63,7 @@ export type Widget =
   | 'conditions'
   | 'assignments'
   | 'menuOptions'
+  | 'percentShares'
   | 'moduleParameters'
   | 'keyValue'
   | 'text'

@@ -142,6 +142,16 @@ export const PROBLEM_CODES = {
     title: 'Outcome leads to itself',
     help: 'A block transitions straight back to itself.',
   },
+  CF210: {
+    severity: 'error',
+    title: 'Shares do not add up to 100',
+    help: "A Distribute by percentage block's shares must add up to exactly 100%, so that every contact takes one outcome. Change the percentages.",
+  },
+  CF211: {
+    severity: 'error',
+    title: 'Outcome named twice',
+    help: 'Two shares of a Distribute by percentage block name the same outcome. Give each share its own outcome, or merge the two shares into one.',
+  },
   CF300: {
     severity: 'error',
     title: 'Unknown queue',

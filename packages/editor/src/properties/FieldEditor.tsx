@@ -15,6 +15,7 @@ import { FlowPicker } from './widgets/FlowPicker';
 import { KeyValueEditor } from './widgets/KeyValueEditor';
 import { MenuOptionsEditor } from './widgets/MenuOptionsEditor';
 import { OperandInput } from './widgets/OperandInput';
+import { PercentSharesEditor } from './widgets/PercentSharesEditor';
 import { PhoneNumberInput } from './widgets/PhoneNumberInput';
 import { PromptInput } from './widgets/PromptInput';
 import { HoursPicker, NumberPicker, QueuePicker } from './widgets/ResourcePicker';
@@ -35,6 +36,7 @@ const WIDGETS: Record<Widget, ComponentType<WidgetProps>> = {
   conditions: ConditionsEditor,
   assignments: AssignmentsEditor,
   menuOptions: MenuOptionsEditor,
+  percentShares: PercentSharesEditor,
   moduleParameters: KeyValueEditor,
   keyValue: KeyValueEditor,
   text: TextInput,
@@ -51,6 +53,7 @@ const GROUPED: ReadonlySet<Widget> = new Set([
   'conditions',
   'assignments',
   'menuOptions',
+  'percentShares',
   'moduleParameters',
   'keyValue',
   'callerId',

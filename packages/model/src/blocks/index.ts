@@ -4,6 +4,7 @@ import { checkHours } from './check-hours.js';
 import { checkVariable } from './check-variable.js';
 import { createCallback } from './create-callback.js';
 import { disconnect } from './disconnect.js';
+import { distributeByPercentage } from './distribute-by-percentage.js';
 import { endFlow } from './end-flow.js';
 import { getDigits } from './get-digits.js';
 import { httpRequest } from './http-request.js';
@@ -33,6 +34,7 @@ export const BLOCKS = [
   setVariables,
   checkHours,
   loopCounter,
+  distributeByPercentage,
   httpRequest,
   invokeModule,
   setWorkingQueue,
@@ -62,6 +64,7 @@ export function blockTypes(): string[] {
 }
 
 export * from './common.js';
+export { type PercentShare, percentShares } from './distribute-by-percentage.js';
 export type { CallerIdSetting, TransferToNumberSettings } from './transfer-to-number.js';
 export {
   callPhoneNumber,
@@ -69,6 +72,7 @@ export {
   checkVariable,
   createCallback,
   disconnect,
+  distributeByPercentage,
   endFlow,
   getDigits,
   httpRequest,

@@ -18,6 +18,7 @@ import { moduleRecursion } from './rules/module-recursion.js';
 import { moduleReturns } from './rules/module-returns.js';
 import { nameClashes } from './rules/name-clashes.js';
 import { outcomesWired } from './rules/outcomes-wired.js';
+import { percentSharesRule } from './rules/percent-shares.js';
 import { popover } from './rules/popover.js';
 import { recordingPause } from './rules/recording-pause.js';
 import { resourceReferences } from './rules/resource-references.js';
@@ -45,6 +46,7 @@ export const LINT_RULES: readonly LintRule[] = [
   flowTypeBlocks,
   layoutBlocks,
   selfLoops,
+  percentSharesRule,
   resourceReferences,
   flowReferences,
   variableReferences,

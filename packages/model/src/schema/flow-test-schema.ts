@@ -148,6 +148,13 @@ export function buildFlowTestSchema(): JsonSchema {
             },
           },
           maxSeconds: { type: 'integer', minimum: 1, description: 'Simulated time limit (default 3600).' },
+          seed: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 4294967295,
+            description:
+              'Seed of the random source that Distribute by percentage and the random caller-ID fallback draw from (default 1): the same seed takes the same branches every run.',
+          },
           expect: ref('expectation'),
         },
         required: ['name', 'call', 'expect'],

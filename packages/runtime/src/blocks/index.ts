@@ -4,6 +4,7 @@ import { checkHours } from './check-hours.js';
 import { checkVariable } from './check-variable.js';
 import { createCallback } from './create-callback.js';
 import { disconnect } from './disconnect.js';
+import { distributeByPercentage } from './distribute-by-percentage.js';
 import { endFlow } from './end-flow.js';
 import { getDigits } from './get-digits.js';
 import { httpRequest } from './http-request.js';
@@ -33,6 +34,7 @@ export const BEHAVIOURS: readonly BlockBehaviour[] = [
   setVariables,
   checkHours,
   loopCounter,
+  distributeByPercentage,
   httpRequest,
   invokeModule,
   setWorkingQueue,

@@ -43,6 +43,8 @@ export interface Scenario {
   dial?: Record<string, DialAnswer>;
   http?: ScenarioHttpAnswer[];
   maxSeconds?: number;
+  /** Seed of the random source (Distribute by percentage, random caller ID); default 1. */
+  seed?: number;
   expect: Expectation;
 }
 

@@ -17,7 +17,7 @@ export interface ScenarioInput {
   resources: Resources;
   test: Pick<FlowTest, 'flow'>;
   scenario: Scenario;
-  /** Seed of the random source of the caller-ID rules (default 1): the same seed, the same run. */
+  /** Seed of the random source when the scenario names none (default 1): the same seed, the same run. */
   seed?: number;
 }
 
@@ -61,7 +61,7 @@ export function runScenario(input: ScenarioInput): ScenarioResult {
       ]),
     ),
     http: (request) => cannedHttp(scenario.http ?? [], request),
-    seed: input.seed ?? 1,
+    seed: scenario.seed ?? input.seed ?? 1,
   });
   for (const [name, a] of Object.entries(agents)) {
     if (a.availableAfterSeconds !== undefined) {
