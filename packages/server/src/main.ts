@@ -10,6 +10,7 @@ import { LogHealth } from './ops/log-destination.js';
 import { createLogger } from './ops/logger.js';
 import { firstStartLines } from './publishing/first-start.js';
 import { createService } from './service.js';
+import { ResourcesDamagedError } from './store/live-resources.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..', '..');
@@ -34,7 +35,17 @@ async function main(): Promise<void> {
   process.stderr.on('error', () => undefined);
   const logHealth = new LogHealth();
   const logger = createLogger({ level: config.logLevel, health: logHealth });
-  const service = await createService(config, { logger, logHealth, defaultMetrics: true });
+  let service: Awaited<ReturnType<typeof createService>>;
+  try {
+    service = await createService(config, { logger, logHealth, defaultMetrics: true });
+  } catch (error) {
+    // Decided: a damaged resources file with no last good copy refuses the start, saying where.
+    if (error instanceof ResourcesDamagedError) {
+      process.stderr.write(`callflow: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
   let port: number;
   try {
     port = await service.listen();

@@ -108,8 +108,29 @@ export async function createService(
   if (firstStart) logger.info(firstStart, 'first start: flows published');
 
   // The runtime reads resources synchronously at every step; this copy follows the file.
-  const live = new LiveResources(store);
-  await live.refresh();
+  // A copy of the last good resources file sits in the data directory: a start with a damaged file
+  // serves it (degraded) rather than refusing, once the service has run with a good file.
+  const live = new LiveResources(store, join(config.dataDir, 'resources.last-good.json'));
+  live.onStatus((damage) => {
+    if (damage) {
+      logger.error(
+        { file: damage.file, problems: damage.problems },
+        'the resources file is damaged: serving the last good resources until it is fixed',
+      );
+      events.publish({ type: 'resources.damaged', file: damage.file, problems: damage.problems });
+    } else {
+      logger.info({ file: config.resourcesFile }, 'the resources file is good again and in use');
+      events.publish({ type: 'resources.recovered', file: config.resourcesFile });
+    }
+  });
+  try {
+    await live.refresh();
+  } catch (error) {
+    // A damaged resources file with no last good copy: nothing is running yet; leave the store closed.
+    await checkpointer.stop();
+    db.close();
+    throw error;
+  }
   const resources = (): Resources => live.current;
   const twilio = config.twilio
     ? await createTwilioTelephony(config.twilio, resources, logger, options.twilioClient)
@@ -155,6 +176,9 @@ export async function createService(
     health: () => ({
       ok: state === 'ready',
       state,
+      // Degraded, not down: calls go on with the last good resources while the file is damaged.
+      ...(live.damage ? { degraded: true } : {}),
+      resources: live.damage ? { ok: false, ...live.damage } : { ok: true },
       contacts: host.activeCount,
       ...(logHealth ? { log: logHealth.report() } : {}),
     }),
