@@ -307,6 +307,8 @@ export interface TraceEntry {
   commands?: string[];
   callerId?: { number?: string; name?: string; rule: string; reason: string };
   note?: string;
+  /** The line a Log to the contact trace block wrote, secure values masked. */
+  log?: string;
   ignored?: string;
   error?: string;
 }

@@ -128,6 +128,7 @@ export function formatTrace(trace: readonly TraceEntry[]): string {
       .join(' ');
     lines.push(`${clock(entry.at, start)}  ${[where, what].filter(Boolean).join('  ')}`.trimEnd());
     if (entry.note !== undefined) lines.push(`          ${entry.note}`);
+    if (entry.log !== undefined) lines.push(`          log: ${entry.log}`);
     if (entry.callerId) {
       const c = entry.callerId;
       lines.push(

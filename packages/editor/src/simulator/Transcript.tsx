@@ -7,6 +7,7 @@ const WHO: Record<TranscriptLine['kind'], string> = {
   caller: 'Caller',
   agent: 'Agent',
   system: '',
+  log: 'Log',
 };
 
 /** What the caller hears and does, line by line, with the simulated time of each line. */

@@ -21,6 +21,7 @@ import {
   variableRows,
   visitedBlocks,
 } from './simulation-view';
+import { withTraceLogLines } from './trace-log-lines';
 
 export interface ServiceCallData {
   /** The flow's declarations as the call runs them (its published version), for labels and masks. */
@@ -81,7 +82,7 @@ export function serviceCallView(data: ServiceCallData): SimulationView {
     clock: data.now,
     nextTimerAt: null,
     canPress: false,
-    transcript,
+    transcript: withTraceLogLines(transcript, data.trace),
     variables: variableRows(flow, {}),
     system: [],
     offers,

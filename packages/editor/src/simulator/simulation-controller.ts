@@ -34,6 +34,7 @@ import {
   variableRows,
   visitedBlocks,
 } from './simulation-view';
+import { withTraceLogLines } from './trace-log-lines';
 
 export interface SimulationInputs {
   /** The open flow, unsaved edits included. */
@@ -388,7 +389,7 @@ export class SimulationController {
       clock: sim.now(),
       nextTimerAt: timers.length > 0 ? Math.min(...timers) : null,
       canPress: !ended,
-      transcript,
+      transcript: withTraceLogLines(transcript, trace).map(mask),
       // A copy of a secure value in another variable, or in `$lastDigits`, stays masked.
       variables: variableRows(flow, snapshot.variables).map((row) => ({
         ...row,

@@ -19,6 +19,8 @@ export interface ObservedTraceEntry {
   outcome?: string;
   callerId?: { number?: string; name?: string; rule: string; reason: string };
   note?: string;
+  /** A Log to the contact trace block's line (secure values already masked by the runtime). */
+  log?: string;
   error?: string;
 }
 
@@ -67,7 +69,7 @@ export type ObservedCommand =
 export interface TranscriptLine {
   /** Virtual time, epoch ms. */
   at: number;
-  kind: 'prompt' | 'whisper' | 'caller' | 'agent' | 'system';
+  kind: 'prompt' | 'whisper' | 'caller' | 'agent' | 'system' | 'log';
   text: string;
 }
 

@@ -9,6 +9,7 @@ import { endFlow } from './end-flow.js';
 import { getDigits } from './get-digits.js';
 import { httpRequest } from './http-request.js';
 import { invokeModule } from './invoke-module.js';
+import { logToTrace } from './log-to-trace.js';
 import { loopCounter } from './loop-counter.js';
 import { menu } from './menu.js';
 import { offerCallback } from './offer-callback.js';
@@ -35,6 +36,7 @@ export const BLOCKS = [
   checkHours,
   loopCounter,
   distributeByPercentage,
+  logToTrace,
   httpRequest,
   invokeModule,
   setWorkingQueue,
@@ -77,6 +79,7 @@ export {
   getDigits,
   httpRequest,
   invokeModule,
+  logToTrace,
   loopCounter,
   menu,
   offerCallback,

@@ -188,6 +188,13 @@ export function buildFlowTestSchema(): JsonSchema {
             minItems: 1,
             description: 'Texts played to the agent (whispers), in order (substrings).',
           },
+          logs: {
+            type: 'array',
+            items: { type: 'string' },
+            minItems: 1,
+            description:
+              'Lines Log to the contact trace blocks wrote, in order (substrings; secure values show as •••).',
+          },
           queue: ref('resourceName'),
           offeredTo: ref('resourceName'),
           popover: {

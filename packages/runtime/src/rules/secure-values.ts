@@ -74,7 +74,7 @@ export function rememberSecrets(
 export function maskTraceEntry(entry: TraceEntry, secrets: readonly string[]): TraceEntry {
   if (secrets.length === 0) return entry;
   let out: TraceEntry | undefined;
-  for (const field of ['note', 'ignored', 'error', 'commands', 'callerId'] as const) {
+  for (const field of ['note', 'log', 'ignored', 'error', 'commands', 'callerId'] as const) {
     const value = entry[field];
     if (value === undefined) continue;
     const masked = maskValue(value, secrets);

@@ -52,6 +52,8 @@ export interface CallRecord {
   prompts: string[];
   /** Texts played to the agent (whispers), in order. */
   agentPrompts: string[];
+  /** Lines Log to the contact trace blocks wrote for the call, in order (secure values masked). */
+  logs: string[];
   /** Queues the contact was placed in, in order. */
   queues: string[];
   offers: OfferRecord[];

@@ -13,6 +13,7 @@ function record(): CallRecord {
     ],
     prompts: ['Welcome to Northwind.', 'For billing, press 1.'],
     agentPrompts: ['Billing call from Ann'],
+    logs: ['CRM answered for account 12345678, card •••', 'routing to billing'],
     queues: ['support', 'billing'],
     offers: [
       {
@@ -73,6 +74,7 @@ describe('checkExpectations', () => {
         notVisits: ['goodbye'],
         prompts: ['Welcome', 'press 1'],
         agentPrompts: ['from Ann'],
+        logs: ['card •••', 'billing'],
         queue: 'billing',
         offeredTo: 'alice',
         popover: [{ label: 'Customer name', value: 'Ann' }, { label: 'Tier' }],
@@ -91,6 +93,22 @@ describe('checkExpectations', () => {
       record(),
     );
     expect(failures).toEqual([]);
+  });
+
+  it('names the logged line missing, and what was logged', () => {
+    expect(checkExpectations({ logs: ['routing to billing', 'card •••'] }, record())).toEqual([
+      {
+        path: '/expect/logs/1',
+        message:
+          'expected a logged line containing "card •••" after "routing to billing" but logged: "CRM answered for account 12345678, card •••", "routing to billing"',
+      },
+    ]);
+    expect(checkExpectations({ logs: ['anything'] }, { ...record(), logs: [] })).toEqual([
+      {
+        path: '/expect/logs/0',
+        message: 'expected a logged line containing "anything" but no line was logged',
+      },
+    ]);
   });
 
   it('names the caller ID and rule expected and got', () => {

@@ -43,6 +43,7 @@ export function checkExpectations(expect: Expectation, record: CallRecord): Expe
   if (expect.prompts) checkTexts('prompts', expect.prompts, record.prompts, 'the caller', fail);
   if (expect.agentPrompts)
     checkTexts('agentPrompts', expect.agentPrompts, record.agentPrompts, 'the agent', fail);
+  if (expect.logs) checkLogs(expect.logs, record.logs, fail);
   if (expect.queue !== undefined) {
     const last = record.queues.at(-1);
     if (last !== expect.queue) {
@@ -123,6 +124,18 @@ function checkTexts(
   fail(
     `${key}/${missing}`,
     `expected ${who} to hear ${JSON.stringify(wanted[missing])}${missing > 0 ? ` after ${JSON.stringify(wanted[missing - 1])}` : ''} but ${heard}`,
+  );
+}
+
+/** Each wanted line is part of a logged line, in this order (others may come between). */
+function checkLogs(wanted: readonly string[], logged: readonly string[], fail: Fail): void {
+  const missing = missingInOrder(wanted, logged, (w, a) => a.includes(w));
+  if (missing === undefined) return;
+  const written =
+    logged.length === 0 ? 'no line was logged' : `logged: ${logged.map((l) => JSON.stringify(l)).join(', ')}`;
+  fail(
+    `logs/${missing}`,
+    `expected a logged line containing ${JSON.stringify(wanted[missing])}${missing > 0 ? ` after ${JSON.stringify(wanted[missing - 1])}` : ''} but ${written}`,
   );
 }
 

@@ -66,6 +66,8 @@ export interface Expectation {
   notVisits?: string[];
   prompts?: string[];
   agentPrompts?: string[];
+  /** Lines written by Log to the contact trace blocks, in order (substrings). */
+  logs?: string[];
   queue?: string;
   offeredTo?: string;
   popover?: { label: string; value?: unknown }[];

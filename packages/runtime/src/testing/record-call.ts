@@ -30,6 +30,7 @@ export function recordCall(
     visits: related.flatMap((id) => visits(sim.trace(id))),
     prompts: sim.heard(contactId, 'caller'),
     agentPrompts: related.flatMap((id) => sim.heard(id, 'agent')),
+    logs: sim.trace(contactId).flatMap((entry) => (entry.log === undefined ? [] : [entry.log])),
     queues: own.filter((c): c is CommandOf<'enqueue'> => c.type === 'enqueue').map((c) => c.queue),
     offers: related.flatMap((id) => offers(commands(id))),
     dials: related.flatMap((id) => dials(commands(id), sim.trace(id), sim.telephony.digitsSent(id))),

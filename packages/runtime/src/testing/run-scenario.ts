@@ -136,6 +136,7 @@ export function notRun(name: string, flow: string, failures: ExpectationFailure[
       visits: [],
       prompts: [],
       agentPrompts: [],
+      logs: [],
       queues: [],
       offers: [],
       dials: [],
