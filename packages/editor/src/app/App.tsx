@@ -13,6 +13,7 @@ import { useAutoLayout } from '../layout/use-auto-layout';
 import { useLiveProblems } from '../problems/use-live-problems';
 import { isDirty, useEditorStore } from '../store/flow-store';
 import { FirstStartNotice } from './FirstStartNotice';
+import { ResourcesDamagedBanner } from './ResourcesDamagedBanner';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
@@ -62,6 +63,7 @@ function Workbench() {
   return (
     <div className="app">
       <Toolbar onAutoLayout={layout} onPrepareLayout={prepare} onFit={fit} layingOut={running} />
+      <ResourcesDamagedBanner />
       {flow ? (
         <main className="workbench">
           <Palette flowType={flow.type} />

@@ -35,6 +35,9 @@ const EVENT_TYPES = [
   'flow.live',
   'resources.saved',
   'resources.changedOnDisk',
+  // Followed by the banner over the designer.
+  'resources.damaged',
+  'resources.recovered',
   // Followed by the Tests tab: a test file saved by someone else (or by Save as test elsewhere).
   'flow.tests.saved',
   // Followed by the simulator when it runs a call on the service.
@@ -67,6 +70,8 @@ export function useLiveEvents(): void {
     };
     source.onopen = () => {
       opened = true;
+      // Whatever happened before the stream (re)connected was not streamed: followers read it again.
+      emitServerEvent('stream.open', {});
     };
     // Without a server that streams events (a static preview), stop instead of retrying forever.
     source.onerror = () => {
