@@ -1,9 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { emptyResources } from '@callflow/model';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestService, type TestService } from '../test-support/temp-service.js';
 import type { FlowStore } from './flow-store.js';
 import { LiveResources } from './live-resources.js';
+
+// A resources document that passes the schema (a damaged one would never replace the good one).
+const sampleResources = JSON.parse(
+  readFileSync(new URL('../../../../flows/resources.json', import.meta.url), 'utf8'),
+);
 
 let t: TestService;
 beforeAll(async () => {
@@ -55,7 +59,7 @@ describe('LiveResources', () => {
       getResources: async () => {
         reads += 1;
         await new Promise((r) => setTimeout(r, 5));
-        return { resources: emptyResources(), etag: stamp, problems: [] };
+        return { resources: sampleResources, etag: stamp, problems: [] };
       },
     } as unknown as FlowStore;
     const live = new LiveResources(store);

@@ -1,5 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { emptyResources, type Problem, parseJsonDocument, type Resources } from '@callflow/model';
+import {
+  emptyResources,
+  type Problem,
+  parseJsonDocument,
+  type Resources,
+  validateResourcesSchema,
+} from '@callflow/model';
 import type { RequestHandler } from 'express';
 import writeFileAtomic from 'write-file-atomic';
 import type { FlowStore } from './flow-store.js';
@@ -91,13 +97,15 @@ export class LiveResources {
     const stamp = this.store.resourcesStamp();
     const first = this.#stamp === undefined;
     const stored = await this.store.getResources();
-    // A file that exists but cannot be read (merge-conflict markers, truncated, empty: not JSON) never
-    // replaces the resources in use: calls keep their queues, numbers and agents meanwhile. (A file that
-    // reads but breaks the schema is used as before: lint and publish report it.)
-    if (stored.etag !== null && !stored.resources) {
+    // A file that exists but cannot be used (merge-conflict markers, truncated, empty: not JSON; or JSON
+    // that breaks the schema, e.g. a conflict resolved by hand into the wrong shape) never replaces the
+    // resources in use: calls keep their queues, numbers and agents meanwhile. Only a resources file the
+    // service accepts through its API (the schema) ever becomes the resources calls run with.
+    const schema = stored.resources ? errorsOf(validateResourcesSchema(stored.resources)) : [];
+    if (stored.etag !== null && (!stored.resources || schema.length > 0)) {
       const damage: ResourcesDamage = {
         file: this.store.resourcesFile,
-        problems: errorsOf(stored.problems),
+        problems: stored.resources ? schema : errorsOf(stored.problems),
         since: this.#damage?.since ?? new Date().toISOString(),
         servingLastGood: true,
       };

@@ -71,6 +71,32 @@ describe('a damaged resources file while the service runs', () => {
   );
 });
 
+describe('a resources file that reads but breaks the schema', () => {
+  it('is not used either: the last good resources stay in use until the file is fixed', async () => {
+    t = await startTestService({ workDir: work });
+    const svc = t;
+    const file = svc.config.resourcesFile;
+    const good = readFileSync(file, 'utf8');
+    const broken = JSON.parse(good);
+    broken.agents['alice.ng'].displayName = 'Alice Broken';
+    broken.queues.billing.hours = 42; // a name is expected
+    writeFileSync(file, `${JSON.stringify(broken, null, 2)}\n`);
+
+    const agents = await svc.api().get('/api/agents').expect(200);
+    expect(agents.body.find((a: { name: string }) => a.name === 'alice.ng').displayName).not.toBe(
+      'Alice Broken',
+    );
+    await requestCallback(svc).expect(201);
+    const degraded = await health(svc);
+    expect(degraded).toMatchObject({ degraded: true, resources: { ok: false, servingLastGood: true } });
+    expect(degraded.resources.problems[0].path).toContain('/queues/billing/hours');
+
+    writeFileSync(file, good);
+    await svc.api().get('/api/agents').expect(200);
+    expect(await health(svc)).toMatchObject({ ok: true, resources: { ok: true } });
+  });
+});
+
 describe('a damaged resources file at start-up', () => {
   it('refuses to start, naming the file and where, when there is no last good copy', async () => {
     const first = await startTestService({ workDir: work });
