@@ -4,7 +4,12 @@ import type { EventBus } from '../ops/event-bus.js';
 import type { ServiceMetrics } from '../ops/metrics.js';
 import type { Preconditions } from '../store/document-files.js';
 import { ifMatchSatisfied } from '../store/etag.js';
-import { checkFlowForPublish, checkFlowTestDocument, flowSchemaProblems } from '../store/flow-checks.js';
+import {
+  checkFlowForPublish,
+  checkFlowTestDocument,
+  flowSchemaProblems,
+  upgradeFlow,
+} from '../store/flow-checks.js';
 import { assertFlowId, type FlowStore, type StoredFlow } from '../store/flow-store.js';
 import { assertTestFileName } from '../store/flow-tests.js';
 import { KeyedMutex } from '../store/keyed-mutex.js';
@@ -120,13 +125,16 @@ export class FlowService {
         },
       );
     }
-    const schemaProblems = flowSchemaProblems(body);
+    // Read as `callflow validate` reads a file: an older format version is upgraded (and saved upgraded).
+    const upgraded = upgradeFlow(body);
+    const schemaProblems =
+      upgraded.value === undefined ? upgraded.problems : flowSchemaProblems(upgraded.value);
     if (schemaProblems.some((p) => p.severity === 'error')) {
       throw new ApiError(422, 'invalid_flow', 'The flow does not match the flow schema; nothing was saved.', {
         problems: schemaProblems,
       });
     }
-    const flow = body as Flow;
+    const flow = upgraded.value as Flow;
     const { etag, created } = await this.store.save(id, flow, preconditions);
     const problems = checkFlowForPublish(flow, await this.#context());
     this.events.publish({ type: 'flow.saved', flowId: id, etag });

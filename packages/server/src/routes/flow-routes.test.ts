@@ -127,6 +127,37 @@ describe('flow store API', () => {
     await t.api().get('/api/flows/bad-flow').expect(404);
   });
 
+  it('reads format versions as callflow validate does: a flow without formatVersion is upgraded, a newer one refused', async () => {
+    const { formatVersion, ...unversioned } = simpleFlow('unversioned-flow');
+    const saved = await t
+      .api()
+      .put('/api/flows/unversioned-flow')
+      .set('If-None-Match', '*')
+      .send(unversioned)
+      .expect(201);
+    expect(saved.body.etag).toEqual(expect.any(String));
+    const stored = JSON.parse(readFileSync(join(t.flowsDir, 'unversioned-flow.flow.json'), 'utf8'));
+    expect(stored.formatVersion).toBe(formatVersion);
+
+    const future = await t
+      .api()
+      .put('/api/flows/future-flow')
+      .set('If-None-Match', '*')
+      .send({ ...simpleFlow('future-flow'), formatVersion: Number(formatVersion) + 1 })
+      .expect(422);
+    expect(future.body.code).toBe('invalid_flow');
+    expect(future.body.details.problems[0]).toMatchObject({ severity: 'error', path: '/formatVersion' });
+    await t.api().get('/api/flows/future-flow').expect(404);
+
+    // A file put on disk by hand without formatVersion is read upgraded (as the CLI validates it).
+    writeFileSync(
+      join(t.flowsDir, 'by-hand.flow.json'),
+      `${JSON.stringify({ ...unversioned, id: 'by-hand' }, null, 2)}\n`,
+    );
+    const byHand = await t.api().get('/api/flows/by-hand').expect(200);
+    expect(byHand.body.flow.formatVersion).toBe(formatVersion);
+  });
+
   it('writes keys in canonical order whatever order the client sent', async () => {
     const flow = simpleFlow('order-flow');
     const shuffled = Object.fromEntries(Object.entries(flow).reverse());

@@ -9,6 +9,7 @@ import {
   formatFlowTest,
   formatResources,
   lintFlow,
+  migrateFlow,
   type Problem,
   parseJsonDocument,
   type Resources,
@@ -23,12 +24,36 @@ export interface ParsedDocument {
 }
 
 /** Strict JSON with line and column on syntax problems; schema checks come later, where they matter. */
-export function parseFlowText(text: string, file: string): ParsedDocument {
+function parseDocumentText(text: string, file: string): ParsedDocument {
   const doc = parseJsonDocument(text, { file });
   return doc.value === undefined ? { problems: doc.problems } : { value: doc.value, problems: doc.problems };
 }
 
-export const parseResourcesText = parseFlowText;
+/**
+ * A flow file as `callflow validate` reads it: strict JSON, then upgraded in memory to the current
+ * format version (an older file, or one without `formatVersion`, is read as `callflow migrate` would
+ * write it; a version newer than this service understands is a problem). One reading for both.
+ */
+export function parseFlowText(text: string, file: string): ParsedDocument {
+  const doc = parseDocumentText(text, file);
+  if (doc.value === undefined) return doc;
+  const upgraded = upgradeFlow(doc.value);
+  return upgraded.value === undefined
+    ? { problems: [...doc.problems, ...upgraded.problems] }
+    : { value: upgraded.value, problems: doc.problems };
+}
+
+export const parseResourcesText = parseDocumentText;
+
+/**
+ * `value` upgraded to the current format version with the model's migrations, as the CLI does; without a
+ * value when its `formatVersion` cannot be used (not a whole number, newer than this service).
+ */
+export function upgradeFlow(value: unknown): { value?: unknown; problems: Problem[] } {
+  const migration = migrateFlow(value);
+  const errors = migration.problems.filter((p) => p.severity === 'error');
+  return errors.length > 0 ? { problems: errors } : { value: migration.value, problems: [] };
+}
 
 /** A test file as the Tests tab reads it: its value only once it passes the flow test schema. */
 export function parseFlowTestText(text: string, file: string): ParsedDocument {
