@@ -1,5 +1,6 @@
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConfigError } from './config-error.js';
 import { parseSecretKey } from './db/secret-box.js';
 import { isLoopbackAddress } from './security/host-check.js';
 import {
@@ -112,9 +113,7 @@ function limitsFrom(env: NodeJS.ProcessEnv): ServiceLimits {
   return limits;
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError } from './config-error.js';
 
 /** How long ended contacts and their traces are kept (docs/operations.md). */
 export const DEFAULT_CONTACT_RETENTION = '7d';

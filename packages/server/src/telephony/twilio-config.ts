@@ -1,4 +1,4 @@
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../config-error.js';
 
 /** Twilio Programmable Voice settings (docs/twilio.md); absent unless an auth token is configured. */
 export interface TwilioConfig {
