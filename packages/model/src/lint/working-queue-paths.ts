@@ -62,13 +62,31 @@ export function workingQueuesOnPaths(
   }
   for (const key of queue) {
     const { block, queue: q } = states.get(key)!;
-    const path: string[] = [];
-    for (let at: string | undefined = key; at !== undefined; at = parent.get(at)) {
-      path.unshift(states.get(at)!.block);
-    }
     const list = result.get(block) ?? [];
-    list.push({ queue: q, path });
+    list.push(arrival(q, () => pathTo(key, states, parent)));
     result.set(block, list);
   }
   return result;
+}
+
+/**
+ * A queue on arrival whose path is worked out only when read: lint asks only for the queues, and writing
+ * out every path of a 1,000-block chain costs far more than the walk itself (half a million entries).
+ */
+function arrival(queue: PathQueue, walk: () => string[]): QueueOnPath {
+  let path: string[] | undefined;
+  const found = { queue } as QueueOnPath;
+  Object.defineProperty(found, 'path', { enumerable: true, get: () => (path ??= walk()) });
+  return found;
+}
+
+function pathTo(
+  key: string,
+  states: ReadonlyMap<string, { block: string }>,
+  parent: ReadonlyMap<string, string | undefined>,
+): string[] {
+  const path: string[] = [];
+  for (let at: string | undefined = key; at !== undefined; at = parent.get(at))
+    path.push(states.get(at)!.block);
+  return path.reverse();
 }
