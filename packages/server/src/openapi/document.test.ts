@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registeredRoutes } from '../test-support/registered-routes.js';
 import { startTestService, type TestService } from '../test-support/temp-service.js';
 import { openApiDocument } from './document.js';
 import { errorCodes } from './error-codes.js';
@@ -11,22 +12,9 @@ afterAll(async () => {
   await t.close();
 });
 
-interface Layer {
-  route?: { path: string | string[]; methods: Record<string, boolean> };
-}
-
 /** "METHOD /path/{param}" for every route express really has. */
 function expressRoutes(): string[] {
-  const stack = (t.service.app as unknown as { router: { stack: Layer[] } }).router.stack;
-  return stack.flatMap((layer) => {
-    if (!layer.route) return [];
-    const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
-    return paths.flatMap((path) =>
-      Object.keys(layer.route?.methods ?? {})
-        .filter((m) => m !== '_all')
-        .map((m) => `${m.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`),
-    );
-  });
+  return registeredRoutes(t.service.app).map((route) => route.replace(/:(\w+)/g, '{$1}'));
 }
 
 function documentedRoutes(): string[] {

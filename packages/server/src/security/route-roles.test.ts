@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registeredRoutes } from '../test-support/registered-routes.js';
 import { REPO_ROOT, startTestService, type TestService, TOKENS } from '../test-support/temp-service.js';
 import { ROUTE_ROLES, roleTableMarkdown } from './route-roles.js';
 import { ROLES } from './tokens.js';
@@ -14,23 +15,7 @@ afterAll(async () => {
   await t.close();
 });
 
-interface Layer {
-  route?: { path: string | string[]; methods: Record<string, boolean> };
-}
-
-/** "METHOD /path" for every route registered on the app. */
-function registeredRoutes(): string[] {
-  const stack = (t.service.app as unknown as { router: { stack: Layer[] } }).router.stack;
-  return stack.flatMap((layer) => {
-    if (!layer.route) return [];
-    const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
-    return paths.flatMap((path) =>
-      Object.keys(layer.route?.methods ?? {})
-        .filter((m) => m !== '_all')
-        .map((m) => `${m.toUpperCase()} ${path}`),
-    );
-  });
-}
+const routesOfApp = () => registeredRoutes(t.service.app);
 
 const rowOf = (route: string) => ROUTE_ROLES.find((row) => `${row.method} ${row.path}` === route);
 // Twilio's webhooks live in a router of their own, mounted only when Twilio is configured.
@@ -50,7 +35,7 @@ function call(route: string, token: string | undefined) {
 
 describe('the role table', () => {
   it('has one row for every route the app registers, and no row for a route it does not have', () => {
-    const registered = registeredRoutes();
+    const registered = routesOfApp();
     const missing = registered.filter((route) => !rowOf(route));
     expect(missing, 'routes without a row in ROUTE_ROLES').toEqual([]);
     const rows = ROUTE_ROLES.map((row) => `${row.method} ${row.path}`).filter((r) => !SUB_ROUTER_ROWS.has(r));
@@ -65,7 +50,7 @@ describe('the role table', () => {
 
   // Every registered route, called with every role and with no token: refused with 403 `forbidden`
   // exactly when the table says so (an allowed call may still fail for its made-up ids or empty body).
-  const routes = (): string[] => registeredRoutes().filter((route) => route !== 'GET /api/events');
+  const routes = (): string[] => routesOfApp().filter((route) => route !== 'GET /api/events');
   it('lets each role call exactly the routes its row allows', async () => {
     const wrong: string[] = [];
     for (const route of routes()) {
