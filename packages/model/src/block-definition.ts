@@ -1,3 +1,4 @@
+import type { BlockType } from './block-types.js';
 import type { FlowType } from './flow.js';
 
 /** A JSON Schema fragment (2020-12). Kept loose on purpose: fragments are trusted data. */
@@ -84,7 +85,7 @@ export interface FieldHint {
 }
 
 export interface BlockDefinition<S = Record<string, unknown>> {
-  type: string;
+  type: BlockType;
   title: string;
   group: PaletteGroup;
   /** A short glyph the palette and nodes show: a symbol common fonts carry (DejaVu, Segoe UI Symbol), not an emoji. */

@@ -1,4 +1,5 @@
 export * from './block-definition.js';
+export * from './block-types.js';
 export * from './blocks/index.js';
 export * from './check.js';
 export * from './conditions.js';

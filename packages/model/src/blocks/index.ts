@@ -1,4 +1,5 @@
 import type { BlockDefinition } from '../block-definition.js';
+import { BLOCK_TYPES, type BlockType, isBlockType } from '../block-types.js';
 import { callPhoneNumber } from './call-phone-number.js';
 import { checkHours } from './check-hours.js';
 import { checkVariable } from './check-variable.js';
@@ -25,8 +26,12 @@ import { setWorkingQueue } from './set-working-queue.js';
 import { transferToNumber } from './transfer-to-number.js';
 import { transferToQueue } from './transfer-to-queue.js';
 
-/** The block catalog, in palette order. The editor, validator, docs and runtime all read this list. */
-export const BLOCKS = [
+/**
+ * The block catalog by type. Typed by `BlockType`, so a type without its definition (or a definition
+ * under a name that is no block type) does not compile.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous catalog; blockDefinition() hands out a safe view
+export const BLOCK_CATALOG: { readonly [T in BlockType]: BlockDefinition<any> } = {
   playPrompt,
   menu,
   getDigits,
@@ -49,20 +54,21 @@ export const BLOCKS = [
   transferToNumber,
   setWhisperFlow,
   callPhoneNumber,
-  returnBlock,
+  return: returnBlock,
   endFlow,
   disconnect,
-  // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous catalog; blockDefinition() hands out a safe view
-] as readonly BlockDefinition<any>[];
+};
 
-const byType = new Map(BLOCKS.map((b) => [b.type, b]));
+/** The block catalog, in palette order. The editor, validator, docs and runtime all read this list. */
+// biome-ignore lint/suspicious/noExplicitAny: as above
+export const BLOCKS: readonly BlockDefinition<any>[] = BLOCK_TYPES.map((type) => BLOCK_CATALOG[type]);
 
 export function blockDefinition(type: string): BlockDefinition<Record<string, unknown>> | undefined {
-  return byType.get(type);
+  return isBlockType(type) ? BLOCK_CATALOG[type] : undefined;
 }
 
-export function blockTypes(): string[] {
-  return BLOCKS.map((b) => b.type);
+export function blockTypes(): BlockType[] {
+  return [...BLOCK_TYPES];
 }
 
 export * from './common.js';

@@ -1,4 +1,4 @@
-import type { Flow, JsonValue } from '@callflow/model';
+import type { BlockType, Flow, JsonValue } from '@callflow/model';
 import type { ContactRun } from '../engine/run.js';
 import type { Coerced } from '../rules/coerce.js';
 import type {
@@ -65,7 +65,7 @@ export interface BlockContext<S = Record<string, unknown>> {
 }
 
 export interface BlockBehaviour<S = Record<string, unknown>> {
-  type: string;
+  type: BlockType;
   enter(ctx: BlockContext<S>): BlockStep;
   /** An event for a waiting block; undefined means the block did not expect it (ignored and traced). */
   resume?(ctx: BlockContext<S>, wait: Wait, event: ContactEvent): BlockStep | undefined;
@@ -77,3 +77,6 @@ export interface BlockBehaviour<S = Record<string, unknown>> {
 export function defineBehaviour<S>(behaviour: BlockBehaviour<S>): BlockBehaviour {
   return behaviour as unknown as BlockBehaviour;
 }
+
+/** The behaviour of every block type, by type. */
+export type BehaviourRegistry = { readonly [T in BlockType]: BlockBehaviour };

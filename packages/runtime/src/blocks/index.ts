@@ -1,4 +1,5 @@
-import type { BlockBehaviour } from './behaviour.js';
+import { isBlockType } from '@callflow/model';
+import type { BehaviourRegistry, BlockBehaviour } from './behaviour.js';
 import { callPhoneNumber } from './call-phone-number.js';
 import { checkHours } from './check-hours.js';
 import { checkVariable } from './check-variable.js';
@@ -25,8 +26,11 @@ import { setWorkingQueue } from './set-working-queue.js';
 import { transferToNumber } from './transfer-to-number.js';
 import { transferToQueue } from './transfer-to-queue.js';
 
-/** One behaviour per block type of the catalog (a test checks that none is missing). */
-export const BEHAVIOURS: readonly BlockBehaviour[] = [
+/**
+ * One behaviour per block type, typed by the model's `BlockType`: a block type without its behaviour
+ * does not compile. The engine does not import this table; whoever starts contacts hands it in.
+ */
+export const BEHAVIOURS: BehaviourRegistry = {
   playPrompt,
   menu,
   getDigits,
@@ -49,13 +53,11 @@ export const BEHAVIOURS: readonly BlockBehaviour[] = [
   transferToNumber,
   setWhisperFlow,
   callPhoneNumber,
-  returnBlock,
+  return: returnBlock,
   endFlow,
   disconnect,
-];
-
-const byType = new Map(BEHAVIOURS.map((b) => [b.type, b]));
+};
 
 export function behaviourFor(type: string): BlockBehaviour | undefined {
-  return byType.get(type);
+  return isBlockType(type) ? BEHAVIOURS[type] : undefined;
 }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { block, flow } from '../engine/test-support/fixtures.js';
+import { end, run } from './test-support/run-block.js';
+
+describe('checkHours', () => {
+  const f = flow('h', 'inbound', 'hours', {
+    hours: block('checkHours', { hours: 'business' }, { inHours: 'bye', outOfHours: 'bye', error: 'bye' }),
+    bye: end(),
+  });
+  it('is inHours on a Monday at 10:00 New York time', () => {
+    expect(run(f, { now: '2026-01-05T15:00:00Z' }).outcome('hours')).toBe('inHours');
+  });
+  it('is outOfHours on a Sunday', () => {
+    expect(run(f, { now: '2026-01-04T15:00:00Z' }).outcome('hours')).toBe('outOfHours');
+  });
+  it('takes error for hours missing from resources', () => {
+    const g = flow('h', 'inbound', 'hours', {
+      hours: block('checkHours', { hours: 'nope' }, { inHours: 'bye', outOfHours: 'bye', error: 'bye' }),
+      bye: end(),
+    });
+    expect(run(g).outcome('hours')).toBe('error');
+  });
+});
