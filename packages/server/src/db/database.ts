@@ -74,6 +74,37 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE published_versions ADD COLUMN note TEXT;
   `,
+  // The runtime store's shared state (runtime-store/runtime-store.ts): who writes each contact and the
+  // token that fences a process that lost it, queue entries with their place, offers (one per agent,
+  // one per contact), and commands carried out, keyed by contact and step.
+  `
+  ALTER TABLE contacts ADD COLUMN owner TEXT;
+  ALTER TABLE contacts ADD COLUMN fence INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE contacts ADD COLUMN lease_until INTEGER;
+  CREATE INDEX contact_timers_by_deadline ON contact_timers (deadline);
+  CREATE TABLE queue_entries (
+    contact_id  TEXT PRIMARY KEY,
+    queue       TEXT NOT NULL,
+    agent_group TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    enqueued_at INTEGER NOT NULL,
+    seq         INTEGER NOT NULL,
+    exclude     TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX queue_entries_by_place ON queue_entries (agent_group, enqueued_at, seq);
+  CREATE TABLE agent_offers (
+    agent      TEXT PRIMARY KEY,
+    contact_id TEXT NOT NULL UNIQUE,
+    queue      TEXT,
+    offered_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE TABLE executed_commands (
+    contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    step       INTEGER NOT NULL,
+    idx        INTEGER NOT NULL,
+    PRIMARY KEY (contact_id, step, idx)
+  ) STRICT;
+  `,
 ];
 
 /**

@@ -6,7 +6,13 @@ import {
   type TraceEntry,
 } from '@callflow/runtime';
 import type { Db } from '../db/database.js';
-import { SealedValueError, type SecretBox } from '../db/secret-box.js';
+import type { SealedValueError, SecretBox } from '../db/secret-box.js';
+import {
+  openContact,
+  openRequests,
+  type RawCallbackRow,
+  toCallbackRow,
+} from '../runtime-store/stored-rows.js';
 
 export type CallbackKind = 'web' | 'agent' | 'flow';
 
@@ -239,16 +245,7 @@ export class ContactRepository {
   }
 
   #open(row: ContactRowText): StoredContact | undefined {
-    try {
-      return {
-        snapshot: JSON.parse(this.box.open(row.snapshot)) as ContactSnapshot,
-        pending: JSON.parse(this.box.open(row.pending)) as Command[],
-      };
-    } catch (error) {
-      if (!(error instanceof SealedValueError)) throw error;
-      this.unreadable(row.id, error);
-      return undefined;
-    }
+    return openContact(this.box, row, this.unreadable);
   }
 
   callbacks(): CallbackRow[] {
@@ -271,14 +268,7 @@ export class ContactRepository {
 
   /** Callback requests recorded whose contact was never started (a crash in between). */
   unstartedCallbacks(): CallbackRequest[] {
-    return (this.#unstartedCallbacks.all() as { request: string }[]).flatMap((r) => {
-      try {
-        return [JSON.parse(this.box.open(r.request)) as CallbackRequest];
-      } catch (error) {
-        if (!(error instanceof SealedValueError)) throw error;
-        return [];
-      }
-    });
+    return openRequests(this.box, this.#unstartedCallbacks.all() as { request: string }[]);
   }
 
   saveAgentState(name: string, state: string): void {
@@ -290,28 +280,4 @@ export class ContactRepository {
       (this.#agentStates.all() as { name: string; state: string }[]).map((r) => [r.name, r.state]),
     );
   }
-}
-
-interface RawCallbackRow {
-  id: string;
-  kind: CallbackKind;
-  name: string | null;
-  number: string;
-  queue: string;
-  status: string;
-  requested_by: string;
-  created_at: string;
-}
-
-function toCallbackRow(row: RawCallbackRow): CallbackRow {
-  return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    number: row.number,
-    queue: row.queue,
-    status: row.status,
-    requestedBy: row.requested_by,
-    createdAt: row.created_at,
-  };
 }
