@@ -13,6 +13,7 @@ import { eventRoutes } from './routes/event-routes.js';
 import { flowRoutes } from './routes/flow-routes.js';
 import { resourceRoutes } from './routes/resource-routes.js';
 import { serveEditor } from './routes/static-editor.js';
+import { agentEventFilter } from './security/agent-events.js';
 import { authenticate } from './security/auth.js';
 import { corsFor, securityHeaders } from './security/headers.js';
 import { hostAllowlist } from './security/host-check.js';
@@ -29,6 +30,8 @@ export interface AppServices {
   runtimeRoutes?: (app: Express) => void;
   /** Whether the service is ready (store open, contacts restored): /healthz says 503 until then. */
   health: () => { ok: boolean; [key: string]: unknown };
+  /** The contacts an agent is offered or on (its event stream carries their events); none without a host. */
+  agentContacts?: (agent: string) => readonly string[];
   /** Open SSE streams, closed on shutdown so that server.close() can finish. */
   trackStream: (close: () => void) => () => void;
 }
@@ -88,7 +91,10 @@ export function createApp(services: AppServices): Express {
   flowRoutes(app, flows);
   resourceRoutes(app, flows.store, events);
   catalogRoutes(app);
-  eventRoutes(app, events, services.trackStream, new StreamCounter(config.limits.streamsPerToken));
+  const contactsOf = services.agentContacts ?? (() => []);
+  eventRoutes(app, events, services.trackStream, new StreamCounter(config.limits.streamsPerToken), (req) =>
+    req.principal?.role === 'agent' ? agentEventFilter(req.principal.agent ?? '', contactsOf) : undefined,
+  );
   services.runtimeRoutes?.(app);
 
   app.use('/api', notFoundHandler);

@@ -187,9 +187,10 @@ export async function createService(
       contactRoutes(a, host, flows);
       firstStartRoutes(a, firstStart);
       callbackRoutes(a, host, resources);
-      agentRoutes(a, host, resources);
+      agentRoutes(a, host, resources, flows.published);
       twilio?.mount(a, () => host, live.follow());
     },
+    agentContacts: (agent) => host.contactsOfAgent(agent),
     trackStream: (close) => {
       streams.add(close);
       return () => streams.delete(close);

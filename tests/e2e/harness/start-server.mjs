@@ -10,11 +10,18 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const SERVER_MAIN = join(REPO_ROOT, 'packages', 'server', 'dist', 'main.js');
 const TOKEN = 'e2e-admin-token';
+/** The sample resources' agents (flows/resources.json); each gets a desktop token of role `agent`. */
+const SAMPLE_AGENTS = ['alice.ng', 'bilal.khan', 'carmen.diaz', 'dmitri.volkov', 'emma.larsen'];
+
+/** @param {string} agent */
+export const agentToken = (agent) => `e2e-agent-token-${agent}`;
 
 /**
  * @typedef {object} RunningServer
  * @property {string} url
  * @property {string} token the admin token
+ * @property {Record<string, string>} agentTokens a desktop token (role `agent`) for each sample agent, by
+ *   agent name: `agentTokens['alice.ng']` signs in as alice.ng only
  * @property {string} flowsDir the temporary copy of `flows/` the server reads and writes
  * @property {() => string} output everything the server printed, for failure messages
  * @property {() => Promise<void>} stop
@@ -84,6 +91,7 @@ export async function startServer(options = {}) {
     env: {
       ...process.env,
       CALLFLOW_TOKEN: TOKEN,
+      CALLFLOW_TOKENS: SAMPLE_AGENTS.map((agent) => `${agent}:${agentToken(agent)}:agent`).join(','),
       CALLFLOW_HOST: '127.0.0.1',
       CALLFLOW_PORT: String(port),
       CALLFLOW_FLOWS_DIR: flowsDir,
@@ -116,5 +124,6 @@ export async function startServer(options = {}) {
     await stop();
     throw error;
   }
-  return { url, token: TOKEN, flowsDir, output, stop };
+  const agentTokens = Object.fromEntries(SAMPLE_AGENTS.map((agent) => [agent, agentToken(agent)]));
+  return { url, token: TOKEN, agentTokens, flowsDir, output, stop };
 }

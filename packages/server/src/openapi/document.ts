@@ -49,7 +49,7 @@ const ifNoneMatch = header('If-None-Match', '`*` to create a document that must 
 const standardErrors: Json = {
   '400': error('Bad request: invalid_json (with position), invalid_body, ...'),
   '401': error('unauthorized / invalid_token'),
-  '403': error('forbidden (role)'),
+  '403': error('forbidden (role); forbidden_agent (an agent token naming another agent)'),
   '413': error('payload_too_large'),
   '421': error('host_not_allowed'),
   '429': error('too_many_auth_failures / too_many_writes (with Retry-After) / too_many_streams'),
@@ -461,6 +461,47 @@ export const openApiDocument = {
     },
     '/api/agents': {
       get: op('Agents and their states.', { '200': json({ type: 'array', items: ref('Agent') }) }),
+    },
+    '/api/agents/{name}': {
+      parameters: [agentName],
+      get: op("The agent's own record: state, offer (with its popover), contact.", {
+        '200': json(ref('Agent')),
+        '404': error('agent_not_found'),
+      }),
+    },
+    '/api/agents/{name}/desktop': {
+      parameters: [agentName],
+      get: op(
+        "What the agent's desktop needs of the resources: its record, the numbers it may present (name, number, display name), the queues and other agents (with states) to transfer to, the country allowlist.",
+        { '200': json(ref('AgentDesktop')), '404': error('agent_not_found') },
+      ),
+    },
+    '/api/agents/{name}/contact': {
+      parameters: [agentName],
+      get: op(
+        'The call-associated data of the contact the agent is offered or on: agent-viewable variables with labels, editable flag and version; secure ones masked.',
+        { '200': json(ref('AgentContact')), '404': error('agent_not_found'), '409': error('no_contact') },
+      ),
+    },
+    '/api/agents/{name}/contact/variables/{variable}': {
+      parameters: [agentName, pathParam('variable', 'An agent-editable variable of the contact.')],
+      patch: op(
+        'The agent edits a variable of the contact it is on. The first save wins; a stale version gets 409 variable_conflict with the current value.',
+        {
+          '200': json({ type: 'object', properties: { value: {}, version: { type: 'integer' } } }),
+          '404': error('agent_not_found'),
+          '409': error('no_contact / variable_conflict / contact_ended'),
+          '422': error('variable_not_editable / invalid_value'),
+        },
+        {
+          requestBody: body({
+            type: 'object',
+            properties: { value: {}, version: { type: 'integer', minimum: 0 } },
+            required: ['value', 'version'],
+            additionalProperties: false,
+          }),
+        },
+      ),
     },
     '/api/agents/{name}/state': {
       parameters: [agentName],

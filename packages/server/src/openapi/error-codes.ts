@@ -31,6 +31,11 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
     meaning:
       'The token’s role may not use this route (the role table in docs/security.md); details.role, details.allowed.',
   },
+  forbidden_agent: {
+    status: 403,
+    meaning:
+      'An agent token may act only as its own agent: the URL names another one; details.agent (the token’s), details.name.',
+  },
   route_not_found: { status: 404, meaning: 'No such route.' },
   flow_not_found: { status: 404, meaning: 'No flow with this id.' },
   version_not_found: { status: 404, meaning: 'No published version with this number.' },
@@ -48,6 +53,11 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
     status: 409,
     meaning:
       'The agent cannot place a call in their state (Offline, RONA, WrapUp): set them Available first; details = { name, state, reason: AGENT_NOT_AVAILABLE }.',
+  },
+  no_contact: {
+    status: 409,
+    meaning:
+      'The agent has no contact on screen (offered or connected), or has not accepted it yet; details.name.',
   },
   no_offer: { status: 409, meaning: 'The agent has no offer to accept or reject.' },
   no_connected_call: {

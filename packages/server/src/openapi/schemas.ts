@@ -183,6 +183,49 @@ export const schemas = {
     },
   },
   Agent: { type: 'object', properties: { name: { type: 'string' }, state: { type: 'string' } } },
+  AgentDesktop: {
+    type: 'object',
+    properties: {
+      agent: { type: 'object' },
+      numbers: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            name: { type: 'string' },
+            number: { type: 'string' },
+            displayName: { type: 'string' },
+          },
+        },
+      },
+      queues: { type: 'array', items: { type: 'object' } },
+      agents: { type: 'array', items: { $ref: '#/components/schemas/Agent' } },
+      allowedCountries: { type: 'array', items: { type: 'string' } },
+    },
+  },
+  AgentContact: {
+    type: 'object',
+    properties: {
+      contactId: { type: 'string' },
+      callerNumber: { type: ['string', 'null'] },
+      dialedNumber: { type: 'string' },
+      queue: { type: ['string', 'null'] },
+      variables: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            name: { type: 'string' },
+            label: { type: 'string' },
+            value: {},
+            editable: { type: 'boolean' },
+            secure: { type: 'boolean' },
+            version: { type: 'integer' },
+          },
+        },
+      },
+    },
+  },
   TransferTarget: {
     description:
       'Where the contact goes: exactly one of queue (or entry point), agent (must be Available) or number.',

@@ -9,7 +9,10 @@ import type { Express, Request } from 'express';
 import { ApiError } from '../http/api-error.js';
 import { checkFields, param, requireObjectBody } from '../http/request.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
+import type { PublishedVersions } from '../store/published-versions.js';
+import { agentContactView, agentDesktop } from './agent-desktop-view.js';
 import { callbackNumber, refuseAtCapacity } from './callback-routes.js';
+import { saveVariable } from './variable-save.js';
 
 const TARGET_KINDS = ['queue', 'agent', 'number'] as const;
 
@@ -37,7 +40,12 @@ function optionalObjectBody(req: Request): Record<string, unknown> {
 
 const SETTABLE_STATES = ['Available', 'Offline', 'Busy'] as const;
 
-export function agentRoutes(app: Express, host: ContactHost, resources: () => Resources): void {
+export function agentRoutes(
+  app: Express,
+  host: ContactHost,
+  resources: () => Resources,
+  published: PublishedVersions,
+): void {
   const view = (name: string) => {
     const agent = host.acd.agents.get(name);
     const resource = ownEntry(resources().agents, name);
@@ -69,6 +77,45 @@ export function agentRoutes(app: Express, host: ContactHost, resources: () => Re
   app.get('/api/agents', (_req, res) => {
     host.syncAgents();
     res.json([...host.acd.agents.keys()].sort().map(view));
+  });
+
+  // The desktop's reads: an agent token reaches these for its own agent only (route-roles.ts).
+  app.get('/api/agents/:name', (req, res) => {
+    res.json(view(agentOf(req)));
+  });
+
+  app.get('/api/agents/:name/desktop', (req, res) => {
+    const name = agentOf(req);
+    res.json(agentDesktop(name, resources(), host.acd));
+  });
+
+  /** The contact the agent is offered or connected to; 409 no_contact when there is none. */
+  const contactOf = (name: string) => {
+    const contactId = host.acd.agents.get(name)?.contactId;
+    const s = contactId ? host.snapshot(contactId) : undefined;
+    if (!s) throw new ApiError(409, 'no_contact', `${name} has no contact on screen.`, { name });
+    return s;
+  };
+
+  app.get('/api/agents/:name/contact', (req, res) => {
+    res.json(agentContactView(contactOf(agentOf(req)), published));
+  });
+
+  app.patch('/api/agents/:name/contact/variables/:variable', (req, res) => {
+    const name = agentOf(req);
+    const variable = param(req, 'variable');
+    const body = checkFields<{ value: unknown; version: number }>(
+      requireObjectBody(req, '{ value, version }'),
+      {
+        value: { type: 'any', required: true },
+        version: { type: 'integer', required: true },
+      },
+    );
+    const agent = host.acd.agents.get(name);
+    const s = contactOf(name);
+    if (agent?.offered)
+      throw new ApiError(409, 'no_contact', `${name} has not accepted the contact yet.`, { name });
+    res.json(saveVariable(host, s, name, variable, body.value, body.version));
   });
 
   app.post('/api/agents/:name/state', (req, res) => {

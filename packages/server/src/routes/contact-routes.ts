@@ -1,10 +1,10 @@
-import { MAX_VARIABLE_VALUE_LENGTH } from '@callflow/model';
 import type { Express } from 'express';
 import { ApiError } from '../http/api-error.js';
 import { checkFields, param, requireObjectBody } from '../http/request.js';
 import type { FlowService } from '../publishing/flow-service.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
 import { contactView, traceView } from '../runtime-host/contact-view.js';
+import { saveVariable } from './variable-save.js';
 
 const CALLER_EVENTS = ['digits', 'hangUp', 'consult'] as const;
 
@@ -128,32 +128,7 @@ export function contactRoutes(app: Express, host: ContactHost, flows: FlowServic
         agent: { type: 'string', maxLength: 64 },
       },
     );
-    if (typeof body.value === 'string' && body.value.length > MAX_VARIABLE_VALUE_LENGTH) {
-      throw new ApiError(
-        422,
-        'invalid_value',
-        `A variable holds at most ${MAX_VARIABLE_VALUE_LENGTH} characters.`,
-        { name },
-      );
-    }
-    const s = find(id);
-    if (s.status === 'ended' || s.status === 'transferred') {
-      throw new ApiError(409, 'contact_ended', `Contact "${id}" has ended.`, { id });
-    }
     const agent = body.agent ?? req.principal?.name ?? 'unknown';
-    const answer = host.updateVariable(id, agent, name, body.value, body.version);
-    if (!answer) throw new ApiError(409, 'contact_ended', `Contact "${id}" takes no more changes.`, { id });
-    if (answer.result === 'conflict') {
-      throw new ApiError(409, 'variable_conflict', answer.reason ?? `Someone saved ${name} first.`, {
-        current: { value: answer.value ?? null, version: answer.version },
-      });
-    }
-    if (answer.result === 'refused') {
-      const code = /not agent editable|not a variable/.test(answer.reason ?? '')
-        ? 'variable_not_editable'
-        : 'invalid_value';
-      throw new ApiError(422, code, answer.reason ?? `${name} was not saved.`, { name });
-    }
-    res.json({ value: answer.value ?? null, version: answer.version });
+    res.json(saveVariable(host, find(id), agent, name, body.value, body.version));
   });
 }

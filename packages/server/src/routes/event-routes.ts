@@ -1,6 +1,6 @@
-import type { Express } from 'express';
+import type { Express, Request } from 'express';
 import { ApiError } from '../http/api-error.js';
-import type { EventBus } from '../ops/event-bus.js';
+import type { EventBus, LiveEvent } from '../ops/event-bus.js';
 import type { StreamCounter } from '../security/limits.js';
 
 const HEARTBEAT_MS = 15_000;
@@ -15,6 +15,8 @@ export function eventRoutes(
   events: EventBus,
   onOpen: (close: () => void) => () => void,
   streams: StreamCounter,
+  /** Which events a caller's stream carries (an agent token: its own); undefined means all. */
+  visibleTo: (req: Request) => ((event: LiveEvent) => boolean) | undefined = () => undefined,
 ): void {
   app.get('/api/events', (req, res) => {
     const holder = req.principal?.name ?? '';
@@ -39,7 +41,9 @@ export function eventRoutes(
     });
     res.flushHeaders();
     res.write('retry: 2000\n: connected\n\n');
+    const visible = visibleTo(req);
     const unsubscribe = events.subscribe(({ id, at, event }) => {
+      if (visible && !visible(event)) return;
       res.write(`id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify({ ...event, at })}\n\n`);
     });
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);

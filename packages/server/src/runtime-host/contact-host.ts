@@ -318,6 +318,12 @@ export class ContactHost {
     this.#core.agents.wrapUp(name, reason);
   }
 
+  /** The contacts an agent is offered or connected to: what its desktop (and event stream) may see. */
+  contactsOfAgent(name: string): string[] {
+    const contactId = this.acd.agents.get(name)?.contactId;
+    return contactId ? [contactId] : [];
+  }
+
   /** Keeps the ACD's agents in step with the resources file (agents added since the start). */
   syncAgents(): void {
     this.#core.syncAgents();

@@ -6,7 +6,7 @@ import { type ApiToken, findToken, type Role } from './tokens.js';
 declare module 'express-serve-static-core' {
   interface Request {
     /** Set by `authenticate` for every /api request. */
-    principal?: { name: string; role: Role };
+    principal?: { name: string; role: Role; agent?: string };
   }
 }
 
@@ -44,6 +44,7 @@ export function authenticate(tokens: readonly ApiToken[], failures?: AuthFailure
       return;
     }
     req.principal = { name: holder.name, role: holder.role };
+    if (holder.agent !== undefined) req.principal.agent = holder.agent;
     next();
   };
 }

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../test-support/registered-routes.js';
-import { REPO_ROOT, startTestService, type TestService, TOKENS } from '../test-support/temp-service.js';
+import {
+  REPO_ROOT,
+  startTestService,
+  TEST_AGENT,
+  type TestService,
+  TOKENS,
+} from '../test-support/temp-service.js';
 import { ROUTE_ROLES, roleTableMarkdown } from './route-roles.js';
 import { ROLES } from './tokens.js';
 
@@ -21,10 +27,14 @@ const rowOf = (route: string) => ROUTE_ROLES.find((row) => `${row.method} ${row.
 // Twilio's webhooks live in a router of their own, mounted only when Twilio is configured.
 const SUB_ROUTER_ROWS = new Set(['POST /twilio/*']);
 
-/** A request that changes nothing when allowed: made-up ids, an empty object as the body. */
-function call(route: string, token: string | undefined) {
+/**
+ * A request that changes nothing when allowed: made-up ids, an empty object as the body. An agent token
+ * names its own agent in /api/agents/:name routes (another agent is refused apart, as forbidden_agent).
+ */
+function call(route: string, token: string | undefined, role?: string) {
   const [method = 'GET', path = '/'] = route.split(' ');
-  const url = path.replace(/:(\w+)/g, 'no-such-$1');
+  const own = role === 'agent' ? path.replace(/^\/api\/agents\/:name/, `/api/agents/${TEST_AGENT}`) : path;
+  const url = own.replace(/:(\w+)/g, 'no-such-$1');
   const agent = t.api();
   const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
   const test = agent[verb](url);
@@ -56,7 +66,7 @@ describe('the role table', () => {
     for (const route of routes()) {
       const row = rowOf(route);
       for (const role of ROLES) {
-        const res = await call(route, TOKENS[role]);
+        const res = await call(route, TOKENS[role], role);
         const allowed = row?.access === 'public' || row?.access.includes(role) === true;
         const refused = res.status === 403 && res.body.code === 'forbidden';
         if (allowed === refused) wrong.push(`${route} as ${role}: ${res.status} ${res.body.code ?? ''}`);

@@ -1,4 +1,5 @@
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
+import { ApiError } from '../http/api-error.js';
 import { requireRole } from './auth.js';
 import type { Role } from './tokens.js';
 
@@ -19,6 +20,11 @@ export interface RouteAccess {
 const EVERYONE: readonly Role[] = ['admin', 'editor', 'viewer'];
 const WRITERS: readonly Role[] = ['admin', 'editor'];
 const ADMIN: readonly Role[] = ['admin'];
+// An agent's desktop token: its own agent's routes and the event stream, nothing of the designer's API.
+// Which agent it may act as is checked by `ownAgentOnly` below, for every /api/agents/:name route.
+const AGENT: readonly Role[] = ['agent'];
+const EVERYONE_AND_AGENT: readonly Role[] = [...EVERYONE, ...AGENT];
+const WRITERS_AND_AGENT: readonly Role[] = [...WRITERS, ...AGENT];
 
 /**
  * Every route the service registers, with the roles that may call it. The one rule for authorization:
@@ -42,7 +48,12 @@ export const ROUTE_ROLES: readonly RouteAccess[] = [
   { method: 'GET', path: '/metrics', access: EVERYONE },
   { method: 'GET', path: '/api/openapi.json', access: EVERYONE },
   { method: 'GET', path: '/api/catalog', access: EVERYONE },
-  { method: 'GET', path: '/api/events', access: EVERYONE },
+  {
+    method: 'GET',
+    path: '/api/events',
+    access: EVERYONE_AND_AGENT,
+    note: 'an agent token receives only the events of its own agent and its contact, and agent states',
+  },
   { method: 'GET', path: '/api/flows', access: EVERYONE },
   { method: 'GET', path: '/api/flows/:id', access: EVERYONE },
   { method: 'PUT', path: '/api/flows/:id', access: WRITERS },
@@ -79,14 +90,41 @@ export const ROUTE_ROLES: readonly RouteAccess[] = [
   { method: 'POST', path: '/api/callbacks', access: WRITERS },
   { method: 'DELETE', path: '/api/callbacks/:id', access: WRITERS },
   { method: 'GET', path: '/api/agents', access: EVERYONE },
-  { method: 'POST', path: '/api/agents/:name/state', access: WRITERS },
-  { method: 'POST', path: '/api/agents/:name/accept', access: WRITERS },
-  { method: 'POST', path: '/api/agents/:name/reject', access: WRITERS },
-  { method: 'POST', path: '/api/agents/:name/hangup', access: WRITERS },
-  { method: 'POST', path: '/api/agents/:name/wrap-up', access: WRITERS },
-  { method: 'POST', path: '/api/agents/:name/transfer', access: WRITERS },
-  { method: 'POST', path: '/api/agents/:name/callbacks', access: WRITERS },
+  {
+    method: 'GET',
+    path: '/api/agents/:name',
+    access: EVERYONE_AND_AGENT,
+    note: 'an agent token: its own agent only (403 forbidden_agent for another)',
+  },
+  { method: 'GET', path: '/api/agents/:name/desktop', access: EVERYONE_AND_AGENT },
+  { method: 'GET', path: '/api/agents/:name/contact', access: EVERYONE_AND_AGENT },
+  { method: 'PATCH', path: '/api/agents/:name/contact/variables/:variable', access: WRITERS_AND_AGENT },
+  { method: 'POST', path: '/api/agents/:name/state', access: WRITERS_AND_AGENT },
+  { method: 'POST', path: '/api/agents/:name/accept', access: WRITERS_AND_AGENT },
+  { method: 'POST', path: '/api/agents/:name/reject', access: WRITERS_AND_AGENT },
+  { method: 'POST', path: '/api/agents/:name/hangup', access: WRITERS_AND_AGENT },
+  { method: 'POST', path: '/api/agents/:name/wrap-up', access: WRITERS_AND_AGENT },
+  { method: 'POST', path: '/api/agents/:name/transfer', access: WRITERS_AND_AGENT },
+  { method: 'POST', path: '/api/agents/:name/callbacks', access: WRITERS_AND_AGENT },
 ];
+
+/**
+ * An agent token acts only as its own agent: any /api/agents/:name route naming another agent is
+ * refused with 403 `forbidden_agent`, whatever the route (a route added later is covered too).
+ */
+const ownAgentOnly: RequestHandler = (req, _res, next) => {
+  const principal = req.principal;
+  const name = req.params.name;
+  if (principal?.role === 'agent' && name !== principal.agent) {
+    throw new ApiError(
+      403,
+      'forbidden_agent',
+      `This agent token acts as "${principal.agent}" only, not as "${name}".`,
+      { agent: principal.agent, name },
+    );
+  }
+  next();
+};
 
 /**
  * Refuses a request whose route the caller's role may not use (403 `forbidden`). Mounted after
@@ -99,6 +137,7 @@ export function authorize(table: readonly RouteAccess[] = ROUTE_ROLES): Router {
     const method = row.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     router[method](row.path, requireRole(...row.access));
   }
+  router.use('/api/agents/:name', ownAgentOnly);
   return router;
 }
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-export const ROLES = ['admin', 'editor', 'viewer'] as const;
+export const ROLES = ['admin', 'editor', 'viewer', 'agent'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface ApiToken {
@@ -9,6 +9,11 @@ export interface ApiToken {
   name: string;
   token: string;
   role: Role;
+  /**
+   * Role `agent` only: the agent (a key of the resources' `agents`) the token acts as. An agent's
+   * desktop token can do nothing but that agent's own work, so the binding is part of the token.
+   */
+  agent?: string;
 }
 
 export class TokenConfigError extends Error {
@@ -16,12 +21,24 @@ export class TokenConfigError extends Error {
 }
 
 const MIN_TOKEN_LENGTH = 16;
+// The shape of a resources key; the agent itself may be added to the resources later.
+const AGENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 function checkToken(entry: ApiToken, where: string): ApiToken {
   if (!entry.name) throw new TokenConfigError(`${where}: a token needs a name.`);
   if (!ROLES.includes(entry.role)) {
     throw new TokenConfigError(
       `${where}: role "${entry.role}" of "${entry.name}" is not one of ${ROLES.join(', ')}.`,
+    );
+  }
+  if (entry.role === 'agent' && (typeof entry.agent !== 'string' || !AGENT_NAME.test(entry.agent))) {
+    throw new TokenConfigError(
+      `${where}: the agent token "${entry.name}" must name its agent (letters, digits, . _ -), e.g. name:token:agent:alice.ng.`,
+    );
+  }
+  if (entry.role !== 'agent' && entry.agent !== undefined) {
+    throw new TokenConfigError(
+      `${where}: only a token of role agent is bound to an agent; "${entry.name}" has role ${entry.role}.`,
     );
   }
   if (typeof entry.token !== 'string' || entry.token.length < MIN_TOKEN_LENGTH) {
@@ -32,21 +49,30 @@ function checkToken(entry: ApiToken, where: string): ApiToken {
   return entry;
 }
 
-/** `CALLFLOW_TOKENS=name:token:role,name2:token2:role2`. */
+/**
+ * `CALLFLOW_TOKENS=name:token:role,name2:token2:role2`; an agent's token names its agent in a fourth
+ * field, `name:token:agent:alice.ng` (with three fields, the token's name is the agent's name).
+ */
 export function parseTokenList(value: string): ApiToken[] {
   return value
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean)
     .map((part, index) => {
-      const [name = '', token = '', role = '', ...rest] = part.split(':');
-      if (rest.length > 0)
-        throw new TokenConfigError(`CALLFLOW_TOKENS entry ${index + 1}: expected name:token:role.`);
-      return checkToken({ name, token, role: role as Role }, `CALLFLOW_TOKENS entry ${index + 1}`);
+      const where = `CALLFLOW_TOKENS entry ${index + 1}`;
+      const [name = '', token = '', role = '', agent, ...rest] = part.split(':');
+      if (rest.length > 0 || (agent !== undefined && role !== 'agent'))
+        throw new TokenConfigError(`${where}: expected name:token:role (or name:token:agent:agentName).`);
+      const entry: ApiToken = { name, token, role: role as Role };
+      if (role === 'agent') entry.agent = agent ?? name;
+      return checkToken(entry, where);
     });
 }
 
-/** A JSON file `{ "tokens": [{ "name": "ci", "token": "...", "role": "editor" }] }`. */
+/**
+ * A JSON file `{ "tokens": [{ "name": "ci", "token": "...", "role": "editor" }] }`; an agent's entry
+ * has `"role": "agent", "agent": "alice.ng"` (without `agent`, its `name` is the agent's name).
+ */
 export function readTokenFile(path: string): ApiToken[] {
   let parsed: unknown;
   try {
@@ -56,7 +82,11 @@ export function readTokenFile(path: string): ApiToken[] {
   }
   const list = (parsed as { tokens?: unknown })?.tokens;
   if (!Array.isArray(list)) throw new TokenConfigError(`${path}: expected { "tokens": [ ... ] }.`);
-  return list.map((entry, index) => checkToken(entry as ApiToken, `${path} tokens[${index}]`));
+  return list.map((entry, index) => {
+    const token = { ...(entry as ApiToken) };
+    if (token.role === 'agent' && token.agent === undefined) token.agent = token.name;
+    return checkToken(token, `${path} tokens[${index}]`);
+  });
 }
 
 export function generateToken(): string {

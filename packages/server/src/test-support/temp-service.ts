@@ -14,7 +14,20 @@ export const TOKENS = {
   admin: 'admin-token-0123456789',
   editor: 'editor-token-0123456789',
   viewer: 'viewer-token-0123456789',
+  /** Bound to the sample agent {@link TEST_AGENT}. */
+  agent: 'agent-token-alice-0123456789',
 };
+
+/** The agent the `agent` token acts as, and a second agent's token (an agent acting as another). */
+export const TEST_AGENT = 'alice.ng';
+export const OTHER_AGENT = { name: 'bilal.khan', token: 'agent-token-bilal-0123456789' };
+
+function tokenList(): string {
+  const roles = Object.entries(TOKENS).map(([role, token]) =>
+    role === 'agent' ? `${TEST_AGENT}:${token}:agent:${TEST_AGENT}` : `${role}:${token}:${role}`,
+  );
+  return [...roles, `${OTHER_AGENT.name}:${OTHER_AGENT.token}:agent`].join(',');
+}
 
 export interface TestService {
   service: CallflowService;
@@ -22,7 +35,8 @@ export interface TestService {
   flowsDir: string;
   dataDir: string;
   /** supertest against the app, with the Host header a browser on localhost sends. */
-  api(role?: keyof typeof TOKENS): {
+  /** `role` is a role of {@link TOKENS}, or a token itself (another agent's). */
+  api(role?: keyof typeof TOKENS | { token: string }): {
     get(path: string): supertest.Test;
     post(path: string): supertest.Test;
     put(path: string): supertest.Test;
@@ -56,9 +70,7 @@ export async function startTestService(
     {
       CALLFLOW_FLOWS_DIR: flowsDir,
       CALLFLOW_DATA_DIR: dataDir,
-      CALLFLOW_TOKENS: Object.entries(TOKENS)
-        .map(([role, token]) => `${role}:${token}:${role}`)
-        .join(','),
+      CALLFLOW_TOKENS: tokenList(),
       CALLFLOW_EDITOR_DIST: join(work, 'no-editor'),
       // A free port from the system when a test listens: test files run side by side, and a developer's
       // own service may hold the default 4310.
@@ -73,10 +85,11 @@ export async function startTestService(
     ...options.service,
     logger: options.logger ?? pino({ level: process.env.CALLFLOW_TEST_LOG ?? 'error' }),
   });
-  const api = (role: keyof typeof TOKENS = 'admin') => {
+  const api = (role: keyof typeof TOKENS | { token: string } = 'admin') => {
     const agent = supertest(service.app);
+    const token = typeof role === 'string' ? TOKENS[role] : role.token;
     const auth = (test: supertest.Test) =>
-      test.set('Host', 'localhost:4310').set('Authorization', `Bearer ${TOKENS[role]}`);
+      test.set('Host', 'localhost:4310').set('Authorization', `Bearer ${token}`);
     return {
       get: (path: string) => auth(agent.get(path)),
       post: (path: string) => auth(agent.post(path)),
