@@ -143,6 +143,24 @@ export function createApi(options: ApiOptions = {}) {
       );
       return 'resources' in body ? body.resources : body;
     },
+    /** The resources file with its etag (both null when there is none yet) and its schema problems. */
+    getResourcesDocument: async () =>
+      (
+        await call<{ resources: Resources | null; etag: string | null; problems: Problem[] }>(
+          'GET',
+          '/api/resources',
+        )
+      ).body,
+    /** Writes resources.json (canonical on disk); `etag` null creates it (fails if it exists). */
+    saveResources: async (resources: Resources, etag: string | null) => {
+      const headers: Record<string, string> = etag === null ? { 'If-None-Match': '*' } : { 'If-Match': etag };
+      return (
+        await call<{ etag: string; problems: Problem[] }>('PUT', '/api/resources', {
+          body: JSON.stringify(resources),
+          headers,
+        })
+      ).body;
+    },
   };
 }
 

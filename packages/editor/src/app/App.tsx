@@ -5,6 +5,8 @@ import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
 import { StartDeleteDialog } from '../canvas/StartDeleteDialog';
 import { useCanvasActions } from '../canvas/use-canvas-actions';
+import { CenterArea } from '../center/CenterArea';
+import { isCenterDirty, useCenterStore } from '../center/center-store';
 import { Dialogs } from '../files/Dialogs';
 import { loadResources, openFlow, refreshFlows, requestNewFlow, restoreDraft } from '../files/file-actions';
 import { browserStorage, listLocalDrafts, removeLocalDraft } from '../files/local-drafts';
@@ -21,6 +23,7 @@ import { useLiveEvents } from './use-live-events';
 import { useShortcuts } from './use-shortcuts';
 
 export function App() {
+  const area = useCenterStore((s) => s.area);
   useLiveEvents();
   useLocalDrafts();
   useEffect(() => {
@@ -30,7 +33,7 @@ export function App() {
   useEffect(() => {
     // The browser asks before leaving with unsaved changes.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!isDirty(useEditorStore.getState())) return;
+      if (!isDirty(useEditorStore.getState()) && !isCenterDirty(useCenterStore.getState())) return;
       event.preventDefault();
       event.returnValue = '';
     };
@@ -39,7 +42,7 @@ export function App() {
   }, []);
   return (
     <ReactFlowProvider>
-      <Workbench />
+      {area === 'center' ? <CenterArea /> : <Workbench />}
       <Dialogs />
       <StartDeleteDialog />
     </ReactFlowProvider>

@@ -1,4 +1,5 @@
 import { type ChangeEvent, useEffect, useRef } from 'react';
+import { AreaSwitch } from '../center/AreaSwitch';
 import {
   exportFlow,
   importFlowFile,
@@ -44,6 +45,7 @@ export function Toolbar({ onAutoLayout, onPrepareLayout, onFit, layingOut }: Too
   return (
     <div className="toolbar" role="toolbar" aria-label="Flow">
       <span className="brand">callflow</span>
+      <AreaSwitch />
       <select
         aria-label="Open flow"
         value={flow?.id ?? ''}
