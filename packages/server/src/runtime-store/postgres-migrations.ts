@@ -1,0 +1,137 @@
+import type pg from 'pg';
+
+/**
+ * Numbered, append-only migrations of the PostgreSQL store; `callflow_migrations` records those that
+ * ran. The tables are the SQLite store's (db/database.ts) in PostgreSQL's types: epoch ms as BIGINT,
+ * the queue's arrival order from a sequence, excluded agents as an array.
+ */
+export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'runtime store',
+    sql: `
+    CREATE TABLE published_versions (
+      flow_id      TEXT NOT NULL,
+      version      INTEGER NOT NULL,
+      content      TEXT NOT NULL,
+      etag         TEXT NOT NULL,
+      published_at TEXT NOT NULL,
+      published_by TEXT NOT NULL,
+      note         TEXT,
+      PRIMARY KEY (flow_id, version)
+    );
+    CREATE TABLE live_versions (
+      flow_id    TEXT PRIMARY KEY,
+      version    INTEGER NOT NULL,
+      changed_at TEXT NOT NULL,
+      FOREIGN KEY (flow_id, version) REFERENCES published_versions (flow_id, version)
+    );
+    CREATE TABLE contacts (
+      id          TEXT PRIMARY KEY,
+      kind        TEXT NOT NULL,
+      flow_id     TEXT NOT NULL,
+      version     INTEGER NOT NULL,
+      status      TEXT NOT NULL,
+      steps       INTEGER NOT NULL,
+      snapshot    TEXT NOT NULL,
+      pending     TEXT NOT NULL,
+      created_at  TEXT NOT NULL,
+      updated_at  TEXT NOT NULL,
+      owner       TEXT,
+      fence       BIGINT NOT NULL DEFAULT 0,
+      lease_until BIGINT
+    );
+    CREATE INDEX contacts_active_by_lease ON contacts (lease_until)
+      WHERE status NOT IN ('ended', 'transferred');
+    CREATE INDEX contacts_ended_by_update ON contacts (updated_at)
+      WHERE status IN ('ended', 'transferred');
+    CREATE TABLE contact_timers (
+      contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+      timer_id   TEXT NOT NULL,
+      deadline   BIGINT NOT NULL,
+      PRIMARY KEY (contact_id, timer_id)
+    );
+    CREATE INDEX contact_timers_by_deadline ON contact_timers (deadline);
+    CREATE TABLE contact_trace (
+      contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+      seq        INTEGER NOT NULL,
+      entry      TEXT NOT NULL,
+      PRIMARY KEY (contact_id, seq)
+    );
+    CREATE TABLE callbacks (
+      id           TEXT PRIMARY KEY,
+      kind         TEXT NOT NULL,
+      name         TEXT,
+      number       TEXT NOT NULL,
+      queue        TEXT NOT NULL,
+      status       TEXT NOT NULL,
+      request      TEXT NOT NULL,
+      requested_by TEXT NOT NULL,
+      created_at   TEXT NOT NULL
+    );
+    CREATE INDEX callbacks_by_status ON callbacks (status);
+    CREATE TABLE agent_states (
+      name       TEXT PRIMARY KEY,
+      state      TEXT NOT NULL,
+      changed_at TEXT NOT NULL
+    );
+    CREATE TABLE queue_entries (
+      contact_id  TEXT PRIMARY KEY,
+      queue       TEXT NOT NULL,
+      agent_group TEXT NOT NULL,
+      kind        TEXT NOT NULL,
+      enqueued_at BIGINT NOT NULL,
+      seq         BIGSERIAL NOT NULL,
+      exclude     TEXT[] NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX queue_entries_by_place ON queue_entries (agent_group, enqueued_at, seq);
+    CREATE TABLE agent_offers (
+      agent      TEXT PRIMARY KEY,
+      contact_id TEXT NOT NULL UNIQUE,
+      queue      TEXT,
+      offered_at BIGINT NOT NULL
+    );
+    CREATE TABLE executed_commands (
+      contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+      step       INTEGER NOT NULL,
+      idx        INTEGER NOT NULL,
+      PRIMARY KEY (contact_id, step, idx)
+    );
+    `,
+  },
+];
+
+/** Any number, fixed: every process starting at once waits for the one that migrates. */
+const MIGRATION_LOCK = 7_463_021;
+
+/** Runs the migrations not yet applied, in one transaction under an advisory lock. */
+export async function migratePostgres(pool: pg.Pool): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS callflow_migrations (
+         version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+    );
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM callflow_migrations');
+    const applied = new Set(rows.map((r) => r.version));
+    let ran = 0;
+    for (const migration of POSTGRES_MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await client.query(migration.sql);
+      await client.query('INSERT INTO callflow_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      ran += 1;
+    }
+    await client.query('COMMIT');
+    return ran;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
