@@ -16,18 +16,13 @@ export {
   type TelephonyAdapter,
   type TelephonyCommand,
 } from './adapter/contract.js';
-export type { BlockBehaviour, BlockContext, BlockStep } from './blocks/behaviour.js';
+export type { BehaviourRegistry, BlockBehaviour, BlockContext, BlockStep } from './blocks/behaviour.js';
 export { BEHAVIOURS, behaviourFor } from './blocks/index.js';
 export { type CompiledFlow, clearCompiled, compile, outcomeEvent } from './compile/compile.js';
-export {
-  type AgentCallbackParams,
-  isTransferredCallback,
-  startAgentCallback,
-  startCallback,
-  startWebCallback,
-  type WebCallbackParams,
-} from './engine/callback.js';
-export { parseSnapshot, serializeSnapshot, startContact, step } from './engine/contact.js';
+export type { AgentCallbackParams, WebCallbackParams } from './engine/callback.js';
+export { isTransferredCallback } from './engine/callback-state.js';
+export { parseSnapshot, serializeSnapshot } from './engine/contact.js';
+export { type ContactEngine, createContactEngine } from './engine/contact-engine.js';
 export { flowSource } from './engine/flow-source.js';
 export {
   executeHttpRequest,
@@ -80,5 +75,13 @@ export {
   type StartCallParams,
 } from './simulator/simulator.js';
 export { defaultPromptSeconds, type NumberBehaviour, SimulatedTelephony } from './simulator/telephony.js';
+export {
+  currentOffer,
+  startAgentCallback,
+  startCallback,
+  startContact,
+  startWebCallback,
+  step,
+} from './standard-engine.js';
 export * from './testing/index.js';
 export * from './types.js';

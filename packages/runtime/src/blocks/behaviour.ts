@@ -1,5 +1,4 @@
 import type { BlockType, Flow, JsonValue } from '@callflow/model';
-import type { ContactRun } from '../engine/run.js';
 import type { Coerced } from '../rules/coerce.js';
 import type {
   Command,
@@ -34,11 +33,48 @@ export type ChildEnd =
 type WithoutRef<C> = C extends { ref: string } ? Omit<C, 'ref'> : C;
 export type CommandDraft = WithoutRef<Command>;
 
+export interface FlowsCapability {
+  /** The flow at the version this contact uses (pinned on first use); undefined when not published. */
+  find(flowId: string): Flow | undefined;
+}
+
+export interface QueueCapability {
+  /** Why the contact cannot go to `queue` yet: a flow the queue would run for it has no live version. */
+  unpublishedFlow(queue: string): string | undefined;
+  /** Queues the contact in `queue`; returns the queue's customer-queue flow, if it has one. */
+  enter(queue: string): string | undefined;
+  /** Inside a customer-queue flow: moves the contact to `queue` (its flow runs, or hold music plays). */
+  moveTo(queue: string): void;
+}
+
+export type RecordingAction = 'start' | 'pause' | 'resume' | 'stop';
+export type RecordingOutcome = { ok: true; note: string } | { ok: false; reason: string };
+
+export interface RecordingCapability {
+  /** Recording as a small state machine (off -> on <-> paused -> off); see engine/recording.ts. */
+  change(
+    action: RecordingAction,
+    who: 'customer' | 'agent' | 'both' | undefined,
+    privacyShieldSeconds?: number,
+  ): RecordingOutcome;
+}
+
+export interface SecretsCapability {
+  /** `values` stay masked for the rest of the call, wherever a copy of them goes. */
+  keep(...values: unknown[]): void;
+  /** `text` with every secure value of the contact masked. */
+  mask(text: string): string;
+}
+
 /** What a block sees of the contact while it runs. Everything it changes goes into the draft snapshot. */
 export interface BlockContext<S = Record<string, unknown>> {
   readonly env: EngineEnv;
-  /** The engine's working state, for blocks that change the contact as a whole (queues, recording). */
-  readonly run: ContactRun;
+  /** The published flows this contact may run (modules, whispers), at the version it uses. */
+  readonly flows: FlowsCapability;
+  /** The queue logic, for the block that queues the contact. */
+  readonly queue: QueueCapability;
+  readonly recording: RecordingCapability;
+  readonly secrets: SecretsCapability;
   readonly contact: ContactSnapshot;
   readonly frame: Frame;
   readonly flow: Flow;

@@ -1,4 +1,5 @@
-import { accountDialOptions, checkDialNumber, type DialNumberOptions, dialString } from '@callflow/model';
+import { checkDialNumber, dialString } from '@callflow/model';
+import { dialOptions } from '../rules/dial-options.js';
 import type { Wait } from '../types.js';
 import { type BlockContext, type BlockStep, defineBehaviour } from './behaviour.js';
 import { adapterFailure, ask, isPromptDone, isTimer, num, promptName } from './common.js';
@@ -69,7 +70,7 @@ function complete(ctx: Ctx, wait: Wait, input: string): BlockStep {
   const s = ctx.settings;
   ctx.contact.system.lastDigits = input;
   // Keys meant for a secure variable are secret as typed, also when they are refused or normalised.
-  if (s.variable && ctx.flow.variables?.[s.variable]?.secure === true) ctx.run.keepSecret(input);
+  if (s.variable && ctx.flow.variables?.[s.variable]?.secure === true) ctx.secrets.keep(input);
   const problem = invalidBecause(ctx, input);
   if (problem === undefined) {
     const value = s.validate === 'phoneNumber' ? normalised(ctx, input) : input;
@@ -99,8 +100,4 @@ function invalidBecause(ctx: Ctx, input: string): string | undefined {
 function normalised(ctx: Ctx, input: string): string {
   const check = checkDialNumber(input, dialOptions(ctx));
   return check.ok ? dialString(check) : input;
-}
-
-export function dialOptions(ctx: { env: BlockContext['env'] }): DialNumberOptions {
-  return accountDialOptions(ctx.env.resources.account);
 }

@@ -1,5 +1,5 @@
-import { fillPlaceholders, operandValue } from '../engine/prompts.js';
 import { checkHttpTarget } from '../rules/index.js';
+import { fillPlaceholders, operandValue } from '../rules/placeholders.js';
 import { defineBehaviour } from './behaviour.js';
 import { adapterFailure, isTimer, num } from './common.js';
 

@@ -1,6 +1,6 @@
 import type { JsonValue } from '@callflow/model';
-import { operandValue } from '../engine/prompts.js';
 import { coerceValue } from '../rules/index.js';
+import { operandValue } from '../rules/placeholders.js';
 import { defineBehaviour } from './behaviour.js';
 
 interface InvokeModuleSettings {
@@ -21,7 +21,7 @@ export const invokeModule = defineBehaviour<InvokeModuleSettings>({
         note: `module "${id}" is already running: modules cannot invoke themselves`,
       };
     }
-    const module = ctx.run.compiled(id)?.flow;
+    const module = ctx.flows.find(id);
     if (!module) return { outcome: 'error', note: `module "${id}" is not published` };
     if (module.type !== 'module')
       return { outcome: 'error', note: `flow "${id}" is a ${module.type} flow, not a module` };

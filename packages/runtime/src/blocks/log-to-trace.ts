@@ -1,5 +1,5 @@
-import { fillPlaceholders } from '../engine/prompts.js';
-import { REDACTED, redactText, secureVariableNames } from '../rules/index.js';
+import { REDACTED, secureVariableNames } from '../rules/index.js';
+import { fillPlaceholders } from '../rules/placeholders.js';
 import { defineBehaviour } from './behaviour.js';
 
 /**
@@ -13,7 +13,7 @@ export const logToTrace = defineBehaviour<{ message?: unknown }>({
     const message = typeof ctx.settings.message === 'string' ? ctx.settings.message : '';
     const secure = new Set(secureVariableNames(ctx.flow));
     const filled = fillPlaceholders(message, (name) => (secure.has(name) ? REDACTED : ctx.lookup(name)));
-    ctx.traceWith({ log: redactText(filled, ctx.run.secrets()) });
+    ctx.traceWith({ log: ctx.secrets.mask(filled) });
     return { outcome: 'success' };
   },
 });

@@ -1,8 +1,8 @@
 import { checkDialNumber, dialString, MAX_DIAL_DIGITS } from '@callflow/model';
+import { dialOptions } from '../rules/dial-options.js';
 import type { Wait } from '../types.js';
 import { type BlockContext, type BlockStep, defineBehaviour } from './behaviour.js';
 import { adapterFailure, ask, isPromptDone, isTimer, num, promptName } from './common.js';
-import { dialOptions } from './get-digits.js';
 
 interface OfferCallbackSettings {
   prompt?: unknown;

@@ -1,6 +1,6 @@
 import type { JsonValue } from '@callflow/model';
-import { operandValue } from '../engine/prompts.js';
 import { coerceValue } from '../rules/index.js';
+import { operandValue } from '../rules/placeholders.js';
 import { defineBehaviour } from './behaviour.js';
 
 /** Ends the module; each output is converted to its declared type and handed to the invoking block. */

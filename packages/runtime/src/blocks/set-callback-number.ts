@@ -1,7 +1,7 @@
 import { checkDialNumber, dialString } from '@callflow/model';
-import { operandValue } from '../engine/prompts.js';
+import { dialOptions } from '../rules/dial-options.js';
+import { operandValue } from '../rules/placeholders.js';
 import { defineBehaviour } from './behaviour.js';
-import { dialOptions } from './get-digits.js';
 
 /** Normalises and checks the number; `invalidNumber` or `notDialable` (country allowlist) as Connect does. */
 export const setCallbackNumber = defineBehaviour<{ number?: unknown }>({

@@ -1,4 +1,3 @@
-import { changeRecording } from '../engine/recording.js';
 import { defineBehaviour } from './behaviour.js';
 
 interface SetRecordingSettings {
@@ -13,7 +12,7 @@ export const setRecording = defineBehaviour<SetRecordingSettings>({
   enter(ctx) {
     const { action, who, privacyShieldSeconds } = ctx.settings;
     if (!action) return { outcome: 'error', note: 'no recording action set' };
-    const done = changeRecording(ctx.run, action, who, privacyShieldSeconds);
+    const done = ctx.recording.change(action, who, privacyShieldSeconds);
     return done.ok ? { outcome: 'success', note: done.note } : { outcome: 'error', note: done.reason };
   },
 });

@@ -1,4 +1,4 @@
-import { operandValue } from '../engine/prompts.js';
+import { operandValue } from '../rules/placeholders.js';
 import { defineBehaviour } from './behaviour.js';
 
 interface SetVariablesSettings {

@@ -9,7 +9,7 @@ export const setWhisperFlow = defineBehaviour<{ kind?: WhisperKind; flow?: strin
   enter(ctx) {
     const { kind, flow } = ctx.settings;
     if (!kind || !flow) return { outcome: 'error', note: 'kind and flow must be set' };
-    const found = ctx.run.compiled(flow)?.flow;
+    const found = ctx.flows.find(flow);
     if (!found) return { outcome: 'error', note: `flow "${flow}" is not published` };
     // The catalog knows which flow type fits each kind: one list for lint, editor and runtime.
     const fits = blockDefinition('setWhisperFlow')

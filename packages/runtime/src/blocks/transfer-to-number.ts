@@ -1,9 +1,9 @@
 import { type CallerIdSetting, checkDialNumber } from '@callflow/model';
-import { operandValue } from '../engine/prompts.js';
+import { dialOptions } from '../rules/dial-options.js';
 import { resolveCallerId, transferCallerIdSituation } from '../rules/index.js';
+import { operandValue } from '../rules/placeholders.js';
 import { defineBehaviour } from './behaviour.js';
 import { adapterFailure, isTimer, num } from './common.js';
-import { dialOptions } from './get-digits.js';
 
 interface TransferToNumberSettings {
   to?: unknown;

@@ -1,5 +1,4 @@
 import { ownEntry } from '@callflow/model';
-import { customerQueueFlow, enqueue, moveToQueue, unpublishedQueueFlow } from '../engine/queue.js';
 import { defineBehaviour } from './behaviour.js';
 
 /**
@@ -22,16 +21,15 @@ export const transferToQueue = defineBehaviour<{ queue?: string }>({
         note: `${waiting} contacts wait in ${queue} (capacity ${resource.maxContacts})`,
       };
     }
-    const unpublished = unpublishedQueueFlow(ctx.run, queue);
+    const unpublished = ctx.queue.unpublishedFlow(queue);
     if (unpublished) return { outcome: 'error', note: unpublished };
     if (inQueueFlow) {
       if (queue === ctx.contact.queue?.name)
         return { outcome: 'error', note: `the contact is already in ${queue}` };
-      moveToQueue(ctx.run, queue);
+      ctx.queue.moveTo(queue);
       return { handled: true };
     }
-    enqueue(ctx.run, queue, ctx.now);
-    const flow = customerQueueFlow(ctx.run);
+    const flow = ctx.queue.enter(queue);
     return flow
       ? { wait: { queue }, push: { kind: 'customerQueue', flowId: flow } }
       : { wait: { queue, hold: true } };

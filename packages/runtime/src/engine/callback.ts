@@ -1,10 +1,12 @@
 import { accountDialOptions, checkDialNumber, dialString, ownEntry, splitDialString } from '@callflow/model';
 import { resolveCallerId } from '../rules/index.js';
 import type { CallbackRequest, ContactEvent, ContactSnapshot, EngineEnv, StepResult } from '../types.js';
+import { isTransferredCallback } from './callback-state.js';
 import { blankSnapshot } from './contact-blank.js';
 import { CENTER_AT_CAPACITY } from './limits.js';
 import { enqueue } from './queue.js';
 import { ContactRun } from './run.js';
+import type { EngineWiring } from './wiring.js';
 
 /**
  * Callbacks are contacts of their own. A callback request (from a Create callback block, a web form or
@@ -16,7 +18,7 @@ import { ContactRun } from './run.js';
 const DIAL_TIMEOUT_SECONDS = 30;
 
 /** Starts the callback contact for a request (the host calls this for each `createCallback` command). */
-export function startCallback(env: EngineEnv, request: CallbackRequest): StepResult {
+export function startCallback(wiring: EngineWiring, env: EngineEnv, request: CallbackRequest): StepResult {
   const s = blankSnapshot(
     'callback',
     request.id,
@@ -29,7 +31,7 @@ export function startCallback(env: EngineEnv, request: CallbackRequest): StepRes
   s.callback = { request, attempts: 0, phase: 'delay' };
   if (request.variables) s.variables = { ...request.variables };
   s.system.callbackNumber = request.number;
-  const run = new ContactRun(env, s);
+  const run = new ContactRun(wiring, env, s);
   run.begin({
     event: 'start',
     note: `callback ${request.id} to ${request.number} in queue ${request.queue}${request.name ? ` for ${request.name}` : ''}`,
@@ -63,7 +65,7 @@ export interface WebCallbackParams {
 }
 
 /** A web page or chatbot asks to be called back: the request enters the queue now. */
-export function startWebCallback(env: EngineEnv, p: WebCallbackParams): StepResult {
+export function startWebCallback(wiring: EngineWiring, env: EngineEnv, p: WebCallbackParams): StepResult {
   const account = env.resources.account;
   const check = checkDialNumber(p.number, accountDialOptions(account));
   const request: CallbackRequest = {
@@ -78,9 +80,9 @@ export function startWebCallback(env: EngineEnv, p: WebCallbackParams): StepResu
     retryDelaySeconds: p.retryDelaySeconds ?? 300,
     maxQueueSeconds: p.maxQueueSeconds ?? 86400,
   };
-  if (check.ok) return startCallback(env, request);
+  if (check.ok) return startCallback(wiring, env, request);
   const s = blankSnapshot('callback', p.contactId, '', 0, env.now(), request.dialedNumber, p.number);
-  const run = new ContactRun(env, s);
+  const run = new ContactRun(wiring, env, s);
   run.begin({ event: 'start', error: `web callback refused: ${check.message}` });
   run.finish('invalid callback number', false);
   return run.result();
@@ -101,7 +103,7 @@ export interface AgentCallbackParams {
 }
 
 /** Agent-initiated callback (Avaya): the agent places the call; the outbound whisper runs first. */
-export function startAgentCallback(env: EngineEnv, p: AgentCallbackParams): StepResult {
+export function startAgentCallback(wiring: EngineWiring, env: EngineEnv, p: AgentCallbackParams): StepResult {
   const account = env.resources.account;
   const queue = p.queue ?? ownEntry(env.resources.agents, p.agent)?.defaultOutboundQueue ?? '';
   const check = checkDialNumber(p.number, accountDialOptions(account));
@@ -123,7 +125,7 @@ export function startAgentCallback(env: EngineEnv, p: AgentCallbackParams): Step
   s.system.agentName = p.agent;
   s.system.callbackNumber = request.number;
   s.inConsult = false;
-  const run = new ContactRun(env, s);
+  const run = new ContactRun(wiring, env, s);
   run.begin({
     event: 'start',
     note: `agent ${p.agent} calls ${request.number}${p.activeCall ? ' during a call' : ''}`,
@@ -226,11 +228,6 @@ export function callbackTransferred(run: ContactRun): void {
   delete next.timerId;
   delete next.waitReason;
   run.s.callback = next;
-}
-
-/** A callback an agent transferred: connected, with no agent of its own (see {@link callbackTransferred}). */
-export function isTransferredCallback(s: ContactSnapshot): boolean {
-  return s.callback?.phase === 'connected' && s.callback.agent === undefined;
 }
 
 /** Timers and dial results of a callback contact (offers go through the queue module). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../simulator/simulator.js';
+import { startContact, step } from '../standard-engine.js';
 import type { StepResult } from '../types.js';
-import { parseSnapshot, serializeSnapshot, startContact, step } from './contact.js';
+import { parseSnapshot, serializeSnapshot } from './contact.js';
 import { flowSource } from './flow-source.js';
 import { block, flow, menuFlow, resources, say, supportQueueFlow } from './test-support/fixtures.js';
 

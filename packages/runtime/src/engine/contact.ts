@@ -1,27 +1,26 @@
 import type { JsonValue } from '@callflow/model';
 import type { ContactEvent, ContactSnapshot, EngineEnv, StartContactParams, StepResult } from '../types.js';
 import { onVariableUpdate } from './cad.js';
-import { isTransferredCallback, onCallbackEvent } from './callback.js';
+import { onCallbackEvent } from './callback.js';
+import { isTransferredCallback } from './callback-state.js';
 import { blankSnapshot } from './contact-blank.js';
-import { endedFrame } from './frame-end.js';
 import { SEEN_EVENT_IDS } from './limits.js';
 import { onQueueEvent, onQueueTimer } from './queue.js';
 import { onRecordingTimer } from './recording.js';
-import { ContactRun, setFrameEndHandlers } from './run.js';
+import { ContactRun } from './run.js';
 import {
   cancelTransferDial,
   onAgentTransfer,
   onTransferEvent,
   onTransferredCustomerLeg,
 } from './transfer.js';
-
-setFrameEndHandlers({ onFrameEnd: endedFrame });
+import type { EngineWiring } from './wiring.js';
 
 /**
  * Starts an inbound contact on the published version of `flowId` and runs it until it first waits.
  * A flow that is not published gives an ended snapshot with the reason in its trace (never a throw).
  */
-export function startContact(env: EngineEnv, params: StartContactParams): StepResult {
+export function startContact(wiring: EngineWiring, env: EngineEnv, params: StartContactParams): StepResult {
   const published = env.flows.get(params.flowId);
   const now = env.now();
   const s = blankSnapshot(
@@ -33,7 +32,7 @@ export function startContact(env: EngineEnv, params: StartContactParams): StepRe
     params.dialedNumber,
     params.callerNumber,
   );
-  const run = new ContactRun(env, s);
+  const run = new ContactRun(wiring, env, s);
   run.begin({
     event: 'start',
     note: `call from ${params.callerNumber ?? 'unknown number'} to ${params.dialedNumber}`,
@@ -55,8 +54,13 @@ export function startContact(env: EngineEnv, params: StartContactParams): StepRe
  * Applies one event to a contact. Pure: the given snapshot is not changed. Events the contact does not
  * expect now, duplicates, and events for an ended contact are ignored with the reason in the trace.
  */
-export function step(env: EngineEnv, snapshot: ContactSnapshot, event: ContactEvent): StepResult {
-  const run = new ContactRun(env, snapshot, event);
+export function step(
+  wiring: EngineWiring,
+  env: EngineEnv,
+  snapshot: ContactSnapshot,
+  event: ContactEvent,
+): StepResult {
+  const run = new ContactRun(wiring, env, snapshot, event);
   const ignored = (reason: string): StepResult => {
     run.begin({ event: event.type, ignored: reason });
     return run.result();

@@ -1,7 +1,8 @@
 import type { Frame } from '../types.js';
 import { afterOutboundWhisper } from './callback.js';
 import { afterWhisper, holdInQueue } from './queue.js';
-import type { ContactRun, FrameEnd } from './run.js';
+import type { ContactRun } from './run.js';
+import type { FrameEnd } from './wiring.js';
 
 /**
  * What follows when a flow ends, by the kind of flow:

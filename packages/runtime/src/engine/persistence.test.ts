@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../simulator/simulator.js';
-import { parseSnapshot, serializeSnapshot, startContact, step } from './contact.js';
+import { startContact, step } from '../standard-engine.js';
+import { parseSnapshot, serializeSnapshot } from './contact.js';
 import { flowSource } from './flow-source.js';
 import {
   block,

@@ -1,9 +1,10 @@
 import { ownEntry } from '@callflow/model';
 import { callbackPopover, popoverFor } from '../rules/popover.js';
 import type { Command, ContactEvent, ContactSnapshot, EngineEnv, PopoverItem } from '../types.js';
-import { callbackAccepted, isTransferredCallback } from './callback.js';
+import { isTransferredCallback } from './callback-state.js';
 import { DEFAULT_OFFER_TIMEOUT_SECONDS } from './limits.js';
 import { ContactRun } from './run.js';
+import type { EngineWiring } from './wiring.js';
 
 /**
  * Queueing as one contact sees it. The host's ACD owns the queues and the agents: it tells a queued
@@ -55,11 +56,15 @@ export function offerTo(run: ContactRun, agent: string, direct = false): void {
  * way it was made: a host restoring the contact shows the agent the same offer (title, popover with
  * secure variables left out), with the ref of the one the agent can still accept.
  */
-export function currentOffer(env: EngineEnv, snapshot: ContactSnapshot): OfferToAgent | undefined {
+export function currentOffer(
+  wiring: EngineWiring,
+  env: EngineEnv,
+  snapshot: ContactSnapshot,
+): OfferToAgent | undefined {
   const queue = snapshot.queue;
   const offer = queue?.offer;
   if (!queue || !offer || snapshot.status !== 'offered') return undefined;
-  return { ...offerFor(new ContactRun(env, snapshot), offer.agent, queue.name), ref: offer.ref };
+  return { ...offerFor(new ContactRun(wiring, env, snapshot), offer.agent, queue.name), ref: offer.ref };
 }
 
 function offerFor(run: ContactRun, agent: string, queue: string): Omit<OfferToAgent, 'ref'> {
@@ -185,7 +190,7 @@ export function onQueueEvent(run: ContactRun, event: ContactEvent): true | strin
     run.s.system.agentName = event.agent;
     run.emit({ type: 'dequeue', queue: queue.name, reason: `accepted by ${event.agent}` });
     if (run.s.callback && !isTransferredCallback(run.s)) {
-      callbackAccepted(run, event.agent);
+      run.wiring.onCallbackAccepted(run, event.agent);
       return true;
     }
     const index = run.s.stack.findIndex((f) => f.kind === 'customerQueue');

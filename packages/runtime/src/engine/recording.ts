@@ -1,7 +1,5 @@
+import type { RecordingAction, RecordingOutcome } from '../blocks/behaviour.js';
 import type { ContactRun } from './run.js';
-
-export type RecordingAction = 'start' | 'pause' | 'resume' | 'stop';
-export type RecordingOutcome = { ok: true; note: string } | { ok: false; reason: string };
 
 /**
  * Recording as a small state machine: off -> on <-> paused -> off. A pause with a privacy shield

@@ -1,8 +1,8 @@
-import { blockDefinition, type Flow, type JsonValue, ownEntry } from '@callflow/model';
-import type { BlockContext, BlockStep, ChildEnd, CommandDraft } from '../blocks/behaviour.js';
-import { behaviourFor } from '../blocks/index.js';
+import { blockDefinition, type Flow, isBlockType, type JsonValue, ownEntry } from '@callflow/model';
+import type { BlockBehaviour, BlockContext, BlockStep, ChildEnd, CommandDraft } from '../blocks/behaviour.js';
 import { type CompiledFlow, compile } from '../compile/compile.js';
 import { type Coerced, coerceValue } from '../rules/coerce.js';
+import { fillPlaceholders } from '../rules/placeholders.js';
 import { maskValue, REDACTED, redactText, secretText, secureVariableNames } from '../rules/redact.js';
 import { maskTraceEntry, rememberSecrets, secureValuesOf } from '../rules/secure-values.js';
 import { summariseCommand } from '../trace/summarise.js';
@@ -27,22 +27,8 @@ import {
   MAX_SAME_BLOCK_IN_A_ROW,
   MAX_STEPS_PER_FLOW_RUN,
 } from './limits.js';
-import { fillPlaceholders } from './prompts.js';
 import { lookupVariable } from './variables.js';
-
-/** What the engine does when a frame of each kind finishes; set by the contact module (avoids a cycle). */
-export interface FrameEndHandlers {
-  onFrameEnd(run: ContactRun, frame: Frame, how: FrameEnd): void;
-}
-export type FrameEnd =
-  | { kind: 'disconnect' | 'endFlow' | 'transferred' | 'unwired'; note?: string }
-  | { kind: 'return'; outputs: Record<string, JsonValue> }
-  | { kind: 'error'; reason: string };
-
-let handlers: FrameEndHandlers | undefined;
-export function setFrameEndHandlers(h: FrameEndHandlers): void {
-  handlers = h;
-}
+import type { EngineWiring, FrameEnd } from './wiring.js';
 
 /**
  * One `step()` call's worth of work on a draft of the snapshot: runs blocks, collects commands and
@@ -58,6 +44,7 @@ export class ContactRun {
   private commandMark = 0;
 
   constructor(
+    readonly wiring: EngineWiring,
     readonly env: EngineEnv,
     snapshot: ContactSnapshot,
     readonly event?: ContactEvent,
@@ -277,7 +264,7 @@ export class ContactRun {
       const reason = `flow "${flowId}" is not published`;
       this.note(`${reason}: the ${kind} flow is skipped`);
       this.flush();
-      handlers?.onFrameEnd(
+      this.wiring.onFrameEnd(
         this,
         { kind, flowId, version: 0, block: '', steps: 0 },
         { kind: 'error', reason },
@@ -303,7 +290,7 @@ export class ContactRun {
     if (!frame?.wait) return false;
     const ctx = this.context(frame);
     if (!ctx) return false;
-    const behaviour = behaviourFor(ctx.block.type);
+    const behaviour = this.behaviour(ctx.block.type);
     const wait = frame.wait;
     if (!behaviour?.resume) return false;
     this.begin({ flowId: frame.flowId, block: frame.block, blockType: ctx.block.type, event: event.type });
@@ -321,7 +308,7 @@ export class ContactRun {
     const ctx = this.context(parent);
     const wait = parent.wait;
     if (!ctx || !wait) return;
-    const behaviour = behaviourFor(ctx.block.type);
+    const behaviour = this.behaviour(ctx.block.type);
     if (!behaviour?.childEnded) return;
     this.begin({ flowId: parent.flowId, block: parent.block, blockType: ctx.block.type });
     const result = this.guard(() => behaviour.childEnded?.(ctx.ctx, wait, end));
@@ -346,12 +333,16 @@ export class ContactRun {
       this.fail('RT101', `Block "${frame.block}" of flow "${frame.flowId}".`);
       return undefined;
     }
-    const behaviour = behaviourFor(ctx.block.type);
+    const behaviour = this.behaviour(ctx.block.type);
     if (!behaviour) {
       this.fail('RT103', `Block "${frame.block}" has type "${ctx.block.type}".`);
       return undefined;
     }
     return this.guard(() => behaviour.enter(ctx.ctx));
+  }
+
+  private behaviour(type: string): BlockBehaviour | undefined {
+    return isBlockType(type) ? this.wiring.behaviours[type] : undefined;
   }
 
   /** A block that throws is a defect, not a reason to lose the contact: it takes its error outcome. */
@@ -410,7 +401,7 @@ export class ContactRun {
   endFrame(frame: Frame, how: FrameEnd): void {
     const index = this.s.stack.indexOf(frame);
     if (index >= 0) this.dropFrames(index);
-    handlers?.onFrameEnd(this, frame, how);
+    this.wiring.onFrameEnd(this, frame, how);
   }
 
   /** Removes the frames from `index` up, cancelling the timers their blocks were waiting on. */
@@ -433,7 +424,7 @@ export class ContactRun {
       this.fail('RT103', `Flow "${frame.flowId}" has no block "${frame.block}".`);
       return undefined;
     }
-    const ctx = new Context(this, frame, compiled.flow, block.settings ?? {});
+    const ctx = this.wiring.blockContext(this, frame, compiled.flow, block.settings ?? {});
     return { ctx, block };
   }
 
@@ -507,65 +498,4 @@ function secureNames(flow: Flow): string[] {
     secureCache.set(flow, names);
   }
   return names;
-}
-
-/**
- * The block context: a small object per block run, its methods on the prototype (a block runs
- * thousands of times a second; a dozen fresh closures each time showed in the profile). `lookup` is a
- * bound field because blocks hand it to the rules as a plain function.
- */
-class Context implements BlockContext {
-  readonly env: EngineEnv;
-  readonly contact: ContactSnapshot;
-  readonly blockId: string;
-  readonly now: number;
-  readonly party: Party;
-  readonly lookup: (name: string) => unknown;
-
-  constructor(
-    readonly run: ContactRun,
-    readonly frame: Frame,
-    readonly flow: Flow,
-    readonly settings: Record<string, unknown>,
-  ) {
-    this.env = run.env;
-    this.contact = run.s;
-    this.blockId = frame.block;
-    this.now = run.now;
-    this.party = frame.kind === 'agentWhisper' || frame.kind === 'outboundWhisper' ? 'agent' : 'caller';
-    this.lookup = (name) => run.lookup(frame, name);
-  }
-
-  emit(command: CommandDraft): string {
-    return this.run.emit(command);
-  }
-
-  assign(name: string, value: unknown): Coerced {
-    return this.run.assign(this.frame, name, value);
-  }
-
-  prompt(setting: unknown): ResolvedPrompt | undefined {
-    return this.run.prompt(this.frame, setting);
-  }
-
-  play(prompt: ResolvedPrompt, loop?: boolean): string {
-    const to = this.party;
-    return this.run.emit(loop ? { type: 'play', to, prompt, loop: true } : { type: 'play', to, prompt });
-  }
-
-  startTimer(seconds: number, event: string): string {
-    return this.run.startTimer(seconds, event);
-  }
-
-  cancelTimer(id: string | undefined): void {
-    this.run.cancelTimer(id);
-  }
-
-  note(text: string): void {
-    this.run.note(text);
-  }
-
-  traceWith(fields: Partial<TraceEntry>): void {
-    this.run.with(fields);
-  }
 }

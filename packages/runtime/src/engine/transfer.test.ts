@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { AgentState } from '../host/acd.js';
 import { createSimulator, type Simulator } from '../simulator/simulator.js';
 import type { NumberBehaviour } from '../simulator/telephony.js';
+import { step } from '../standard-engine.js';
 import type { Command } from '../types.js';
-import { parseSnapshot, serializeSnapshot, step } from './contact.js';
+import { parseSnapshot, serializeSnapshot } from './contact.js';
 import { menuFlow, supportQueueFlow } from './test-support/fixtures.js';
 import { salesQueueFlow, transferResources } from './test-support/transfer-fixtures.js';
 

@@ -1,8 +1,9 @@
 import { checkDialNumber, ownEntry } from '@callflow/model';
-import { dialOptions } from '../blocks/get-digits.js';
+import { dialOptions } from '../rules/dial-options.js';
 import { resolveCallerId } from '../rules/index.js';
 import type { ContactEvent, TransferTarget } from '../types.js';
-import { callbackTransferred, isTransferredCallback } from './callback.js';
+import { callbackTransferred } from './callback.js';
+import { isTransferredCallback } from './callback-state.js';
 import { customerQueueFlow, enqueue, holdInQueue, offerTo } from './queue.js';
 import type { ContactRun } from './run.js';
 

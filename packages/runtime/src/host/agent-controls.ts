@@ -1,4 +1,5 @@
-import { type AgentCallbackParams, startAgentCallback } from '../engine/callback.js';
+import type { AgentCallbackParams } from '../engine/callback.js';
+import { startAgentCallback } from '../standard-engine.js';
 import type { StepResult, TransferTarget } from '../types.js';
 import type { AgentState } from './acd.js';
 import { AgentNotAvailableError, callPlacingRefusal } from './agent-readiness.js';

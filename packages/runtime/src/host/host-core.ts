@@ -1,6 +1,5 @@
 import { isTelephonyCommand, type TelephonyCommand } from '../adapter/contract.js';
-import { startCallback } from '../engine/callback.js';
-import { step } from '../engine/contact.js';
+import { startCallback, step } from '../standard-engine.js';
 import type { CallbackRequest, Command, ContactEvent, EngineEnv, StepResult } from '../types.js';
 import type { SimpleAcd } from './acd.js';
 import { match, releaseAgentOf } from './acd-matching.js';

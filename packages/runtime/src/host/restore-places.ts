@@ -1,5 +1,6 @@
 import { ownEntry } from '@callflow/model';
-import { currentOffer, queuedKind } from '../engine/queue.js';
+import { queuedKind } from '../engine/queue.js';
+import { currentOffer } from '../standard-engine.js';
 import type { ContactSnapshot } from '../types.js';
 import type { HostCore } from './host-core.js';
 

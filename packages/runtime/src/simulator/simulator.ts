@@ -1,6 +1,4 @@
 import type { Flow, Resources } from '@callflow/model';
-import { startWebCallback } from '../engine/callback.js';
-import { startContact } from '../engine/contact.js';
 import { flowSource } from '../engine/flow-source.js';
 import { type AgentState, SimpleAcd } from '../host/acd.js';
 import { VirtualClock } from '../host/clock.js';
@@ -8,6 +6,7 @@ import { HostCore } from '../host/host-core.js';
 import type { HostObservers } from '../host/host-options.js';
 import { type CapacityFigures, CENTER_AT_CAPACITY, type LiveCalls } from '../host/live-calls.js';
 import { TelephonyRouting } from '../host/telephony-routing.js';
+import { startContact, startWebCallback } from '../standard-engine.js';
 import type {
   Command,
   ContactEvent,

@@ -1,4 +1,4 @@
-import { isTransferredCallback } from '../engine/callback.js';
+import { isTransferredCallback } from '../engine/callback-state.js';
 import type { Simulator } from '../simulator/simulator.js';
 import type { Command, ContactSnapshot, TraceEntry } from '../types.js';
 import type { BlockVisit, CallbackRecord, CallRecord, DialRecord, OfferRecord } from './call-record.js';
