@@ -46,6 +46,11 @@ export interface ServerConfig {
   publishOnFirstStart: boolean;
   /** The simulated service's clock starts at this instant (ms) and runs at wall speed (CALLFLOW_SIM_CLOCK_START). */
   simClockStart?: number;
+  /**
+   * CALLFLOW_SIM_CLOCK_CONTROL=on: admins may skip the simulated service's clock forward
+   * (`POST /api/sim/clock`), so browser tests reach ring timers and RONA without waiting. Off by default.
+   */
+  simClockControl: boolean;
   /** CALLFLOW_SECRET_KEY: the key sealing secure values at rest, given directly (64 hex digits). */
   secretKey?: string;
   /** Where the key is kept otherwise (made on first start): apart from the data directory. */
@@ -216,6 +221,9 @@ export function loadConfig(
         `CALLFLOW_SIM_CLOCK_START "${env.CALLFLOW_SIM_CLOCK_START}" is not an instant (e.g. 2026-01-05T15:00:00Z).`,
       );
   }
+  const clockControl = (env.CALLFLOW_SIM_CLOCK_CONTROL ?? 'off').toLowerCase();
+  if (clockControl !== 'on' && clockControl !== 'off')
+    throw new ConfigError('CALLFLOW_SIM_CLOCK_CONTROL must be "on" or "off".');
   const config: ServerConfig = {
     host,
     port,
@@ -242,6 +250,7 @@ export function loadConfig(
       'CALLFLOW_CONTACT_RETENTION',
     ),
     publishOnFirstStart: firstStart === 'on',
+    simClockControl: clockControl === 'on',
   };
   if (env.CALLFLOW_SECRET_KEY) {
     try {
@@ -258,6 +267,11 @@ export function loadConfig(
   if (twilio && simClockStart !== undefined) {
     throw new ConfigError(
       'CALLFLOW_SIM_CLOCK_START is for the simulated service: unset it with Twilio configured.',
+    );
+  }
+  if (twilio && config.simClockControl) {
+    throw new ConfigError(
+      'CALLFLOW_SIM_CLOCK_CONTROL is for the simulated service: unset it with Twilio configured.',
     );
   }
   if (twilio) {

@@ -21,6 +21,7 @@ import { agentRoutes } from './routes/agent-routes.js';
 import { callbackRoutes } from './routes/callback-routes.js';
 import { contactRoutes } from './routes/contact-routes.js';
 import { firstStartRoutes } from './routes/first-start-routes.js';
+import { simClockRoutes } from './routes/sim-clock-routes.js';
 import { ContactHost } from './runtime-host/contact-host.js';
 import { createGuardedFetch, type HostResolver } from './runtime-host/guarded-fetch.js';
 import { RetentionSweep } from './runtime-host/retention-sweep.js';
@@ -188,6 +189,7 @@ export async function createService(
       firstStartRoutes(a, firstStart);
       callbackRoutes(a, host, resources);
       agentRoutes(a, host, resources, flows.published);
+      simClockRoutes(a, host.clock, config.simClockControl);
       twilio?.mount(a, () => host, live.follow());
     },
     agentContacts: (agent) => host.contactsOfAgent(agent),

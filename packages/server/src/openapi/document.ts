@@ -103,6 +103,13 @@ export const openApiDocument = {
         responses: { '200': { description: 'HTML' } },
       },
     },
+    '/agent': {
+      get: {
+        summary: "The agent desktop (HTML); needs no token, it asks for an agent's token.",
+        security: [],
+        responses: { '200': { description: 'HTML' } },
+      },
+    },
     '/healthz': {
       get: {
         summary: 'Liveness and readiness; needs no token.',
@@ -602,6 +609,27 @@ export const openApiDocument = {
             type: 'object',
             properties: { number: { type: 'string' } },
             required: ['number'],
+          }),
+        },
+      ),
+    },
+    '/api/sim/clock': {
+      post: op(
+        'Skips the simulated clock forward (tests of ring timers, RONA); admin only, and only with CALLFLOW_SIM_CLOCK_CONTROL=on.',
+        {
+          '200': json({
+            type: 'object',
+            properties: { now: { type: 'string', format: 'date-time' } },
+            required: ['now'],
+          }),
+          '400': error('invalid_body'),
+          '409': error('clock_control_off'),
+        },
+        {
+          requestBody: body({
+            type: 'object',
+            properties: { skipSeconds: { type: 'integer', minimum: 1, maximum: 86400 } },
+            required: ['skipSeconds'],
           }),
         },
       ),

@@ -54,6 +54,11 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
     meaning:
       'The agent cannot place a call in their state (Offline, RONA, WrapUp): set them Available first; details = { name, state, reason: AGENT_NOT_AVAILABLE }.',
   },
+  clock_control_off: {
+    status: 409,
+    meaning:
+      'The simulated clock is not under test control: the service runs without CALLFLOW_SIM_CLOCK_CONTROL=on.',
+  },
   no_contact: {
     status: 409,
     meaning:

@@ -76,6 +76,7 @@ describe('editor files', () => {
     const dist = join(work, 'dist');
     mkdirSync(join(dist, 'assets'), { recursive: true });
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>callflow</title>');
+    writeFileSync(join(dist, 'agent.html'), '<!doctype html><title>agent desktop</title>');
     writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
     const s = await startTestService({ env: { CALLFLOW_EDITOR_DIST: dist } });
     try {
@@ -86,6 +87,12 @@ describe('editor files', () => {
       await app().get('/assets/app.js').set('Host', 'localhost').expect(200);
       const deep = await app().get('/flows/support-inbound').set('Host', 'localhost').expect(200);
       expect(deep.text).toContain('<title>callflow</title>');
+      // The agent desktop is its own page of the same build, with the same security headers.
+      const desktop = await app().get('/agent').set('Host', 'localhost').expect(200);
+      expect(desktop.text).toContain('<title>agent desktop</title>');
+      expect(desktop.headers['content-security-policy']).toBe(index.headers['content-security-policy']);
+      const desktopDeep = await app().get('/agent/calls').set('Host', 'localhost').expect(200);
+      expect(desktopDeep.text).toContain('<title>agent desktop</title>');
       const api = await s.api().get('/api/unknown').expect(404);
       expect(api.body.code).toBe('route_not_found');
     } finally {

@@ -2,18 +2,28 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 
+/** The agent desktop's page in the editor build (a second entry of the same Vite build). */
+export const AGENT_DESKTOP_PAGE = 'agent.html';
+
 /**
  * Serves the editor build when it exists. Any GET that is not an API route and not a file falls back
- * to index.html, so that client-side routes survive a reload. Without a build, / explains how to get one.
+ * to index.html, so that client-side routes survive a reload; /agent (and below it) is the agent
+ * desktop's page instead. Without a build, / and /agent explain how to get one.
  */
 export function serveEditor(app: Express, editorDist: string): void {
   const index = join(editorDist, 'index.html');
+  const desktop = join(editorDist, AGENT_DESKTOP_PAGE);
+  // Registered as a route of its own (a row of the role table): the page is public, its API is not.
+  app.get('/agent', (_req, res) => {
+    if (existsSync(desktop)) res.set('Cache-Control', 'no-cache').sendFile(desktop);
+    else res.type('text/plain').send(NOT_BUILT);
+  });
   if (existsSync(index)) {
     app.use(
       express.static(editorDist, {
         index: 'index.html',
         maxAge: '1h',
-        // Asset names carry a content hash; index.html does not, so it is always revalidated.
+        // Asset names carry a content hash; the pages do not, so they are always revalidated.
         setHeaders: (res, path) => {
           if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
         },
@@ -24,18 +34,18 @@ export function serveEditor(app: Express, editorDist: string): void {
         next();
         return;
       }
-      res.set('Cache-Control', 'no-cache').sendFile(index);
+      const page = req.path.startsWith('/agent/') && existsSync(desktop) ? desktop : index;
+      res.set('Cache-Control', 'no-cache').sendFile(page);
     });
     return;
   }
   app.get('/', (_req, res) => {
-    res
-      .type('text/plain')
-      .send(
-        'callflow server is running. The editor is not built: run `npm run build -w @callflow/editor`.\n',
-      );
+    res.type('text/plain').send(NOT_BUILT);
   });
 }
+
+const NOT_BUILT =
+  'callflow server is running. The editor is not built: run `npm run build -w @callflow/editor`.\n';
 
 function isServiceRoute(path: string): boolean {
   return path.startsWith('/api/') || path === '/api' || path === '/metrics' || path === '/healthz';

@@ -35,6 +35,12 @@ export const ROUTE_ROLES: readonly RouteAccess[] = [
   { method: 'GET', path: '/', access: 'public', note: 'the designer (static files); it asks for a token' },
   {
     method: 'GET',
+    path: '/agent',
+    access: 'public',
+    note: "the agent desktop (static files); it asks for an agent's token",
+  },
+  {
+    method: 'GET',
     path: '/healthz',
     access: 'public',
     note: 'for load balancers; shows no flow or contact data',
@@ -106,6 +112,12 @@ export const ROUTE_ROLES: readonly RouteAccess[] = [
   { method: 'POST', path: '/api/agents/:name/wrap-up', access: WRITERS_AND_AGENT },
   { method: 'POST', path: '/api/agents/:name/transfer', access: WRITERS_AND_AGENT },
   { method: 'POST', path: '/api/agents/:name/callbacks', access: WRITERS_AND_AGENT },
+  {
+    method: 'POST',
+    path: '/api/sim/clock',
+    access: ADMIN,
+    note: 'skips the simulated clock (tests); refused unless CALLFLOW_SIM_CLOCK_CONTROL=on',
+  },
 ];
 
 /**
