@@ -54,6 +54,43 @@ describe('callflow test', () => {
     expect(run.stdout).toContain('1 scenario: 0 passed, 1 failed.');
   });
 
+  it('reports coverage with --coverage: blocks and outcomes exercised, the shortest path to an untested block', async () => {
+    const dir = project({ 'flows/sales.test.json': regionalOffice({ end: 'transferred' }, 'regional') });
+    const plain = await callflow(['test'], dir);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toContain('Coverage');
+
+    const run = await callflow(['test', '--coverage'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Coverage\n {2}sales-inbound: 4\/20 blocks, 3\/47 outcomes exercised$/m);
+    expect(run.stdout).toMatch(
+      /^ {4}untested outcomes: .*check-hours outOfHours, check-hours error, .*sales-menu 1, sales-menu 2, /m,
+    );
+    expect(run.stdout).toContain(
+      '    untested block new-customer: shortest path: welcome -success-> check-hours -inHours-> sales-menu -1-> new-customer\n',
+    );
+    expect(run.stdout).toContain(
+      '      new scenario: {"name":"reaches new-customer","call":{"from":"+16175550142","to":"+18005550199","at":"2026-03-09T15:00:00Z"},"caller":[{"press":"1"}],"expect":{"visits":["new-customer"]}}',
+    );
+
+    const json = await callflow(['test', '--coverage', '--format', 'json'], dir);
+    const out = JSON.parse(json.stdout) as {
+      coverage: {
+        flow: string;
+        blocks: { untested: string[] };
+        paths: { block: string; skeleton?: unknown }[];
+      }[];
+    };
+    const sales = out.coverage.find((c) => c.flow === 'sales-inbound');
+    expect(sales?.blocks.untested).toContain('new-customer');
+    expect(sales?.paths.find((p) => p.block === 'new-customer')?.skeleton).toEqual({
+      name: 'reaches new-customer',
+      call: { from: '+16175550142', to: '+18005550199', at: '2026-03-09T15:00:00Z' },
+      caller: [{ press: '1' }],
+      expect: { visits: ['new-customer'] },
+    });
+  });
+
   it('prints results as JSON with --format json', async () => {
     const dir = project({
       'flows/a.test.json': regionalOffice({ end: 'transferred' }, 'passes'),

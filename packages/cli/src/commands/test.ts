@@ -1,5 +1,5 @@
 import type { Flow, Problem, Resources } from '@callflow/model';
-import type { FlowTest, FlowTestsReport, ScenarioResult } from '@callflow/runtime';
+import type { FlowCoverage, FlowTest, FlowTestsReport, ScenarioResult } from '@callflow/runtime';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS } from '../cli-io.js';
 import { type CliCommand, pathsArgument } from './command.js';
 import { formatOption, outputFormat, PATHS_ARGUMENT, resourcesOption, resourcesPath } from './options.js';
@@ -13,6 +13,10 @@ export const testCommand: CliCommand = {
       .addOption(formatOption())
       .addOption(resourcesOption())
       .option('--filter <text>', 'run only the scenarios whose name contains this text')
+      .option(
+        '--coverage',
+        'report the blocks and outcomes the scenarios exercised, and the shortest path to each untested block',
+      )
       .addHelpText(
         'after',
         '\nEach scenario plays one simulated call (docs/flow-tests.md). The flows beside each test file and\n' +
@@ -21,12 +25,13 @@ export const testCommand: CliCommand = {
       );
   },
   async run(input) {
-    const [{ loadWorkspace }, { checkFlowTestText }, { runFlowTests }, report] = await Promise.all([
-      import('../workspace.js'),
-      import('@callflow/model'),
-      import('@callflow/runtime'),
-      import('../report.js'),
-    ]);
+    const [{ loadWorkspace }, { checkFlowTestText }, { runFlowTests, flowCoverage, coverageRuns }, report] =
+      await Promise.all([
+        import('../workspace.js'),
+        import('@callflow/model'),
+        import('@callflow/runtime'),
+        import('../report.js'),
+      ]);
     const { io } = input;
     const resources = resourcesPath(input.options);
     const workspace = await loadWorkspace(pathsArgument(input), {
@@ -42,6 +47,8 @@ export const testCommand: CliCommand = {
     if (testFiles.length === 0) problems.push(noTests(pathsArgument(input).join(', ')));
     const filter = typeof input.options.filter === 'string' ? input.options.filter : undefined;
 
+    const withCoverage = input.options.coverage === true;
+    const coverage: FlowCoverage[] = [];
     const results: FlowTestsReport = { files: [], passed: 0, failed: 0 };
     const byDir = new Map<string, typeof testFiles>();
     for (const file of testFiles)
@@ -62,6 +69,8 @@ export const testCommand: CliCommand = {
         tests,
         ...(filter ? { filter } : {}),
       });
+      if (withCoverage)
+        coverage.push(...flowCoverage({ flows: project.flows, runs: coverageRuns(tests, run) }));
       results.files.push(...run.files);
       results.passed += run.passed;
       results.failed += run.failed;
@@ -84,6 +93,7 @@ export const testCommand: CliCommand = {
               })),
             })),
             problems: report.sortProblems(problems).map(report.toJsonProblem),
+            ...(withCoverage ? { coverage } : {}),
           },
           null,
           2,
@@ -92,6 +102,7 @@ export const testCommand: CliCommand = {
     } else {
       if (problems.length > 0) io.stdout(`${report.formatHuman(problems)}\n`);
       for (const file of results.files) io.stdout(formatFile(file.file ?? file.flow, file.scenarios));
+      if (withCoverage) io.stdout(formatCoverage(coverage));
       const counts = `${report.plural(results.passed + results.failed, 'scenario')}: ${results.passed} passed, ${results.failed} failed`;
       const broken =
         problems.length > 0 ? `; ${report.plural(problems.length, 'problem')} stopped tests` : '';
@@ -110,6 +121,29 @@ function formatFile(file: string, scenarios: readonly ScenarioResult[]): string 
   for (const s of scenarios) {
     lines.push(`  ${s.passed ? 'ok  ' : 'FAIL'}  ${s.name}`);
     for (const f of s.failures) lines.push(`          ${f.message}  (at ${f.path})`);
+  }
+  return `${lines.join('\n')}\n\n`;
+}
+
+/** Per flow: blocks and outcomes exercised, what was not, and the shortest way to each untested block. */
+export function formatCoverage(coverage: readonly FlowCoverage[]): string {
+  const lines = ['Coverage'];
+  for (const c of coverage) {
+    lines.push(
+      `  ${c.flow}: ${c.blocks.exercised.length}/${c.blocks.total} blocks, ${c.outcomes.exercised.length}/${c.outcomes.total} outcomes exercised`,
+    );
+    if (c.outcomes.untested.length > 0)
+      lines.push(
+        `    untested outcomes: ${c.outcomes.untested.map((o) => `${o.block} ${o.outcome}`).join(', ')}`,
+      );
+    for (const block of c.blocks.untested) {
+      const path = c.paths.find((p) => p.block === block);
+      const way = path
+        ? `shortest path: ${path.steps.map((s) => `${s.block} -${s.outcome}->`).join(' ')} ${block}`
+        : 'not reachable from the start';
+      lines.push(`    untested block ${block}: ${way}`);
+      if (path?.skeleton) lines.push(`      new scenario: ${JSON.stringify(path.skeleton)}`);
+    }
   }
   return `${lines.join('\n')}\n\n`;
 }

@@ -1,5 +1,6 @@
 /** Scenario tests for flows (`flows/*.test.json`): run a scripted call on the simulator, check what happened. */
 export * from './call-record.js';
+export * from './coverage.js';
 export * from './expectations.js';
 export * from './flow-test.js';
 export { recordCall } from './record-call.js';
