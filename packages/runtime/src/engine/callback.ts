@@ -1,7 +1,6 @@
 import { accountDialOptions, checkDialNumber, dialString, ownEntry, splitDialString } from '@callflow/model';
 import { resolveCallerId } from '../rules/index.js';
-import type { CallbackRequest, ContactEvent, ContactSnapshot, EngineEnv, StepResult } from '../types.js';
-import { isTransferredCallback } from './callback-state.js';
+import type { CallbackRequest, ContactEvent, EngineEnv, StepResult } from '../types.js';
 import { blankSnapshot } from './contact-blank.js';
 import { CENTER_AT_CAPACITY } from './limits.js';
 import { enqueue } from './queue.js';

@@ -13,7 +13,6 @@ import type {
   EngineEnv,
   Frame,
   FrameKind,
-  Party,
   ResolvedPrompt,
   StepResult,
   TraceEntry,
