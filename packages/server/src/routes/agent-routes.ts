@@ -62,9 +62,17 @@ export function agentRoutes(
             queue: offer.queue,
             title: offer.title,
             popover: offer.popover,
+            // The desktop's ring timer: how long the offer rings, and when it rings out (RONA).
+            timeoutSeconds: offer.timeoutSeconds,
+            ringsUntil: ringsUntil(agent?.contactId),
           }
         : null,
     };
+  };
+  const ringsUntil = (contactId: string | undefined): string | null => {
+    const s = contactId ? host.snapshot(contactId) : undefined;
+    const timer = s?.timers.find((t) => t.id === s.queue?.offer?.timerId);
+    return timer ? new Date(timer.at).toISOString() : null;
   };
   const agentOf = (req: Request): string => {
     host.syncAgents();
