@@ -10,16 +10,19 @@ export interface TokenEnvironment {
   storage: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
-export function takeToken(env: TokenEnvironment): string | null {
+/** Where the agent desktop keeps its agent token: apart from the designer's, in the same origin. */
+export const AGENT_TOKEN_KEY = 'callflow.agentToken';
+
+export function takeToken(env: TokenEnvironment, key = TOKEN_KEY): string | null {
   const url = new URL(env.location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
-    env.storage.setItem(TOKEN_KEY, fromUrl);
+    env.storage.setItem(key, fromUrl);
     url.searchParams.delete('token');
     env.history.replaceState(null, '', `${url.pathname}${url.search}${url.hash}`);
     return fromUrl;
   }
-  return env.storage.getItem(TOKEN_KEY);
+  return env.storage.getItem(key);
 }
 
 let token: string | null | undefined;

@@ -1,0 +1,110 @@
+/**
+ * What the desktop shows, kept current from the agent API and the agent's event stream: the agent (state,
+ * offers), what the desktop needs of the center, and the connected contact with its call data.
+ */
+import type { AgentState } from '@callflow/runtime';
+import { create } from 'zustand';
+import { ApiError } from '../api/request';
+import {
+  createDesktopApi,
+  type DesktopAgent,
+  type DesktopApi,
+  type DesktopContact,
+  type DesktopProfile,
+} from './desktop-api';
+import { desktopToken } from './desktop-token';
+
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+  /** The server's code, shown beside the text (an agent can tell the supervisor). */
+  code?: string;
+}
+
+interface DesktopState {
+  api: DesktopApi | null;
+  agent: DesktopAgent | null;
+  profile: DesktopProfile | null;
+  contact: DesktopContact | null;
+  notice: Notice | null;
+  /** When the current offer reached this desktop (ms, this browser's clock): the ring timer counts from it. */
+  offerSeenAt: number | null;
+}
+
+export const useDesktop = create<DesktopState>(() => ({
+  api: null,
+  agent: null,
+  profile: null,
+  contact: null,
+  notice: null,
+  offerSeenAt: null,
+}));
+
+export function noticeOf(error: unknown): Notice {
+  if (error instanceof ApiError) return { kind: 'error', text: error.message, code: error.code };
+  return { kind: 'error', text: (error as Error).message };
+}
+
+export function notify(notice: Notice | null): void {
+  useDesktop.setState({ notice });
+}
+
+/** Signs in as `agent`: the desktop's requests then all name that agent. */
+export async function signIn(agent: string): Promise<void> {
+  const api = createDesktopApi(agent, { token: desktopToken });
+  useDesktop.setState({ api });
+  await Promise.all([refreshAgent(), refreshProfile()]);
+}
+
+export async function refreshProfile(): Promise<void> {
+  const { api } = useDesktop.getState();
+  if (!api) return;
+  useDesktop.setState({ profile: await api.profile() });
+}
+
+export async function refreshAgent(): Promise<void> {
+  const { api, agent: before, offerSeenAt } = useDesktop.getState();
+  if (!api) return;
+  const agent = await api.agent();
+  const offerChanged = agent.offer?.contactId !== before?.offer?.contactId;
+  useDesktop.setState({
+    agent,
+    offerSeenAt: agent.offer ? (offerChanged ? Date.now() : offerSeenAt) : null,
+  });
+  await refreshContact(agent);
+}
+
+async function refreshContact(agent: DesktopAgent): Promise<void> {
+  const { api } = useDesktop.getState();
+  if (!api) return;
+  const connected = agent.contactId !== null && agent.offer === null && agent.state === 'Busy';
+  if (!connected) {
+    useDesktop.setState({ contact: null });
+    return;
+  }
+  try {
+    useDesktop.setState({ contact: await api.contact() });
+  } catch (error) {
+    // The call ended between the two requests: the next event brings the agent's new state.
+    if (error instanceof ApiError && error.status === 409) useDesktop.setState({ contact: null });
+    else throw error;
+  }
+}
+
+/** Runs an agent action; its answer's error (with its code) becomes the notice. */
+export async function act(action: (api: DesktopApi) => Promise<unknown>, done?: string): Promise<boolean> {
+  const { api } = useDesktop.getState();
+  if (!api) return false;
+  try {
+    await action(api);
+    notify(done ? { kind: 'info', text: done } : null);
+    return true;
+  } catch (error) {
+    notify(noticeOf(error));
+    return false;
+  } finally {
+    await refreshAgent().catch(() => undefined);
+  }
+}
+
+export const setState = (state: AgentState) => act((api) => api.setState(state));

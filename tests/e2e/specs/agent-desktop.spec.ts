@@ -1,0 +1,233 @@
+import {
+  connectedCall,
+  type Desktop,
+  docScreenshot,
+  offers,
+  openDesktop,
+  popoverLines,
+  publishFlow,
+  setDesktopState,
+  stateOf,
+} from '../harness/desktop.ts';
+import { type Api, expect, test } from '../harness/test.ts';
+
+const PIN = '7351';
+
+/**
+ * A support line: the caller keys a PIN (secure, agent viewable) and waits in the support queue. The
+ * admin's popover order (tier, reason, caller) differs from the declaration order on purpose.
+ */
+const DESK_DEMO = {
+  formatVersion: 1,
+  id: 'desk-demo',
+  name: 'Desktop demo',
+  type: 'inbound',
+  start: 'ask-pin',
+  variables: {
+    pin: {
+      type: 'string',
+      label: 'PIN',
+      secure: true,
+      agentViewable: true,
+    },
+    reason: {
+      type: 'string',
+      label: 'Reason for call',
+      agentViewable: true,
+      default: 'Billing question',
+    },
+    caller: {
+      type: 'string',
+      label: 'Caller name',
+      agentViewable: true,
+      agentEditable: true,
+      default: 'Dana Smith',
+    },
+    tier: {
+      type: 'string',
+      label: 'Tier',
+      agentViewable: true,
+      default: 'gold',
+    },
+  },
+  popover: ['tier', 'reason', 'caller'],
+  blocks: {
+    'ask-pin': {
+      type: 'getDigits',
+      settings: {
+        prompt: {
+          text: 'Enter your PIN.',
+        },
+        variable: 'pin',
+        minDigits: 4,
+        maxDigits: 4,
+        timeoutSeconds: 60,
+        retries: 0,
+      },
+      next: {
+        success: 'queue',
+        timeout: 'queue',
+        invalid: 'queue',
+        error: 'queue',
+      },
+    },
+    queue: {
+      type: 'setWorkingQueue',
+      settings: {
+        queue: 'support',
+      },
+      next: {
+        success: 'to-queue',
+        error: 'bye',
+      },
+    },
+    'to-queue': {
+      type: 'transferToQueue',
+      settings: {},
+      next: {
+        atCapacity: 'bye',
+        error: 'bye',
+      },
+    },
+    bye: {
+      type: 'disconnect',
+      settings: {},
+    },
+  },
+};
+
+test.use({ serverOptions: { env: { CALLFLOW_SIM_CLOCK_CONTROL: 'on' } } });
+
+const desktops: Desktop[] = [];
+test.afterEach(async () => {
+  const errors = desktops.flatMap((d) => d.errors);
+  for (const desktop of desktops.splice(0)) await desktop.close();
+  expect(errors, 'the desktops’ consoles stay free of errors').toEqual([]);
+});
+
+/** A caller on the demo line who keyed the PIN; resolves with the contact id once it is queued. */
+async function callWaiting(api: Api): Promise<string> {
+  const started = await api.call('POST', '/api/contacts', {
+    body: { flow: 'desk-demo', from: '+12015550123', to: '+12125550101' },
+  });
+  expect(started.status).toBe(201);
+  const contactId = (started.body as { contactId: string }).contactId;
+  const keyed = await api.call('POST', `/api/contacts/${contactId}/events`, {
+    body: { type: 'digits', digits: PIN },
+  });
+  expect(keyed.status).toBe(200);
+  return contactId;
+}
+
+test('two agents signed in at once: the call is offered to one with the popover in the admin’s order and no PIN; accepted, its data shows the PIN masked; hang-up and wrap-up', async ({
+  api,
+  browser,
+  server,
+}) => {
+  await publishFlow(api, DESK_DEMO);
+  const alice = await openDesktop(browser, server, 'alice.ng');
+  const bilal = await openDesktop(browser, server, 'bilal.khan');
+  desktops.push(alice, bilal);
+  // Each desktop shows its own agent only.
+  await expect(alice.page.getByRole('heading', { level: 1 })).toHaveText('Alice Ng');
+  await expect(bilal.page.getByRole('heading', { level: 1 })).toHaveText('Bilal Khan');
+  // Alice is Available first: idle the longest, she is offered the call.
+  await setDesktopState(alice.page, 'Available');
+  await setDesktopState(bilal.page, 'Available');
+
+  const contactId = await callWaiting(api);
+  const popover = offers(alice.page).getByRole('article', { name: 'Offer: Technical support' });
+  await expect(popover).toBeVisible();
+  expect(await popoverLines(popover)).toEqual([
+    ['Tier', 'gold'],
+    ['Reason for call', 'Billing question'],
+    ['Caller name', 'Dana Smith'],
+  ]);
+  await expect(popover).not.toContainText('PIN');
+  await expect(popover).not.toContainText(PIN);
+  await expect(popover.getByRole('timer', { name: 'Rings for' })).toHaveText(/^\d+ s$/);
+  // Bilal is not offered Alice's call.
+  await expect(offers(bilal.page)).toHaveCount(0);
+  await docScreenshot(alice.page, 'offer');
+
+  await popover.getByRole('button', { name: 'Accept' }).click();
+  const call = connectedCall(alice.page);
+  await expect(call).toHaveAttribute('data-contact', contactId);
+  await expect(offers(alice.page)).toHaveCount(0);
+  const cad = call.getByRole('table', { name: 'Call data' });
+  await expect(cad.locator('tr[data-variable="pin"] td')).toContainText('•••');
+  await expect(cad).not.toContainText(PIN);
+  await expect(cad.locator('tr[data-variable="tier"] output')).toHaveText('gold');
+  // Asking for the secure value does not reveal it: the service never sends it.
+  await cad.getByRole('button', { name: 'Show PIN' }).click();
+  await expect(cad.getByRole('note')).toContainText('never leave the service');
+  await expect(cad).not.toContainText(PIN);
+  // What the service holds: the contact is connected, and Alice is the agent on it.
+  const stored = await api.call('GET', `/api/contacts/${contactId}`);
+  expect(stored.body).toMatchObject({ status: 'connected' });
+  await docScreenshot(alice.page, 'connected-call');
+
+  // An agent-editable value: at most 256 characters, refused on the desktop before it is sent.
+  const callerName = cad.getByRole('textbox', { name: 'Caller name' });
+  const editCaller = cad.getByRole('form', { name: 'Edit Caller name' });
+  await callerName.fill('x'.repeat(257));
+  await expect(editCaller.getByRole('alert')).toHaveText('At most 256 characters (257 now).');
+  await expect(editCaller.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await callerName.fill('Dana Smith-Jones');
+  await editCaller.getByRole('button', { name: 'Save' }).click();
+  await expect(alice.page.getByRole('status').filter({ hasText: 'Caller name saved.' })).toBeVisible();
+  const edited = await api.call('GET', `/api/contacts/${contactId}`);
+  expect(edited.body).toMatchObject({
+    variables: { caller: 'Dana Smith-Jones' },
+    variableVersions: { caller: 1 },
+  });
+
+  await call.getByRole('button', { name: 'Hang up' }).click();
+  await expect(stateOf(alice.page)).toHaveAttribute('data-state', 'WrapUp');
+  await expect(connectedCall(alice.page)).toHaveCount(0);
+  const ended = await api.call('GET', `/api/contacts/${contactId}`);
+  expect(ended.body).toMatchObject({ status: 'ended', endReason: 'agent hung up' });
+  const wrapUp = alice.page.getByRole('form', { name: 'Wrap-up' });
+  await wrapUp.getByLabel('Wrap-up reason').fill('Resolved');
+  await wrapUp.getByRole('button', { name: 'Done' }).click();
+  await expect(stateOf(alice.page)).toHaveAttribute('data-state', 'Available');
+  const agents = (await api.call('GET', '/api/agents')).body as { name: string; state: string }[];
+  expect(agents.find((a) => a.name === 'alice.ng')?.state).toBe('Available');
+});
+
+test('an offer left ringing turns the agent RONA and the call goes to the next agent; the desktop brings the agent back to Available', async ({
+  api,
+  browser,
+  server,
+}) => {
+  await publishFlow(api, DESK_DEMO);
+  const alice = await openDesktop(browser, server, 'alice.ng');
+  const bilal = await openDesktop(browser, server, 'bilal.khan');
+  desktops.push(alice, bilal);
+  await setDesktopState(alice.page, 'Available');
+  const contactId = await callWaiting(api);
+  const popover = offers(alice.page).getByRole('article', { name: 'Offer: Technical support' });
+  await expect(popover).toBeVisible();
+  await setDesktopState(bilal.page, 'Available');
+  // The support queue rings for 20 s: the test clock skips past it instead of waiting.
+  expect((await api.call('POST', '/api/sim/clock', { body: { skipSeconds: 25 } })).status).toBe(200);
+  await expect(stateOf(alice.page)).toHaveAttribute('data-state', 'RONA');
+  await expect(offers(alice.page)).toHaveCount(0);
+  const rona = stateOf(alice.page).getByRole('status');
+  await expect(rona).toContainText('rang out without an answer');
+  // Back in its queue at its place, the call is offered to Bilal.
+  await expect(offers(bilal.page).getByRole('article', { name: 'Offer: Technical support' })).toBeVisible();
+  const agents = (await api.call('GET', '/api/agents')).body as {
+    name: string;
+    state: string;
+    offer: { contactId: string } | null;
+  }[];
+  expect(agents.find((a) => a.name === 'alice.ng')?.state).toBe('RONA');
+  expect(agents.find((a) => a.name === 'bilal.khan')?.offer?.contactId).toBe(contactId);
+  await docScreenshot(alice.page, 'rona');
+
+  await rona.getByRole('button', { name: 'Available again' }).click();
+  await expect(stateOf(alice.page)).toHaveAttribute('data-state', 'Available');
+  const after = (await api.call('GET', '/api/agents')).body as { name: string; state: string }[];
+  expect(after.find((a) => a.name === 'alice.ng')?.state).toBe('Available');
+});
