@@ -49,6 +49,18 @@ export interface QueueResource {
   maxContacts?: number;
   /** Seconds an offered agent has to accept before RONA. */
   offerTimeoutSeconds?: number;
+  /** The queue's hours of operation: what Check hours judges when the block names none. */
+  hours?: string;
+  /** How callbacks into this queue are tried when the request does not say (web callbacks). */
+  callback?: QueueCallbackSettings;
+}
+
+export interface QueueCallbackSettings {
+  initialDelaySeconds?: number;
+  maxAttempts?: number;
+  retryDelaySeconds?: number;
+  /** The request is dropped after this long in the queue. */
+  maxQueueSeconds?: number;
 }
 
 export interface AgentGroupResource {
@@ -100,7 +112,11 @@ export interface PromptResource {
   /** What text-to-speech says; placeholders `{{variable}}` are plain lookups, never expressions. */
   text: string;
   audioUrl?: string;
+  /** A recording uploaded beside the flows, `prompts/<file>.wav|.mp3`, played instead of the text. */
+  audioFile?: string;
   language?: string;
+  /** The text-to-speech voice as the provider names it ("Polly.Joanna"). */
+  voice?: string;
 }
 
 export interface Resources {

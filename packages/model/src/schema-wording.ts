@@ -1,6 +1,7 @@
 /** Wording shared by the schema problems: where a pointer is, in admin words, and what value was found. */
 import { ID_PATTERN, NAME_PATTERN } from './flow.js';
 import { DIGIT_PATTERN, RESOURCE_NAME_PATTERN, VARIABLE_REF_PATTERN } from './schema/defs.js';
+import { PROMPT_AUDIO_FILE_PATTERN } from './schema/resources-schema.js';
 
 export type SchemaDocumentKind = 'flow' | 'resources' | 'flowTest';
 
@@ -134,6 +135,9 @@ export const PATTERN_WORDS: Record<string, string> = {
   [RESOURCE_NAME_PATTERN]:
     'must be a resource name: letters, digits, _ . and -, starting with a letter or digit',
   [DIGIT_PATTERN]: 'must be one key: 0-9, * or #',
+  [PROMPT_AUDIO_FILE_PATTERN]:
+    'must be a recording beside the flows, like "prompts/welcome.wav" (.wav or .mp3)',
+  '^[A-Za-z0-9][A-Za-z0-9_.:-]*$': 'must be a voice name like "Polly.Joanna": letters, digits and _ . : -',
   '^(?:[0-9*#]|[a-z][A-Za-z0-9]*)$': 'must be an outcome name like "success" or a key like "1"',
   '^https?://': 'must start with https:// or http://',
   '^https://': 'must start with https://',

@@ -6,6 +6,15 @@ import type { Page } from '@playwright/test';
 import { commitFlows, committed, gitDiff } from '../harness/git-flows.ts';
 import { expect, test } from '../harness/test.ts';
 
+/**
+ * The screenshots in docs/center.md are taken by these tests when CALLFLOW_DOC_SCREENSHOTS is set
+ * (`CALLFLOW_DOC_SCREENSHOTS=1 npx playwright test specs/center.spec.ts`), so a plain run leaves the
+ * working tree clean.
+ */
+async function docScreenshot(page: Page, name: string) {
+  if (process.env.CALLFLOW_DOC_SCREENSHOTS) await page.screenshot({ path: `../../docs/images/${name}.png` });
+}
+
 function readResources(flowsDir: string) {
   return JSON.parse(readFileSync(join(flowsDir, 'resources.json'), 'utf8'));
 }
@@ -26,7 +35,9 @@ async function addEntry(page: Page, kindTitle: string, one: string, name: string
   await section.getByRole('button', { name: `+ New ${one}` }).click();
   await section.getByRole('textbox', { name: `Name of the new ${one}` }).fill(name);
   await section.getByRole('button', { name: `Add ${one}` }).click();
-  await expect(page.getByRole('region', { name: 'Resource' }).getByRole('heading')).toContainText(name);
+  await expect(
+    page.getByRole('region', { name: 'Resource' }).getByRole('heading', { level: 2 }),
+  ).toContainText(name);
 }
 
 async function saveCenter(page: Page) {
@@ -142,4 +153,97 @@ test('rename, delete, undo and redo of entries; a taken name is refused with a c
   await openCenter(page);
   await expect(list.getByRole('button', { name: 'accounts-agents' })).toBeVisible();
   await expect(list.getByRole('button', { name: 'goodbye', exact: true })).toHaveCount(0);
+});
+
+test('a queue with new hours and a customer-queue flow; the week view shows which rule decides each hour', async ({
+  openEditor,
+  server,
+  api,
+}) => {
+  commitFlows(server.flowsDir);
+  const page = await openEditor();
+  await openCenter(page);
+  const form = page.getByRole('region', { name: 'Resource' });
+
+  await addEntry(page, 'Hours of operation', 'hours', 'vip-hours');
+  await form.getByLabel('Time zone').fill('America/New_York');
+  await form.getByRole('button', { name: 'Add holiday' }).click();
+  const holiday = form.getByRole('group', { name: 'Holiday 1' });
+  await holiday.getByLabel('Date').fill('2026-11-26');
+  await holiday.getByLabel('Holiday name').fill('Thanksgiving');
+  await form.getByRole('button', { name: 'Add override' }).click();
+  const override = form.getByRole('group', { name: 'Override 1' });
+  await override.getByLabel('Override name').fill('Saturday sale');
+  await override.getByLabel('Open or closed').selectOption('open');
+  await override.getByLabel('From').fill('2026-11-28T09:00');
+  await override.getByLabel('To').fill('2026-11-28T12:00');
+
+  const week = page.getByRole('region', { name: 'Week view' });
+  await week.getByLabel('Week of').fill('2026-11-25');
+  const cell = (date: string, time: string) => week.getByTestId(`week-${date}-${time}`);
+  await expect(cell('2026-11-23', '08:00')).toHaveAttribute('data-rule', 'closed');
+  await expect(cell('2026-11-23', '09:00')).toHaveAttribute('data-rule', 'weekly');
+  await expect(cell('2026-11-23', '09:00')).toHaveAttribute('data-open', 'true');
+  await expect(cell('2026-11-26', '10:00')).toHaveAttribute('data-rule', 'holiday');
+  await expect(cell('2026-11-26', '10:00')).toHaveAttribute('data-open', 'false');
+  await expect(cell('2026-11-28', '10:00')).toHaveAttribute('data-rule', 'override');
+  await expect(cell('2026-11-28', '10:00')).toHaveAttribute('data-open', 'true');
+  await expect(cell('2026-11-28', '12:00')).toHaveAttribute('data-rule', 'closed');
+  await docScreenshot(page, 'center-hours-week');
+
+  await addEntry(page, 'Queues', 'queue', 'vip');
+  await form.getByLabel('Display name').fill('VIP customers');
+  await form.getByLabel('Agent group').selectOption('support-agents');
+  // Only customer-queue flows are offered as the customer queue flow.
+  const flows = (await api.call('GET', '/api/flows')).body as { id: string; type: string }[];
+  const queueFlows = flows.filter((f) => f.type === 'customer-queue').map((f) => f.id);
+  expect(queueFlows.length).toBeGreaterThan(0);
+  const offered = await form
+    .getByLabel('Customer queue flow')
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  expect(offered).toEqual(queueFlows);
+  await form.getByLabel('Customer queue flow').selectOption('support-queue');
+  await form.getByLabel('Hours of operation').selectOption('vip-hours');
+  await form.getByLabel('Maximum attempts').fill('4');
+  await form.getByLabel('Retry delay').fill('600');
+  await expect(page.getByRole('complementary', { name: 'Resource problems' })).toContainText('No problems.');
+  await docScreenshot(page, 'center-queue');
+  expect(await saveCenter(page)).toBe(200);
+
+  const expected = JSON.parse(committed(server.flowsDir, 'resources.json'));
+  expected.hours['vip-hours'] = {
+    timeZone: 'America/New_York',
+    weekly: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], open: '09:00', close: '17:00' }],
+    holidays: [{ date: '2026-11-26', name: 'Thanksgiving' }],
+    overrides: [{ name: 'Saturday sale', from: '2026-11-28T09:00', to: '2026-11-28T12:00', open: true }],
+  };
+  expected.queues.vip = {
+    displayName: 'VIP customers',
+    agentGroup: 'support-agents',
+    customerQueueFlow: 'support-queue',
+    hours: 'vip-hours',
+    callback: { maxAttempts: 4, retryDelaySeconds: 600 },
+  };
+  expect(readResources(server.flowsDir)).toEqual(expected);
+  expect(gitDiff(server.flowsDir, '--name-only').trim()).toBe('resources.json');
+
+  // Reloaded: everything is there.
+  await page.reload();
+  await openCenter(page);
+  const list = page.getByRole('navigation', { name: 'Resources' });
+  await list
+    .getByRole('region', { name: 'Queues' })
+    .getByRole('button', { name: 'vip', exact: true })
+    .click();
+  await expect(form.getByLabel('Hours of operation')).toHaveValue('vip-hours');
+  await expect(form.getByLabel('Customer queue flow')).toHaveValue('support-queue');
+  await expect(form.getByLabel('Maximum attempts')).toHaveValue('4');
+  await list
+    .getByRole('region', { name: 'Hours of operation' })
+    .getByRole('button', { name: 'vip-hours' })
+    .click();
+  await week.getByLabel('Week of').fill('2026-11-25');
+  await expect(cell('2026-11-26', '10:00')).toHaveAttribute('data-rule', 'holiday');
+  await expect(cell('2026-11-28', '10:00')).toHaveAttribute('data-rule', 'override');
 });

@@ -1,4 +1,4 @@
-import type { FlowType, Problem, QueueResource, Resources } from '@callflow/model';
+import type { FlowType, Problem, QueueCallbackSettings, QueueResource, Resources } from '@callflow/model';
 import { useEditorStore } from '../store/flow-store';
 import { Field, IntegerInput, NameSelect, namesOf, TextInput } from './CenterFields';
 import { pointer, problemsAt } from './center-problems';
@@ -74,6 +74,24 @@ export function QueueForm({
       {flowField('agentWhisperFlow', 'Agent whisper flow', 'agent-whisper')}
       {flowField('customerWhisperFlow', 'Customer whisper flow', 'customer-whisper')}
       {flowField('outboundWhisperFlow', 'Outbound whisper flow', 'outbound-whisper')}
+      <Field
+        id="entry-hours"
+        label="Hours of operation"
+        optional
+        problems={at('hours')}
+        help="What Check hours judges in this queue when the block names no hours."
+      >
+        <NameSelect
+          id="entry-hours"
+          value={entry.hours}
+          none="(none)"
+          names={Object.entries(resources.hours).map(([value, h]) => ({
+            value,
+            label: `${value} · ${h.timeZone}`,
+          }))}
+          onChange={set('hours')}
+        />
+      </Field>
       <Field id="entry-maxContacts" label="Maximum contacts in queue" optional problems={at('maxContacts')}>
         <IntegerInput id="entry-maxContacts" value={entry.maxContacts} onChange={set('maxContacts')} />
       </Field>
@@ -90,6 +108,40 @@ export function QueueForm({
           onChange={set('offerTimeoutSeconds')}
         />
       </Field>
+      <fieldset className="field" aria-label="Callback settings">
+        <legend>Callback settings</legend>
+        <p className="help">
+          How callbacks into this queue are tried when the request does not say (web callbacks).
+        </p>
+        {CALLBACK_FIELDS.map(([key, label, unit]) => (
+          <Field
+            key={key}
+            id={`entry-callback-${key}`}
+            label={label}
+            optional
+            problems={at(`callback/${key}`)}
+          >
+            <IntegerInput
+              id={`entry-callback-${key}`}
+              unit={unit}
+              value={entry.callback?.[key]}
+              onChange={(value) => {
+                const callback: QueueCallbackSettings = { ...entry.callback };
+                if (value === undefined) delete callback[key];
+                else callback[key] = value;
+                set('callback')(Object.keys(callback).length > 0 ? callback : undefined);
+              }}
+            />
+          </Field>
+        ))}
+      </fieldset>
     </>
   );
 }
+
+const CALLBACK_FIELDS: readonly [keyof QueueCallbackSettings, string, string | undefined][] = [
+  ['initialDelaySeconds', 'Initial delay', 'seconds'],
+  ['maxAttempts', 'Maximum attempts', undefined],
+  ['retryDelaySeconds', 'Retry delay', 'seconds'],
+  ['maxQueueSeconds', 'Maximum time in queue', 'seconds'],
+];

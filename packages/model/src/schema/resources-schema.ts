@@ -3,6 +3,9 @@ import { FORMAT_VERSION } from '../flow.js';
 import { WEEKDAYS } from '../resources.js';
 import { flowSchemaDefs, ref } from './defs.js';
 
+/** A prompt recording stored beside the flows: `prompts/<name>.wav` or `.mp3`. */
+export const PROMPT_AUDIO_FILE_PATTERN = '^prompts/[A-Za-z0-9][A-Za-z0-9_.-]*\\.(?:wav|mp3)$';
+
 export const RESOURCES_SCHEMA_ID = `https://callflow.dev/schemas/resources/v${FORMAT_VERSION}.json`;
 
 const named = (item: JsonSchema): JsonSchema => ({
@@ -71,6 +74,22 @@ export function buildResourcesSchema(): JsonSchema {
           outboundWhisperFlow: ref('flowId'),
           maxContacts: { type: 'integer', minimum: 1 },
           offerTimeoutSeconds: { type: 'integer', minimum: 5, maximum: 300 },
+          hours: {
+            ...ref('resourceName'),
+            description: "The queue's hours of operation: what Check hours judges when it names no hours.",
+          },
+          callback: {
+            type: 'object',
+            description:
+              'How callbacks into this queue are tried when the request does not say (web callbacks).',
+            properties: {
+              initialDelaySeconds: ref('seconds'),
+              maxAttempts: { type: 'integer', minimum: 1, maximum: 10 },
+              retryDelaySeconds: ref('seconds'),
+              maxQueueSeconds: ref('seconds'),
+            },
+            additionalProperties: false,
+          },
         },
         required: ['displayName', 'agentGroup'],
         additionalProperties: false,
@@ -145,7 +164,21 @@ export function buildResourcesSchema(): JsonSchema {
         properties: {
           text: { type: 'string', minLength: 1, maxLength: 2000 },
           audioUrl: { type: 'string', pattern: '^https://', maxLength: 2000 },
+          audioFile: {
+            type: 'string',
+            pattern: PROMPT_AUDIO_FILE_PATTERN,
+            maxLength: 100,
+            description:
+              'A recording uploaded beside the flows (prompts/<file>.wav or .mp3), played instead of the text.',
+          },
           language: { type: 'string', pattern: '^[a-z]{2}(-[A-Z]{2})?$' },
+          voice: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+            pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$',
+            description: 'The text-to-speech voice, as the telephony provider names it ("Polly.Joanna").',
+          },
         },
         required: ['text'],
         additionalProperties: false,
@@ -161,6 +194,7 @@ export function buildResourcesSchema(): JsonSchema {
     $defs: {
       resourceName: flowSchemaDefs.resourceName,
       flowId: flowSchemaDefs.flowId,
+      seconds: flowSchemaDefs.seconds,
       region: { type: 'string', pattern: '^[A-Z]{2}$' },
       e164: { type: 'string', pattern: '^\\+[1-9][0-9]{1,14}$' },
       time: { type: 'string', pattern: '^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$' },

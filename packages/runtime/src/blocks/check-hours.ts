@@ -3,13 +3,15 @@ import { isOpen } from '../rules/index.js';
 import { defineBehaviour } from './behaviour.js';
 
 /**
- * Overrides, then holidays, then weekly hours, in the hours' own time zone. Without `hours`, the hours
- * named like the working queue are used (resources give queues no hours of their own).
+ * Overrides, then holidays, then weekly hours, in the hours' own time zone. Without `hours`, the working
+ * queue's own hours are used, or else the hours named like the working queue.
  */
 export const checkHours = defineBehaviour<{ hours?: string }>({
   type: 'checkHours',
   enter(ctx) {
-    const name = ctx.settings.hours ?? (ctx.lookup('$queueName') as string);
+    const queueName = ctx.lookup('$queueName') as string;
+    const queueHours = queueName ? ownEntry(ctx.env.resources.queues, queueName)?.hours : undefined;
+    const name = ctx.settings.hours ?? queueHours ?? queueName;
     const hours = name ? ownEntry(ctx.env.resources.hours, name) : undefined;
     if (!hours) {
       return {

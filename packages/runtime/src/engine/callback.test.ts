@@ -164,6 +164,22 @@ describe('web and agent-initiated callbacks', () => {
     expect(sim.snapshot(id)?.status).toBe('connected');
   });
 
+  it("a web callback takes the queue's callback settings where the request gives none", () => {
+    const r = resources();
+    r.queues.support = {
+      ...r.queues.support!,
+      callback: { initialDelaySeconds: 60, maxAttempts: 5, retryDelaySeconds: 120, maxQueueSeconds: 3600 },
+    };
+    const sim = createSimulator({ flows: [], resources: r });
+    const id = sim.webCallback({ name: 'Dana', number: '+12015550142', queue: 'support' });
+    expect(sim.snapshot(id)?.callback?.request).toMatchObject({
+      initialDelaySeconds: 60,
+      maxAttempts: 5,
+      retryDelaySeconds: 120,
+      maxQueueSeconds: 3600,
+    });
+  });
+
   it('refuses a web callback to a number that cannot be dialled', () => {
     const sim = createSimulator({ flows: [], resources: resources() });
     const id = sim.webCallback({ name: 'Eve', number: '12', queue: 'support' });

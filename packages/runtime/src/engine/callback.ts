@@ -67,6 +67,8 @@ export interface WebCallbackParams {
 export function startWebCallback(wiring: EngineWiring, env: EngineEnv, p: WebCallbackParams): StepResult {
   const account = env.resources.account;
   const check = checkDialNumber(p.number, accountDialOptions(account));
+  // The queue's callback settings, where the request gives none (resources `queues.<name>.callback`).
+  const queued = ownEntry(env.resources.queues, p.queue)?.callback;
   const request: CallbackRequest = {
     id: p.contactId,
     number: check.ok ? dialString(check) : p.number,
@@ -74,10 +76,10 @@ export function startWebCallback(wiring: EngineWiring, env: EngineEnv, p: WebCal
     queue: p.queue,
     dialedNumber: p.dialedNumber ?? '',
     enqueuedAt: env.now(),
-    initialDelaySeconds: 0,
-    maxAttempts: p.maxAttempts ?? 3,
-    retryDelaySeconds: p.retryDelaySeconds ?? 300,
-    maxQueueSeconds: p.maxQueueSeconds ?? 86400,
+    initialDelaySeconds: queued?.initialDelaySeconds ?? 0,
+    maxAttempts: p.maxAttempts ?? queued?.maxAttempts ?? 3,
+    retryDelaySeconds: p.retryDelaySeconds ?? queued?.retryDelaySeconds ?? 300,
+    maxQueueSeconds: p.maxQueueSeconds ?? queued?.maxQueueSeconds ?? 86400,
   };
   if (check.ok) return startCallback(wiring, env, request);
   const s = blankSnapshot('callback', p.contactId, '', 0, env.now(), request.dialedNumber, p.number);
