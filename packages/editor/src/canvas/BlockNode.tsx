@@ -1,6 +1,8 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo, useContext, useEffect, useRef } from 'react';
 import { useSimulationStore } from '../simulator/simulation-store';
+import { useEditorStore } from '../store/flow-store';
+import { untestedOutcomes, useTestsStore } from '../tests-panel/tests-store';
 import { blockSize, compactName } from './block-geometry';
 import type { BlockView } from './flow-graph';
 import { useRemeasureNode } from './use-remeasure-node';
@@ -18,6 +20,9 @@ function BlockNodeComponent({ id, data, selected }: NodeProps<BlockNodeType>) {
   const run = useSimulationStore((s) =>
     s.activeBlockId === id ? 'active' : s.visitedBlockIds.includes(id) ? 'visited' : undefined,
   );
+  // The latest whole test run's coverage of this flow: outcomes no scenario took are shaded.
+  const flowId = useEditorStore((s) => s.flow?.id);
+  const untested = useTestsStore((s) => untestedOutcomes(s, flowId));
   const active = run === 'active';
   const visited = run === 'visited';
   const remeasure = useRemeasureNode();
@@ -96,7 +101,12 @@ function BlockNodeComponent({ id, data, selected }: NodeProps<BlockNodeType>) {
       {data.outcomes.length > 0 && (
         <ul className="block-node-outcomes">
           {data.outcomes.map((o) => (
-            <li key={o.name} className={o.broken ? 'is-broken' : undefined}>
+            <li
+              key={o.name}
+              className={outcomeClass(o.broken, untested?.has(`${id}\u0000${o.name}`))}
+              data-tested={untested ? String(!untested.has(`${id}\u0000${o.name}`)) : undefined}
+              title={untested?.has(`${id}\u0000${o.name}`) ? `No scenario takes ${o.label}` : undefined}
+            >
               <span className="block-node-outcome-label">{o.label}</span>
               <Handle
                 type="source"
@@ -114,6 +124,11 @@ function BlockNodeComponent({ id, data, selected }: NodeProps<BlockNodeType>) {
       )}
     </div>
   );
+}
+
+function outcomeClass(broken: boolean | undefined, untested: boolean | undefined): string | undefined {
+  const classes = [broken ? 'is-broken' : '', untested ? 'is-untested' : ''].filter(Boolean);
+  return classes.length > 0 ? classes.join(' ') : undefined;
 }
 
 export const BlockNode = memo(BlockNodeComponent);

@@ -1,6 +1,7 @@
 import type { Flow, Resources } from '@callflow/model';
 import { useCallback, useEffect } from 'react';
 import { onServerEvent } from '../app/server-events';
+import { CoverageSection } from './CoverageSection';
 import type { ScenarioOutcome } from './test-run';
 import { reloadTestFiles as readFiles, useTestsStore } from './tests-store';
 import './tests-panel.css';
@@ -88,6 +89,9 @@ export default function TestsPanel({ flow, resources, flows }: TestsPanelProps) 
             ? `${run.passed} passed, ${run.failed} failed${run.outcomes.some((o) => o.flow !== flow) ? ' · the flow was edited since: run again' : ''}`
             : ''}
       </div>
+      {run?.coverage && current && !running && (
+        <CoverageSection flowId={flow.id} coverage={run.coverage} disabled={running} />
+      )}
       {current?.map((file) => (
         <section key={file.file} className="tests-file" aria-label={`Test file ${file.file}`}>
           <h3>{file.file}</h3>

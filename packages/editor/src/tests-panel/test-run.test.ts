@@ -4,7 +4,7 @@ import type { Flow, Resources } from '@callflow/model';
 import { describe, expect, it } from 'vitest';
 import type { FlowTestDocument, FlowTestFile } from '../api/client';
 import { runTests } from './test-run';
-import { useTestsStore } from './tests-store';
+import { untestedOutcomes, useTestsStore } from './tests-store';
 
 const FLOWS_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'flows');
 const read = (name: string) => JSON.parse(readFileSync(join(FLOWS_DIR, name), 'utf8'));
@@ -71,6 +71,26 @@ describe('flow tests in the designer', () => {
     expect(run?.outcomes).toHaveLength(scenarioCount);
     expect(run?.failed).toBe(1);
     expect(run?.outcomes.find((o) => o.name === name)?.flow).toBe(draft);
+    // One scenario covers part of the flow only: the whole run's coverage stays, and one run has none.
+    expect(one.coverage).toBeUndefined();
+    expect(run?.coverage?.flow).toBe('sales-inbound');
+  });
+
+  it("reports a whole run's coverage of the open flow, which the canvas reads for that flow only", () => {
+    const run = runTests({ flow: sales, flows, resources, files: [salesTests] });
+    expect(run.coverage?.flow).toBe('sales-inbound');
+    expect(run.coverage?.blocks.untested).toContain('set-callback-number');
+    expect(run.coverage?.paths.find((p) => p.block === 'set-callback-number')?.skeleton?.expect).toEqual({
+      visits: ['set-callback-number'],
+    });
+    const store = useTestsStore.getState();
+    store.loading('sales-inbound');
+    store.loaded('sales-inbound', [salesTests]);
+    store.finished(run, false);
+    const untested = untestedOutcomes(useTestsStore.getState(), 'sales-inbound');
+    expect(untested?.has('check-hours\u0000error')).toBe(true);
+    expect(untested?.has('welcome\u0000success')).toBe(false);
+    expect(untestedOutcomes(useTestsStore.getState(), 'support-inbound')).toBeUndefined();
   });
 
   it('skips a file that could not be read, and drops answers about a flow no longer open', () => {

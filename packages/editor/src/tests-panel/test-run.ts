@@ -3,7 +3,13 @@
  * in the designer (the open flow with its unsaved edits). Loaded on demand: it brings the runtime.
  */
 import { emptyResources, type Flow, type Resources } from '@callflow/model';
-import { type FlowTest, runFlowTests } from '@callflow/runtime';
+import {
+  coverageRuns,
+  type FlowCoverage,
+  type FlowTest,
+  flowCoverage,
+  runFlowTests,
+} from '@callflow/runtime';
 import type { FlowTestFile } from '../api/client';
 
 export interface ScenarioOutcome {
@@ -21,6 +27,11 @@ export interface TestRun {
   outcomes: ScenarioOutcome[];
   passed: number;
   failed: number;
+  /**
+   * What a whole run exercised of the open flow (blocks, outcomes, the shortest path to each block no
+   * scenario reached); absent after a single scenario's run, which covers only part of the flow.
+   */
+  coverage?: FlowCoverage;
 }
 
 export interface TestRunInput {
@@ -57,5 +68,13 @@ export function runTests(input: TestRunInput): TestRun {
       flow: input.flow,
     })),
   );
-  return { outcomes, passed: report.passed, failed: report.failed };
+  const run: TestRun = { outcomes, passed: report.passed, failed: report.failed };
+  if (!input.only) {
+    const flows = Object.values({ ...input.flows, [input.flow.id]: input.flow });
+    const coverage = flowCoverage({ flows, runs: coverageRuns(tests, report) }).find(
+      (c) => c.flow === input.flow.id,
+    );
+    if (coverage) run.coverage = coverage;
+  }
+  return run;
 }

@@ -44,14 +44,14 @@ export const useTestsStore = create<TestsState>()((set, get) => ({
     const updated = new Map(previous.outcomes.map((o) => [key(o), o]));
     for (const outcome of run.outcomes) updated.set(key(outcome), outcome);
     const outcomes = [...updated.values()];
-    set({
-      run: {
-        outcomes,
-        passed: outcomes.filter((o) => o.passed).length,
-        failed: outcomes.filter((o) => !o.passed).length,
-      },
-      running: false,
-    });
+    const merged: TestRun = {
+      outcomes,
+      passed: outcomes.filter((o) => o.passed).length,
+      failed: outcomes.filter((o) => !o.passed).length,
+    };
+    // The whole run's coverage stays: one scenario run again covers part of the flow only.
+    if (previous.coverage) merged.coverage = previous.coverage;
+    set({ run: merged, running: false });
   },
 }));
 
@@ -64,4 +64,27 @@ export async function reloadTestFiles(flowId: string): Promise<void> {
   } catch (error) {
     store.failed(flowId, error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * The outcomes of `flowId`'s blocks that no scenario took in the latest whole run, as `block\u0000outcome`
+ * keys (the canvas shades their handles); undefined when there is no coverage for that flow.
+ */
+export function untestedOutcomes(
+  state: TestsState,
+  flowId: string | undefined,
+): ReadonlySet<string> | undefined {
+  const coverage = state.run?.coverage;
+  if (!coverage || coverage.flow !== flowId || state.flowId !== flowId) return undefined;
+  return cachedKeys(coverage);
+}
+
+const keysCache = new WeakMap<object, ReadonlySet<string>>();
+function cachedKeys(coverage: NonNullable<TestRun['coverage']>): ReadonlySet<string> {
+  let keys = keysCache.get(coverage);
+  if (!keys) {
+    keys = new Set(coverage.outcomes.untested.map((o) => `${o.block}\u0000${o.outcome}`));
+    keysCache.set(coverage, keys);
+  }
+  return keys;
 }
