@@ -231,3 +231,65 @@ test('an offer left ringing turns the agent RONA and the call goes to the next a
   const after = (await api.call('GET', '/api/agents')).body as { name: string; state: string }[];
   expect(after.find((a) => a.name === 'alice.ng')?.state).toBe('Available');
 });
+
+test('a blind transfer from the desktop: to an Available agent only (never oneself, never one in wrap-up), then to a number cleaned and checked as typed', async ({
+  api,
+  browser,
+  server,
+}) => {
+  await publishFlow(api, DESK_DEMO);
+  const alice = await openDesktop(browser, server, 'alice.ng');
+  const bilal = await openDesktop(browser, server, 'bilal.khan');
+  desktops.push(alice, bilal);
+  await setDesktopState(alice.page, 'Available');
+  const contactId = await callWaiting(api);
+  await offers(alice.page).getByRole('button', { name: 'Accept' }).click();
+  await expect(connectedCall(alice.page)).toHaveAttribute('data-contact', contactId);
+
+  const transfer = connectedCall(alice.page).getByRole('form', { name: 'Transfer' });
+  const agentChoices = transfer.getByRole('combobox', { name: 'Agent' }).locator('option:not([value=""])');
+  // Nobody else is Available yet: nobody to choose, Alice herself never.
+  await expect(agentChoices).toHaveCount(0);
+  await setDesktopState(bilal.page, 'Available');
+  await expect(agentChoices).toHaveText(['Bilal Khan']);
+  await transfer.getByRole('combobox', { name: 'Agent' }).selectOption('bilal.khan');
+  await transfer.getByRole('button', { name: 'Transfer' }).click();
+  await expect(stateOf(alice.page)).toHaveAttribute('data-state', 'WrapUp');
+
+  // Bilal is offered the call with its popover, and takes it.
+  const offered = offers(bilal.page).getByRole('article', { name: /^Offer: / });
+  await expect(offered).toBeVisible();
+  expect((await popoverLines(offered)).map(([label]) => label)).toEqual([
+    'Tier',
+    'Reason for call',
+    'Caller name',
+  ]);
+  await offered.getByRole('button', { name: 'Accept' }).click();
+  await expect(connectedCall(bilal.page)).toHaveAttribute('data-contact', contactId);
+  // Alice is in wrap-up: not someone Bilal may transfer to.
+  const back = connectedCall(bilal.page).getByRole('form', { name: 'Transfer' });
+  await expect(back.getByRole('combobox', { name: 'Agent' }).locator('option:not([value=""])')).toHaveCount(
+    0,
+  );
+
+  // To a number: typed with punctuation, cleaned as typed; a country outside the allowlist is refused.
+  await back.getByRole('radio', { name: 'A number' }).check();
+  const number = back.getByRole('textbox', { name: 'Number' });
+  await number.pressSequentially('+44 20 7946 0000');
+  await expect(number).toHaveValue('+442079460000');
+  await expect(back.getByRole('alert')).toHaveAttribute('data-reason', 'countryNotAllowed');
+  await expect(back.getByRole('button', { name: 'Transfer' })).toBeDisabled();
+  await number.fill('');
+  await number.pressSequentially('(415) 555-0142');
+  await expect(number).toHaveValue('4155550142');
+  await expect(back).toContainText('Dials +14155550142');
+  await back.getByRole('button', { name: 'Transfer' }).click();
+  await expect(stateOf(bilal.page)).toHaveAttribute('data-state', 'WrapUp');
+  const stored = await api.call('GET', `/api/contacts/${contactId}`);
+  expect((stored.body as { status: string }).status).toMatch(/^transferr/);
+  const log = await api.call('GET', `/api/contacts/${contactId}/log`);
+  const dials = (log.body as { entries: { type: string; detail: { to?: string } }[] }).entries.filter(
+    (e) => e.type === 'dial',
+  );
+  expect(dials.at(-1)?.detail.to).toBe('+14155550142');
+});
