@@ -39,12 +39,12 @@ export class Context implements BlockContext {
     this.blockId = frame.block;
     this.now = run.now;
     this.party = frame.kind === 'agentWhisper' || frame.kind === 'outboundWhisper' ? 'agent' : 'caller';
-    this.lookup = (name) => run.lookup(frame, name);
+    this.lookup = (name) => run.vars.lookup(frame, name);
   }
 
   get flows(): FlowsCapability {
     const run = this.run;
-    return { find: (flowId) => run.compiled(flowId)?.flow };
+    return { find: (flowId) => run.flows.compiled(flowId)?.flow };
   }
 
   get queue(): QueueCapability {
@@ -67,41 +67,43 @@ export class Context implements BlockContext {
   get secrets(): SecretsCapability {
     const run = this.run;
     return {
-      keep: (...values) => run.keepSecret(...values),
-      mask: (text) => redactText(text, run.secrets()),
+      keep: (...values) => run.secrets.keep(...values),
+      mask: (text) => redactText(text, run.secrets.values()),
     };
   }
 
   emit(command: CommandDraft): string {
-    return this.run.emit(command);
+    return this.run.commands.emit(command);
   }
 
   assign(name: string, value: unknown): Coerced {
-    return this.run.assign(this.frame, name, value);
+    return this.run.vars.assign(this.frame, name, value);
   }
 
   prompt(setting: unknown): ResolvedPrompt | undefined {
-    return this.run.prompt(this.frame, setting);
+    return this.run.vars.prompt(this.frame, setting);
   }
 
   play(prompt: ResolvedPrompt, loop?: boolean): string {
     const to = this.party;
-    return this.run.emit(loop ? { type: 'play', to, prompt, loop: true } : { type: 'play', to, prompt });
+    return this.run.commands.emit(
+      loop ? { type: 'play', to, prompt, loop: true } : { type: 'play', to, prompt },
+    );
   }
 
   startTimer(seconds: number, event: string): string {
-    return this.run.startTimer(seconds, event);
+    return this.run.commands.startTimer(seconds, event);
   }
 
   cancelTimer(id: string | undefined): void {
-    this.run.cancelTimer(id);
+    this.run.commands.cancelTimer(id);
   }
 
   note(text: string): void {
-    this.run.note(text);
+    this.run.trace.note(text);
   }
 
   traceWith(fields: Partial<TraceEntry>): void {
-    this.run.with(fields);
+    this.run.trace.with(fields);
   }
 }

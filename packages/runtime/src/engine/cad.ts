@@ -14,11 +14,11 @@ export function onVariableUpdate(
 ): true {
   const { agent, name } = event;
   const current = ownEntry(run.s.variableVersions, name) ?? 0;
-  const declaration = ownEntry(run.rootFlow()?.variables, name);
-  run.begin({ event: event.type, note: `agent ${agent} edits ${name}` });
+  const declaration = ownEntry(run.flows.root()?.variables, name);
+  run.trace.begin({ event: event.type, note: `agent ${agent} edits ${name}` });
   const refuse = (reason: string) => {
-    run.emit({ type: 'variableUpdate', agent, name, result: 'refused', version: current, reason });
-    run.note(`refused: ${reason}`);
+    run.commands.emit({ type: 'variableUpdate', agent, name, result: 'refused', version: current, reason });
+    run.trace.note(`refused: ${reason}`);
     return true as const;
   };
   if (!declaration) return refuse(`"${name}" is not a variable of this contact`);
@@ -28,8 +28,8 @@ export function onVariableUpdate(
     const value =
       declaration.secure === true
         ? undefined
-        : run.agentValue(name, ownEntry(run.s.variables, name) ?? declaration.default ?? null);
-    run.emit({
+        : run.secrets.agentValue(name, ownEntry(run.s.variables, name) ?? declaration.default ?? null);
+    run.commands.emit({
       type: 'variableUpdate',
       agent,
       name,
@@ -38,7 +38,7 @@ export function onVariableUpdate(
       ...(value !== undefined ? { value } : {}),
       reason: `another agent saved ${name} first (version ${current}); your value was not saved`,
     });
-    run.note(`conflict: edit made from version ${event.version}, current is ${current}`);
+    run.trace.note(`conflict: edit made from version ${event.version}, current is ${current}`);
     return true;
   }
   const coerced = coerceValue(declaration.type, event.value);
@@ -47,7 +47,7 @@ export function onVariableUpdate(
   // What the agent typed is theirs, not a copy of a secure value.
   if (run.s.secureCopies?.includes(name)) run.s.secureCopies = run.s.secureCopies.filter((n) => n !== name);
   run.s.variableVersions = { ...run.s.variableVersions, [name]: current + 1 };
-  run.emit({
+  run.commands.emit({
     type: 'variableUpdate',
     agent,
     name,

@@ -31,7 +31,7 @@ export function startCallback(wiring: EngineWiring, env: EngineEnv, request: Cal
   if (request.variables) s.variables = { ...request.variables };
   s.system.callbackNumber = request.number;
   const run = new ContactRun(wiring, env, s);
-  run.begin({
+  run.trace.begin({
     event: 'start',
     note: `callback ${request.id} to ${request.number} in queue ${request.queue}${request.name ? ` for ${request.name}` : ''}`,
   });
@@ -39,9 +39,9 @@ export function startCallback(wiring: EngineWiring, env: EngineEnv, request: Cal
     run.finish(`queue "${request.queue}" does not exist`, false);
     return run.result();
   }
-  const expiry = run.startTimer(request.maxQueueSeconds, 'callbackExpired');
+  const expiry = run.commands.startTimer(request.maxQueueSeconds, 'callbackExpired');
   if (request.initialDelaySeconds > 0) {
-    const timerId = run.startTimer(request.initialDelaySeconds, 'callbackInitialDelay');
+    const timerId = run.commands.startTimer(request.initialDelaySeconds, 'callbackInitialDelay');
     run.s.callback = { ...s.callback, timerId, expiryTimerId: expiry };
     run.s.status = 'running';
   } else {
@@ -84,7 +84,7 @@ export function startWebCallback(wiring: EngineWiring, env: EngineEnv, p: WebCal
   if (check.ok) return startCallback(wiring, env, request);
   const s = blankSnapshot('callback', p.contactId, '', 0, env.now(), request.dialedNumber, p.number);
   const run = new ContactRun(wiring, env, s);
-  run.begin({ event: 'start', error: `web callback refused: ${check.message}` });
+  run.trace.begin({ event: 'start', error: `web callback refused: ${check.message}` });
   run.finish('invalid callback number', false);
   return run.result();
 }
@@ -127,18 +127,18 @@ export function startAgentCallback(wiring: EngineWiring, env: EngineEnv, p: Agen
   s.system.callbackNumber = request.number;
   s.inConsult = false;
   const run = new ContactRun(wiring, env, s);
-  run.begin({
+  run.trace.begin({
     event: 'start',
     note: `agent ${p.agent} calls ${request.number}${p.activeCall ? ' during a call' : ''}`,
   });
   if (p.activeCall) run.s.system.activeCall = true;
   if (!check.ok) {
-    run.with({ error: `number refused: ${check.message}` });
+    run.trace.with({ error: `number refused: ${check.message}` });
     run.finish('invalid number');
     return run.result();
   }
   run.s.status = 'whisper';
-  run.flush();
+  run.trace.flush();
   startOutboundWhisper(run);
   return run.result();
 }
@@ -149,7 +149,7 @@ export function callbackAccepted(run: ContactRun, agent: string): void {
   if (!cb) return;
   run.s.callback = { ...cb, phase: 'whisper', agent };
   run.s.status = 'whisper';
-  run.flush();
+  run.trace.flush();
   startOutboundWhisper(run);
 }
 
@@ -169,7 +169,9 @@ export function afterOutboundWhisper(run: ContactRun): void {
   const cb = run.s.callback;
   if (!cb || run.s.status === 'ended') return;
   const override = run.s.outboundCallerId;
-  const overrideNumber = override?.variable ? run.lookup(undefined, override.variable) : override?.number;
+  const overrideNumber = override?.variable
+    ? run.vars.lookup(undefined, override.variable)
+    : override?.number;
   // A stored number keeps its extension: dial the number, send the extension once answered.
   const dialled = splitDialString(cb.request.number);
   const decision = resolveCallerId({
@@ -184,11 +186,11 @@ export function afterOutboundWhisper(run: ContactRun): void {
     ...(typeof overrideNumber === 'string' && overrideNumber !== ''
       ? { outboundWhisperOverride: overrideNumber }
       : {}),
-    variables: (name) => run.lookup(undefined, name),
+    variables: (name) => run.vars.lookup(undefined, name),
     ...(run.env.random ? { random: run.env.random } : {}),
   });
   const name = override?.name ?? decision.name;
-  run.begin({
+  run.trace.begin({
     note: `attempt ${cb.attempts + 1} of ${cb.request.maxAttempts}`,
     callerId: {
       ...(decision.number ? { number: decision.number } : {}),
@@ -197,7 +199,7 @@ export function afterOutboundWhisper(run: ContactRun): void {
       reason: decision.reason,
     },
   });
-  const dialRef = run.emit({
+  const dialRef = run.commands.emit({
     type: 'dial',
     purpose: run.s.kind === 'agentOutbound' ? 'agentOutbound' : 'callback',
     to: dialled.to,
@@ -207,9 +209,9 @@ export function afterOutboundWhisper(run: ContactRun): void {
     timeoutSeconds: DIAL_TIMEOUT_SECONDS,
   });
   // The engine keeps its own deadline a little after the adapter's no-answer timeout.
-  const timerId = run.startTimer(DIAL_TIMEOUT_SECONDS + 5, 'dialNoAnswer');
+  const timerId = run.commands.startTimer(DIAL_TIMEOUT_SECONDS + 5, 'dialNoAnswer');
   run.s.callback = { ...cb, phase: 'dialling', dialRef, timerId, attempts: cb.attempts + 1 };
-  run.flush();
+  run.trace.flush();
 }
 
 /**
@@ -221,8 +223,8 @@ export function afterOutboundWhisper(run: ContactRun): void {
 export function callbackTransferred(run: ContactRun): void {
   const cb = run.s.callback;
   if (!cb) return;
-  run.cancelTimer(cb.expiryTimerId);
-  run.cancelTimer(cb.timerId);
+  run.commands.cancelTimer(cb.expiryTimerId);
+  run.commands.cancelTimer(cb.timerId);
   const next = { ...cb, phase: 'connected' as const };
   delete next.agent;
   delete next.expiryTimerId;
@@ -239,18 +241,24 @@ export function onCallbackEvent(run: ContactRun, event: ContactEvent): true | st
     if (event.timerId === cb.expiryTimerId) {
       if (cb.phase !== 'delay' && cb.phase !== 'queued' && cb.phase !== 'retryWait')
         return 'the callback is already with an agent';
-      run.begin({ event: 'timer', note: `the callback waited ${cb.request.maxQueueSeconds} s in the queue` });
+      run.trace.begin({
+        event: 'timer',
+        note: `the callback waited ${cb.request.maxQueueSeconds} s in the queue`,
+      });
       run.finish('callback expired', false);
       return true;
     }
     if (event.timerId === cb.timerId && cb.phase === 'dialling') {
-      run.begin({ event: 'timer', outcome: 'noAnswer', note: 'no answer from the adapter in time' });
-      if (cb.dialRef) run.emit({ type: 'cancelDial', dialRef: cb.dialRef });
+      run.trace.begin({ event: 'timer', outcome: 'noAnswer', note: 'no answer from the adapter in time' });
+      if (cb.dialRef) run.commands.emit({ type: 'cancelDial', dialRef: cb.dialRef });
       dialFailed(run, cb, 'noAnswer');
       return true;
     }
     if (event.timerId === cb.timerId) {
-      run.begin({ event: 'timer', note: cb.phase === 'delay' ? 'initial delay over' : 'retry delay over' });
+      run.trace.begin({
+        event: 'timer',
+        note: cb.phase === 'delay' ? 'initial delay over' : 'retry delay over',
+      });
       run.s.callback = { ...cb, phase: 'queued' };
       delete run.s.callback.timerId;
       // The request keeps the place it was given, on every attempt.
@@ -263,11 +271,11 @@ export function onCallbackEvent(run: ContactRun, event: ContactEvent): true | st
   if (event.type === 'dialResult' || event.type === 'adapterError') {
     if (event.ref !== cb.dialRef) return `no dial ${event.ref} is in progress`;
     const result = event.type === 'adapterError' ? 'failed' : event.result;
-    run.begin({ event: event.type, outcome: result });
-    if (event.type === 'adapterError') run.with({ error: `telephony error: ${event.message}` });
-    if (cb.phase === 'dialling') run.cancelTimer(cb.timerId);
+    run.trace.begin({ event: event.type, outcome: result });
+    if (event.type === 'adapterError') run.trace.with({ error: `telephony error: ${event.message}` });
+    if (cb.phase === 'dialling') run.commands.cancelTimer(cb.timerId);
     if (result === 'answered') {
-      run.emit(
+      run.commands.emit(
         cb.agent
           ? { type: 'bridge', agent: cb.agent, dialRef: cb.dialRef }
           : { type: 'bridge', dialRef: cb.dialRef },
@@ -288,19 +296,19 @@ export function onCallbackEvent(run: ContactRun, event: ContactEvent): true | st
 
 /** The customer did not answer (busy, failed): free the agent, then retry later or give up. */
 function dialFailed(run: ContactRun, cb: NonNullable<ContactRun['s']['callback']>, result: string): void {
-  if (cb.agent) run.emit({ type: 'releaseAgent', agent: cb.agent, reason: `customer ${result}` });
+  if (cb.agent) run.commands.emit({ type: 'releaseAgent', agent: cb.agent, reason: `customer ${result}` });
   if (cb.attempts >= cb.request.maxAttempts) {
     run.finish(`callback not answered after ${cb.attempts} attempt(s)`, false);
     return;
   }
-  const timerId = run.startTimer(cb.request.retryDelaySeconds, 'callbackRetry');
+  const timerId = run.commands.startTimer(cb.request.retryDelaySeconds, 'callbackRetry');
   const next = { ...cb, phase: 'retryWait' as const, timerId };
   delete next.agent;
   delete next.dialRef;
   run.s.callback = next;
   run.s.status = 'running';
   delete run.s.queue;
-  run.note(`customer ${result}: back to the queue in ${cb.request.retryDelaySeconds} s`);
+  run.trace.note(`customer ${result}: back to the queue in ${cb.request.retryDelaySeconds} s`);
 }
 
 /**
@@ -317,7 +325,7 @@ function onCenterCapacity(
   if (run.s.status !== 'queued') return 'the callback is not waiting in its queue';
   if (event.atCapacity) {
     if (cb.waitReason === CENTER_AT_CAPACITY) return 'the callback already waits for a free line';
-    run.begin({
+    run.trace.begin({
       event: event.type,
       note: `${CENTER_AT_CAPACITY}: ${lines} (maximum concurrent calls); the callback keeps its place and waits for a free line`,
     });
@@ -325,7 +333,10 @@ function onCenterCapacity(
     return true;
   }
   if (cb.waitReason === undefined) return 'the callback was not waiting for a free line';
-  run.begin({ event: event.type, note: `a line is free again (${lines}): the callback can be offered` });
+  run.trace.begin({
+    event: event.type,
+    note: `a line is free again (${lines}): the callback can be offered`,
+  });
   const next = { ...cb };
   delete next.waitReason;
   run.s.callback = next;
@@ -339,12 +350,12 @@ function onCenterCapacity(
  * ends, as one asked for at capacity is refused.
  */
 function notPlacedAgain(run: ContactRun, cb: NonNullable<ContactRun['s']['callback']>, lines: string): true {
-  run.begin({
+  run.trace.begin({
     event: 'centerCapacity',
     note: `${CENTER_AT_CAPACITY}: ${lines} (maximum concurrent calls); the call to ${cb.request.number} was not placed again`,
   });
-  run.cancelTimer(cb.timerId);
-  if (cb.agent) run.emit({ type: 'releaseAgent', agent: cb.agent, reason: CENTER_AT_CAPACITY });
+  run.commands.cancelTimer(cb.timerId);
+  if (cb.agent) run.commands.emit({ type: 'releaseAgent', agent: cb.agent, reason: CENTER_AT_CAPACITY });
   if (run.s.kind === 'agentOutbound') {
     run.finish(`${CENTER_AT_CAPACITY}: no free line to place the call`, false);
     return true;
@@ -354,7 +365,7 @@ function notPlacedAgain(run: ContactRun, cb: NonNullable<ContactRun['s']['callba
   delete next.dialRef;
   delete next.timerId;
   run.s.callback = { ...next, waitReason: CENTER_AT_CAPACITY };
-  run.note('the callback keeps its place and waits for a free line');
+  run.trace.note('the callback keeps its place and waits for a free line');
   enqueue(run, cb.request.queue, cb.request.enqueuedAt);
   return true;
 }

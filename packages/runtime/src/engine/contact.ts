@@ -33,7 +33,7 @@ export function startContact(wiring: EngineWiring, env: EngineEnv, params: Start
     params.callerNumber,
   );
   const run = new ContactRun(wiring, env, s);
-  run.begin({
+  run.trace.begin({
     event: 'start',
     note: `call from ${params.callerNumber ?? 'unknown number'} to ${params.dialedNumber}`,
   });
@@ -42,10 +42,10 @@ export function startContact(wiring: EngineWiring, env: EngineEnv, params: Start
     return run.result();
   }
   for (const [name, value] of Object.entries(params.variables ?? {})) {
-    const stored = run.assign(undefined, name, value);
-    if (!stored.ok) run.note(`initial value of ${name} refused: ${stored.reason}`);
+    const stored = run.vars.assign(undefined, name, value);
+    if (!stored.ok) run.trace.note(`initial value of ${name} refused: ${stored.reason}`);
   }
-  run.flush();
+  run.trace.flush();
   run.push('main', params.flowId);
   return run.result();
 }
@@ -62,7 +62,7 @@ export function step(
 ): StepResult {
   const run = new ContactRun(wiring, env, snapshot, event);
   const ignored = (reason: string): StepResult => {
-    run.begin({ event: event.type, ignored: reason });
+    run.trace.begin({ event: event.type, ignored: reason });
     return run.result();
   };
   if (run.s.status === 'ended' || run.s.status === 'transferred') {
@@ -86,17 +86,17 @@ export function step(
 function dispatch(run: ContactRun, event: ContactEvent): true | string {
   switch (event.type) {
     case 'callerHangUp':
-      run.begin({ event: event.type });
+      run.trace.begin({ event: event.type });
       cancelTransferDial(run);
       run.finish('caller hung up');
       return true;
     case 'agentHangUp':
       if (run.s.status !== 'connected' && run.s.status !== 'whisper') return 'no agent is connected';
-      run.begin({ event: event.type });
+      run.trace.begin({ event: event.type });
       run.finish('agent hung up');
       return true;
     case 'consult':
-      run.begin({
+      run.trace.begin({
         event: event.type,
         note: event.active ? 'consult or conference started' : 'consult or conference ended',
       });

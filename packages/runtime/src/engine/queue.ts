@@ -28,7 +28,7 @@ export function enqueue(run: ContactRun, queue: string, since: number, exclude?:
 function emitEnqueue(run: ContactRun, queue: string, since: number): void {
   const resource = ownEntry(run.env.resources.queues, queue);
   const exclude = run.s.queue?.exclude;
-  run.emit({
+  run.commands.emit({
     type: 'enqueue',
     queue,
     agentGroup: resource?.agentGroup ?? '',
@@ -45,8 +45,8 @@ export function offerTo(run: ContactRun, agent: string, direct = false): void {
   const queue = run.s.queue;
   if (!queue) return;
   const offer = offerFor(run, agent, queue.name);
-  const ref = run.emit(offer);
-  const timerId = run.startTimer(offer.timeoutSeconds, 'offerTimeout');
+  const ref = run.commands.emit(offer);
+  const timerId = run.commands.startTimer(offer.timeoutSeconds, 'offerTimeout');
   run.s.queue = { ...queue, offer: direct ? { agent, ref, timerId, direct } : { agent, ref, timerId } };
   run.s.status = 'offered';
 }
@@ -101,14 +101,14 @@ function offerDetails(run: ContactRun, queue: string): { title: string; popover:
     const title = isTransferredCallback(run.s) ? (resource?.displayName ?? queue) : 'Callback';
     return { title, popover };
   }
-  const root = run.rootFlow();
+  const root = run.flows.root();
   return {
     title: resource?.displayName ?? queue,
     // A copy of a secure value in a viewable variable stays masked on the desktop.
     popover: root
       ? popoverFor(root, { ...run.s.variables }).map((item) => ({
           ...item,
-          value: run.agentValue(item.name, item.value),
+          value: run.secrets.agentValue(item.name, item.value),
         }))
       : [],
   };
@@ -127,7 +127,7 @@ export function unpublishedQueueFlow(run: ContactRun, queue: string): string | u
     [run.s.whisper.customer ?? resource?.customerWhisperFlow, 'customer whisper flow'],
   ];
   for (const [flow, what] of needed) {
-    if (flow && !run.compiled(flow)) return `the ${what} "${flow}" of queue ${queue} is not published`;
+    if (flow && !run.flows.compiled(flow)) return `the ${what} "${flow}" of queue ${queue} is not published`;
   }
   return undefined;
 }
@@ -143,14 +143,14 @@ export function moveToQueue(run: ContactRun, queue: string): void {
   const old = run.s.queue;
   if (old) {
     if (old.offer) withdraw(run, false);
-    run.emit({ type: 'dequeue', queue: old.name, reason: `moved to queue ${queue}` });
+    run.commands.emit({ type: 'dequeue', queue: old.name, reason: `moved to queue ${queue}` });
   }
   const index = run.s.stack.findIndex((f) => f.kind === 'customerQueue');
   if (index >= 0) run.dropFrames(index);
-  run.emit({ type: 'stopPlayback', to: 'caller' });
+  run.commands.emit({ type: 'stopPlayback', to: 'caller' });
   enqueue(run, queue, run.now, old?.exclude);
-  run.note(`moved to queue ${queue}`);
-  run.flush();
+  run.trace.note(`moved to queue ${queue}`);
+  run.trace.flush();
   const flow = customerQueueFlow(run);
   if (flow) run.push('customerQueue', flow);
   else holdInQueue(run);
@@ -159,45 +159,45 @@ export function moveToQueue(run: ContactRun, queue: string): void {
 /** The caller keeps waiting with the default hold music (no customer-queue flow, or it ended). */
 export function holdInQueue(run: ContactRun): void {
   if (run.s.status !== 'queued' && run.s.status !== 'offered') return;
-  run.begin({ note: 'the caller waits in the queue with hold music' });
-  run.emit({ type: 'play', to: 'caller', prompt: { text: 'hold music' }, loop: true });
-  run.flush();
+  run.trace.begin({ note: 'the caller waits in the queue with hold music' });
+  run.commands.emit({ type: 'play', to: 'caller', prompt: { text: 'hold music' }, loop: true });
+  run.trace.flush();
 }
 
 export function onQueueEvent(run: ContactRun, event: ContactEvent): true | string {
   const queue = run.s.queue;
   if (event.type === 'agentAvailable') {
     if (!queue || run.s.status !== 'queued') return 'the contact is not waiting in a queue';
-    run.begin({ event: event.type, note: `agent ${event.agent} is available` });
+    run.trace.begin({ event: event.type, note: `agent ${event.agent} is available` });
     offerTo(run, event.agent);
     return true;
   }
   if (event.type === 'agentNoAnswer') {
     if (!queue?.offer || queue.offer.agent !== event.agent)
       return `the contact is not offered to ${event.agent}`;
-    run.begin({ event: event.type });
+    run.trace.begin({ event: event.type });
     withdraw(run, true);
     return true;
   }
   if (event.type === 'agentAccepted') {
     if (!queue?.offer || queue.offer.agent !== event.agent)
       return `the contact is not offered to ${event.agent}`;
-    run.begin({ event: event.type, note: `agent ${event.agent} accepted` });
-    run.cancelTimer(queue.offer.timerId);
+    run.trace.begin({ event: event.type, note: `agent ${event.agent} accepted` });
+    run.commands.cancelTimer(queue.offer.timerId);
     run.s.queue = queue.exclude
       ? { name: queue.name, since: queue.since, agent: event.agent, exclude: queue.exclude }
       : { name: queue.name, since: queue.since, agent: event.agent };
     run.s.system.agentName = event.agent;
-    run.emit({ type: 'dequeue', queue: queue.name, reason: `accepted by ${event.agent}` });
+    run.commands.emit({ type: 'dequeue', queue: queue.name, reason: `accepted by ${event.agent}` });
     if (run.s.callback && !isTransferredCallback(run.s)) {
       run.wiring.onCallbackAccepted(run, event.agent);
       return true;
     }
     const index = run.s.stack.findIndex((f) => f.kind === 'customerQueue');
     if (index >= 0) run.dropFrames(index);
-    run.emit({ type: 'stopPlayback', to: 'caller' });
+    run.commands.emit({ type: 'stopPlayback', to: 'caller' });
     run.s.status = 'whisper';
-    run.flush();
+    run.trace.flush();
     startWhisper(run, 'agentWhisper');
     return true;
   }
@@ -208,7 +208,7 @@ export function onQueueEvent(run: ContactRun, event: ContactEvent): true | strin
 export function onQueueTimer(run: ContactRun, timerId: string): boolean {
   const offer = run.s.queue?.offer;
   if (!offer || offer.timerId !== timerId) return false;
-  run.begin({ event: 'timer', note: `agent ${offer.agent} did not answer in time` });
+  run.trace.begin({ event: 'timer', note: `agent ${offer.agent} did not answer in time` });
   withdraw(run, true);
   return true;
 }
@@ -217,9 +217,9 @@ export function onQueueTimer(run: ContactRun, timerId: string): boolean {
 function withdraw(run: ContactRun, rona: boolean): void {
   const queue = run.s.queue;
   if (!queue?.offer) return;
-  run.cancelTimer(queue.offer.timerId);
-  run.emit({ type: 'withdrawOffer', agent: queue.offer.agent, rona });
-  if (rona) run.note(`agent ${queue.offer.agent} set to RONA; back to the queue at the same place`);
+  run.commands.cancelTimer(queue.offer.timerId);
+  run.commands.emit({ type: 'withdrawOffer', agent: queue.offer.agent, rona });
+  if (rona) run.trace.note(`agent ${queue.offer.agent} set to RONA; back to the queue at the same place`);
   run.s.queue = queue.exclude
     ? { name: queue.name, since: queue.since, exclude: queue.exclude }
     : { name: queue.name, since: queue.since };
@@ -250,10 +250,10 @@ export function afterWhisper(run: ContactRun, kind: 'agentWhisper' | 'customerWh
     return;
   }
   const agent = run.s.queue?.agent;
-  run.begin({ note: `connected to agent ${agent ?? '?'}` });
-  run.emit(agent ? { type: 'bridge', agent } : { type: 'bridge' });
+  run.trace.begin({ note: `connected to agent ${agent ?? '?'}` });
+  run.commands.emit(agent ? { type: 'bridge', agent } : { type: 'bridge' });
   run.s.status = 'connected';
   // "The flow ends once an agent is connected": nothing of the flows is left to run.
   run.dropFrames(0);
-  run.flush();
+  run.trace.flush();
 }

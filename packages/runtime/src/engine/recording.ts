@@ -16,17 +16,17 @@ export function changeRecording(
     case 'start':
       if (r.state !== 'off') return { ok: true, note: 'recording was already on' };
       run.s.recording = { state: 'on', who: who ?? 'both' };
-      run.emit({ type: 'setRecording', action: 'start', who: who ?? 'both' });
+      run.commands.emit({ type: 'setRecording', action: 'start', who: who ?? 'both' });
       return { ok: true, note: 'recording started' };
     case 'pause': {
       if (run.s.inConsult)
         return { ok: false, reason: 'pausing is not available during a consult or conference' };
       if (r.state !== 'on')
         return { ok: false, reason: `recording is ${r.state === 'off' ? 'not started' : 'already paused'}` };
-      run.emit({ type: 'setRecording', action: 'pause', who: r.who });
+      run.commands.emit({ type: 'setRecording', action: 'pause', who: r.who });
       run.s.recording = { state: 'paused', who: r.who };
       if (privacyShieldSeconds) {
-        run.s.recording.shieldTimerId = run.startTimer(privacyShieldSeconds, 'privacyShieldEnds');
+        run.s.recording.shieldTimerId = run.commands.startTimer(privacyShieldSeconds, 'privacyShieldEnds');
         return { ok: true, note: `privacy shield: recording resumes in ${privacyShieldSeconds} s` };
       }
       return { ok: true, note: 'recording paused' };
@@ -34,15 +34,15 @@ export function changeRecording(
     case 'resume':
       if (r.state !== 'paused')
         return { ok: false, reason: `recording is ${r.state === 'off' ? 'not started' : 'not paused'}` };
-      run.cancelTimer(r.shieldTimerId);
+      run.commands.cancelTimer(r.shieldTimerId);
       run.s.recording = { state: 'on', who: r.who };
-      run.emit({ type: 'setRecording', action: 'resume', who: r.who });
+      run.commands.emit({ type: 'setRecording', action: 'resume', who: r.who });
       return { ok: true, note: 'recording resumed' };
     case 'stop':
       if (r.state === 'off') return { ok: true, note: 'recording was not on' };
-      run.cancelTimer(r.shieldTimerId);
+      run.commands.cancelTimer(r.shieldTimerId);
       run.s.recording = { state: 'off', who: r.who };
-      run.emit({ type: 'setRecording', action: 'stop', who: r.who });
+      run.commands.emit({ type: 'setRecording', action: 'stop', who: r.who });
       return { ok: true, note: 'recording stopped' };
   }
 }
@@ -51,8 +51,8 @@ export function changeRecording(
 export function onRecordingTimer(run: ContactRun, timerId: string): boolean {
   const r = run.s.recording;
   if (r.shieldTimerId !== timerId) return false;
-  run.begin({ event: 'timer', note: 'privacy shield over: recording resumes' });
+  run.trace.begin({ event: 'timer', note: 'privacy shield over: recording resumes' });
   run.s.recording = { state: 'on', who: r.who };
-  run.emit({ type: 'setRecording', action: 'resume', who: r.who });
+  run.commands.emit({ type: 'setRecording', action: 'resume', who: r.who });
   return true;
 }

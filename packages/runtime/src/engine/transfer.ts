@@ -25,11 +25,11 @@ export function onAgentTransfer(run: ContactRun, event: AgentTransfer): true | s
     return `the contact is not connected to agent ${agent}`;
   if (run.s.status !== 'connected')
     return notYetConnected(run) ?? `the contact is not connected to agent ${agent}`;
-  run.begin({ event: event.type, note: `agent ${agent} transfers the contact to ${describe(target)}` });
+  run.trace.begin({ event: event.type, note: `agent ${agent} transfers the contact to ${describe(target)}` });
   const refusal = refusalOf(run, agent, target);
   if (refusal) {
-    run.note(`refused: ${refusal}`);
-    run.emit({ type: 'transferResult', agent, result: 'refused', target, reason: refusal });
+    run.trace.note(`refused: ${refusal}`);
+    run.commands.emit({ type: 'transferResult', agent, result: 'refused', target, reason: refusal });
     return true;
   }
   if (run.s.callback) continueAsCall(run);
@@ -96,18 +96,18 @@ function continueAsCall(run: ContactRun): void {
   const home = homeQueue(run);
   callbackTransferred(run);
   if (!run.s.queue && home) run.s.queue = { name: home.name, since: home.since };
-  run.note('the callback request is complete: the customer stays on the line and goes on as a call');
+  run.trace.note('the callback request is complete: the customer stays on the line and goes on as a call');
 }
 
 /** The agent is free at once: the host moves them to wrap-up. */
 function release(run: ContactRun, agent: string, reason: string): void {
-  run.emit({ type: 'releaseAgent', agent, reason });
+  run.commands.emit({ type: 'releaseAgent', agent, reason });
   delete run.s.system.agentName;
 }
 
 /** While the caller waits: the queue's customer-queue flow, or hold music. */
 function wait(run: ContactRun): void {
-  run.flush();
+  run.trace.flush();
   const flow = customerQueueFlow(run);
   if (flow) run.push('customerQueue', flow);
   else holdInQueue(run);
@@ -123,7 +123,7 @@ function toQueue(run: ContactRun, from: string, queue: string): void {
   release(run, from, `transferred the contact to queue ${queue}`);
   // A new queue, a new place; the contact's variables travel with it.
   enqueue(run, queue, run.now, exclude);
-  run.emit({
+  run.commands.emit({
     type: 'transferResult',
     agent: from,
     result: 'transferred',
@@ -143,7 +143,7 @@ function toAgent(run: ContactRun, from: string, to: string): void {
   run.s.queue = { name: queue.name, since: queue.since, exclude };
   run.s.status = 'queued';
   offerTo(run, to, true);
-  run.emit({
+  run.commands.emit({
     type: 'transferResult',
     agent: from,
     result: 'transferred',
@@ -166,10 +166,10 @@ function toNumber(run: ContactRun, from: string, raw: string): void {
     queue: queue.name,
     agent: from,
     activeCall: true,
-    variables: (name) => run.lookup(undefined, name),
+    variables: (name) => run.vars.lookup(undefined, name),
     ...(run.env.random ? { random: run.env.random } : {}),
   });
-  run.with({
+  run.trace.with({
     callerId: {
       ...(decision.number ? { number: decision.number } : {}),
       ...(decision.name ? { name: decision.name } : {}),
@@ -178,8 +178,8 @@ function toNumber(run: ContactRun, from: string, raw: string): void {
     },
   });
   release(run, from, `transferred the contact to ${check.e164}`);
-  run.emit({ type: 'play', to: 'caller', prompt: { text: 'hold music' }, loop: true });
-  const dialRef = run.emit({
+  run.commands.emit({ type: 'play', to: 'caller', prompt: { text: 'hold music' }, loop: true });
+  const dialRef = run.commands.emit({
     type: 'dial',
     purpose: 'transfer',
     to: check.e164,
@@ -189,7 +189,7 @@ function toNumber(run: ContactRun, from: string, raw: string): void {
     timeoutSeconds: AGENT_TRANSFER_DIAL_SECONDS,
   });
   // A safety net a few seconds after the adapter's own no-answer timeout.
-  const timerId = run.startTimer(AGENT_TRANSFER_DIAL_SECONDS + 5, 'transferNoAnswer');
+  const timerId = run.commands.startTimer(AGENT_TRANSFER_DIAL_SECONDS + 5, 'transferNoAnswer');
   run.s.transfer = { from, number: check.e164, dialRef, timerId, queue: queue.name, since: queue.since };
   run.s.queue = {
     name: queue.name,
@@ -197,7 +197,7 @@ function toNumber(run: ContactRun, from: string, raw: string): void {
     ...(queue.exclude ? { exclude: queue.exclude } : {}),
   };
   run.s.status = 'transferring';
-  run.emit({
+  run.commands.emit({
     type: 'transferResult',
     agent: from,
     result: 'transferred',
@@ -211,22 +211,22 @@ export function onTransferEvent(run: ContactRun, event: ContactEvent): boolean {
   const t = run.s.transfer;
   if (!t) return false;
   if (event.type === 'timer' && event.timerId === t.timerId) {
-    run.begin({ event: 'timer', note: `no answer from ${t.number} in time` });
-    run.emit({ type: 'cancelDial', dialRef: t.dialRef });
+    run.trace.begin({ event: 'timer', note: `no answer from ${t.number} in time` });
+    run.commands.emit({ type: 'cancelDial', dialRef: t.dialRef });
     backToQueue(run, 'no answer');
     return true;
   }
   if (event.type === 'adapterError' && event.ref === t.dialRef) {
-    run.begin({ event: event.type, error: event.message });
+    run.trace.begin({ event: event.type, error: event.message });
     backToQueue(run, 'the call could not be placed');
     return true;
   }
   if (event.type !== 'dialResult' || event.ref !== t.dialRef) return false;
-  run.begin({ event: event.type, outcome: event.result });
-  run.cancelTimer(t.timerId);
+  run.trace.begin({ event: event.type, outcome: event.result });
+  run.commands.cancelTimer(t.timerId);
   if (event.result === 'answered') {
-    run.emit({ type: 'stopPlayback', to: 'caller' });
-    run.emit({ type: 'bridge', dialRef: t.dialRef });
+    run.commands.emit({ type: 'stopPlayback', to: 'caller' });
+    run.commands.emit({ type: 'bridge', dialRef: t.dialRef });
     delete run.s.transfer;
     run.finish(`transferred to an external number by ${t.from}`, false);
     run.s.status = 'transferred';
@@ -241,10 +241,10 @@ export function onTransferEvent(run: ContactRun, event: ContactEvent): boolean {
 function backToQueue(run: ContactRun, why: string): void {
   const t = run.s.transfer;
   if (!t) return;
-  run.cancelTimer(t.timerId);
+  run.commands.cancelTimer(t.timerId);
   delete run.s.transfer;
-  run.note(`${t.number}: ${why}; back to queue ${t.queue}`);
-  run.emit({ type: 'stopPlayback', to: 'caller' });
+  run.trace.note(`${t.number}: ${why}; back to queue ${t.queue}`);
+  run.commands.emit({ type: 'stopPlayback', to: 'caller' });
   enqueue(run, t.queue, t.since, run.s.queue?.exclude);
   wait(run);
 }
@@ -258,7 +258,7 @@ export function onTransferredCustomerLeg(run: ContactRun, event: ContactEvent): 
   if (!cb || !isTransferredCallback(run.s)) return false;
   if (event.type !== 'dialResult' && event.type !== 'adapterError') return false;
   if (event.ref !== cb.dialRef || (event.type === 'dialResult' && event.result === 'answered')) return false;
-  run.begin({ event: event.type, outcome: event.type === 'dialResult' ? event.result : 'failed' });
+  run.trace.begin({ event: event.type, outcome: event.type === 'dialResult' ? event.result : 'failed' });
   cancelTransferDial(run);
   run.finish('caller hung up');
   return true;
@@ -268,7 +268,7 @@ export function onTransferredCustomerLeg(run: ContactRun, event: ContactEvent): 
 export function cancelTransferDial(run: ContactRun): void {
   const t = run.s.transfer;
   if (!t) return;
-  run.emit({ type: 'cancelDial', dialRef: t.dialRef });
-  run.cancelTimer(t.timerId);
+  run.commands.emit({ type: 'cancelDial', dialRef: t.dialRef });
+  run.commands.cancelTimer(t.timerId);
   delete run.s.transfer;
 }

@@ -1,26 +1,34 @@
-import type { Frame } from '../types.js';
-import type { ContactRun } from './run.js';
+import type { ContactSnapshot, EngineEnv, Frame } from '../types.js';
+import type { FlowPins } from './flow-pins.js';
+
+/** What a variable lookup reads: the snapshot, the flows, the environment and the step's time. */
+export interface VariableScope {
+  readonly env: EngineEnv;
+  readonly s: ContactSnapshot;
+  readonly now: number;
+  readonly flows: FlowPins;
+}
 
 /**
  * Reads a variable as a block sees it: `$` names are system variables the runtime provides; other
  * names are the module's own scope inside a module, else the contact's variables (falling back to the
  * declared default of the flow running now, then of the flow the contact began on).
  */
-export function lookupVariable(run: ContactRun, frame: Frame | undefined, name: string): unknown {
+export function lookupVariable(run: VariableScope, frame: Frame | undefined, name: string): unknown {
   const s = run.s;
   if (name.startsWith('$')) return systemValue(run, name);
   if (frame?.kind === 'module') {
     const own = frame.vars?.[name];
     if (own !== undefined) return own;
-    return run.compiled(frame.flowId)?.flow.variables?.[name]?.default;
+    return run.flows.compiled(frame.flowId)?.flow.variables?.[name]?.default;
   }
   const value = s.variables[name];
   if (value !== undefined) return value;
-  const flow = frame ? run.compiled(frame.flowId)?.flow : undefined;
-  return flow?.variables?.[name]?.default ?? run.rootFlow()?.variables?.[name]?.default;
+  const flow = frame ? run.flows.compiled(frame.flowId)?.flow : undefined;
+  return flow?.variables?.[name]?.default ?? run.flows.root()?.variables?.[name]?.default;
 }
 
-function systemValue(run: ContactRun, name: string): unknown {
+function systemValue(run: VariableScope, name: string): unknown {
   const s = run.s;
   switch (name) {
     case '$callerNumber':
