@@ -1,7 +1,9 @@
+import { serviceRoutes as API } from '@callflow/model/api-contract';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import { errorHandler, notFoundHandler, toApiError } from './http/api-error-handler.js';
+import { route } from './http/contract-route.js';
 import { documentBodies, JSON_TYPES } from './http/document-body.js';
 import { openApiDocument } from './openapi/document.js';
 import type { EventBus } from './ops/event-bus.js';
@@ -69,7 +71,7 @@ export function createApp(services: AppServices): Express {
     next();
   });
 
-  app.get('/healthz', (_req, res) => {
+  route(app, API.health, (_input, _req, res) => {
     const health = services.health();
     res.status(health.ok ? 200 : 503).json(health);
   });
@@ -82,10 +84,10 @@ export function createApp(services: AppServices): Express {
   app.use(documentBodies(config.bodyLimit));
   app.use('/api', express.json({ limit: config.bodyLimit, strict: true, type: JSON_TYPES }));
 
-  app.get('/metrics', async (_req, res) => {
+  route(app, API.metrics, async (_input, _req, res) => {
     res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.get('/api/openapi.json', (_req, res) => {
+  route(app, API.openApi, (_input, _req, res) => {
     res.json(openApiDocument);
   });
   flowRoutes(app, flows);

@@ -1,8 +1,8 @@
+import { API_ERROR_CODES as errorCodes } from '@callflow/model/api-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../test-support/registered-routes.js';
 import { startTestService, type TestService } from '../test-support/temp-service.js';
 import { openApiDocument } from './document.js';
-import { errorCodes } from './error-codes.js';
 
 let t: TestService;
 beforeAll(async () => {

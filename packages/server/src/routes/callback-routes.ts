@@ -1,8 +1,9 @@
 import { accountDialOptions, checkDialNumber, dialString, ownEntry, type Resources } from '@callflow/model';
+import { runtimeRoutes as API } from '@callflow/model/api-contract';
 import { CENTER_AT_CAPACITY } from '@callflow/runtime';
 import type { Express } from 'express';
 import { ApiError } from '../http/api-error.js';
-import { checkFields, param, requireObjectBody } from '../http/request.js';
+import { route } from '../http/contract-route.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
 import type { CallbackRow } from '../runtime-host/contact-repository.js';
 
@@ -31,24 +32,16 @@ export function refuseAtCapacity(host: ContactHost): void {
 }
 
 /** A callback request as the API shows it: why it waits, when its turn came without a free line. */
-function callbackView(host: ContactHost, row: CallbackRow) {
+export function callbackView(host: ContactHost, row: CallbackRow) {
   return { ...row, waitReason: host.snapshot(row.id)?.callback?.waitReason ?? null };
 }
 
 export function callbackRoutes(app: Express, host: ContactHost, resources: () => Resources): void {
-  app.get('/api/callbacks', (_req, res) => {
+  route(app, API.listCallbacks, (_input, _req, res) => {
     res.json(host.repository.callbacks().map((row) => callbackView(host, row)));
   });
 
-  app.post('/api/callbacks', (req, res) => {
-    const body = checkFields<{ name?: string; number: string; queue: string }>(
-      requireObjectBody(req, '{ name, number, queue }'),
-      {
-        name: { type: 'string', maxLength: 100 },
-        number: { type: 'string', required: true, maxLength: 32 },
-        queue: { type: 'string', required: true, maxLength: 64 },
-      },
-    );
+  route(app, API.requestCallback, ({ body }, req, res) => {
     const current = resources();
     if (!ownEntry(current.queues, body.queue)) {
       throw new ApiError(422, 'queue_not_found', `There is no queue "${body.queue}" in the resources file.`, {
@@ -62,8 +55,7 @@ export function callbackRoutes(app: Express, host: ContactHost, resources: () =>
     res.status(201).json(row && callbackView(host, row));
   });
 
-  app.delete('/api/callbacks/:id', (req, res) => {
-    const id = param(req, 'id');
+  route(app, API.cancelCallback, ({ params: { id } }, req, res) => {
     const found = host.repository.callback(id);
     if (!found || ['cancelled', 'ended', 'transferred'].includes(found.status)) {
       throw new ApiError(404, 'callback_not_found', `There is no callback request "${id}".`, { id });

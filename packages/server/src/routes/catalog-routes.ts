@@ -1,5 +1,7 @@
 import { BLOCKS, FLOW_TYPES, PALETTE_GROUPS } from '@callflow/model';
+import { serviceRoutes as API } from '@callflow/model/api-contract';
 import type { Express } from 'express';
+import { route } from '../http/contract-route.js';
 
 /** The block catalog as plain data, for clients that do not bundle @callflow/model. */
 export function catalogDocument() {
@@ -29,7 +31,7 @@ export function catalogDocument() {
 
 export function catalogRoutes(app: Express): void {
   const document = catalogDocument();
-  app.get('/api/catalog', (_req, res) => {
+  route(app, API.catalog, (_input, _req, res) => {
     res.json(document);
   });
 }

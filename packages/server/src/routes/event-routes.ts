@@ -1,5 +1,7 @@
+import { serviceRoutes as API } from '@callflow/model/api-contract';
 import type { Express, Request } from 'express';
 import { ApiError } from '../http/api-error.js';
+import { route } from '../http/contract-route.js';
 import type { EventBus, LiveEvent } from '../ops/event-bus.js';
 import type { StreamCounter } from '../security/limits.js';
 
@@ -18,7 +20,7 @@ export function eventRoutes(
   /** Which events a caller's stream carries (an agent token: its own); undefined means all. */
   visibleTo: (req: Request) => ((event: LiveEvent) => boolean) | undefined = () => undefined,
 ): void {
-  app.get('/api/events', (req, res) => {
+  route(app, API.events, (_input, req, res) => {
     const holder = req.principal?.name ?? '';
     if (!streams.open(holder)) {
       throw new ApiError(

@@ -1,45 +1,39 @@
 import { type Flow, type FlowSummary, summarizeFlow } from '@callflow/model';
+import { flowRoutes as API } from '@callflow/model/api-contract';
 import type { Express } from 'express';
 import { ApiError } from '../http/api-error.js';
-import { checkFields, param, preconditionsOf, requireObjectBody } from '../http/request.js';
+import { route } from '../http/contract-route.js';
+import { preconditionsOf } from '../http/request.js';
 import { dependencyView, type FlowService } from '../publishing/flow-service.js';
 
-/** A publish note is a line or two about why, not a document. */
-const MAX_NOTE_LENGTH = 500;
-
-function versionParam(value: string): number {
-  const version = Number(value);
-  if (!Number.isInteger(version) || version < 1) {
+function versionNumber(value: number): number {
+  if (!Number.isInteger(value) || value < 1) {
     throw new ApiError(400, 'invalid_version', `"${value}" is not a version number (1, 2, 3...).`);
   }
-  return version;
+  return value;
 }
 
 export function flowRoutes(app: Express, flows: FlowService): void {
-  app.get('/api/flows', async (_req, res) => {
+  route(app, API.listFlows, async (_input, _req, res) => {
     const [items, stored] = await Promise.all([flows.list(), flows.store.list()]);
     const summaries = new Map(stored.map((s) => [s.id, summaryOf(s.flow)]));
     // The designer lints against these (module interfaces, invoked modules) without loading every flow.
     res.json(items.map((item) => ({ ...item, summary: summaries.get(item.id) ?? null })));
   });
 
-  app.get('/api/flows/:id', async (req, res) => {
-    const stored = await flows.get(param(req, 'id'));
+  route(app, API.getFlow, async ({ params }, _req, res) => {
+    const stored = await flows.get(params.id);
     res.set('ETag', stored.etag).json({ flow: stored.flow, etag: stored.etag });
   });
 
-  app.get('/api/flows/:id/tests', async (req, res) => {
-    const id = param(req, 'id');
+  route(app, API.flowTests, async ({ params: { id } }, _req, res) => {
     const files = await flows.store.tests(id);
     if (!files) throw new ApiError(404, 'flow_not_found', `There is no flow "${id}".`, { id });
     res.json({ flowId: id, files });
   });
 
   // The whole document: the designer reads the file (with its etag), appends a scenario, writes it back.
-  app.put('/api/flows/:id/tests/:file', async (req, res) => {
-    const id = param(req, 'id');
-    const file = param(req, 'file');
-    const body = requireObjectBody(req, 'the flow test document');
+  route(app, API.saveFlowTest, async ({ params: { id, file }, body }, req, res) => {
     const result = await flows.saveTest(id, file, body, preconditionsOf(req));
     res
       .status(result.created ? 201 : 200)
@@ -47,49 +41,35 @@ export function flowRoutes(app: Express, flows: FlowService): void {
       .json({ file, etag: result.etag, problems: result.problems });
   });
 
-  app.put('/api/flows/:id', async (req, res) => {
-    const body = requireObjectBody(req, 'the flow');
-    const result = await flows.save(param(req, 'id'), body, preconditionsOf(req));
+  route(app, API.saveFlow, async ({ params, body }, req, res) => {
+    const result = await flows.save(params.id, body, preconditionsOf(req));
     res
       .status(result.created ? 201 : 200)
       .set('ETag', result.etag)
       .json({ etag: result.etag, problems: result.problems });
   });
 
-  app.delete('/api/flows/:id', async (req, res) => {
-    await flows.remove(param(req, 'id'), preconditionsOf(req));
+  route(app, API.deleteFlow, async ({ params }, req, res) => {
+    await flows.remove(params.id, preconditionsOf(req));
     res.status(204).end();
   });
 
-  app.post('/api/flows/:id/validate', async (req, res) => {
-    const body =
-      req.body === undefined || isEmptyObject(req.body) ? undefined : requireObjectBody(req, 'a flow');
-    res.json({ problems: await flows.validate(param(req, 'id'), body) });
+  route(app, API.validateFlow, async ({ params, body }, _req, res) => {
+    res.json({ problems: await flows.validate(params.id, body) });
   });
 
-  app.post('/api/flows/:id/publish', async (req, res) => {
-    const body =
-      req.body === undefined || isEmptyObject(req.body)
-        ? {}
-        : checkFields<{ withDependencies?: boolean; note?: string }>(
-            requireObjectBody(req, '{ withDependencies, note }'),
-            {
-              withDependencies: { type: 'boolean' },
-              note: { type: 'string', maxLength: MAX_NOTE_LENGTH },
-            },
-          );
-    const note = body.note?.trim();
+  route(app, API.publishFlow, async ({ params, body }, req, res) => {
+    const note = body?.note?.trim();
     const ifMatch = req.get('if-match');
-    const result = await flows.publish(param(req, 'id'), req.principal?.name ?? 'unknown', {
+    const result = await flows.publish(params.id, req.principal?.name ?? 'unknown', {
       ...(ifMatch ? { ifMatch } : {}),
-      ...(body.withDependencies ? { withDependencies: true } : {}),
+      ...(body?.withDependencies ? { withDependencies: true } : {}),
       ...(note ? { note } : {}),
     });
     res.status(201).json(result);
   });
 
-  app.get('/api/flows/:id/dependencies', async (req, res) => {
-    const id = param(req, 'id');
+  route(app, API.flowDependencies, async ({ params: { id } }, _req, res) => {
     const closure = await flows.dependencies(id);
     res.json({
       flowId: id,
@@ -99,8 +79,7 @@ export function flowRoutes(app: Express, flows: FlowService): void {
     });
   });
 
-  app.get('/api/flows/:id/versions', async (req, res) => {
-    const id = param(req, 'id');
+  route(app, API.flowVersions, async ({ params: { id } }, _req, res) => {
     const versions = flows.published.versions(id);
     if (versions.length === 0 && !(await flows.store.get(id))) {
       throw new ApiError(404, 'flow_not_found', `There is no flow "${id}".`, { id });
@@ -116,8 +95,8 @@ export function flowRoutes(app: Express, flows: FlowService): void {
     );
   });
 
-  app.get('/api/flows/:id/versions/:version', (req, res) => {
-    const found = flows.version(param(req, 'id'), versionParam(param(req, 'version')));
+  route(app, API.flowVersion, ({ params }, _req, res) => {
+    const found = flows.version(params.id, params.version);
     res.json({
       version: found.version,
       publishedAt: found.publishedAt,
@@ -128,11 +107,8 @@ export function flowRoutes(app: Express, flows: FlowService): void {
     });
   });
 
-  app.post('/api/flows/:id/rollback', (req, res) => {
-    const body = checkFields<{ version: number }>(requireObjectBody(req, '{ version }'), {
-      version: { type: 'integer', required: true },
-    });
-    res.json(flows.rollback(param(req, 'id'), versionParam(String(body.version))));
+  route(app, API.rollback, ({ params, body }, _req, res) => {
+    res.json(flows.rollback(params.id, versionNumber(body.version)));
   });
 }
 
@@ -142,10 +118,4 @@ function summaryOf(flow: unknown): FlowSummary | null {
   const { id, type } = flow as Record<string, unknown>;
   if (typeof id !== 'string' || typeof type !== 'string') return null;
   return summarizeFlow(flow as Flow);
-}
-
-function isEmptyObject(value: unknown): boolean {
-  return (
-    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0
-  );
 }

@@ -1,20 +1,21 @@
 import type { Resources } from '@callflow/model';
+import { serviceRoutes as API } from '@callflow/model/api-contract';
 import type { Express } from 'express';
 import { ApiError } from '../http/api-error.js';
-import { preconditionsOf, requireObjectBody } from '../http/request.js';
+import { route } from '../http/contract-route.js';
+import { preconditionsOf } from '../http/request.js';
 import type { EventBus } from '../ops/event-bus.js';
 import { resourcesSchemaProblems } from '../store/flow-checks.js';
 import type { FlowStore } from '../store/flow-store.js';
 
 export function resourceRoutes(app: Express, store: FlowStore, events: EventBus): void {
-  app.get('/api/resources', async (_req, res) => {
+  route(app, API.getResources, async (_input, _req, res) => {
     const stored = await store.getResources();
     if (stored.etag) res.set('ETag', stored.etag);
     res.json({ resources: stored.resources ?? null, etag: stored.etag, problems: stored.problems });
   });
 
-  app.put('/api/resources', async (req, res) => {
-    const body = requireObjectBody(req, 'the resources document');
+  route(app, API.saveResources, async ({ body }, req, res) => {
     const problems = resourcesSchemaProblems(body);
     if (problems.some((p) => p.severity === 'error')) {
       throw new ApiError(

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { serviceRoutes as API } from '@callflow/model/api-contract';
 import express, { type Express } from 'express';
+import { route } from '../http/contract-route.js';
 
 /** The agent desktop's page in the editor build (a second entry of the same Vite build). */
 export const AGENT_DESKTOP_PAGE = 'agent.html';
@@ -14,7 +16,7 @@ export function serveEditor(app: Express, editorDist: string): void {
   const index = join(editorDist, 'index.html');
   const desktop = join(editorDist, AGENT_DESKTOP_PAGE);
   // Registered as a route of its own (a row of the role table): the page is public, its API is not.
-  app.get('/agent', (_req, res) => {
+  route(app, API.agentDesktopPage, (_input, _req, res) => {
     if (existsSync(desktop)) res.set('Cache-Control', 'no-cache').sendFile(desktop);
     else res.type('text/plain').send(NOT_BUILT);
   });

@@ -1,5 +1,9 @@
-/** Every `code` an API error can carry, with its HTTP status and what the client should do. */
-export const errorCodes: Record<string, { status: number; meaning: string }> = {
+/**
+ * Every `code` an API error can carry, with its HTTP status and what the client should do: the one list
+ * the server reads a status from, the OpenAPI document publishes and docs/errors.md is generated from.
+ * No zod here: the designer may import this module's values without the contract's schemas.
+ */
+export const API_ERROR_CODES = {
   invalid_json: {
     status: 400,
     meaning:
@@ -23,6 +27,11 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
   invalid_query: {
     status: 400,
     meaning: 'A query parameter has a value the route does not take; details.parameter.',
+  },
+  bad_request: {
+    status: 400,
+    meaning:
+      'The request could not be read at all (the client aborted it, or its length did not match Content-Length); send it again.',
   },
   unauthorized: { status: 401, meaning: 'No token was sent.' },
   invalid_token: { status: 401, meaning: 'The token is unknown.' },
@@ -132,4 +141,15 @@ export const errorCodes: Record<string, { status: number; meaning: string }> = {
   },
   internal_error: { status: 500, meaning: 'A bug or an I/O failure; see the server log.' },
   shutting_down: { status: 503, meaning: 'The server is stopping; retry on the next instance.' },
-};
+} as const satisfies Record<string, ApiErrorInfo>;
+
+export interface ApiErrorInfo {
+  status: number;
+  meaning: string;
+}
+
+export type ApiErrorCode = keyof typeof API_ERROR_CODES;
+
+export function isApiErrorCode(code: string): code is ApiErrorCode {
+  return Object.hasOwn(API_ERROR_CODES, code);
+}

@@ -1,0 +1,295 @@
+/** The runtime routes: contacts, callbacks and agents (docs/api.md "Contacts, callbacks, agents"). */
+import { z } from 'zod';
+import {
+  type AGENT_STATES,
+  agent,
+  agentContact,
+  agentDesktop,
+  callback,
+  callLog,
+  contactState,
+  hangUpResult,
+  trace,
+  transferResult,
+  transferTarget,
+} from './contact-schemas.js';
+import { defineRoute } from './route.js';
+
+const json = (schema: z.ZodType, description = 'OK') => ({ description, schema });
+const contactParams = z.object({ id: z.string().meta({ description: 'Contact id.' }) });
+const agentParams = z.object({
+  name: z.string().meta({ description: 'Agent name from the resources file.' }),
+});
+/** An action without parameters takes no body, or a JSON object with no fields. */
+const noFields = z.strictObject({});
+
+/** The caller events a client may send; the engine's other events come from telephony. */
+export const callerEvent = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('digits'), digits: z.string().regex(/^[0-9*#]{1,32}$/) }),
+    z.strictObject({ type: z.literal('hangUp') }),
+    z.strictObject({
+      type: z.literal('consult'),
+      active: z.boolean().meta({ description: 'The agent starts (true) or ends (false) a consultation.' }),
+    }),
+  ])
+  .meta({ id: 'CallerEvent' });
+
+export const runtimeRoutes = {
+  listContacts: defineRoute({
+    method: 'GET',
+    path: '/api/contacts',
+    summary: 'Active contacts.',
+    responses: { 200: json(z.array(contactState)) },
+    errors: [],
+  }),
+  startContact: defineRoute({
+    method: 'POST',
+    path: '/api/contacts',
+    summary: 'Starts a simulated contact on the live published version of a flow.',
+    body: z.strictObject({
+      flow: z.string().max(64),
+      from: z.string().max(32).optional(),
+      to: z.string().max(32),
+    }),
+    responses: {
+      201: json(z.looseObject({ contactId: z.string(), version: z.number().int() }), 'Started'),
+    },
+    errors: [
+      'invalid_body',
+      'unsupported_media_type',
+      'flow_not_found',
+      'flow_not_published',
+      'center_at_capacity',
+    ],
+  }),
+  getContact: defineRoute({
+    method: 'GET',
+    path: '/api/contacts/:id',
+    summary: 'State of a contact; secure variables are redacted.',
+    params: contactParams,
+    responses: { 200: json(contactState) },
+    errors: ['contact_not_found'],
+  }),
+  contactTrace: defineRoute({
+    method: 'GET',
+    path: '/api/contacts/:id/trace',
+    summary: 'The steps of a contact (block, event, outcome, time); secure values redacted.',
+    params: contactParams,
+    responses: { 200: json(trace) },
+    errors: ['contact_not_found'],
+  }),
+  contactLog: defineRoute({
+    method: 'GET',
+    path: '/api/contacts/:id/log',
+    summary:
+      "What was said and done on the contact's line: the commands the host carried out and the events it stepped, in order, secure values masked. In memory per process: empty for a contact this process has not run (or has forgotten).",
+    params: contactParams,
+    query: z.object({
+      after: z
+        .string()
+        .regex(/^\d{1,15}$/)
+        .transform(Number)
+        .optional()
+        .meta({ description: 'Only entries with a greater seq (poll with the last seq read).' }),
+    }),
+    responses: { 200: json(callLog) },
+    errors: ['invalid_query', 'contact_not_found'],
+  }),
+  contactEvent: defineRoute({
+    method: 'POST',
+    path: '/api/contacts/:id/events',
+    summary: 'Sends a caller event to the contact and returns its state after the step.',
+    params: contactParams,
+    body: callerEvent,
+    bodyCode: 'invalid_event',
+    responses: { 200: json(z.object({ state: contactState })) },
+    errors: ['invalid_event', 'unsupported_media_type', 'contact_not_found', 'contact_ended'],
+  }),
+  editVariable: defineRoute({
+    method: 'PATCH',
+    path: '/api/contacts/:id/variables/:name',
+    summary:
+      'An agent edits a contact variable. The first save wins; a stale version gets 409 with the current value.',
+    params: z.object({ id: z.string(), name: z.string().meta({ description: 'Variable name.' }) }),
+    body: z.strictObject({
+      value: z.unknown().refine((value) => value !== undefined, 'is required'),
+      version: z.number().int(),
+      agent: z.string().max(64).optional(),
+    }),
+    responses: { 200: json(z.object({ value: z.unknown(), version: z.number().int() })) },
+    errors: [
+      'invalid_body',
+      'unsupported_media_type',
+      'contact_not_found',
+      'contact_ended',
+      'variable_conflict',
+      'variable_not_editable',
+      'invalid_value',
+    ],
+  }),
+  listCallbacks: defineRoute({
+    method: 'GET',
+    path: '/api/callbacks',
+    summary: 'Callback requests still to be placed.',
+    responses: { 200: json(z.array(callback)) },
+    errors: [],
+  }),
+  requestCallback: defineRoute({
+    method: 'POST',
+    path: '/api/callbacks',
+    summary:
+      "A web callback request: the number is validated against the account's region and country allowlist.",
+    body: z.strictObject({
+      name: z.string().max(100).optional(),
+      number: z.string().max(32),
+      queue: z.string().max(64),
+    }),
+    responses: { 201: json(callback, 'Queued') },
+    errors: ['invalid_body', 'unsupported_media_type', 'invalid_number', 'queue_not_found'],
+  }),
+  cancelCallback: defineRoute({
+    method: 'DELETE',
+    path: '/api/callbacks/:id',
+    summary: 'Cancels a callback request.',
+    params: z.object({ id: z.string().meta({ description: 'Callback id.' }) }),
+    responses: { 204: { description: 'Cancelled' } },
+    errors: ['callback_not_found'],
+  }),
+  listAgents: defineRoute({
+    method: 'GET',
+    path: '/api/agents',
+    summary: 'Agents and their states.',
+    responses: { 200: json(z.array(agent)) },
+    errors: [],
+  }),
+  getAgent: defineRoute({
+    method: 'GET',
+    path: '/api/agents/:name',
+    summary: "The agent's own record: state, offer (with its popover), contact.",
+    params: agentParams,
+    responses: { 200: json(agent) },
+    errors: ['agent_not_found', 'forbidden_agent'],
+  }),
+  agentDesktop: defineRoute({
+    method: 'GET',
+    path: '/api/agents/:name/desktop',
+    summary:
+      "What the agent's desktop needs of the resources: its record, the numbers it may present (name, number, display name), the queues and other agents (with states) to transfer to, the country allowlist.",
+    params: agentParams,
+    responses: { 200: json(agentDesktop) },
+    errors: ['agent_not_found', 'forbidden_agent'],
+  }),
+  agentContact: defineRoute({
+    method: 'GET',
+    path: '/api/agents/:name/contact',
+    summary:
+      'The call-associated data of the contact the agent is offered or on: agent-viewable variables with labels, editable flag and version; secure ones masked.',
+    params: agentParams,
+    responses: { 200: json(agentContact) },
+    errors: ['agent_not_found', 'forbidden_agent', 'no_contact'],
+  }),
+  agentEditVariable: defineRoute({
+    method: 'PATCH',
+    path: '/api/agents/:name/contact/variables/:variable',
+    summary:
+      'The agent edits a variable of the contact it is on. The first save wins; a stale version gets 409 variable_conflict with the current value.',
+    params: z.object({
+      name: z.string().meta({ description: 'Agent name from the resources file.' }),
+      variable: z.string().meta({ description: 'An agent-editable variable of the contact.' }),
+    }),
+    body: z.strictObject({
+      value: z.unknown().refine((value) => value !== undefined, 'is required'),
+      version: z.number().int(),
+    }),
+    responses: { 200: json(z.object({ value: z.unknown(), version: z.number().int() })) },
+    errors: [
+      'invalid_body',
+      'unsupported_media_type',
+      'agent_not_found',
+      'forbidden_agent',
+      'no_contact',
+      'variable_conflict',
+      'contact_ended',
+      'variable_not_editable',
+      'invalid_value',
+    ],
+  }),
+  setAgentState: defineRoute({
+    method: 'POST',
+    path: '/api/agents/:name/state',
+    summary: "Sets an agent's state (Available, Offline, Busy).",
+    params: agentParams,
+    body: z.strictObject({
+      state: z.enum(['Available', 'Offline', 'Busy'] satisfies (typeof AGENT_STATES)[number][]),
+    }),
+    responses: { 200: json(agent) },
+    errors: ['invalid_body', 'unsupported_media_type', 'agent_not_found', 'agent_busy'],
+  }),
+  acceptOffer: defineRoute({
+    method: 'POST',
+    path: '/api/agents/:name/accept',
+    summary: 'The agent accepts the offered contact.',
+    params: agentParams,
+    responses: { 200: json(agent) },
+    errors: ['agent_not_found', 'no_offer'],
+  }),
+  rejectOffer: defineRoute({
+    method: 'POST',
+    path: '/api/agents/:name/reject',
+    summary:
+      'The agent declines the offered contact, as if it rang out: the offer is withdrawn, the agent goes to RONA and the contact back to its queue.',
+    params: agentParams,
+    body: noFields,
+    bodyOptional: true,
+    responses: { 200: json(agent) },
+    errors: ['invalid_body', 'unsupported_media_type', 'agent_not_found', 'no_offer'],
+  }),
+  agentHangUp: defineRoute({
+    method: 'POST',
+    path: '/api/agents/:name/hangup',
+    summary:
+      'The agent hangs up the call they are on (a queued call, a callback, their own callback); the contact ends and the agent goes to wrap-up.',
+    params: agentParams,
+    body: noFields,
+    bodyOptional: true,
+    responses: { 200: json(hangUpResult) },
+    errors: ['invalid_body', 'unsupported_media_type', 'agent_not_found', 'no_connected_call'],
+  }),
+  wrapUp: defineRoute({
+    method: 'POST',
+    path: '/api/agents/:name/wrap-up',
+    summary: 'The agent picks a wrap-up reason after a call.',
+    params: agentParams,
+    body: z.strictObject({ reason: z.string().max(100) }),
+    responses: { 200: json(agent) },
+    errors: ['invalid_body', 'unsupported_media_type', 'agent_not_found', 'agent_busy'],
+  }),
+  transfer: defineRoute({
+    method: 'POST',
+    path: '/api/agents/:name/transfer',
+    summary:
+      "Blind transfer of the agent's connected contact to a queue, an Available agent or a number (goes at once; the agent goes to wrap-up).",
+    params: agentParams,
+    body: z.strictObject({ to: transferTarget }),
+    responses: { 200: json(transferResult) },
+    errors: ['invalid_body', 'unsupported_media_type', 'agent_not_found', 'transfer_refused'],
+  }),
+  agentCallback: defineRoute({
+    method: 'POST',
+    path: '/api/agents/:name/callbacks',
+    summary: 'An agent-initiated callback to a number (validated).',
+    params: agentParams,
+    body: z.strictObject({ number: z.string().max(32) }),
+    responses: { 201: json(callback, 'Queued') },
+    errors: [
+      'invalid_body',
+      'unsupported_media_type',
+      'agent_not_found',
+      'agent_busy',
+      'agent_not_available',
+      'center_at_capacity',
+      'invalid_number',
+    ],
+  }),
+} as const;
