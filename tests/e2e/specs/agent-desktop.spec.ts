@@ -1,3 +1,4 @@
+import { callWaiting, DESK_DEMO, PIN } from '../harness/desk-demo.ts';
 import {
   connectedCall,
   type Desktop,
@@ -10,92 +11,7 @@ import {
   stateOf,
 } from '../harness/desktop.ts';
 import { openFlow, sidePanelTab } from '../harness/editor.ts';
-import { type Api, expect, test } from '../harness/test.ts';
-
-const PIN = '7351';
-
-/**
- * A support line: the caller keys a PIN (secure, agent viewable) and waits in the support queue. The
- * admin's popover order (tier, reason, caller) differs from the declaration order on purpose.
- */
-const DESK_DEMO = {
-  formatVersion: 1,
-  id: 'desk-demo',
-  name: 'Desktop demo',
-  type: 'inbound',
-  start: 'ask-pin',
-  variables: {
-    pin: {
-      type: 'string',
-      label: 'PIN',
-      secure: true,
-      agentViewable: true,
-    },
-    reason: {
-      type: 'string',
-      label: 'Reason for call',
-      agentViewable: true,
-      default: 'Billing question',
-    },
-    caller: {
-      type: 'string',
-      label: 'Caller name',
-      agentViewable: true,
-      agentEditable: true,
-      default: 'Dana Smith',
-    },
-    tier: {
-      type: 'string',
-      label: 'Tier',
-      agentViewable: true,
-      default: 'gold',
-    },
-  },
-  popover: ['tier', 'reason', 'caller'],
-  blocks: {
-    'ask-pin': {
-      type: 'getDigits',
-      settings: {
-        prompt: {
-          text: 'Enter your PIN.',
-        },
-        variable: 'pin',
-        minDigits: 4,
-        maxDigits: 4,
-        timeoutSeconds: 60,
-        retries: 0,
-      },
-      next: {
-        success: 'queue',
-        timeout: 'queue',
-        invalid: 'queue',
-        error: 'queue',
-      },
-    },
-    queue: {
-      type: 'setWorkingQueue',
-      settings: {
-        queue: 'support',
-      },
-      next: {
-        success: 'to-queue',
-        error: 'bye',
-      },
-    },
-    'to-queue': {
-      type: 'transferToQueue',
-      settings: {},
-      next: {
-        atCapacity: 'bye',
-        error: 'bye',
-      },
-    },
-    bye: {
-      type: 'disconnect',
-      settings: {},
-    },
-  },
-};
+import { expect, test } from '../harness/test.ts';
 
 test.use({ serverOptions: { env: { CALLFLOW_SIM_CLOCK_CONTROL: 'on' } } });
 
@@ -105,20 +21,6 @@ test.afterEach(async () => {
   for (const desktop of desktops.splice(0)) await desktop.close();
   expect(errors, 'the desktops’ consoles stay free of errors').toEqual([]);
 });
-
-/** A caller on the demo line who keyed the PIN; resolves with the contact id once it is queued. */
-async function callWaiting(api: Api): Promise<string> {
-  const started = await api.call('POST', '/api/contacts', {
-    body: { flow: 'desk-demo', from: '+12015550123', to: '+12125550101' },
-  });
-  expect(started.status).toBe(201);
-  const contactId = (started.body as { contactId: string }).contactId;
-  const keyed = await api.call('POST', `/api/contacts/${contactId}/events`, {
-    body: { type: 'digits', digits: PIN },
-  });
-  expect(keyed.status).toBe(200);
-  return contactId;
-}
 
 test('two agents signed in at once: the call is offered to one with the popover in the admin’s order and no PIN; accepted, its data shows the PIN masked; hang-up and wrap-up', async ({
   api,
@@ -378,4 +280,28 @@ test('two saves of the same call data: the first wins, and the agent whose save 
     variables: { caller: 'Dana Smyth (VIP)' },
     variableVersions: { caller: 2 },
   });
+});
+
+test('a web callback is offered as the Callback popover: the customer’s number, the queue and the DNIS', async ({
+  api,
+  browser,
+  server,
+}) => {
+  expect((await api.call('POST', '/api/flows/outbound-whisper/publish')).status).toBe(201);
+  expect((await api.call('POST', '/api/flows/support-queue/publish')).status).toBe(201);
+  const alice = await openDesktop(browser, server, 'alice.ng');
+  desktops.push(alice);
+  await setDesktopState(alice.page, 'Available');
+  const requested = await api.call('POST', '/api/callbacks', {
+    body: { name: 'Ann Lee', number: '(201) 555-0123', queue: 'support' },
+  });
+  expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+  const popover = offers(alice.page).getByRole('article', { name: 'Offer: Callback' });
+  await expect(popover).toBeVisible();
+  const lines = await popoverLines(popover);
+  expect(lines.slice(0, 3).map(([label]) => label)).toEqual(['Customer number', 'Queue', 'DNIS']);
+  expect(lines[0]?.[1]).toBe('+12015550123');
+  expect(lines[1]?.[1]).toBe('Technical support');
+  expect(lines).toContainEqual(['Name', 'Ann Lee']);
+  await docScreenshot(alice.page, 'callback-offer');
 });

@@ -13,13 +13,9 @@ import {
   type DesktopProfile,
 } from './desktop-api';
 import { desktopToken } from './desktop-token';
+import { type Notice, noticeOf } from './notice';
 
-export interface Notice {
-  kind: 'info' | 'error';
-  text: string;
-  /** The server's code, shown beside the text (an agent can tell the supervisor). */
-  code?: string;
-}
+export { noticeOf };
 
 interface DesktopState {
   api: DesktopApi | null;
@@ -39,11 +35,6 @@ export const useDesktop = create<DesktopState>(() => ({
   notice: null,
   offerSeenAt: null,
 }));
-
-export function noticeOf(error: unknown): Notice {
-  if (error instanceof ApiError) return { kind: 'error', text: error.message, code: error.code };
-  return { kind: 'error', text: (error as Error).message };
-}
 
 export function notify(notice: Notice | null): void {
   useDesktop.setState({ notice });
