@@ -3,17 +3,24 @@
 // Figures are medians over repeated runs on this machine; compare ratios within one run, not across
 // machines (the machines here are shared and noisy).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mergeSections, sectionLines } from './performance-doc.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const only = process.argv.slice(2);
+// `npm run bench -- runtime server`: only those modules; `runtime:engine`: only that part of a module
+// (the module's run(parts) decides). A selection merges its figures into docs/performance.md.
+const only = process.argv.slice(2).map((arg) => {
+  const [prefix, part] = arg.split(':');
+  return { prefix, part };
+});
 const modules = readdirSync(here)
   .filter((f) => f.endsWith('.bench.mjs'))
-  .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
+  .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o.prefix)))
   .sort();
+const partsOf = (file) => only.filter((o) => file.startsWith(o.prefix) && o.part).map((o) => o.part);
 
 const sections = [];
 let failed = 0;
@@ -23,7 +30,7 @@ for (const file of modules) {
   try {
     // Each benchmark runs in a process of its own, so that what one leaves behind (a browser, a server,
     // a warm or fragmented heap) cannot slow the next.
-    const script = `import(${JSON.stringify(join(here, file))}).then((m) => m.run()).then((r) => process.stdout.write('\\n@@RESULT@@' + JSON.stringify(r)))`;
+    const script = `import(${JSON.stringify(join(here, file))}).then((m) => m.run(${JSON.stringify(partsOf(file))})).then((r) => process.stdout.write('\\n@@RESULT@@' + JSON.stringify(r)))`;
     const output = execFileSync(process.execPath, ['--expose-gc', '-e', script], {
       cwd: here,
       encoding: 'utf8',
@@ -42,8 +49,6 @@ for (const file of modules) {
   }
 }
 
-const fmt = (v) =>
-  typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 2 : 1)) : String(v);
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const lines = [
   '# Performance',
@@ -55,23 +60,13 @@ const lines = [
   '- Machines here are shared and noisy: read ratios within one run, not absolute numbers across runs.',
   '',
 ];
-for (const s of sections) {
-  lines.push(`## ${s.title}`, '');
-  if (s.error) {
-    lines.push(`Benchmark failed: ${s.error}`, '');
-    continue;
-  }
-  lines.push('| metric | value | budget | within budget |', '| --- | --- | --- | --- |');
-  for (const r of s.rows) {
-    const budget = r.budget === undefined ? '—' : `${fmt(r.budget)} ${r.unit}`;
-    const ok = r.ok === undefined ? '—' : r.ok ? 'yes' : '**no**';
-    lines.push(`| ${r.metric} | ${fmt(r.value)} ${r.unit} | ${budget} | ${ok} |`);
-  }
-  const notes = s.rows.filter((r) => r.note).map((r) => `- ${r.metric}: ${r.note}`);
-  if (s.notes) notes.push(...s.notes.map((n) => `- ${n}`));
-  lines.push('', ...notes, ...(notes.length ? [''] : []));
-}
-writeFileSync(join(here, '..', 'docs', 'performance.md'), `${lines.join('\n')}\n`);
+for (const s of sections) lines.push(...sectionLines(s));
+const page = join(here, '..', 'docs', 'performance.md');
+const stamp = `${new Date().toISOString()} (npm run bench -- ${process.argv.slice(2).join(' ')})`;
+writeFileSync(
+  page,
+  only.length > 0 ? mergeSections(readFileSync(page, 'utf8'), sections, stamp) : `${lines.join('\n')}\n`,
+);
 console.log(
   `docs/performance.md written (${sections.length} sections${failed ? `, ${failed} problems` : ''}).`,
 );

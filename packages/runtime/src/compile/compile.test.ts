@@ -1,7 +1,19 @@
+import type { Flow } from '@callflow/model';
 import { describe, expect, it } from 'vitest';
+import { transition } from 'xstate';
 import { block, flow, menuFlow, resources, say } from '../engine/test-support/fixtures.js';
 import { createSimulator } from '../simulator/simulator.js';
+import { sampleFlows } from '../testing/test-support/hand-call.js';
 import { compile, outcomeEvent } from './compile.js';
+
+/** Where the XState machine itself goes from `block` on `outcome` (what `next` answers from the map). */
+function machineNext(f: Flow, block: string, outcome: string): string {
+  const { machine } = compile(f);
+  const [after] = transition(machine, machine.resolveState({ value: block, context: {} }), {
+    type: outcomeEvent(outcome),
+  });
+  return String(after.value);
+}
 
 describe('compile', () => {
   it('makes one state per block and one transition per wired outcome', () => {
@@ -35,12 +47,30 @@ describe('compile', () => {
     });
     const compiled = compile(f);
     expect(compiled.next('menu', '*')).toBe('star');
+    expect(machineNext(f, 'menu', '*')).toBe('star');
+    expect(machineNext(f, 'menu', '#')).toBe('hash');
     expect(compiled.next('menu', '#')).toBe('hash');
     expect(compiled.next('menu', 'timeout')).toBe('bye');
     const sim = createSimulator({ flows: [f], resources: resources() });
     const id = sim.startCall({ flow: 'keys', to: '+1' });
     sim.press(id, '#');
     expect(sim.heard(id).at(-1)).toBe('Hash.');
+  });
+
+  it('answers where an outcome leads exactly as the machine does, for every wired outcome of the sample flows', () => {
+    let checked = 0;
+    for (const f of sampleFlows) {
+      const compiled = compile(f);
+      for (const [block, wired] of Object.entries(compiled.wiring)) {
+        for (const outcome of Object.keys(wired)) {
+          expect(machineNext(f, block, outcome), `${f.id} ${block} ${outcome}`).toBe(
+            compiled.next(block, outcome),
+          );
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('caches per flow id and version, and compiles an edited draft again', () => {

@@ -1,16 +1,10 @@
 import { blockDefinition, type Flow, type Resources } from '@callflow/model';
-import {
-  type AnyStateMachine,
-  createMachine,
-  initialTransition,
-  type MachineSnapshot,
-  transition,
-} from 'xstate';
+import { type AnyStateMachine, createMachine, initialTransition } from 'xstate';
 
 /**
  * A flow turned into an XState v5 machine: one state per block, one transition per wired outcome.
- * The machine carries no context and no actions, so XState's pure `transition()` is all the engine
- * needs: the contact's data lives in the engine snapshot, the machine only knows where the flow goes.
+ * The machine carries no context and no actions: the contact's data lives in the engine snapshot, the
+ * machine only knows where the flow goes (docs/architecture.md, "What XState does here").
  */
 export interface CompiledFlow {
   flow: Flow;
@@ -23,9 +17,6 @@ export interface CompiledFlow {
   /** Where the machine goes from `block` on `outcome`; undefined when the outcome is not wired. */
   next(block: string, outcome: string): string | undefined;
 }
-
-// biome-ignore lint/suspicious/noExplicitAny: XState's snapshot generics are not useful for a context-free machine
-type AnySnapshot = MachineSnapshot<any, any, any, any, any, any, any, any>;
 
 /** XState reads `*` and `foo.*` event types as wildcards: outcome names go through this mapping. */
 export function outcomeEvent(outcome: string): string {
@@ -69,37 +60,17 @@ function build(flow: Flow, version: number): CompiledFlow {
   if (start === undefined) throw new Error(`flow "${flow.id}" has no blocks`);
   const machine = createMachine({ id: `${flow.id}@${version}`, initial: start, states } as never);
   const [initial] = initialTransition(machine);
-  const resolved = new Map<string, AnySnapshot>();
-  resolved.set(String(initial.value), initial as AnySnapshot);
-  // XState snapshots are immutable, so one resolved snapshot per block serves every contact.
-  const resolve = (block: string): AnySnapshot => {
-    let snapshot = resolved.get(block);
-    if (!snapshot) {
-      snapshot = machine.resolveState({ value: block, context: {} }) as AnySnapshot;
-      resolved.set(block, snapshot);
-    }
-    return snapshot;
-  };
-  // The machine has no context, guards or actions, so (block, outcome) always leads to the same state:
-  // XState's pure transition() answers once, the answer is kept (it costs an actor scope per call).
-  const memo = new Map<string, string>();
   return {
     flow,
     version,
     machine,
     wiring,
     start: String(initial.value),
-    next(block, outcome) {
-      if (!wiring[block]?.[outcome]) return undefined;
-      const key = `${block}\u0000${outcome}`;
-      let target = memo.get(key);
-      if (target === undefined) {
-        const [after] = transition(machine, resolve(block), { type: outcomeEvent(outcome) });
-        target = String(after.value);
-        memo.set(key, target);
-      }
-      return target;
-    },
+    // The machine is built from `wiring` and has no context, guards or actions, so its transition on
+    // (block, outcome) is always the wired target (compile.test.ts checks both agree on every sample
+    // flow): a contact's step reads the map and never pays for an XState transition, which builds an
+    // actor scope per call. The machine is for reasoning about the graph (testing/coverage.ts).
+    next: (block, outcome) => wiring[block]?.[outcome],
   };
 }
 
