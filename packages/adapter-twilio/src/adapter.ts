@@ -18,6 +18,8 @@ export interface TwilioAdapterOptions {
   publicUrl: string;
   /** REST client for redirects, recordings and callbacks; without it those fall back or fail cleanly. */
   client?: TwilioRestClient;
+  /** The signed URL of a recording uploaded beside the flows (`prompts/<file>`), for <Play>. */
+  promptAudioUrl?: (file: string) => string;
   /** Caller ID for outbound calls when the engine gives none (the account's principal number). */
   defaultCallerId?: () => string | undefined;
   log?: TwilioLog;
@@ -204,7 +206,7 @@ export class TwilioAdapter implements TelephonyAdapter {
   whisperFor(contactId: string): string {
     const call = this.#calls.get(contactId);
     if (!call) return renderWhisper([]);
-    const twiml = renderWhisper(call.agentWhisper);
+    const twiml = renderWhisper(call.agentWhisper, this.options.promptAudioUrl);
     call.agentWhisper = [];
     return twiml;
   }
@@ -242,6 +244,7 @@ export class TwilioAdapter implements TelephonyAdapter {
       ...(call.collecting ? { collecting: call.collecting } : {}),
       ...(call.hold ? { hold: call.hold } : {}),
       url: (route, params) => this.url(call, route, params),
+      ...(this.options.promptAudioUrl ? { promptAudioUrl: this.options.promptAudioUrl } : {}),
     });
     call.pending = [];
     if (out.collecting) call.collecting = out.collecting;

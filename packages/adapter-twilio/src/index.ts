@@ -8,6 +8,7 @@ export {
   type WebhookAnswer,
 } from './adapter.js';
 export type { CallState } from './call-state.js';
+export { type PromptAudioOptions, promptAudioRoutes, signedPromptUrl } from './prompt-audio.js';
 export {
   TWILIO_REST_MAX_RETRIES,
   type TwilioRestClient,

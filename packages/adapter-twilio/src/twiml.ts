@@ -20,6 +20,8 @@ export interface RenderInput {
   hold?: ResolvedPrompt;
   /** Absolute URL of one of the adapter's webhook routes, with the call's sequence attached. */
   url(route: WebhookRoute, params?: Record<string, string>): string;
+  /** The signed URL of a recording uploaded beside the flows (`prompts/<file>`); without it, the text is said. */
+  promptAudioUrl?(file: string): string;
 }
 
 export type WebhookRoute =
@@ -45,11 +47,15 @@ export interface RenderOutput {
 
 type PromptTarget = Pick<VoiceResponse, 'say' | 'play'>;
 
-function addPrompt(target: PromptTarget, prompt: ResolvedPrompt): void {
-  if (prompt.audioUrl) target.play({}, prompt.audioUrl);
-  else if (prompt.language)
-    target.say({ language: prompt.language as VoiceResponse.SayAttributes['language'] }, prompt.text);
-  else target.say({}, prompt.text);
+function addPrompt(target: PromptTarget, prompt: ResolvedPrompt, audio?: (file: string) => string): void {
+  if (prompt.audioFile && audio) target.play({}, audio(prompt.audioFile));
+  else if (prompt.audioUrl) target.play({}, prompt.audioUrl);
+  else {
+    const attributes: VoiceResponse.SayAttributes = {};
+    if (prompt.language) attributes.language = prompt.language as VoiceResponse.SayAttributes['language'];
+    if (prompt.voice) attributes.voice = prompt.voice as VoiceResponse.SayAttributes['voice'];
+    target.say(attributes, prompt.text);
+  }
 }
 
 /**
@@ -70,7 +76,7 @@ export function renderTwiml(input: RenderInput): RenderOutput {
   let hold = input.hold;
   let terminal = false;
   const flush = (target: PromptTarget) => {
-    for (const p of plays) addPrompt(target, p);
+    for (const p of plays) addPrompt(target, p, input.promptAudioUrl);
     plays.length = 0;
   };
 
@@ -156,7 +162,7 @@ export function renderTwiml(input: RenderInput): RenderOutput {
     method: 'POST',
   });
   if (plays.length > 0) flush(gather);
-  else if (hold) addPrompt(gather, hold);
+  else if (hold) addPrompt(gather, hold, input.promptAudioUrl);
   return {
     twiml: response.toString(),
     ...(collecting ? { collecting } : {}),
@@ -168,9 +174,12 @@ export function renderTwiml(input: RenderInput): RenderOutput {
 }
 
 /** TwiML that plays the agent whisper to the agent before the parties are bridged. */
-export function renderWhisper(prompts: readonly ResolvedPrompt[]): string {
+export function renderWhisper(
+  prompts: readonly ResolvedPrompt[],
+  promptAudioUrl?: (file: string) => string,
+): string {
   const response = new VoiceResponse();
-  for (const p of prompts) addPrompt(response, p);
+  for (const p of prompts) addPrompt(response, p, promptAudioUrl);
   return response.toString();
 }
 

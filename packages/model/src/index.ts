@@ -15,6 +15,7 @@ export * from './migrate/index.js';
 export * from './numbers/index.js';
 export * from './own-entry.js';
 export * from './problems.js';
+export * from './prompt-audio.js';
 export * from './resource-names.js';
 export * from './resources.js';
 export * from './resources-merge.js';

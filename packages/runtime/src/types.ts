@@ -54,7 +54,11 @@ export interface ResolvedPrompt {
   /** Name of the prompt in resources, when it came from there. */
   name?: string;
   audioUrl?: string;
+  /** A recording uploaded beside the flows (`prompts/<file>`); telephony plays it from the service. */
+  audioFile?: string;
   language?: string;
+  /** The text-to-speech voice, as the provider names it. */
+  voice?: string;
 }
 
 export interface PopoverItem {

@@ -13,6 +13,7 @@ import type { FlowService } from './publishing/flow-service.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { flowRoutes } from './routes/flow-routes.js';
+import { promptRoutes } from './routes/prompt-routes.js';
 import { resourceRoutes } from './routes/resource-routes.js';
 import { serveEditor } from './routes/static-editor.js';
 import { agentEventFilter } from './security/agent-events.js';
@@ -21,6 +22,7 @@ import { corsFor, securityHeaders } from './security/headers.js';
 import { hostAllowlist } from './security/host-check.js';
 import { authFailureLimit, StreamCounter, writeLimit } from './security/limits.js';
 import { authorize } from './security/route-roles.js';
+import { PromptFiles } from './store/prompt-files.js';
 
 export interface AppServices {
   config: ServerConfig;
@@ -92,6 +94,7 @@ export function createApp(services: AppServices): Express {
   });
   flowRoutes(app, flows);
   resourceRoutes(app, flows.store, events);
+  promptRoutes(app, new PromptFiles(flows.store.dir));
   catalogRoutes(app);
   const contactsOf = services.agentContacts ?? (() => []);
   eventRoutes(app, events, services.trackStream, new StreamCounter(config.limits.streamsPerToken), (req) =>

@@ -30,6 +30,7 @@ import { DocumentFiles } from './store/document-files.js';
 import { parseFlowTestText, parseFlowText, parseResourcesText } from './store/flow-checks.js';
 import { FlowStore } from './store/flow-store.js';
 import { LiveResources } from './store/live-resources.js';
+import { PromptFiles } from './store/prompt-files.js';
 import { PublishedVersions } from './store/published-versions.js';
 import { createTwilioTelephony, TWILIO_PREFIX } from './telephony/twilio.js';
 
@@ -134,7 +135,13 @@ export async function createService(
   }
   const resources = (): Resources => live.current;
   const twilio = config.twilio
-    ? await createTwilioTelephony(config.twilio, resources, logger, options.twilioClient)
+    ? await createTwilioTelephony(
+        config.twilio,
+        resources,
+        logger,
+        options.twilioClient,
+        new PromptFiles(config.flowsDir),
+      )
     : undefined;
   if (twilio) metrics.trackTwilioCalls(() => twilio.adapter.retainedCalls());
   const httpClient = createGuardedFetch({

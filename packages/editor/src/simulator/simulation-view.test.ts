@@ -108,6 +108,12 @@ describe('transcript', () => {
     const lines = transcriptLines(
       [
         { type: 'play', ref: 'p1', to: 'caller', prompt: { text: 'Welcome to Northwind.' } },
+        {
+          type: 'play',
+          ref: 'p4',
+          to: 'caller',
+          prompt: { text: 'Spring sale.', audioFile: 'prompts/spring.mp3' },
+        },
         { type: 'collectDigits', ref: 'd1', maxDigits: 1 },
         { type: 'play', ref: 'p2', to: 'caller', prompt: { text: 'Please hold.' }, loop: true },
         { type: 'play', ref: 'p3', to: 'agent', prompt: { text: 'Sales call.' } },
@@ -120,6 +126,7 @@ describe('transcript', () => {
     );
     expect(lines).toEqual([
       { at: 42, kind: 'prompt', text: 'Welcome to Northwind.' },
+      { at: 42, kind: 'prompt', text: 'Spring sale. [recording prompts/spring.mp3]' },
       { at: 42, kind: 'prompt', text: '(on hold) Please hold.' },
       { at: 42, kind: 'whisper', text: 'Sales call.' },
       { at: 42, kind: 'system', text: 'Dialling +13125550100, showing caller ID +13125550142' },

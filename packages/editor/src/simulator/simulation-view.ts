@@ -47,7 +47,7 @@ export interface PopoverLine {
 
 /** The commands the panel turns into words; others are carried out silently. */
 export type ObservedCommand =
-  | { type: 'play'; to: string; prompt: { text: string; name?: string }; loop?: boolean }
+  | { type: 'play'; to: string; prompt: { text: string; name?: string; audioFile?: string }; loop?: boolean }
   | {
       type: 'dial';
       ref: string;
@@ -192,7 +192,9 @@ export function transcriptLines(commands: readonly ObservedCommand[], at: number
       case 'play': {
         const play = c as Extract<ObservedCommand, { type: 'play' }>;
         const kind = play.to === 'agent' ? 'whisper' : 'prompt';
-        say(kind, `${play.loop ? '(on hold) ' : ''}${play.prompt.text}`);
+        // An uploaded recording is named beside its text: the simulator has no telephony to play it.
+        const file = play.prompt.audioFile ? ` [recording ${play.prompt.audioFile}]` : '';
+        say(kind, `${play.loop ? '(on hold) ' : ''}${play.prompt.text}${file}`);
         break;
       }
       case 'dial': {

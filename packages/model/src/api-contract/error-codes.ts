@@ -22,6 +22,11 @@ export const API_ERROR_CODES = {
     status: 400,
     meaning: 'The flow body has another id than the URL (a test document: another `flow`).',
   },
+  invalid_prompt_file: {
+    status: 400,
+    meaning:
+      'The recording name in the URL is not `<name>.wav` or `<name>.mp3` (letters, digits, _ . -); details.file.',
+  },
   invalid_version: { status: 400, meaning: 'The version in the URL is not a positive integer.' },
   invalid_event: { status: 400, meaning: 'The contact event is not one the server accepts.' },
   invalid_query: {
@@ -50,6 +55,7 @@ export const API_ERROR_CODES = {
   version_not_found: { status: 404, meaning: 'No published version with this number.' },
   contact_not_found: { status: 404, meaning: 'No contact with this id.' },
   callback_not_found: { status: 404, meaning: 'No callback request with this id.' },
+  prompt_file_not_found: { status: 404, meaning: 'No recording with this name in prompts/; details.file.' },
   agent_not_found: { status: 404, meaning: 'No agent with this name in the resources file.' },
   flow_not_published: { status: 409, meaning: 'The flow has no live version yet: publish it.' },
   contact_ended: { status: 409, meaning: 'The contact has ended; it takes no more events.' },
@@ -93,7 +99,16 @@ export const API_ERROR_CODES = {
     meaning: 'Stale If-Match; nothing was written; details.current = the version on disk.',
   },
   payload_too_large: { status: 413, meaning: 'The body exceeds the size limit (CALLFLOW_BODY_LIMIT).' },
+  prompt_too_large: {
+    status: 413,
+    meaning: 'The prompt recording exceeds its size limit (5 MiB); nothing was saved; details.maxBytes.',
+  },
   unsupported_media_type: { status: 415, meaning: 'The body is not sent as application/json.' },
+  unsupported_prompt_audio: {
+    status: 415,
+    meaning:
+      'The recording is not WAV or MP3 (read from its bytes), or not the type its name says; nothing was saved; details.expected, details.found.',
+  },
   unsupported_encoding: { status: 415, meaning: 'The body’s encoding is not supported.' },
   host_not_allowed: { status: 421, meaning: 'The Host header is not an allowed name (DNS-rebinding guard).' },
   invalid_flow: { status: 422, meaning: 'The flow fails the schema; nothing was saved; details.problems.' },

@@ -4,6 +4,7 @@
  * its TYPES only (`import type`), so zod stays out of the designer's bundle.
  */
 import { flowRoutes } from './flow-routes.js';
+import { promptRoutes } from './prompt-routes.js';
 import type { RouteSpec } from './route.js';
 import { runtimeRoutes } from './runtime-routes.js';
 import { serviceRoutes } from './service-routes.js';
@@ -18,15 +19,18 @@ export {
   openApiPath,
   routeErrors,
 } from './openapi.js';
+export * from './prompt-routes.js';
 export * from './route.js';
 export * from './runtime-routes.js';
 export * from './schemas.js';
 export * from './service-routes.js';
 
 /** Every route of the service, by operation name. */
-export const API_ROUTES = { ...serviceRoutes, ...flowRoutes, ...runtimeRoutes } as const satisfies Record<
-  string,
-  RouteSpec
->;
+export const API_ROUTES = {
+  ...serviceRoutes,
+  ...promptRoutes,
+  ...flowRoutes,
+  ...runtimeRoutes,
+} as const satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;

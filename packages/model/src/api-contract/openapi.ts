@@ -136,6 +136,20 @@ function operation(route: RouteSpec, components: Components): Json {
     summary: route.summary,
     ...(route.public ? { security: [] } : {}),
     ...(params.length > 0 ? { parameters: params } : {}),
+    ...(route.rawBody
+      ? {
+          requestBody: {
+            required: true,
+            description: route.rawBody.description,
+            content: Object.fromEntries(
+              route.rawBody.contentTypes.map((type) => [
+                type,
+                { schema: components.convert(route.rawBody!.schema, 'input') },
+              ]),
+            ),
+          },
+        }
+      : {}),
     ...(route.body
       ? {
           requestBody: {

@@ -37,6 +37,8 @@ export interface RouteSpec {
   bodyCode?: ApiErrorCode;
   /** The JSON body; absent for routes that take none. */
   body?: z.ZodType;
+  /** A body that is not JSON (a recording's bytes): its media types, for the OpenAPI document. */
+  rawBody?: { description: string; contentTypes: readonly string[]; schema: z.ZodType };
   /** No body (or `{}`) is accepted too. */
   bodyOptional?: boolean;
   responses: Readonly<Record<number, ResponseSpec>>;

@@ -63,6 +63,8 @@ export class ContactVariables {
       if (!resource) return undefined;
       const out: ResolvedPrompt = { text: fill(resource.text), name: p.prompt };
       if (resource.audioUrl) out.audioUrl = resource.audioUrl;
+      if (resource.audioFile) out.audioFile = resource.audioFile;
+      if (resource.voice) out.voice = resource.voice;
       if (resource.language) out.language = resource.language;
       return out;
     }

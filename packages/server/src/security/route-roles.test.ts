@@ -25,7 +25,7 @@ const routesOfApp = () => registeredRoutes(t.service.app);
 
 const rowOf = (route: string) => ROUTE_ROLES.find((row) => `${row.method} ${row.path}` === route);
 // Twilio's webhooks live in a router of their own, mounted only when Twilio is configured.
-const SUB_ROUTER_ROWS = new Set(['POST /twilio/*']);
+const SUB_ROUTER_ROWS = new Set(['POST /twilio/*', 'GET /twilio/prompts/:file']);
 
 /**
  * A request that changes nothing when allowed: made-up ids, an empty object as the body. An agent token

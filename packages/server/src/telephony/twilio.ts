@@ -2,6 +2,7 @@ import { ownEntry, type Resources } from '@callflow/model';
 import type { Express, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ContactHost } from '../runtime-host/contact-host.js';
+import type { PromptFiles } from '../store/prompt-files.js';
 import type { TwilioConfig } from './twilio-config.js';
 
 /** Contact ids of calls Twilio carries start with this; the host routes their commands to Twilio. */
@@ -22,12 +23,16 @@ export async function createTwilioTelephony(
   resources: () => Resources,
   logger: Logger,
   client?: import('@callflow/adapter-twilio').TwilioRestClient,
+  prompts?: PromptFiles,
 ): Promise<TwilioTelephony> {
-  const { TwilioAdapter, twilioRestClient, twilioWebhooks } = await import('@callflow/adapter-twilio');
+  const { TwilioAdapter, promptAudioRoutes, signedPromptUrl, twilioRestClient, twilioWebhooks } =
+    await import('@callflow/adapter-twilio');
   const log = (message: string, data?: Record<string, unknown>, level: 'warn' | 'debug' = 'warn') =>
     logger[level]({ ...data, provider: 'twilio' }, message);
   const adapter = new TwilioAdapter({
     publicUrl: config.publicUrl,
+    // Recordings uploaded beside the flows: <Play> from this service, at a URL only Twilio is given.
+    promptAudioUrl: (file) => signedPromptUrl(config.authToken, config.publicUrl, file),
     ...(client
       ? { client }
       : config.accountSid
@@ -42,6 +47,16 @@ export async function createTwilioTelephony(
   return {
     adapter,
     mount(app, host, freshResources) {
+      if (prompts) {
+        app.use(
+          '/twilio',
+          promptAudioRoutes({
+            authToken: config.authToken,
+            publicUrl: config.publicUrl,
+            read: (name) => prompts.read(name),
+          }),
+        );
+      }
       app.use('/twilio', freshResources); // numbers and their flows may have changed in resources.json
       app.use(
         '/twilio',
