@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { BLOCK_TYPES } from '@callflow/model';
 import { describe, expect, it } from 'vitest';
 import { BEHAVIOURS, behaviourFor } from './index.js';
@@ -11,5 +13,13 @@ describe('the behaviour registry', () => {
   it('has no behaviour for a name that is no block type, even one every object inherits', () => {
     expect(behaviourFor('toString')).toBeUndefined();
     expect(behaviourFor('menu')?.type).toBe('menu');
+  });
+
+  it('has a test file of its own for every block behaviour (blocks/<block>.test.ts)', () => {
+    const kebab = (type: string) => type.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const missing = BLOCK_TYPES.filter(
+      (type) => !existsSync(join(import.meta.dirname, `${kebab(type)}.test.ts`)),
+    );
+    expect(missing).toEqual([]);
   });
 });

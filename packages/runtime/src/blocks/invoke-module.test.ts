@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { block, flow, say } from '../engine/test-support/fixtures.js';
 import { end, run } from './test-support/run-block.js';
 
-describe('invokeModule and return', () => {
+describe('invokeModule', () => {
   const module = flow(
     'double',
     'module',
