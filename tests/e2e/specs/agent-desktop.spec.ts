@@ -305,3 +305,20 @@ test('a web callback is offered as the Callback popover: the customer’s number
   expect(lines).toContainEqual(['Name', 'Ann Lee']);
   await docScreenshot(alice.page, 'callback-offer');
 });
+
+test('rejecting an offer is the same as letting it ring out: RONA, the call back in its queue', async ({
+  api,
+  browser,
+  server,
+}) => {
+  await publishFlow(api, DESK_DEMO);
+  const alice = await openDesktop(browser, server, 'alice.ng');
+  desktops.push(alice);
+  await setDesktopState(alice.page, 'Available');
+  const contactId = await callWaiting(api);
+  await offers(alice.page).getByRole('button', { name: 'Reject' }).click();
+  await expect(stateOf(alice.page)).toHaveAttribute('data-state', 'RONA');
+  await expect(offers(alice.page)).toHaveCount(0);
+  const stored = await api.call('GET', `/api/contacts/${contactId}`);
+  expect(stored.body).toMatchObject({ status: 'queued' });
+});
