@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { openFlow, save, selectBlock, startBrowserCall } from '../harness/editor.ts';
 import { commitFlows, committed, gitDiff } from '../harness/git-flows.ts';
 import { expect, test } from '../harness/test.ts';
 
@@ -246,4 +247,90 @@ test('a queue with new hours and a customer-queue flow; the week view shows whic
   await week.getByLabel('Week of').fill('2026-11-25');
   await expect(cell('2026-11-26', '10:00')).toHaveAttribute('data-rule', 'holiday');
   await expect(cell('2026-11-28', '10:00')).toHaveAttribute('data-rule', 'override');
+});
+
+/** A small WAV file: a RIFF/WAVE header, then silence. */
+function wav(size = 256): Buffer {
+  const bytes = Buffer.alloc(size);
+  bytes.write('RIFF', 0, 'ascii');
+  bytes.writeUInt32LE(size - 8, 4);
+  bytes.write('WAVEfmt ', 8, 'ascii');
+  return bytes;
+}
+
+test('a prompt recording uploaded from the browser is stored beside the flows and used in a block', async ({
+  openEditor,
+  server,
+}) => {
+  commitFlows(server.flowsDir);
+  const page = await openEditor();
+  await openCenter(page);
+  const form = page.getByRole('region', { name: 'Resource' });
+  await addEntry(page, 'Prompts', 'prompt', 'spring-promo');
+  await form.getByLabel('Text').fill('Our spring sale is on.');
+  await form.getByLabel('Language').fill('en-US');
+  await form.getByLabel('Voice').fill('Polly.Joanna');
+
+  const upload = form.getByLabel('Upload a recording (WAV or MP3)');
+  // Not audio, whatever its name: refused with the server's code, nothing named.
+  await upload.setInputFiles({
+    name: 'promo.wav',
+    mimeType: 'audio/wav',
+    buffer: Buffer.from('<html></html>'),
+  });
+  await expect(form.getByRole('alert')).toContainText('unsupported_prompt_audio');
+  await expect(form.getByTestId('prompt-audio-file')).toHaveCount(0);
+
+  const bytes = wav(4096);
+  await upload.setInputFiles({ name: 'Spring promo.wav', mimeType: 'audio/wav', buffer: bytes });
+  await expect(form.getByTestId('prompt-audio-file')).toHaveText('prompts/spring-promo.wav');
+  expect(readFileSync(join(server.flowsDir, 'prompts', 'spring-promo.wav')).equals(bytes)).toBe(true);
+  expect(await saveCenter(page)).toBe(200);
+
+  // The welcome of the sales line plays it.
+  await page.getByRole('navigation', { name: 'Area' }).getByRole('button', { name: 'Flows' }).click();
+  await openFlow(page, 'sales-inbound');
+  await selectBlock(page, 'welcome');
+  await page
+    .getByRole('region', { name: 'Properties' })
+    .getByLabel('Prompt', { exact: true })
+    .selectOption('spring-promo');
+  await save(page);
+  await expect(page.getByRole('toolbar', { name: 'Flow' }).locator('.dirty-dot')).toHaveText('Saved');
+
+  // The simulator says the text and names the recording.
+  const simulator = await startBrowserCall(page, { from: '+13125550123', at: '2026-01-05T10:00' });
+  await expect(simulator.getByRole('log', { name: 'Call transcript' })).toContainText(
+    'Our spring sale is on. [recording prompts/spring-promo.wav]',
+  );
+
+  // git sees exactly the intended change: the prompt, the block that plays it, and the recording.
+  expect(gitDiff(server.flowsDir, '--name-only').trim().split('\n').sort()).toEqual([
+    'prompts/spring-promo.wav',
+    'resources.json',
+    'sales-inbound.flow.json',
+  ]);
+  const expected = JSON.parse(committed(server.flowsDir, 'resources.json'));
+  expected.prompts['spring-promo'] = {
+    text: 'Our spring sale is on.',
+    language: 'en-US',
+    voice: 'Polly.Joanna',
+    audioFile: 'prompts/spring-promo.wav',
+  };
+  expect(readResources(server.flowsDir)).toEqual(expected);
+  const flowDiff = gitDiff(server.flowsDir, '--unified=0', '--', 'sales-inbound.flow.json');
+  expect(flowDiff.split('\n').filter((l) => /^[+-] /.test(l))).toEqual([
+    '-          "prompt": "sales-welcome"',
+    '+          "prompt": "spring-promo"',
+  ]);
+
+  // Reloaded: the prompt and its recording are there.
+  await page.reload();
+  await openCenter(page);
+  await page
+    .getByRole('navigation', { name: 'Resources' })
+    .getByRole('button', { name: 'spring-promo' })
+    .click();
+  await expect(form.getByTestId('prompt-audio-file')).toHaveText('prompts/spring-promo.wav');
+  await expect(form.getByLabel('Voice')).toHaveValue('Polly.Joanna');
 });

@@ -151,6 +151,15 @@ export function createApi(options: ApiOptions = {}) {
           '/api/resources',
         )
       ).body,
+    /** Stores a prompt recording as prompts/<file> beside the flows (WAV or MP3, checked by the server). */
+    uploadPromptAudio: async (file: string, bytes: Blob) =>
+      (
+        await call<{ file: string; bytes: number; type: 'wav' | 'mp3' }>(
+          'PUT',
+          `/api/prompts/${encodeURIComponent(file)}`,
+          { body: bytes, headers: { 'Content-Type': bytes.type || 'application/octet-stream' } },
+        )
+      ).body,
     /** Writes resources.json (canonical on disk); `etag` null creates it (fails if it exists). */
     saveResources: async (resources: Resources, etag: string | null) => {
       const headers: Record<string, string> = etag === null ? { 'If-None-Match': '*' } : { 'If-Match': etag };

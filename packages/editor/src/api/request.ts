@@ -21,10 +21,13 @@ export interface ApiOptions {
   token?: () => string | null;
 }
 
+/** A JSON text, or bytes sent as they are (a recording) with the Content-Type given in the headers. */
+export type RequestBody = string | Blob;
+
 export type Request = <T>(
   method: string,
   path: string,
-  init?: { body?: string; headers?: Record<string, string> },
+  init?: { body?: RequestBody; headers?: Record<string, string> },
 ) => Promise<{ body: T; etag: string | null }>;
 
 /** A request function bound to a server (base URL, fetch, token source). */
@@ -36,12 +39,12 @@ export function createRequest(options: ApiOptions = {}): Request {
   return async function request<T>(
     method: string,
     path: string,
-    init: { body?: string; headers?: Record<string, string> } = {},
+    init: { body?: RequestBody; headers?: Record<string, string> } = {},
   ) {
     const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
     const token = tokenOf();
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (typeof init.body === 'string') headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {

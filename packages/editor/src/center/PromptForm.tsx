@@ -2,6 +2,7 @@ import type { Problem, PromptResource } from '@callflow/model';
 import { Field, TextInput } from './CenterFields';
 import { pointer, problemsAt } from './center-problems';
 import { setEntryField } from './entry-edits';
+import { PromptRecording } from './PromptRecording';
 
 /** A prompt: what text-to-speech says, in which language, or a recording. */
 export function PromptForm({
@@ -45,7 +46,17 @@ export function PromptForm({
           onChange={set('language')}
         />
       </Field>
-      <Field id="entry-audioUrl" label="Recording address" optional problems={at('audioUrl')}>
+      <Field
+        id="entry-voice"
+        label="Voice"
+        optional
+        problems={at('voice')}
+        help='The text-to-speech voice as the telephony provider names it, like "Polly.Joanna".'
+      >
+        <TextInput id="entry-voice" value={entry.voice} onChange={set('voice')} />
+      </Field>
+      <PromptRecording name={name} audioFile={entry.audioFile} onChange={set('audioFile')} />
+      <Field id="entry-audioUrl" label="Recording address elsewhere" optional problems={at('audioUrl')}>
         <TextInput
           id="entry-audioUrl"
           value={entry.audioUrl}
