@@ -16,6 +16,11 @@ async function docScreenshot(page: Page, name: string) {
   if (process.env.CALLFLOW_DOC_SCREENSHOTS) await page.screenshot({ path: `../../docs/images/${name}.png` });
 }
 
+interface StoredResources {
+  resources: { queues: Record<string, { displayName: string }> };
+  etag: string;
+}
+
 function readResources(flowsDir: string) {
   return JSON.parse(readFileSync(join(flowsDir, 'resources.json'), 'utf8'));
 }
@@ -42,8 +47,9 @@ async function addEntry(page: Page, kindTitle: string, one: string, name: string
 }
 
 async function saveCenter(page: Page) {
+  // A stale save (412) is merged and sent again: the answer that counts is the last one.
   const saved = page.waitForResponse(
-    (r) => r.request().method() === 'PUT' && r.url().endsWith('/api/resources'),
+    (r) => r.request().method() === 'PUT' && r.url().endsWith('/api/resources') && r.status() !== 412,
   );
   await center(page).getByRole('button', { name: 'Save', exact: true }).click();
   return (await saved).status();
@@ -333,4 +339,62 @@ test('a prompt recording uploaded from the browser is stored beside the flows an
     .click();
   await expect(form.getByTestId('prompt-audio-file')).toHaveText('prompts/spring-promo.wav');
   await expect(form.getByLabel('Voice')).toHaveValue('Polly.Joanna');
+});
+
+test('a save after someone else saved the resources merges entry by entry, and asks only about an entry both changed', async ({
+  openEditor,
+  server,
+  api,
+  expectHttpError,
+}) => {
+  expectHttpError(412);
+  const page = await openEditor();
+  await openCenter(page);
+  const list = page.getByRole('navigation', { name: 'Resources' });
+  const form = page.getByRole('region', { name: 'Resource' });
+  await list
+    .getByRole('region', { name: 'Queues' })
+    .getByRole('button', { name: 'billing', exact: true })
+    .click();
+  await form.getByLabel('Display name').fill('Billing desk');
+
+  // Someone else saves another entry meanwhile.
+  const theirs = (await api.call('GET', '/api/resources')).body as StoredResources;
+  theirs.resources.queues.support = { ...theirs.resources.queues.support, displayName: 'Support desk' };
+  const saved = await api.call('PUT', '/api/resources', {
+    body: theirs.resources,
+    headers: { 'If-Match': theirs.etag },
+  });
+  expect(saved.status).toBe(200);
+
+  expect(await saveCenter(page)).toBe(200);
+  await expect(page.getByRole('status', { name: 'Status' })).toContainText(
+    'Merged with the changes saved meanwhile (queue support)',
+  );
+  let disk = readResources(server.flowsDir);
+  expect(disk.queues.billing.displayName).toBe('Billing desk');
+  expect(disk.queues.support.displayName).toBe('Support desk');
+  await expect(center(page)).toContainText('Saved');
+
+  // Both change the same queue: only that one is asked about; keeping theirs keeps theirs.
+  await form.getByLabel('Display name').fill('Billing (mine)');
+  const again = (await api.call('GET', '/api/resources')).body as StoredResources;
+  again.resources.queues.billing = { ...again.resources.queues.billing, displayName: 'Billing (theirs)' };
+  again.resources.queues.sales = { ...again.resources.queues.sales, displayName: 'Sales desk' };
+  await api.call('PUT', '/api/resources', { body: again.resources, headers: { 'If-Match': again.etag } });
+  await center(page).getByRole('button', { name: 'Save', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save conflict' });
+  await expect(dialog.getByRole('group')).toHaveCount(1);
+  await expect(dialog.getByRole('group', { name: 'queue billing' })).toBeVisible();
+  await dialog.getByRole('group', { name: 'queue billing' }).getByLabel('Keep theirs').check();
+  const stored = page.waitForResponse(
+    (r) => r.request().method() === 'PUT' && r.url().endsWith('/api/resources') && r.status() === 200,
+  );
+  await dialog.getByRole('button', { name: 'Save merged' }).click();
+  await stored;
+  disk = readResources(server.flowsDir);
+  expect(disk.queues.billing.displayName).toBe('Billing (theirs)');
+  expect(disk.queues.sales.displayName).toBe('Sales desk');
+  expect(disk.queues.support.displayName).toBe('Support desk');
+  await expect(form.getByLabel('Display name')).toHaveValue('Billing (theirs)');
 });

@@ -4,6 +4,8 @@ import { Field, IntegerInput, NameSelect, TextInput } from './CenterFields';
 import { problemsAt } from './center-problems';
 import { useCenterStore } from './center-store';
 import { setAccountField } from './entry-edits';
+import { HANDLED_FIELDS } from './handled-fields';
+import { SchemaFields } from './SchemaFields';
 
 /** Account settings: its name, region, principal number, the countries it may dial, the HTTP allowlist. */
 export function AccountForm({ resources, problems }: { resources: Resources; problems: readonly Problem[] }) {
@@ -70,6 +72,14 @@ export function AccountForm({ resources, problems }: { resources: Resources; pro
           onChange={(v) => setAccountField('maxConcurrentCalls', v)}
         />
       </Field>
+      <SchemaFields
+        kind="account"
+        path="/account"
+        entry={account as unknown as Record<string, unknown>}
+        handled={HANDLED_FIELDS.account}
+        problems={problems}
+        onChange={setAccountField}
+      />
       <ListField
         id="httpAllowlist"
         label="HTTP allowlist"

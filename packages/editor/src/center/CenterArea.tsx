@@ -5,14 +5,17 @@ import { AccountForm } from './AccountForm';
 import { AgentForm, AgentGroupForm } from './AgentForms';
 import { CenterConflictDialog } from './CenterConflictDialog';
 import { CenterToolbar } from './CenterToolbar';
-import { problemsAt } from './center-problems';
+import { pointer, problemsAt } from './center-problems';
 import { type CenterSelection, useCenterStore } from './center-store';
 import { EntryHeader } from './EntryHeader';
+import { setEntryField } from './entry-edits';
 import { HoursForm } from './HoursForm';
+import { HANDLED_FIELDS } from './handled-fields';
 import { NumberForm } from './NumberForm';
 import { PromptForm } from './PromptForm';
 import { QueueForm } from './QueueForm';
 import { ResourceList } from './ResourceList';
+import { SchemaFields } from './SchemaFields';
 import { useCenterProblems } from './use-center-problems';
 import { useCenterShortcuts } from './use-center-shortcuts';
 
@@ -86,6 +89,14 @@ function SelectedForm({
     <div key={`${kind}/${name}`} className="form">
       <EntryHeader kind={kind} name={name} />
       {form}
+      <SchemaFields
+        kind={kind}
+        path={pointer(kind, name)}
+        entry={resources[kind][name] as unknown as Record<string, unknown>}
+        handled={HANDLED_FIELDS[kind]}
+        problems={problems}
+        onChange={(key, value) => setEntryField(kind, name, key, value)}
+      />
     </div>
   );
 }
