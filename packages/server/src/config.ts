@@ -51,6 +51,13 @@ export interface ServerConfig {
    * (`POST /api/sim/clock`), so browser tests reach ring timers and RONA without waiting. Off by default.
    */
   simClockControl: boolean;
+  /**
+   * CALLFLOW_DATABASE_URL: a postgres:// URL makes this process join the center kept in that database
+   * (docs/scaling.md); absent, the embedded SQLite file in the data directory.
+   */
+  databaseUrl?: string;
+  /** CALLFLOW_NODE_URL: how the other processes of a center reach this one (default http://127.0.0.1:<port>). */
+  nodeUrl?: string;
   /** CALLFLOW_SECRET_KEY: the key sealing secure values at rest, given directly (64 hex digits). */
   secretKey?: string;
   /** Where the key is kept otherwise (made on first start): apart from the data directory. */
@@ -252,6 +259,20 @@ export function loadConfig(
     publishOnFirstStart: firstStart === 'on',
     simClockControl: clockControl === 'on',
   };
+  if (env.CALLFLOW_DATABASE_URL) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(env.CALLFLOW_DATABASE_URL);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:'))
+      throw new ConfigError(
+        'CALLFLOW_DATABASE_URL must be a postgres:// URL (postgres://user:password@host:5432/db).',
+      );
+    config.databaseUrl = env.CALLFLOW_DATABASE_URL;
+  }
+  if (env.CALLFLOW_NODE_URL) config.nodeUrl = env.CALLFLOW_NODE_URL.replace(/\/$/, '');
   if (env.CALLFLOW_SECRET_KEY) {
     try {
       parseSecretKey(env.CALLFLOW_SECRET_KEY, 'CALLFLOW_SECRET_KEY');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +8,7 @@ import type { Resources } from '@callflow/model';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import { CENTER_TIMING, CenterNode } from './center/center-node.js';
 import type { ServerConfig } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { DATABASE_FILE, type Db, openDatabase } from './db/database.js';
@@ -26,12 +28,16 @@ import { ContactHost } from './runtime-host/contact-host.js';
 import { createGuardedFetch, type HostResolver } from './runtime-host/guarded-fetch.js';
 import { RetentionSweep } from './runtime-host/retention-sweep.js';
 import { WallClock } from './runtime-host/wall-clock.js';
+import { CenterLeader } from './runtime-store/center-leader.js';
+import { PostgresBridge } from './runtime-store/postgres-bridge.js';
+import { PostgresContactRecords, postgresVersionRows } from './runtime-store/postgres-contact-records.js';
+import { PostgresRuntimeStore } from './runtime-store/postgres-runtime-store.js';
 import { DocumentFiles } from './store/document-files.js';
 import { parseFlowTestText, parseFlowText, parseResourcesText } from './store/flow-checks.js';
 import { FlowStore } from './store/flow-store.js';
 import { LiveResources } from './store/live-resources.js';
 import { PromptFiles } from './store/prompt-files.js';
-import { PublishedVersions } from './store/published-versions.js';
+import { PublishedVersions, sqliteVersionRows } from './store/published-versions.js';
 import { createTwilioTelephony, TWILIO_PREFIX } from './telephony/twilio.js';
 
 export interface CallflowService {
@@ -104,9 +110,17 @@ export async function createService(
       { file: config.secretKeyFile },
       'made the key that seals secure values at rest: back it up apart from the data',
     );
-  const published = new PublishedVersions(db);
+  // A center kept in PostgreSQL (CALLFLOW_DATABASE_URL): versions and contacts live there, shared by
+  // every process; SQLite stays the embedded default.
+  const postgres = config.databaseUrl
+    ? await openPostgres(config.databaseUrl, secretKey.key, logger)
+    : undefined;
+  const published = new PublishedVersions(
+    postgres ? postgresVersionRows(postgres.bridge) : sqliteVersionRows(db),
+  );
   const flows = new FlowService(store, published, events, metrics);
-  const firstStart = fresh && config.publishOnFirstStart ? await publishOnFirstStart(flows) : null;
+  const firstOfCenter = postgres ? published.summaries().size === 0 : fresh;
+  const firstStart = firstOfCenter && config.publishOnFirstStart ? await publishOnFirstStart(flows) : null;
   if (firstStart) logger.info(firstStart, 'first start: flows published');
 
   // The runtime reads resources synchronously at every step; this copy follows the file.
@@ -152,6 +166,7 @@ export async function createService(
     ...(options.clock ? { clock: options.clock } : simulatedClock(config)),
     ...(twilio ? { live: { adapter: twilio.adapter, prefix: TWILIO_PREFIX } } : {}),
     db,
+    ...(postgres ? { records: postgres.records } : {}),
     secretBox: new SecretBox(secretKey.key),
     published,
     resources,
@@ -163,6 +178,19 @@ export async function createService(
     fetch: httpClient.fetch,
   });
 
+  // In a center, the process that takes the lead continues the contacts (center/center-node.ts).
+  const center = postgres
+    ? new CenterNode({
+        node: postgres.node,
+        leader: postgres.leader,
+        store: postgres.store,
+        records: postgres.records,
+        host,
+        events,
+        logger,
+        lost: () => process.exit(1),
+      })
+    : undefined;
   // A raised maximum of concurrent calls (or new agents, queues) reaches waiting contacts at once,
   // whether the file changed through the API, by hand or by a `git pull`, not at some later event.
   live.onChange(() => host.resourcesChanged());
@@ -188,9 +216,11 @@ export async function createService(
       ...(live.damage ? { degraded: true } : {}),
       resources: live.damage ? { ok: false, ...live.damage } : { ok: true },
       contacts: host.activeCount,
+      ...(center ? { center: { node: postgres?.node, state: center.state } } : {}),
       ...(logHealth ? { log: logHealth.report() } : {}),
     }),
     runtimeRoutes: (a) => {
+      if (center) a.use(['/api/contacts', '/api/callbacks', '/api/agents', '/twilio'], center.forward());
       a.use(['/api/contacts', '/api/callbacks', '/api/agents'], live.follow());
       contactRoutes(a, host, flows);
       firstStartRoutes(a, firstStart);
@@ -209,8 +239,10 @@ export async function createService(
     logger.info(change, 'file changed on disk');
     events.publish({ type: change.flowId ? 'flow.changedOnDisk' : 'resources.changedOnDisk', ...change });
   });
-  const restored = host.restore();
-  logger.info(restored, 'contacts restored');
+  if (!center) {
+    const restored = host.restore();
+    logger.info(restored, 'contacts restored');
+  }
   const retention = new RetentionSweep({
     repository: host.repository,
     retentionMs: config.contactRetentionMs,
@@ -252,7 +284,11 @@ export async function createService(
         server = s;
         s.once('error', reject);
         s.listen(config.port, config.host, () => {
-          resolve((s.address() as AddressInfo).port);
+          const port = (s.address() as AddressInfo).port;
+          if (!center || !postgres) return resolve(port);
+          center
+            .start(postgres.url, config.nodeUrl ?? `http://127.0.0.1:${port}`)
+            .then(() => resolve(port), reject);
         });
       }),
     close: () => {
@@ -270,7 +306,9 @@ export async function createService(
           clearTimeout(timer);
         }
         retention.stop();
+        await center?.stop();
         host.stop();
+        await postgres?.close();
         await httpClient.close();
         await checkpointer.stop();
         db.pragma('wal_checkpoint(TRUNCATE)');
@@ -280,6 +318,41 @@ export async function createService(
     },
   };
   return service;
+}
+
+/** The PostgreSQL side of a center process: the steps' bridge, the leases' pool, the lead and its events. */
+async function openPostgres(url: string, key: Buffer, logger: Logger) {
+  const node = randomUUID();
+  // Migrations run (once, under their lock) before the bridge's worker connects.
+  const store = await PostgresRuntimeStore.open({ url, poolSize: 2 }, new SecretBox(key));
+  const bridge = new PostgresBridge({ url, key });
+  const records = new PostgresContactRecords({
+    bridge,
+    owner: node,
+    leaseMs: CENTER_TIMING.leaseMs,
+    now: () => Date.now(),
+    leaseLost: (error) => {
+      logger.fatal(
+        { contactId: error.fence.contactId },
+        'another process runs this contact now: this one stops',
+      );
+      process.exit(1);
+    },
+  });
+  const leader = new CenterLeader(url);
+  return {
+    url,
+    node,
+    store,
+    bridge,
+    records,
+    leader,
+    close: async () => {
+      await leader.close();
+      await bridge.close();
+      await store.close();
+    },
+  };
 }
 
 /** CALLFLOW_SIM_CLOCK_START: the simulated service's clock starts there and runs at wall speed. */

@@ -156,6 +156,21 @@ export const API_ERROR_CODES = {
   },
   internal_error: { status: 500, meaning: 'A bug or an I/O failure; see the server log.' },
   shutting_down: { status: 503, meaning: 'The server is stopping; retry on the next instance.' },
+  database_unavailable: {
+    status: 503,
+    meaning:
+      'The center’s PostgreSQL database did not answer (CALLFLOW_DATABASE_URL): nothing was carried out, no call was started; retry (docs/scaling.md).',
+  },
+  center_not_ready: {
+    status: 503,
+    meaning:
+      'This process of a center is taking the lead or has not found its leader yet; retry after Retry-After. details.state.',
+  },
+  center_leader_unreachable: {
+    status: 503,
+    meaning:
+      'The process leading the center did not answer a forwarded request; retry (another process takes the lead within seconds). details.reason.',
+  },
 } as const satisfies Record<string, ApiErrorInfo>;
 
 export interface ApiErrorInfo {

@@ -46,6 +46,10 @@ export function toApiError(error: unknown): ApiError {
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new ApiError(415, 'unsupported_encoding', e.message);
   }
+  // The center's database did not answer: nothing of the request was carried out; retrying is safe.
+  if ((error as { code?: unknown })?.code === 'database_unavailable') {
+    return new ApiError(503, 'database_unavailable', (error as Error).message);
+  }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     return new ApiError(e.status, 'bad_request', e.message);
   }

@@ -27,6 +27,7 @@ import type { AgentTransferEvent, EventBus } from '../ops/event-bus.js';
 import type { ServiceMetrics } from '../ops/metrics.js';
 import type { PublishedVersions } from '../store/published-versions.js';
 import { CallLog } from './call-log.js';
+import type { ContactRecords } from './contact-records.js';
 import { ContactRepository } from './contact-repository.js';
 import { DurableContacts } from './durable-contacts.js';
 import { publishedFlowSource } from './published-flow-source.js';
@@ -34,6 +35,8 @@ import { WallClock } from './wall-clock.js';
 
 export interface ContactHostOptions {
   db: Db;
+  /** Where contacts are kept, when not in `db` (the PostgreSQL store of a center of many processes). */
+  records?: ContactRecords;
   /** Seals what the store keeps of running contacts (they hold secure values). */
   secretBox: SecretBox;
   published: PublishedVersions;
@@ -72,7 +75,7 @@ export class ContactHost {
   readonly telephony: SimulatedTelephony;
   readonly acd: SimpleAcd;
   readonly env: EngineEnv;
-  readonly repository: ContactRepository;
+  readonly repository: ContactRecords;
   /** What was said and done on each contact's line, secure values masked (in memory, this process). */
   readonly callLog: CallLog;
   readonly #contacts: DurableContacts;
@@ -81,9 +84,11 @@ export class ContactHost {
 
   constructor(private readonly options: ContactHostOptions) {
     this.clock = options.clock ?? new WallClock();
-    this.repository = new ContactRepository(options.db, options.secretBox, (contactId, error) =>
-      options.logger.error({ contactId, reason: error.message }, 'a stored contact cannot be opened'),
-    );
+    this.repository =
+      options.records ??
+      new ContactRepository(options.db, options.secretBox, (contactId, error) =>
+        options.logger.error({ contactId, reason: error.message }, 'a stored contact cannot be opened'),
+      );
     this.acd = new SimpleAcd(options.resources(), this.clock.now());
     this.telephony = new SimulatedTelephony({
       clock: this.clock,

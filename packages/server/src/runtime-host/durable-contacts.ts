@@ -2,7 +2,8 @@ import type { AppliedStep, Command, ContactSnapshot, ContactStore, TraceEntry } 
 import { isTelephonyCommand } from '@callflow/runtime';
 import type { EventBus } from '../ops/event-bus.js';
 import type { ServiceMetrics } from '../ops/metrics.js';
-import type { ContactRepository, NewCallback, StoredContact } from './contact-repository.js';
+import type { ContactRecords } from './contact-records.js';
+import type { NewCallback, StoredContact } from './contact-repository.js';
 
 const ENDED = new Set(['ended', 'transferred']);
 
@@ -15,7 +16,7 @@ export class DurableContacts implements ContactStore {
   readonly active = new Map<string, StoredContact>();
 
   constructor(
-    private readonly repository: ContactRepository,
+    private readonly repository: ContactRecords,
     private readonly metrics: ServiceMetrics,
     private readonly events: EventBus,
     /** Called with each step once it is stored, before its commands are carried out. */

@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
-import type { ContactRepository, Purged } from './contact-repository.js';
+import type { ContactRecords } from './contact-records.js';
+import type { Purged } from './contact-repository.js';
 
 /** The sweep runs at most this often, and at least once per retention period's tenth. */
 const MAX_SWEEP_EVERY_MS = 60 * 60_000;
 
 export interface RetentionSweepOptions {
-  repository: ContactRepository;
+  repository: ContactRecords;
   /** How long an ended contact is kept (ms). */
   retentionMs: number;
   /** The service's clock: ended contacts older than `now() - retentionMs` go. */

@@ -99,6 +99,19 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql:
     );
     `,
   },
+  {
+    version: 2,
+    name: 'center leader',
+    sql: `
+    CREATE TABLE center_leader (
+      id          INTEGER PRIMARY KEY CHECK (id = 1),
+      node        TEXT NOT NULL,
+      url         TEXT NOT NULL,
+      epoch       BIGINT NOT NULL,
+      lease_until BIGINT NOT NULL
+    );
+    `,
+  },
 ];
 
 /** Any number, fixed: every process starting at once waits for the one that migrates. */

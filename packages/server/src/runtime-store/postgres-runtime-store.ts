@@ -131,6 +131,15 @@ export class PostgresRuntimeStore implements RuntimeStore {
     return rows[0] && toVersion(rows[0]);
   }
 
+  /** Each published flow's latest and live version (the flow list). */
+  async summaries(): Promise<{ flow_id: string; latest: number; live: number | null }[]> {
+    const { rows } = await this.pool.query<{ flow_id: string; latest: number; live: number | null }>(
+      `SELECT p.flow_id, MAX(p.version) AS latest, l.version AS live FROM published_versions p
+       LEFT JOIN live_versions l ON l.flow_id = p.flow_id GROUP BY p.flow_id, l.version`,
+    );
+    return rows;
+  }
+
   async liveVersion(flowId: string): Promise<number | undefined> {
     const { rows } = await this.pool.query<{ version: number }>(
       'SELECT version FROM live_versions WHERE flow_id = $1',

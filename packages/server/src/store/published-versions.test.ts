@@ -5,7 +5,7 @@ import type { Flow } from '@callflow/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../db/database.js';
 import { simpleFlow } from '../test-support/temp-service.js';
-import { PublishedVersions } from './published-versions.js';
+import { PublishedVersions, sqliteVersionRows } from './published-versions.js';
 
 let dir: string;
 let db: Db;
@@ -13,7 +13,7 @@ let published: PublishedVersions;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'callflow-published-'));
   db = openDatabase(dir);
-  published = new PublishedVersions(db);
+  published = new PublishedVersions(sqliteVersionRows(db));
 });
 afterEach(() => {
   db.close();

@@ -1,6 +1,7 @@
 import type { Flow } from '@callflow/model';
 import type { Db } from '../db/database.js';
 import { ApiError } from '../http/api-error.js';
+import type { NewVersion } from '../runtime-store/runtime-store.js';
 import { etagOf } from './etag.js';
 import { formatFlowText } from './flow-checks.js';
 
@@ -19,7 +20,7 @@ export interface PublishedFlow extends PublishedVersion {
   etag: string;
 }
 
-interface VersionRow {
+export interface VersionRow {
   flow_id: string;
   version: number;
   content: string;
@@ -36,48 +37,77 @@ const PARSED_VERSIONS_KEPT = 256;
 type ParsedVersion = Omit<PublishedFlow, 'live'>;
 
 /**
- * Published versions live in the SQLite store, not in the flows directory: they are runtime state
+ * Where published versions are kept: SQLite (the embedded default) or PostgreSQL (one center for many
+ * processes). Synchronous, as the engine reads a flow at the step that needs it.
+ */
+export interface VersionRows {
+  /** Records the next version of each flow and makes it live, in one transaction; their numbers. */
+  insertNext(versions: readonly NewVersion[], at: string): number[];
+  setLive(flowId: string, version: number, at: string): void;
+  get(flowId: string, version: number): VersionRow | undefined;
+  list(flowId: string): VersionRow[];
+  liveOf(flowId: string): number | undefined;
+  summaries(): { flow_id: string; latest: number; live: number | null }[];
+}
+
+/** The published versions tables in the service's SQLite file. */
+export function sqliteVersionRows(db: Db): VersionRows {
+  const insert = db.prepare(
+    'INSERT INTO published_versions (flow_id, version, content, etag, published_at, published_by, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const setLive = db.prepare(
+    `INSERT INTO live_versions (flow_id, version, changed_at) VALUES (?, ?, ?)
+     ON CONFLICT (flow_id) DO UPDATE SET version = excluded.version, changed_at = excluded.changed_at`,
+  );
+  const latest = db.prepare('SELECT MAX(version) AS latest FROM published_versions WHERE flow_id = ?');
+  const byVersion = db.prepare(
+    `SELECT p.*, l.version AS live_version FROM published_versions p
+     LEFT JOIN live_versions l ON l.flow_id = p.flow_id WHERE p.flow_id = ? AND p.version = ?`,
+  );
+  const list = db.prepare(
+    `SELECT p.flow_id, p.version, p.published_at, p.published_by, p.note, l.version AS live_version
+     FROM published_versions p LEFT JOIN live_versions l ON l.flow_id = p.flow_id
+     WHERE p.flow_id = ? ORDER BY p.version DESC`,
+  );
+  const liveOf = db.prepare('SELECT version FROM live_versions WHERE flow_id = ?');
+  const summaries = db.prepare(
+    `SELECT p.flow_id, MAX(p.version) AS latest, l.version AS live FROM published_versions p
+     LEFT JOIN live_versions l ON l.flow_id = p.flow_id GROUP BY p.flow_id`,
+  );
+  return {
+    insertNext: (versions, at) =>
+      db.transaction(() =>
+        versions.map((v) => {
+          const { latest: last } = latest.get(v.flowId) as { latest: number | null };
+          const next = (last ?? 0) + 1;
+          insert.run(v.flowId, next, v.content, v.etag, at, v.publishedBy, v.note);
+          setLive.run(v.flowId, next, at);
+          return next;
+        }),
+      )(),
+    setLive: (flowId, version, at) => {
+      setLive.run(flowId, version, at);
+    },
+    get: (flowId, version) => byVersion.get(flowId, version) as VersionRow | undefined,
+    list: (flowId) => list.all(flowId) as VersionRow[],
+    liveOf: (flowId) => (liveOf.get(flowId) as { version: number } | undefined)?.version,
+    summaries: () => summaries.all() as { flow_id: string; latest: number; live: number | null }[],
+  };
+}
+
+/**
+ * Published versions live in the runtime store, not in the flows directory: they are runtime state
  * (immutable, numbered, with a movable `live` alias), and the flows directory stays what git reviews.
  * A version is written once and never changed; rollback only moves `live`.
  */
 export class PublishedVersions {
-  readonly #insert;
-  readonly #setLive;
-  readonly #latest;
-  readonly #byVersion;
-  readonly #list;
-  readonly #liveOf;
-  readonly #summaries;
   /**
    * A version never changes once written, so its content is parsed once: contact views and traces look
    * up the flow of every contact they show. Only `live` moves, and it is read fresh each time.
    */
   readonly #parsed = new Map<string, ParsedVersion>();
 
-  constructor(private readonly db: Db) {
-    this.#insert = db.prepare(
-      'INSERT INTO published_versions (flow_id, version, content, etag, published_at, published_by, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.#setLive = db.prepare(
-      `INSERT INTO live_versions (flow_id, version, changed_at) VALUES (?, ?, ?)
-       ON CONFLICT (flow_id) DO UPDATE SET version = excluded.version, changed_at = excluded.changed_at`,
-    );
-    this.#latest = db.prepare('SELECT MAX(version) AS latest FROM published_versions WHERE flow_id = ?');
-    this.#byVersion = db.prepare(
-      `SELECT p.*, l.version AS live_version FROM published_versions p
-       LEFT JOIN live_versions l ON l.flow_id = p.flow_id WHERE p.flow_id = ? AND p.version = ?`,
-    );
-    this.#list = db.prepare(
-      `SELECT p.flow_id, p.version, p.published_at, p.published_by, p.note, l.version AS live_version
-       FROM published_versions p LEFT JOIN live_versions l ON l.flow_id = p.flow_id
-       WHERE p.flow_id = ? ORDER BY p.version DESC`,
-    );
-    this.#liveOf = db.prepare('SELECT version FROM live_versions WHERE flow_id = ?');
-    this.#summaries = db.prepare(
-      `SELECT p.flow_id, MAX(p.version) AS latest, l.version AS live FROM published_versions p
-       LEFT JOIN live_versions l ON l.flow_id = p.flow_id GROUP BY p.flow_id`,
-    );
-  }
+  constructor(private readonly rows: VersionRows) {}
 
   /** Records the next version of the flow and makes it live, in one transaction. */
   publish(flow: Flow, publishedBy: string, now = new Date(), note: string | null = null): PublishedFlow {
@@ -99,15 +129,10 @@ export class PublishedVersions {
       const content = formatFlowText(flow);
       return { flow, content, etag: etagOf(content) };
     });
-    const versions = this.db.transaction(() =>
-      texts.map(({ flow, content, etag }) => {
-        const { latest } = this.#latest.get(flow.id) as { latest: number | null };
-        const next = (latest ?? 0) + 1;
-        this.#insert.run(flow.id, next, content, etag, publishedAt, publishedBy, note);
-        this.#setLive.run(flow.id, next, publishedAt);
-        return next;
-      }),
-    )();
+    const versions = this.rows.insertNext(
+      texts.map(({ flow, content, etag }) => ({ flowId: flow.id, content, etag, publishedBy, note })),
+      publishedAt,
+    );
     return texts.map(({ flow, etag }, index) => ({
       flowId: flow.id,
       version: versions[index] as number,
@@ -121,13 +146,13 @@ export class PublishedVersions {
   }
 
   rollback(flowId: string, version: number, now = new Date()): void {
-    if (!this.#byVersion.get(flowId, version)) {
+    if (!this.rows.get(flowId, version)) {
       throw new ApiError(404, 'version_not_found', `Flow "${flowId}" has no published version ${version}.`, {
         flowId,
         version,
       });
     }
-    this.#setLive.run(flowId, version, now.toISOString());
+    this.rows.setLive(flowId, version, now.toISOString());
   }
 
   /** The version with its flow; the flow object is shared between callers: treat it as read-only. */
@@ -135,7 +160,7 @@ export class PublishedVersions {
     const key = `${flowId}@${version}`;
     const parsed = this.#parsed.get(key);
     if (parsed) return { ...parsed, live: this.liveNumber(flowId) === version };
-    const row = this.#byVersion.get(flowId, version) as VersionRow | undefined;
+    const row = this.rows.get(flowId, version);
     if (!row) return undefined;
     const found: ParsedVersion = {
       flowId,
@@ -160,11 +185,11 @@ export class PublishedVersions {
   }
 
   liveNumber(flowId: string): number | undefined {
-    return (this.#liveOf.get(flowId) as { version: number } | undefined)?.version;
+    return this.rows.liveOf(flowId);
   }
 
   versions(flowId: string): PublishedVersion[] {
-    return (this.#list.all(flowId) as VersionRow[]).map((row) => ({
+    return this.rows.list(flowId).map((row) => ({
       version: row.version,
       publishedAt: row.published_at,
       publishedBy: row.published_by,
@@ -175,7 +200,7 @@ export class PublishedVersions {
 
   /** flow id -> { live, latest } for the flow list. */
   summaries(): Map<string, { live: number | null; latest: number | null }> {
-    const rows = this.#summaries.all() as { flow_id: string; latest: number; live: number | null }[];
+    const rows = this.rows.summaries();
     return new Map(rows.map((r) => [r.flow_id, { live: r.live, latest: r.latest }]));
   }
 }

@@ -1,0 +1,29 @@
+import type { CallbackRequest, TraceEntry } from '@callflow/runtime';
+import type { CallbackRow, NewCallback, Purged, StoredContact } from './contact-repository.js';
+
+/**
+ * What the contact host keeps of contacts, callback requests and agent states, synchronously (a step is
+ * written before its commands run): ContactRepository in SQLite, or PostgresContactRecords through the
+ * PostgreSQL bridge.
+ */
+export interface ContactRecords {
+  save(
+    id: string,
+    stored: StoredContact,
+    callbacks: readonly NewCallback[],
+    trace?: readonly TraceEntry[],
+  ): void;
+  recordCallback(callback: NewCallback): void;
+  load(id: string): StoredContact | undefined;
+  active(): StoredContact[];
+  purgeEnded(cutoff: number): Purged;
+  /** Seals rows an older version stored in the clear; how many. */
+  sealPlainRows(): number;
+  callbacks(): CallbackRow[];
+  callback(id: string): CallbackRow | undefined;
+  trace(id: string): TraceEntry[];
+  setCallbackStatus(id: string, status: string): void;
+  unstartedCallbacks(): CallbackRequest[];
+  saveAgentState(name: string, state: string): void;
+  agentStates(): Map<string, string>;
+}
