@@ -7,7 +7,11 @@ import type { PostgresContactRecords } from '../runtime-store/postgres-contact-r
 import type { PostgresRuntimeStore } from '../runtime-store/postgres-runtime-store.js';
 
 /** Lease and heartbeat of a center process (docs/scaling.md#takeover). */
-export const CENTER_TIMING = { leaseMs: 3_000, heartbeatMs: 1_000 } as const;
+/**
+ * A lease outlives eight missed heartbeats: a leader whose event loop stalls for a few seconds (a loaded
+ * machine) keeps the lead, and a dead one is replaced within lease + heartbeat + restore (under 5 s).
+ */
+export const CENTER_TIMING = { leaseMs: 4_000, heartbeatMs: 500 } as const;
 
 export type CenterState = 'standby' | 'taking-over' | 'leading' | 'stopped';
 
@@ -132,6 +136,9 @@ export class CenterNode {
     }
     const restored = host.restore();
     this.state = 'leading';
+    // The restore held the event loop: renew at once rather than at the next heartbeat.
+    await leader.tryLead(node, selfUrl, Date.now(), CENTER_TIMING.leaseMs);
+    await store.renewLeases(node, Date.now(), CENTER_TIMING.leaseMs);
     this.#leaderUrl = undefined;
     this.lastTakeover = { at: started, ms: Date.now() - started, contacts: restored.contacts };
     logger.warn({ ...restored, ms: this.lastTakeover.ms }, 'leading the center: contacts continued');
