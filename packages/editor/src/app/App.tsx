@@ -21,6 +21,7 @@ import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { useLiveEvents } from './use-live-events';
 import { useShortcuts } from './use-shortcuts';
+import { useViewSettings } from './view-settings';
 
 export function App() {
   const area = useCenterStore((s) => s.area);
@@ -52,10 +53,12 @@ export function App() {
 function Workbench() {
   const flow = useEditorStore((s) => s.flow);
   const [searching, setSearching] = useState(false);
-  const { fit, focusBlock } = useCanvasActions();
-  const { layout, prepare, running } = useAutoLayout(fit);
+  const { fit, focusBlock, placeInView } = useCanvasActions();
+  const { layout } = useAutoLayout(fit);
+  const showPalette = useViewSettings((s) => s.palette);
+  const showSidePanel = useViewSettings((s) => s.sidePanel);
   const openSearch = useCallback(() => setSearching(true), []);
-  useShortcuts(openSearch);
+  useShortcuts(openSearch, placeInView);
   useLiveProblems();
   // A problem clicked in the Problems panel brings its block into view (its form takes the focus).
   const focus = useEditorStore((s) => s.focus);
@@ -65,11 +68,15 @@ function Workbench() {
 
   return (
     <div className="app">
-      <Toolbar onAutoLayout={layout} onPrepareLayout={prepare} onFit={fit} layingOut={running} />
+      <Toolbar onAutoLayout={layout} onFit={fit} />
       <ResourcesDamagedBanner />
       {flow ? (
-        <main className="workbench">
-          <Palette flowType={flow.type} />
+        <main
+          className="workbench"
+          data-palette={showPalette ? 'shown' : 'hidden'}
+          data-side-panel={showSidePanel ? 'shown' : 'hidden'}
+        >
+          {showPalette && <Palette flowType={flow.type} />}
           <div className="canvas-wrap">
             <BlockSearch
               open={searching}
@@ -79,7 +86,7 @@ function Workbench() {
             />
             <Canvas key={flow.id} />
           </div>
-          <SidePanel flow={flow} />
+          {showSidePanel && <SidePanel flow={flow} />}
         </main>
       ) : (
         <StartScreen />

@@ -12,16 +12,15 @@ import {
 } from '../files/file-actions';
 import { useFileStore } from '../files/file-store';
 import { isDirty, useEditorStore } from '../store/flow-store';
+import { isFullCanvas, useViewSettings } from './view-settings';
 
 export interface ToolbarProps {
   onAutoLayout(): void;
-  onPrepareLayout(): void;
   onFit(): void;
-  layingOut: boolean;
 }
 
 /** Files (open, new, save, publish, versions, import, export) and canvas commands. */
-export function Toolbar({ onAutoLayout, onPrepareLayout, onFit, layingOut }: ToolbarProps) {
+export function Toolbar({ onAutoLayout, onFit }: ToolbarProps) {
   const flow = useEditorStore((s) => s.flow);
   const flows = useEditorStore((s) => s.flows);
   const dirty = useEditorStore(isDirty);
@@ -32,6 +31,7 @@ export function Toolbar({ onAutoLayout, onPrepareLayout, onFit, layingOut }: Too
   const canRedo = useEditorStore((s) => (s.history?.future.length ?? 0) > 0);
   const busy = useFileStore((s) => s.busy);
   const fileInput = useRef<HTMLInputElement>(null);
+  const view = useViewSettings();
 
   useEffect(() => registerImportPicker(() => fileInput.current?.click()), []);
 
@@ -113,18 +113,43 @@ export function Toolbar({ onAutoLayout, onPrepareLayout, onFit, layingOut }: Too
       >
         Redo
       </button>
-      <button
-        type="button"
-        disabled={!flow || layingOut}
-        aria-busy={layingOut}
-        onClick={onAutoLayout}
-        onPointerEnter={onPrepareLayout}
-        onFocus={onPrepareLayout}
-      >
+      <button type="button" disabled={!flow} onClick={onAutoLayout}>
         Auto layout
       </button>
       <button type="button" disabled={!flow} onClick={onFit}>
         Fit view
+      </button>
+      <span className="toolbar-sep" />
+      {/* Icons keep the toolbar within 1280 px; the names are in aria-label and the tooltips. */}
+      <button
+        type="button"
+        className="toolbar-icon"
+        aria-label="Palette"
+        aria-pressed={view.palette}
+        onClick={view.togglePalette}
+        title="Show or hide the palette"
+      >
+        <span aria-hidden="true">◧</span>
+      </button>
+      <button
+        type="button"
+        className="toolbar-icon"
+        aria-label="Side panel"
+        aria-pressed={view.sidePanel}
+        onClick={view.toggleSidePanel}
+        title="Show or hide the side panel"
+      >
+        <span aria-hidden="true">◨</span>
+      </button>
+      <button
+        type="button"
+        className="toolbar-icon"
+        aria-label="Full canvas"
+        aria-pressed={isFullCanvas(view)}
+        onClick={view.toggleFullCanvas}
+        title="Full canvas: hide both panels (again to show them)"
+      >
+        <span aria-hidden="true">⛶</span>
       </button>
       <span className="toolbar-fill" />
       {flow && (

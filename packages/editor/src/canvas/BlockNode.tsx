@@ -6,7 +6,7 @@ import { untestedOutcomes, useTestsStore } from '../tests-panel/tests-store';
 import { blockSize, compactName } from './block-geometry';
 import type { BlockView } from './flow-graph';
 import { useRemeasureNode } from './use-remeasure-node';
-import { CompactBlocksContext } from './zoom';
+import { CompactBlocksContext, FarZoomContext } from './zoom';
 
 export type BlockNodeType = Node<BlockView & Record<string, unknown>, 'block'>;
 
@@ -17,6 +17,7 @@ export type BlockNodeType = Node<BlockView & Record<string, unknown>, 'block'>;
  */
 function BlockNodeComponent({ id, data, selected }: NodeProps<BlockNodeType>) {
   const compact = useContext(CompactBlocksContext);
+  const far = useContext(FarZoomContext);
   const run = useSimulationStore((s) =>
     s.activeBlockId === id ? 'active' : s.visitedBlockIds.includes(id) ? 'visited' : undefined,
   );
@@ -56,7 +57,9 @@ function BlockNodeComponent({ id, data, selected }: NodeProps<BlockNodeType>) {
   if (compact) {
     return (
       <div {...state} style={{ height: blockSize(data.outcomes.length).height }}>
-        <span className="block-node-compact-name">{compactName(data.label ?? id)}</span>
+        <span className={far ? 'block-node-compact-name is-far' : 'block-node-compact-name'}>
+          {compactName(data.label ?? id, far)}
+        </span>
       </div>
     );
   }

@@ -13,21 +13,23 @@ import {
   type OnDelete,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Viewport,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { connect, disconnect, moveBlocks, removeBlocks } from '../flow/flow-edits';
+import { useSimulationStore } from '../simulator/simulation-store';
 import { useEditorStore } from '../store/flow-store';
 import { BlockNode, type BlockNodeType } from './BlockNode';
 import { confirmBlockDeletion } from './delete-blocks';
-import { buildEdges, type EdgeCache } from './flow-edges';
+import { buildEdges, type EdgeCache, takenWires } from './flow-edges';
 import { flowEdges, groupProblemsByBlock, NODE_WIDTH, parseEdgeId } from './flow-graph';
 import { buildNodes, type Dimensions, emptyNodeCache, withDragPositions } from './flow-nodes';
 import { OverviewEdges } from './OverviewEdges';
 import { BLOCK_DRAG_TYPE } from './palette-items';
 import { CANVAS_TEST_ID, useCanvasActions } from './use-canvas-actions';
-import { useCompactBlocks, useOpeningViewport } from './use-canvas-view';
-import { CompactBlocksContext, MAX_ZOOM, MIN_ZOOM } from './zoom';
+import { useCompactBlocks, useFollowActiveBlock, useOpeningViewport } from './use-canvas-view';
+import { CompactBlocksContext, FarZoomContext, isFarOut, MAX_ZOOM, MIN_ZOOM } from './zoom';
 
 // Defined once, outside any component: React Flow warns when nodeTypes changes between renders.
 const nodeTypes = { block: BlockNode };
@@ -57,6 +59,7 @@ export function Canvas() {
   const pane = useRef<HTMLElement>(null);
   const [viewport, setViewport] = useState<Viewport>();
   const compact = useCompactBlocks(viewport);
+  const far = useStore(isFarOut) && compact;
 
   const problemsByBlock = useMemo(() => groupProblemsByBlock(problems), [problems]);
 
@@ -76,19 +79,22 @@ export function Canvas() {
   }, [flow, selection, problemsByBlock, measureTick, compact]);
   const nodes = useMemo(() => withDragPositions(placedNodes, dragPositions), [placedNodes, dragPositions]);
 
-  // A large flow renders only the blocks in view; it opens fitted whole, to be taken in at a glance.
+  // A large flow renders only the blocks in view. Every flow opens fitted whole.
   const large = !!flow && Object.keys(flow.blocks).length > LARGE_FLOW_BLOCKS;
-  useOpeningViewport(pane, placedNodes, flow?.start ?? '', large, setViewport);
+  useOpeningViewport(pane, placedNodes, setViewport);
 
   const wires = useMemo(() => (flow ? flowEdges(flow) : []), [flow]);
+  const path = useSimulationStore((s) => s.visitedBlockIds);
+  const taken = useMemo(() => takenWires(wires, path), [wires, path]);
+  useFollowActiveBlock();
   // Zoomed out, React Flow draws no edges: the overview layer draws them all at once.
   const edgeCache = useRef<EdgeCache>(new Map());
   const edges = useMemo<Edge[]>(() => {
     if (compact) return noEdges;
-    const built = buildEdges(wires, selectedEdges, edgeCache.current);
+    const built = buildEdges(wires, selectedEdges, edgeCache.current, taken);
     edgeCache.current = built.cache;
     return built.edges;
-  }, [wires, selectedEdges, compact]);
+  }, [wires, selectedEdges, compact, taken]);
 
   const onNodesChange = useCallback((changes: NodeChange<BlockNodeType>[]) => {
     const state = useEditorStore.getState();
@@ -250,39 +256,41 @@ export function Canvas() {
     >
       {viewport && (
         <CompactBlocksContext value={compact}>
-          <ReactFlow<BlockNodeType, Edge>
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            defaultEdgeOptions={defaultEdgeOptions}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onNodeDragStop={onNodeDragStop}
-            onConnect={onConnect}
-            onConnectEnd={onConnectEnd}
-            isValidConnection={isValidConnection}
-            onReconnect={onReconnect}
-            onReconnectStart={onReconnectStart}
-            onReconnectEnd={onReconnectEnd}
-            onBeforeDelete={onBeforeDelete}
-            onDelete={onDelete}
-            onDrop={onDrop}
-            onDragOver={onDragOver}
-            onPaneClick={onPaneClick}
-            deleteKeyCode={deleteKeys}
-            multiSelectionKeyCode={multiSelectKeys}
-            selectionKeyCode="Shift"
-            defaultViewport={viewport}
-            onlyRenderVisibleElements={large}
-            minZoom={MIN_ZOOM}
-            maxZoom={MAX_ZOOM}
-            proOptions={proOptions}
-          >
-            {compact && <OverviewEdges edges={wires} nodes={placedNodes} dragPositions={dragPositions} />}
-            <Background gap={20} size={1} />
-            <MiniMap pannable zoomable ariaLabel="Mini map" />
-            <Controls aria-label="Zoom controls" />
-          </ReactFlow>
+          <FarZoomContext value={far}>
+            <ReactFlow<BlockNodeType, Edge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              defaultEdgeOptions={defaultEdgeOptions}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onNodeDragStop={onNodeDragStop}
+              onConnect={onConnect}
+              onConnectEnd={onConnectEnd}
+              isValidConnection={isValidConnection}
+              onReconnect={onReconnect}
+              onReconnectStart={onReconnectStart}
+              onReconnectEnd={onReconnectEnd}
+              onBeforeDelete={onBeforeDelete}
+              onDelete={onDelete}
+              onDrop={onDrop}
+              onDragOver={onDragOver}
+              onPaneClick={onPaneClick}
+              deleteKeyCode={deleteKeys}
+              multiSelectionKeyCode={multiSelectKeys}
+              selectionKeyCode="Shift"
+              defaultViewport={viewport}
+              onlyRenderVisibleElements={large}
+              minZoom={MIN_ZOOM}
+              maxZoom={MAX_ZOOM}
+              proOptions={proOptions}
+            >
+              {compact && <OverviewEdges edges={wires} nodes={placedNodes} dragPositions={dragPositions} />}
+              <Background gap={20} size={1} />
+              <MiniMap pannable zoomable ariaLabel="Mini map" />
+              <Controls aria-label="Zoom controls" />
+            </ReactFlow>
+          </FarZoomContext>
         </CompactBlocksContext>
       )}
       {Object.keys(flow.blocks).length === 0 && (

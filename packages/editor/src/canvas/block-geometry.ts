@@ -10,12 +10,12 @@ import { NODE_WIDTH } from './flow-graph';
 /** Heights in px; styles.css gives `.block-node` and its rows exactly these. */
 export const BLOCK_ROWS = {
   border: 1,
-  header: 26,
-  sub: 21,
+  header: 30,
+  sub: 22,
   /** The outcome list's top border and its padding above and below the rows. */
   outcomesBorder: 1,
   outcomesPadding: 4,
-  outcome: 17,
+  outcome: 20,
 } as const;
 /** Handles are 10 px squares; outcome handles stand 6 px outside the block's right edge (styles.css). */
 const HANDLE = 10;
@@ -89,6 +89,9 @@ export function outcomeAnchor(index: number): XYPosition {
  * makes the browser's compositing work grow with every block in view, on every frame of a drag.
  */
 const COMPACT_NAME_LENGTH = 14;
-export function compactName(name: string): string {
-  return name.length <= COMPACT_NAME_LENGTH ? name : `${name.slice(0, COMPACT_NAME_LENGTH - 1)}…`;
+/** Far out the name's type is about twice as large, so fewer characters fit. */
+const FAR_NAME_LENGTH = 8;
+export function compactName(name: string, far = false): string {
+  const length = far ? FAR_NAME_LENGTH : COMPACT_NAME_LENGTH;
+  return name.length <= length ? name : `${name.slice(0, length - 1)}…`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEdges } from './flow-edges';
+import { buildEdges, takenWires } from './flow-edges';
 
 const wires = [
   { id: 'a::success', source: 'a', outcome: 'success', target: 'b' },
@@ -21,5 +21,15 @@ describe('canvas edges', () => {
     const selected = buildEdges(wires, new Set(['a::error']), first.cache);
     expect(selected.edges[0]).toBe(first.edges[0]);
     expect(selected.edges[1]?.selected).toBe(true);
+  });
+
+  it('marks the wires a simulated call went along, and only those', () => {
+    const taken = takenWires(wires, ['a', 'c']);
+    expect([...taken]).toEqual(['a::error']);
+    const first = buildEdges(wires, new Set(), new Map());
+    const marked = buildEdges(wires, new Set(), first.cache, taken);
+    expect(marked.edges[0]).toBe(first.edges[0]);
+    expect(marked.edges[1]?.className).toBe('is-taken');
+    expect(takenWires(wires, ['a'])).toEqual(new Set());
   });
 });

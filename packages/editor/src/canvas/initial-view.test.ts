@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { BlockNodeType } from './BlockNode';
 import { blockSize } from './block-geometry';
 import { initialViewport } from './initial-view';
-import { READABLE_ZOOM } from './zoom';
+import { COMPACT_BELOW_ZOOM } from './zoom';
 
 const pane = { width: 800, height: 600 };
-const options = { fitWhole: false, minZoom: 0.02 };
+const options = { minZoom: 0.02 };
 
 /** Blocks on a grid, `columns` wide, 280 × 180 apart, as flows laid out on a grid are. */
 function grid(count: number, columns: number): BlockNodeType[] {
@@ -38,26 +38,26 @@ const inPane = (box: ReturnType<typeof onScreen>) =>
 describe('the viewport a flow opens at', () => {
   it('fits a large flow whole, zoomed out as far as needed', () => {
     const nodes = grid(1000, 25);
-    const viewport = initialViewport(nodes, 'step-0', pane, { ...options, fitWhole: true });
+    const viewport = initialViewport(nodes, pane, options);
     expect(viewport.zoom).toBeLessThan(0.1);
     for (const node of nodes) expect(inPane(onScreen(node, viewport))).toBe(true);
   });
 
-  it('shows the start of a long flow that is not large, at a readable zoom', () => {
+  it('fits a long flow whole too (its blocks are then drawn compact, names in a large type)', () => {
     const nodes = grid(60, 4);
-    const viewport = initialViewport(nodes, 'step-0', pane, options);
-    expect(viewport.zoom).toBe(READABLE_ZOOM);
-    expect(inPane(onScreen(nodes[0] as BlockNodeType, viewport))).toBe(true);
+    const viewport = initialViewport(nodes, pane, options);
+    expect(viewport.zoom).toBeLessThan(COMPACT_BELOW_ZOOM);
+    for (const node of nodes) expect(inPane(onScreen(node, viewport))).toBe(true);
   });
 
   it('fits a short flow whole, never enlarged beyond 100 %', () => {
     const nodes = grid(2, 2);
-    const viewport = initialViewport(nodes, 'step-0', pane, options);
+    const viewport = initialViewport(nodes, pane, options);
     expect(viewport.zoom).toBe(1);
     for (const node of nodes) expect(inPane(onScreen(node, viewport))).toBe(true);
   });
 
   it('opens an empty flow at 100 %', () => {
-    expect(initialViewport([], 'start', pane, options)).toEqual({ x: 0, y: 0, zoom: 1 });
+    expect(initialViewport([], pane, options)).toEqual({ x: 0, y: 0, zoom: 1 });
   });
 });

@@ -1,11 +1,11 @@
 /**
  * Where the canvas looks when a flow opens, worked out before anything is drawn (block sizes are known
- * without rendering, block-geometry.ts): the whole flow fitted, or — for a flow that is long but not
- * large — its start block at a readable zoom. A large flow always opens whole, zoomed out as needed.
+ * without rendering, block-geometry.ts): always the whole flow, fitted. When that zoom is too small to
+ * read a block's text, blocks are drawn compact with their name in a large type (zoom.ts), so the
+ * overview stays readable; a flow laid out by Auto layout fits readable whenever the canvas allows.
  */
 import { getViewportForBounds, type Viewport } from '@xyflow/react';
 import type { BlockNodeType } from './BlockNode';
-import { READABLE_ZOOM } from './zoom';
 
 export interface PaneSize {
   width: number;
@@ -18,9 +18,8 @@ const FIT_MAX_ZOOM = 1;
 
 export function initialViewport(
   nodes: readonly BlockNodeType[],
-  start: string,
   pane: PaneSize,
-  options: { fitWhole: boolean; minZoom: number },
+  options: { minZoom: number },
 ): Viewport {
   if (nodes.length === 0 || pane.width <= 0 || pane.height <= 0) return { x: 0, y: 0, zoom: 1 };
   let left = Number.POSITIVE_INFINITY;
@@ -36,22 +35,5 @@ export function initialViewport(
     bottom = Math.max(bottom, node.position.y + height);
   }
   const bounds = { x: left, y: top, width: Math.max(right - left, 1), height: Math.max(bottom - top, 1) };
-  const fitted = getViewportForBounds(
-    bounds,
-    pane.width,
-    pane.height,
-    options.minZoom,
-    FIT_MAX_ZOOM,
-    FIT_PADDING,
-  );
-  const startNode = nodes.find((n) => n.id === start);
-  if (!options.fitWhole && fitted.zoom < READABLE_ZOOM && startNode) {
-    // A long flow fitted whole is unreadable: show its start instead, at a readable zoom.
-    return {
-      x: 40 - startNode.position.x * READABLE_ZOOM,
-      y: pane.height / 2 - startNode.position.y * READABLE_ZOOM,
-      zoom: READABLE_ZOOM,
-    };
-  }
-  return fitted;
+  return getViewportForBounds(bounds, pane.width, pane.height, options.minZoom, FIT_MAX_ZOOM, FIT_PADDING);
 }
