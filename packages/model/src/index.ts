@@ -6,6 +6,8 @@ export * from './conditions.js';
 export * from './dependencies.js';
 export * from './document-bytes.js';
 export * from './flow.js';
+export * from './flow-diff.js';
+export * from './flow-diff-text.js';
 export * from './flow-merge.js';
 export * from './format.js';
 export * from './http-target.js';

@@ -1,4 +1,5 @@
 import type { CliCommand } from './command.js';
+import { diffCommand } from './diff.js';
 import { fmtCommand } from './fmt.js';
 import { migrateCommand } from './migrate.js';
 import { runCommand } from './run.js';
@@ -12,4 +13,5 @@ export const COMMANDS: readonly CliCommand[] = [
   migrateCommand,
   testCommand,
   runCommand,
+  diffCommand,
 ];
