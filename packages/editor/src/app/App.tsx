@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { BlockSearch } from '../canvas/BlockSearch';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
+import { ReviewBar } from '../canvas/ReviewBar';
 import { StartDeleteDialog } from '../canvas/StartDeleteDialog';
 import { useCanvasActions } from '../canvas/use-canvas-actions';
 import { CenterArea } from '../center/CenterArea';
@@ -85,6 +86,7 @@ function Workbench() {
               onPick={(id) => focusBlock(id)}
             />
             <Canvas key={flow.id} />
+            <ReviewBar />
           </div>
           {showSidePanel && <SidePanel flow={flow} />}
         </main>

@@ -149,7 +149,7 @@ export function Toolbar({ onAutoLayout, onFit }: ToolbarProps) {
         onClick={view.toggleFullCanvas}
         title="Full canvas: hide both panels (again to show them)"
       >
-        <span aria-hidden="true">⛶</span>
+        <span aria-hidden="true">□</span>
       </button>
       <span className="toolbar-fill" />
       {flow && (

@@ -2,6 +2,7 @@ import type { Position } from '@callflow/model';
 import { useEffect } from 'react';
 import { blockRects, type Rect } from '../canvas/free-spot';
 import { saveDraft } from '../files/file-actions';
+import { viewingVersion } from '../files/review-store';
 import { type BlockClipboard, copyBlocks, pasteBlocks } from '../flow/flow-edits';
 import { useEditorStore } from '../store/flow-store';
 
@@ -75,7 +76,7 @@ export function useShortcuts(onFind: () => void, place: PlaceInView): void {
         onFind();
         return;
       }
-      if (isTextTarget(event.target)) return;
+      if (isTextTarget(event.target) || viewingVersion(state.flow?.id)) return;
       if (key === 'z' && !event.shiftKey) state.undo();
       else if ((key === 'z' && event.shiftKey) || key === 'y') state.redo();
       else if (key === 'c') copySelection();

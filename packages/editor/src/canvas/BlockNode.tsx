@@ -5,6 +5,7 @@ import { useEditorStore } from '../store/flow-store';
 import { untestedOutcomes, useTestsStore } from '../tests-panel/tests-store';
 import { blockSize, compactName } from './block-geometry';
 import type { BlockView } from './flow-graph';
+import type { DiffMark } from './review-nodes';
 import { useRemeasureNode } from './use-remeasure-node';
 import { CompactBlocksContext, FarZoomContext } from './zoom';
 
@@ -46,9 +47,12 @@ function BlockNodeComponent({ id, data, selected }: NodeProps<BlockNodeType>) {
   if (active) classes.push('is-active');
   else if (visited) classes.push('is-visited');
   if (data.isStart) classes.push('is-start');
+  const diff = data.diff as DiffMark | undefined;
+  if (diff) classes.push(`is-${diff}`);
   const state = {
     className: classes.join(' '),
     'data-testid': `node-${id}`,
+    'data-diff': diff,
     'data-start': data.isStart ? 'true' : undefined,
     'data-active': active ? 'true' : undefined,
     'data-visited': visited ? 'true' : undefined,
@@ -75,6 +79,11 @@ function BlockNodeComponent({ id, data, selected }: NodeProps<BlockNodeType>) {
         data-testid={`handle-${id}-in`}
         aria-label={`Into ${id}`}
       />
+      {diff && (
+        <span className={`block-node-diff is-${diff}`} title={`${diff} since the version compared`}>
+          {diff === 'added' ? 'Added' : diff === 'removed' ? 'Removed' : 'Changed'}
+        </span>
+      )}
       <header className="block-node-header">
         <span className="block-node-icon" aria-hidden="true">
           {data.icon}

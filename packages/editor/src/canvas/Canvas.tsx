@@ -1,4 +1,4 @@
-import type { Position } from '@callflow/model';
+import { diffFlows, type Position, type Problem } from '@callflow/model';
 import {
   Background,
   type Connection,
@@ -17,6 +17,7 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { activeReview, useReviewStore, viewingVersion } from '../files/review-store';
 import { connect, disconnect, moveBlocks, removeBlocks } from '../flow/flow-edits';
 import { useSimulationStore } from '../simulator/simulation-store';
 import { useEditorStore } from '../store/flow-store';
@@ -27,6 +28,7 @@ import { flowEdges, groupProblemsByBlock, NODE_WIDTH, parseEdgeId } from './flow
 import { buildNodes, type Dimensions, emptyNodeCache, withDragPositions } from './flow-nodes';
 import { OverviewEdges } from './OverviewEdges';
 import { BLOCK_DRAG_TYPE } from './palette-items';
+import { withReviewMarks } from './review-nodes';
 import { CANVAS_TEST_ID, useCanvasActions } from './use-canvas-actions';
 import { useCompactBlocks, useFollowActiveBlock, useOpeningViewport } from './use-canvas-view';
 import { CompactBlocksContext, FarZoomContext, isFarOut, MAX_ZOOM, MIN_ZOOM } from './zoom';
@@ -41,11 +43,23 @@ const LARGE_FLOW_BLOCKS = 200;
 const deleteKeys = ['Delete', 'Backspace'];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 
+const noSelection: string[] = [];
+const noProblems: Problem[] = [];
+
 /** The canvas: React Flow nodes and edges derived from the flow document, edits written back to it. */
 export function Canvas() {
-  const flow = useEditorStore((s) => s.flow);
-  const selection = useEditorStore((s) => s.selection);
-  const problems = useEditorStore((s) => s.problems);
+  const draft = useEditorStore((s) => s.flow);
+  const review = activeReview(
+    useReviewStore((s) => s.review),
+    draft?.id,
+  );
+  // A published version viewed read-only takes the draft's place on the canvas; nothing edits it.
+  const readOnly = review?.mode === 'view';
+  const flow = readOnly ? review.flow : draft;
+  const draftSelection = useEditorStore((s) => s.selection);
+  const draftProblems = useEditorStore((s) => s.problems);
+  const selection = readOnly ? noSelection : draftSelection;
+  const problems = readOnly ? noProblems : draftProblems;
   const rf = useReactFlow();
   const { add } = useCanvasActions();
   const [dragPositions, setDragPositions] = useState<Record<string, Position>>({});
@@ -77,7 +91,19 @@ export function Canvas() {
     cache.current = built.cache;
     return built.nodes;
   }, [flow, selection, problemsByBlock, measureTick, compact]);
-  const nodes = useMemo(() => withDragPositions(placedNodes, dragPositions), [placedNodes, dragPositions]);
+  // Compared with a version: what changed since is marked, what was removed shows as ghosts.
+  const diff = useMemo(
+    () => (review?.mode === 'compare' && draft ? diffFlows(review.flow, draft) : undefined),
+    [review, draft],
+  );
+  const reviewedNodes = useMemo(
+    () => (diff && review ? withReviewMarks(placedNodes, diff, review.flow) : placedNodes),
+    [placedNodes, diff, review],
+  );
+  const nodes = useMemo(
+    () => withDragPositions(reviewedNodes, dragPositions),
+    [reviewedNodes, dragPositions],
+  );
 
   // A large flow renders only the blocks in view. Every flow opens fitted whole.
   const large = !!flow && Object.keys(flow.blocks).length > LARGE_FLOW_BLOCKS;
@@ -232,7 +258,7 @@ export function Canvas() {
   const onDrop = useCallback(
     (event: DragEvent) => {
       const type = event.dataTransfer.getData(BLOCK_DRAG_TYPE);
-      if (!type) return;
+      if (!type || viewingVersion(useEditorStore.getState().flow?.id)) return;
       event.preventDefault();
       const at = rf.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       add(type, { x: at.x - NODE_WIDTH / 2, y: at.y - 24 });
@@ -253,6 +279,7 @@ export function Canvas() {
       aria-label="Canvas"
       data-testid={CANVAS_TEST_ID}
       data-flow-id={flow.id}
+      data-read-only={readOnly ? 'true' : undefined}
     >
       {viewport && (
         <CompactBlocksContext value={compact}>
@@ -276,7 +303,11 @@ export function Canvas() {
               onDrop={onDrop}
               onDragOver={onDragOver}
               onPaneClick={onPaneClick}
-              deleteKeyCode={deleteKeys}
+              deleteKeyCode={readOnly ? null : deleteKeys}
+              nodesDraggable={!readOnly}
+              nodesConnectable={!readOnly}
+              elementsSelectable={!readOnly}
+              edgesReconnectable={!readOnly}
               multiSelectionKeyCode={multiSelectKeys}
               selectionKeyCode="Shift"
               defaultViewport={viewport}

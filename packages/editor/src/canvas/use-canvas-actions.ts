@@ -2,6 +2,7 @@
 import { blockDefinition, type Position } from '@callflow/model';
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
+import { viewingVersion } from '../files/review-store';
 import { addBlock } from '../flow/flow-edits';
 import { useEditorStore } from '../store/flow-store';
 import { blockSize } from './block-geometry';
@@ -72,7 +73,7 @@ export function useCanvasActions() {
   const add = useCallback(
     (type: string, position?: Position) => {
       const state = useEditorStore.getState();
-      if (!state.flow) return;
+      if (!state.flow || viewingVersion(state.flow.id)) return;
       const at = position ?? spotFor(type);
       let added = '';
       state.edit((flow) => {
