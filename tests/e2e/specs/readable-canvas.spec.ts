@@ -10,10 +10,9 @@ import {
   sidePanelTab,
   startBrowserCall,
 } from '../harness/editor.ts';
+import { docScreenshot } from '../harness/doc-screenshots.ts';
 import { expect, test } from '../harness/test.ts';
 
-/** Screenshots for docs/editor.md, made by these tests. */
-const IMAGES = join(import.meta.dirname, '../../../docs/images');
 
 function toolbarButton(page: Page, name: string): Locator {
   return page.getByRole('toolbar', { name: 'Flow' }).getByRole('button', { name, exact: true });
@@ -92,7 +91,7 @@ test.describe('at 1440x900', () => {
     await openFlow(page, 'sales-inbound');
     await expect(page.locator('.block-node.is-compact')).toHaveCount(0);
     await expectAllVisibleAndReadable(page, 20, 9);
-    await page.screenshot({ path: join(IMAGES, 'canvas-sales-inbound-1440.png') });
+    await docScreenshot(page, 'canvas-sales-inbound-1440');
   });
 
   test('hiding the palette is remembered, and Auto layout fits the 23-block sample at 60 % or more', async ({
@@ -121,7 +120,7 @@ test.describe('at 1440x900', () => {
     await expect(toolbarButton(page, 'Palette')).toHaveAttribute('aria-pressed', 'false');
     await expect(page.getByRole('region', { name: 'Palette' })).toHaveCount(0);
     await expectAllVisibleAndReadable(page, 23, 9.6);
-    await page.screenshot({ path: join(IMAGES, 'canvas-auto-layout-1440.png') });
+    await docScreenshot(page, 'canvas-auto-layout-1440');
   });
 
   test('Full canvas gives the canvas the whole width until it is turned off, across reloads', async ({
@@ -153,7 +152,7 @@ test.describe('at 1280x800', () => {
     await expectAllVisibleAndReadable(page, 20, 8);
     await openFlow(page, 'support-inbound');
     await expectAllVisibleAndReadable(page, 23, 8);
-    await page.screenshot({ path: join(IMAGES, 'canvas-support-inbound-1280.png') });
+    await docScreenshot(page, 'canvas-support-inbound-1280');
   });
 
   test('a flow too long to read whole opens whole, its blocks showing their names large', async ({
@@ -275,5 +274,5 @@ test('the simulator pans to the block the call is in and marks the path and the 
     .poll(async () => within(await box(node(page, 'regional-office')), await box(canvas(page))))
     .toBe(true);
   await expect(page.getByTestId('rf__edge-sales-menu::3')).toHaveClass(/is-taken/);
-  await page.screenshot({ path: join(IMAGES, 'canvas-simulator-path.png') });
+  await docScreenshot(page, 'canvas-simulator-path');
 });

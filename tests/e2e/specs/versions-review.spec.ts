@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { blockIds, canvas, node, openFlow } from '../harness/editor.ts';
+import { docScreenshot } from '../harness/doc-screenshots.ts';
 import { type Api, expect, test } from '../harness/test.ts';
 
-const IMAGES = join(import.meta.dirname, '../../../docs/images');
 const FLOW = 'sales-inbound';
 
 interface VersionRow {
@@ -90,7 +89,7 @@ test('the draft compared with an older version: changes marked on the canvas, re
   await expect(changes).toContainText('settings.prompt.prompt: "sales-welcome" → "sales-menu"');
   await expect(changes).toContainText('outcome success: goodbye → thanks');
   await expect(changes).not.toContainText('check-hours');
-  await page.screenshot({ path: join(IMAGES, 'versions-compare.png') });
+  await docScreenshot(page, 'versions-compare');
 
   // The ghost is not part of the draft: it cannot be selected, and the draft is unchanged.
   await node(page, 'goodbye').click({ force: true });
@@ -117,7 +116,7 @@ test('an older version opens read-only on the canvas, and the draft is back as i
   // v1 as published: goodbye is there, thanks is not.
   await expect(node(page, 'goodbye')).toBeVisible();
   await expect(node(page, 'thanks')).toHaveCount(0);
-  await page.screenshot({ path: join(IMAGES, 'versions-view.png') });
+  await docScreenshot(page, 'versions-view');
 
   // Nothing edits it: a drag moves nothing, select-all and Delete delete nothing. (The block farthest
   // right: the review list lies over the canvas's left side.)
