@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { docScreenshot } from '../harness/doc-screenshots.ts';
 import {
   blockIds,
   canvas,
@@ -10,9 +11,7 @@ import {
   sidePanelTab,
   startBrowserCall,
 } from '../harness/editor.ts';
-import { docScreenshot } from '../harness/doc-screenshots.ts';
 import { expect, test } from '../harness/test.ts';
-
 
 function toolbarButton(page: Page, name: string): Locator {
   return page.getByRole('toolbar', { name: 'Flow' }).getByRole('button', { name, exact: true });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { blockIds, canvas, node, openFlow } from '../harness/editor.ts';
 import { docScreenshot } from '../harness/doc-screenshots.ts';
+import { blockIds, canvas, node, openFlow } from '../harness/editor.ts';
 import { type Api, expect, test } from '../harness/test.ts';
 
 const FLOW = 'sales-inbound';
