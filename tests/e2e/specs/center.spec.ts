@@ -167,6 +167,7 @@ test('a queue with new hours and a customer-queue flow; the week view shows whic
   server,
   api,
 }) => {
+  test.slow(); // many steps; machines running this are loaded
   commitFlows(server.flowsDir);
   const page = await openEditor();
   await openCenter(page);
@@ -268,6 +269,7 @@ test('a prompt recording uploaded from the browser is stored beside the flows an
   openEditor,
   server,
 }) => {
+  test.slow(); // many steps; machines running this are loaded
   commitFlows(server.flowsDir);
   const page = await openEditor();
   await openCenter(page);
@@ -347,6 +349,7 @@ test('a save after someone else saved the resources merges entry by entry, and a
   api,
   expectHttpError,
 }) => {
+  test.slow(); // two saves elsewhere and three of its own; machines running this are loaded
   expectHttpError(412);
   const page = await openEditor();
   await openCenter(page);
@@ -366,6 +369,10 @@ test('a save after someone else saved the resources merges entry by entry, and a
     headers: { 'If-Match': theirs.etag },
   });
   expect(saved.status).toBe(200);
+  // The screen holds edits: it says the stored file changed, and keeps them.
+  await expect(center(page)).toContainText('Changed elsewhere');
+  await expect(center(page)).toContainText('Unsaved changes');
+  await expect(form.getByLabel('Display name')).toHaveValue('Billing desk');
 
   expect(await saveCenter(page)).toBe(200);
   await expect(page.getByRole('status', { name: 'Status' })).toContainText(
@@ -397,4 +404,11 @@ test('a save after someone else saved the resources merges entry by entry, and a
   expect(disk.queues.sales.displayName).toBe('Sales desk');
   expect(disk.queues.support.displayName).toBe('Support desk');
   await expect(form.getByLabel('Display name')).toHaveValue('Billing (theirs)');
+
+  // Without edits on screen, a save elsewhere is simply taken.
+  const later = (await api.call('GET', '/api/resources')).body as StoredResources;
+  later.resources.queues.billing = { ...later.resources.queues.billing, displayName: 'Billing (later)' };
+  await api.call('PUT', '/api/resources', { body: later.resources, headers: { 'If-Match': later.etag } });
+  await expect(form.getByLabel('Display name')).toHaveValue('Billing (later)');
+  await expect(center(page)).toContainText('Saved');
 });

@@ -18,6 +18,7 @@ import { ResourceList } from './ResourceList';
 import { SchemaFields } from './SchemaFields';
 import { useCenterProblems } from './use-center-problems';
 import { useCenterShortcuts } from './use-center-shortcuts';
+import { useStoredResources } from './use-stored-resources';
 
 /** The Center area: every resource of resources.json by kind, a form for the one chosen, its problems. */
 export function CenterArea() {
@@ -26,6 +27,7 @@ export function CenterArea() {
   const conflict = useCenterStore((s) => s.conflict);
   const problems = useCenterProblems();
   useCenterShortcuts();
+  useStoredResources();
   const errorsAt = (path: string) => problemsAt(problems, path).filter((p) => p.severity === 'error').length;
   return (
     <div className="app">

@@ -9,7 +9,9 @@ export function CenterToolbar() {
   const loaded = useCenterStore((s) => s.resources !== null);
   const canUndo = useCenterStore((s) => (s.history?.past.length ?? 0) > 0);
   const canRedo = useCenterStore((s) => (s.history?.future.length ?? 0) > 0);
-  const state = dirty ? 'Unsaved changes' : storedChanged ? 'Changed elsewhere' : 'Saved';
+  // Both can hold: my edits are unsaved and someone saved the file meanwhile (my save will merge).
+  const state =
+    [dirty && 'Unsaved changes', storedChanged && 'Changed elsewhere'].filter(Boolean).join(' · ') || 'Saved';
   return (
     <div className="toolbar" role="toolbar" aria-label="Center">
       <span className="brand">callflow</span>
