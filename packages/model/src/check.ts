@@ -4,6 +4,7 @@ import { type FlowSummary, lintFlow } from './lint/index.js';
 import { formatVersionProblems, type Migration, migrateFlow } from './migrate/index.js';
 import type { Problem } from './problems.js';
 import type { Resources } from './resources.js';
+import { lintResources } from './resources-lint.js';
 import { validateFlowSchema, validateFlowTestSchema, validateResourcesSchema } from './validate.js';
 
 export interface CheckOptions {
@@ -67,8 +68,10 @@ export interface ResourcesCheckResult {
 
 /** Checks the text of a resources file: parse -> version -> schema. Never throws. */
 export function checkResourcesText(text: string, options: CheckOptions = {}): ResourcesCheckResult {
-  const { value, problems } = checkDocument(text, options, validateResourcesSchema);
-  return value === undefined ? { problems } : { resources: value as Resources, problems };
+  const { value, problems, doc } = checkDocument(text, options, validateResourcesSchema);
+  if (value === undefined || !doc) return { problems };
+  const resources = value as Resources;
+  return { resources, problems: located(doc, lintResources(resources), options) };
 }
 
 export interface FlowTestCheckResult {
@@ -87,7 +90,7 @@ function checkDocument(
   text: string,
   options: CheckOptions,
   validate: (doc: unknown) => Problem[],
-): { value?: unknown; problems: Problem[] } {
+): { value?: unknown; problems: Problem[]; doc?: JsonDocument } {
   const doc = parseJsonDocument(text, options);
   if (doc.value === undefined || doc.problems.length > 0)
     return { problems: located(doc, doc.problems, options) };
@@ -95,7 +98,7 @@ function checkDocument(
   if (version.problems.length > 0) return { problems: located(doc, version.problems, options) };
   const schema = validate(doc.value);
   if (schema.length > 0) return { problems: located(doc, schema, options) };
-  return { value: doc.value, problems: [] };
+  return { value: doc.value, problems: [], doc };
 }
 
 /** Gives each problem its file, line and column (from the nearest pointer that exists in the text). */

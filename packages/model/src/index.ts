@@ -20,6 +20,7 @@ export * from './problems.js';
 export * from './prompt-audio.js';
 export * from './resource-names.js';
 export * from './resources.js';
+export { agentCallerIdSetting, lintResources } from './resources-lint.js';
 export * from './resources-merge.js';
 export * from './schema/index.js';
 export * from './system-variables.js';

@@ -299,6 +299,16 @@ export const PROBLEM_CODES = {
     title: 'Caller-ID strategy has nothing to work with',
     help: "The transfer's caller-ID strategy needs something no path into the block provides: `queue` and `agentGroup` need a working queue (Set working queue before the transfer, or the caller waiting in a queue), and `agentChoice` needs an agent, which a flow's transfer never has. The account's principal number is shown instead. Set a working queue on the way, or pick another strategy (`fixed`, `caller`...).",
   },
+  CF506: {
+    severity: 'error',
+    title: "Agent's default number not allowed",
+    help: "An agent's `defaultNumber` must be one of their `allowedNumbers` (when the agent has that list): the default is what the agent presents when nothing else decides, and an agent may present only their allowed numbers. Add it to the list or pick another default.",
+  },
+  CF507: {
+    severity: 'warning',
+    title: 'Agent strategy needs what the agent lacks',
+    help: 'The strategy for calls agents place cannot work for this agent: `byGroup` with no number bound to any of their groups, or `default` with no default number. The next rule applies instead (the agent default, first allowed or principal number; docs/caller-id.md). Give the group a `callerIdNumber` or the agent a `defaultNumber`.',
+  },
   CF600: {
     severity: 'error',
     title: 'No working queue',

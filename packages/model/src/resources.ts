@@ -20,6 +20,39 @@ export interface Account {
    */
   allowedSpecialNumbers?: string[];
   maxConcurrentCalls?: number;
+  /**
+   * How the caller ID of calls agents place (outbound, callback, consult, transfer to a number) is
+   * chosen; an agent group's own setting overrides it. Absent: the Connect rules (the queue's caller ID
+   * during a call, the default outbound queue's otherwise). docs/caller-id.md.
+   */
+  agentCallerId?: AgentCallerIdSetting;
+  /** The wrap-up reasons agents pick from after a call, in the order the desktop lists them. */
+  wrapUpReasons?: string[];
+  /** Variables (by name) a consult request's popover shows after agent name, DN and team: at most 6. */
+  consultPopover?: string[];
+  /** The prompt played to the customer when an agent prompts them for a callback number. */
+  callbackPrompt?: string;
+}
+
+/**
+ * The strategies for calls agents place (Vonage, Tencent, Amazon Connect), by the words admins use:
+ * `queue` the Connect rules; `default` the agent's default number; `byGroup` the number of the agent's
+ * group; `sameAreaCode` an allowed number with the callee's area code, else `fallback` (a `random`
+ * allowed number, or the agent's `default`); `agentChooses` the number the agent picks per call.
+ */
+export const AGENT_CALLER_ID_STRATEGIES = [
+  'queue',
+  'default',
+  'byGroup',
+  'sameAreaCode',
+  'agentChooses',
+] as const;
+export type AgentCallerIdStrategy = (typeof AGENT_CALLER_ID_STRATEGIES)[number];
+
+export interface AgentCallerIdSetting {
+  strategy: AgentCallerIdStrategy;
+  /** `sameAreaCode` only: when no allowed number matches (default `random`). */
+  fallback?: 'random' | 'default';
 }
 
 /** A named callback number (Vonage) / outbound caller ID the account owns. */
@@ -65,8 +98,10 @@ export interface QueueCallbackSettings {
 
 export interface AgentGroupResource {
   displayName: string;
-  /** Number name used first by agents of this group (strategy "agentGroup"). */
+  /** The group's outbound number: used first by agents of this group (strategy "agentGroup"/"byGroup"). */
   callerIdNumber?: string;
+  /** Overrides the account's strategy for calls this group's agents place. */
+  agentCallerId?: AgentCallerIdSetting;
 }
 
 export interface AgentResource {
@@ -74,9 +109,12 @@ export interface AgentResource {
   groups: string[];
   /** Numbers the agent may present; empty or absent means all account numbers. */
   allowedNumbers?: string[];
+  /** The number the agent presents when nothing else decides; one of `allowedNumbers` (CF506). */
   defaultNumber?: string;
   /** Queue whose caller ID is used when the agent dials with no active call. */
   defaultOutboundQueue?: string;
+  /** The agent's phone or extension (DN): shown as "Agent DN" in a consult popover. */
+  phone?: string;
 }
 
 export interface WeeklyHours {

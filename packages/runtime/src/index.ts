@@ -42,6 +42,7 @@ export { VirtualClock } from './host/clock.js';
 export { HostCore } from './host/host-core.js';
 export type {
   AppliedStep,
+  CallbackEntryCommand,
   CallbackOrigin,
   ContactStore,
   HostClock,

@@ -146,6 +146,8 @@ export type Command =
       result: 'transferred' | 'refused';
       target: TransferTarget;
       reason: string;
+      /** A transfer to a number: the caller-ID decision it is dialled with. */
+      callerId?: CallerIdOutcome;
     }
   /** The offer ended without acceptance: the host sets the agent to RONA when `rona`. */
   | { type: 'withdrawOffer'; ref: string; agent: string; rona: boolean }
@@ -168,6 +170,19 @@ export type Command =
       timeoutSeconds: number;
       maxResponseBytes: number;
     }
+  /**
+   * What the customer keyed when the agent prompted them for a callback number (docs/domain.md#callbacks,
+   * agent-initiated): `entered` with the number checked by the dial-number rules, `invalid` with why,
+   * `timeout` when nothing was keyed. The host fills the agent's pending callback with it.
+   */
+  | {
+      type: 'callbackEntry';
+      agent: string;
+      result: 'entered' | 'invalid' | 'timeout';
+      /** The number as the rules normalised it (`entered`), or the keys as typed (`invalid`). */
+      number?: string;
+      reason?: string;
+    }
   /** The agent desktop's answer to a CAD edit (first save wins; the loser is told the current value). */
   | {
       type: 'variableUpdate';
@@ -185,7 +200,17 @@ export type CommandType = Command['type'];
 // Events: what happened. `id` makes delivery idempotent (providers retry); `at` is informational.
 
 /** Where an agent sends a contact in a blind transfer. */
-export type TransferTarget = { queue: string } | { agent: string } | { number: string };
+/** A caller-ID decision as the API, events and trace carry it: which rule chose which number, what was passed over. */
+export interface CallerIdOutcome {
+  number?: string;
+  name?: string;
+  rule: string;
+  reason: string;
+  rejected?: { candidate: string; number?: string; why: string }[];
+}
+
+/** Where an agent transfers a contact; to a number, optionally with the caller ID the agent picked. */
+export type TransferTarget = { queue: string } | { agent: string } | { number: string; callerId?: string };
 
 export type DialResult = 'answered' | 'busy' | 'noAnswer' | 'failed' | 'completed';
 
@@ -211,7 +236,9 @@ export type ContactEventBody =
   | { type: 'centerCapacity'; atCapacity: boolean; limit: number; liveCalls: number }
   | { type: 'updateVariable'; agent: string; name: string; value: unknown; version: number }
   /** The connected agent transfers the contact (blind: it goes at once). */
-  | { type: 'agentTransfer'; agent: string; target: TransferTarget };
+  | { type: 'agentTransfer'; agent: string; target: TransferTarget }
+  /** The connected agent has the customer prompted for a callback number (Avaya agent-initiated callback). */
+  | { type: 'agentPromptCallback'; agent: string };
 
 export type ContactEvent = ContactEventBody & { id?: string; at?: number };
 export type ContactEventType = ContactEventBody['type'];
@@ -309,7 +336,8 @@ export interface TraceEntry {
   event?: string;
   outcome?: string;
   commands?: string[];
-  callerId?: { number?: string; name?: string; rule: string; reason: string };
+  /** The caller-ID decision for a call placed at this step: which rule chose which number, what was passed over. */
+  callerId?: CallerIdOutcome;
   note?: string;
   /** The line a Log to the contact trace block wrote, secure values masked. */
   log?: string;
@@ -362,6 +390,8 @@ export interface ContactSnapshot {
   outboundCallerId?: { number?: string; variable?: string; name?: string };
   recording: RecordingState;
   inConsult: boolean;
+  /** While the customer keys a callback number the agent asked for: the keys so far, never heard by the agent. */
+  callbackPrompt?: { agent: string; ref: string; buffer: string; timerId: string };
   callback?: CallbackState;
   /** Present while an agent's transfer to a number is being dialled. */
   transfer?: AgentTransferState;

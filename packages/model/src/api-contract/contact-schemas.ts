@@ -93,8 +93,35 @@ export const callback = z
       description:
         'Why the callback still waits although its turn came: CENTER_AT_CAPACITY (the center is at its maximum concurrent calls).',
     }),
+    callerId: z.unknown().optional().meta({
+      description:
+        "An agent's call: the caller-ID decision { rule, number, reason, rejected } once dialled, null while the outbound whisper plays.",
+    }),
   })
   .meta({ id: 'Callback' });
+
+/** A caller-ID decision: which rule chose which number, what was passed over and why (docs/caller-id.md). */
+export const callerIdDecision = z
+  .looseObject({
+    number: z.string().optional(),
+    name: z.string().optional(),
+    rule: z.string(),
+    reason: z.string(),
+    rejected: z
+      .array(z.looseObject({ candidate: z.string(), number: z.string().optional(), why: z.string() }))
+      .optional(),
+  })
+  .meta({ id: 'CallerIdDecision' });
+
+/** The callback an agent prepares during a call (agent-initiated callback). */
+export const pendingCallback = z
+  .object({
+    contactId: z.string(),
+    status: z.enum(['prompting', 'entered', 'invalid', 'timeout', 'edited']),
+    number: z.string().nullable(),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'PendingCallback' });
 
 export const agent = z
   .looseObject({
@@ -103,6 +130,7 @@ export const agent = z
     groups: z.array(z.string()),
     state: z.enum(AGENT_STATES),
     contactId: z.string().nullable().optional(),
+    pendingCallback: pendingCallback.nullable().optional(),
     offer: z
       .looseObject({
         contactId: z.string().nullable(),
@@ -129,7 +157,12 @@ export const agentDesktop = z
       groups: z.array(z.string()),
       defaultNumber: z.string().nullable(),
       defaultOutboundQueue: z.string().nullable(),
+      phone: z.string().nullable().optional(),
     }),
+    callerIdStrategy: z.object({ strategy: z.string(), fallback: z.string().optional() }).optional().meta({
+      description: "The strategy that preselects the agent's caller ID (its group's, else the account's).",
+    }),
+    wrapUpReasons: z.array(z.string()).optional(),
     numbers: z.array(z.object({ name: z.string(), number: z.string(), displayName: z.string().optional() })),
     queues: z.array(z.object({ name: z.string(), displayName: z.string().optional() })),
     agents: z.array(
@@ -192,6 +225,10 @@ export const transferResult = z
         "The engine's account of the transfer (where the contact waits, the caller ID dialled with).",
     }),
     target: transferTarget,
+    callerId: callerIdDecision
+      .nullable()
+      .optional()
+      .meta({ description: 'A transfer to a number: the caller-ID decision it is dialled with.' }),
     agent,
   })
   .meta({ id: 'TransferResult' });

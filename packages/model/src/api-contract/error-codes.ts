@@ -79,6 +79,11 @@ export const API_ERROR_CODES = {
     meaning:
       'The agent has no contact on screen (offered or connected), or has not accepted it yet; details.name.',
   },
+  no_pending_callback: {
+    status: 409,
+    meaning:
+      'The agent has no callback being prepared, or no valid number in it yet (still prompting, or the customer keyed an invalid one); details.status.',
+  },
   no_offer: { status: 409, meaning: 'The agent has no offer to accept or reject.' },
   no_connected_call: {
     status: 409,
@@ -132,6 +137,16 @@ export const API_ERROR_CODES = {
       'Flows it needs at run time have no live version; nothing was published; details.unpublished (each with neededBy), details.problems (CF311). Publish them first or send withDependencies.',
   },
   invalid_number: { status: 422, meaning: 'The phone number cannot be dialled; details.reason.' },
+  caller_id_not_allowed: {
+    status: 422,
+    meaning:
+      'The number the agent picked (callerId) is not one they may present; nothing was placed. details.callerId, details.allowed.',
+  },
+  unknown_wrap_up_reason: {
+    status: 422,
+    meaning:
+      'The wrap-up reason is not one of the admin’s (resources account.wrapUpReasons); the agent stays in wrap-up. details.reason, details.allowed.',
+  },
   queue_not_found: { status: 422, meaning: 'The queue is not in the resources file.' },
   variable_not_editable: { status: 422, meaning: 'The variable is not declared agent-editable.' },
   invalid_value: { status: 422, meaning: 'The value does not fit the variable’s type or size.' },

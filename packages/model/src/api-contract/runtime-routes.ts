@@ -6,9 +6,11 @@ import {
   agentContact,
   agentDesktop,
   callback,
+  callerIdDecision,
   callLog,
   contactState,
   hangUpResult,
+  pendingCallback,
   trace,
   transferResult,
   transferTarget,
@@ -20,6 +22,8 @@ const contactParams = z.object({ id: z.string().meta({ description: 'Contact id.
 const agentParams = z.object({
   name: z.string().meta({ description: 'Agent name from the resources file.' }),
 });
+/** A number an agent picks to present: a number name or its E.164. */
+const callerIdPick = z.string().max(32);
 /** An action without parameters takes no body, or a JSON object with no fields. */
 const noFields = z.strictObject({});
 
@@ -259,11 +263,18 @@ export const runtimeRoutes = {
   wrapUp: defineRoute({
     method: 'POST',
     path: '/api/agents/:name/wrap-up',
-    summary: 'The agent picks a wrap-up reason after a call.',
+    summary:
+      'The agent picks a wrap-up reason after a call: one of resources account.wrapUpReasons when the admin set them.',
     params: agentParams,
     body: z.strictObject({ reason: z.string().max(100) }),
     responses: { 200: json(agent) },
-    errors: ['invalid_body', 'unsupported_media_type', 'agent_not_found', 'agent_busy'],
+    errors: [
+      'invalid_body',
+      'unsupported_media_type',
+      'agent_not_found',
+      'agent_busy',
+      'unknown_wrap_up_reason',
+    ],
   }),
   transfer: defineRoute({
     method: 'POST',
@@ -271,16 +282,32 @@ export const runtimeRoutes = {
     summary:
       "Blind transfer of the agent's connected contact to a queue, an Available agent or a number (goes at once; the agent goes to wrap-up).",
     params: agentParams,
-    body: z.strictObject({ to: transferTarget }),
+    body: z.strictObject({
+      to: transferTarget,
+      callerId: callerIdPick.optional().meta({
+        description: "A transfer to a number: the number to present, one of the agent's allowed numbers.",
+      }),
+    }),
     responses: { 200: json(transferResult) },
-    errors: ['invalid_body', 'unsupported_media_type', 'agent_not_found', 'transfer_refused'],
+    errors: [
+      'invalid_body',
+      'unsupported_media_type',
+      'agent_not_found',
+      'transfer_refused',
+      'caller_id_not_allowed',
+    ],
   }),
   agentCallback: defineRoute({
     method: 'POST',
     path: '/api/agents/:name/callbacks',
     summary: 'An agent-initiated callback to a number (validated).',
     params: agentParams,
-    body: z.strictObject({ number: z.string().max(32) }),
+    body: z.strictObject({
+      number: z.string().max(32),
+      callerId: callerIdPick
+        .optional()
+        .meta({ description: "The number to present, one of the agent's allowed numbers." }),
+    }),
     responses: { 201: json(callback, 'Queued') },
     errors: [
       'invalid_body',
@@ -290,6 +317,89 @@ export const runtimeRoutes = {
       'agent_not_available',
       'center_at_capacity',
       'invalid_number',
+      'caller_id_not_allowed',
+    ],
+  }),
+  agentCallerId: defineRoute({
+    method: 'GET',
+    path: '/api/agents/:name/caller-id',
+    summary:
+      "The caller ID a call the agent places to `to` would show now, and why: the desktop's picker preselects it. Nothing is placed.",
+    params: agentParams,
+    query: z.object({
+      to: z.string().max(32).meta({ description: 'The number to call.' }),
+      callerId: callerIdPick
+        .optional()
+        .meta({ description: 'A number (name or E.164) the agent would pick.' }),
+    }),
+    responses: { 200: json(callerIdDecision) },
+    errors: ['invalid_query', 'agent_not_found', 'forbidden_agent', 'invalid_number'],
+  }),
+  promptCallback: defineRoute({
+    method: 'POST',
+    path: '/api/agents/:name/pending-callback/prompt',
+    summary:
+      "Agent-initiated callback: the connected customer hears the admin's prompt (account.callbackPrompt) and keys the number; the agent hears nothing of the keys. The entry, checked by the dial-number rules, arrives as agent.pendingCallback.",
+    params: agentParams,
+    body: noFields,
+    bodyOptional: true,
+    responses: { 202: json(z.object({ pendingCallback }), 'Prompting') },
+    errors: [
+      'invalid_body',
+      'unsupported_media_type',
+      'agent_not_found',
+      'forbidden_agent',
+      'no_connected_call',
+    ],
+  }),
+  editPendingCallback: defineRoute({
+    method: 'PUT',
+    path: '/api/agents/:name/pending-callback',
+    summary:
+      'The agent types or edits the number of its pending callback (checked by the dial-number rules).',
+    params: agentParams,
+    body: z.strictObject({ number: z.string().max(32) }),
+    responses: { 200: json(z.object({ pendingCallback })) },
+    errors: [
+      'invalid_body',
+      'unsupported_media_type',
+      'agent_not_found',
+      'forbidden_agent',
+      'invalid_number',
+    ],
+  }),
+  cancelPendingCallback: defineRoute({
+    method: 'DELETE',
+    path: '/api/agents/:name/pending-callback',
+    summary: 'The agent cancels its pending callback: nothing is dialled.',
+    params: agentParams,
+    responses: { 204: { description: 'Cancelled' } },
+    errors: ['agent_not_found', 'forbidden_agent', 'no_pending_callback'],
+  }),
+  placePendingCallback: defineRoute({
+    method: 'POST',
+    path: '/api/agents/:name/pending-callback/place',
+    summary:
+      'The agent calls the customer back on the pending number: the call it is on ends first, and the agent is on the callback at once.',
+    params: agentParams,
+    body: z.strictObject({
+      callerId: callerIdPick
+        .optional()
+        .meta({ description: "The number to present, one of the agent's allowed numbers." }),
+    }),
+    bodyOptional: true,
+    responses: { 201: json(callback, 'Placed') },
+    errors: [
+      'invalid_body',
+      'unsupported_media_type',
+      'agent_not_found',
+      'forbidden_agent',
+      'no_pending_callback',
+      'agent_busy',
+      'agent_not_available',
+      'center_at_capacity',
+      'invalid_number',
+      'caller_id_not_allowed',
     ],
   }),
 } as const;

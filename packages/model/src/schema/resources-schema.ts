@@ -1,6 +1,6 @@
 import type { JsonSchema } from '../block-definition.js';
 import { FORMAT_VERSION } from '../flow.js';
-import { WEEKDAYS } from '../resources.js';
+import { AGENT_CALLER_ID_STRATEGIES, WEEKDAYS } from '../resources.js';
 import { flowSchemaDefs, ref } from './defs.js';
 
 /** A prompt recording stored beside the flows: `prompts/<name>.wav` or `.mp3`. */
@@ -14,6 +14,16 @@ const named = (item: JsonSchema): JsonSchema => ({
   additionalProperties: item,
 });
 const names: JsonSchema = { type: 'array', items: ref('resourceName'), uniqueItems: true };
+const agentCallerId: JsonSchema = {
+  type: 'object',
+  description: 'How the caller ID of calls agents place is chosen (docs/caller-id.md).',
+  properties: {
+    strategy: { enum: [...AGENT_CALLER_ID_STRATEGIES] },
+    fallback: { enum: ['random', 'default'] },
+  },
+  required: ['strategy'],
+  additionalProperties: false,
+};
 
 /** Builds schemas/resources.schema.json. */
 export function buildResourcesSchema(): JsonSchema {
@@ -46,6 +56,23 @@ export function buildResourcesSchema(): JsonSchema {
               'Short codes, service codes and premium-rate numbers flows may dial, each exactly as dialled ("911", "+19005550123"); flows cannot dial any other.',
           },
           maxConcurrentCalls: { type: 'integer', minimum: 1 },
+          agentCallerId,
+          wrapUpReasons: {
+            type: 'array',
+            items: { type: 'string', minLength: 1, maxLength: 60 },
+            uniqueItems: true,
+            maxItems: 50,
+            description: 'The wrap-up reasons agents pick from after a call.',
+          },
+          consultPopover: {
+            type: 'array',
+            items: ref('variableName'),
+            uniqueItems: true,
+            maxItems: 6,
+            description:
+              'Variables a consult popover shows after the agent name, DN and team (at most 6; secure ones never).',
+          },
+          callbackPrompt: ref('resourceName'),
         },
         required: ['defaultRegion', 'principalNumber', 'allowedCountries'],
         additionalProperties: false,
@@ -99,6 +126,7 @@ export function buildResourcesSchema(): JsonSchema {
         properties: {
           displayName: { type: 'string', minLength: 1, maxLength: 60 },
           callerIdNumber: ref('resourceName'),
+          agentCallerId,
         },
         required: ['displayName'],
         additionalProperties: false,
@@ -111,6 +139,7 @@ export function buildResourcesSchema(): JsonSchema {
           allowedNumbers: names,
           defaultNumber: ref('resourceName'),
           defaultOutboundQueue: ref('resourceName'),
+          phone: { type: 'string', pattern: '^[0-9+#*: ()-]{3,32}$' },
         },
         required: ['displayName', 'groups'],
         additionalProperties: false,
@@ -193,6 +222,7 @@ export function buildResourcesSchema(): JsonSchema {
     additionalProperties: false,
     $defs: {
       resourceName: flowSchemaDefs.resourceName,
+      variableName: flowSchemaDefs.variableName,
       flowId: flowSchemaDefs.flowId,
       seconds: flowSchemaDefs.seconds,
       region: { type: 'string', pattern: '^[A-Z]{2}$' },

@@ -44,6 +44,7 @@ export const transferToNumber = defineBehaviour<TransferToNumberSettings>({
         ...(name ? { name } : {}),
         rule: decision.rule,
         reason: decision.reason,
+        rejected: decision.rejected,
       },
     });
     const timeoutSeconds = num(s.timeoutSeconds, 30);

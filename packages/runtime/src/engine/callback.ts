@@ -197,6 +197,7 @@ export function afterOutboundWhisper(run: ContactRun): void {
       ...(name ? { name } : {}),
       rule: decision.rule,
       reason: decision.reason,
+      rejected: decision.rejected,
     },
   });
   const dialRef = run.commands.emit({

@@ -2,6 +2,7 @@ import type { JsonValue } from '@callflow/model';
 import type { ContactEvent, ContactSnapshot, EngineEnv, StartContactParams, StepResult } from '../types.js';
 import { onVariableUpdate } from './cad.js';
 import { onCallbackEvent } from './callback.js';
+import { onCallbackPromptEvent, onPromptCallback } from './callback-prompt.js';
 import { isTransferredCallback } from './callback-state.js';
 import { blankSnapshot } from './contact-blank.js';
 import { SEEN_EVENT_IDS } from './limits.js';
@@ -112,7 +113,10 @@ function dispatch(run: ContactRun, event: ContactEvent): true | string {
       return onQueueEvent(run, event);
     case 'agentTransfer':
       return onAgentTransfer(run, event);
+    case 'agentPromptCallback':
+      return onPromptCallback(run, event);
     default: {
+      if (onCallbackPromptEvent(run, event)) return true;
       if (onTransferEvent(run, event)) return true;
       if (onTransferredCustomerLeg(run, event)) return true;
       if (ownCallback(run) && run.s.stack.length === 0) return onCallbackEvent(run, event);
@@ -135,6 +139,7 @@ function onTimer(run: ContactRun, timerId: string): true | string {
   if (timer.at > run.now) return `timer ${timerId} fired before its deadline`;
   run.s.timers = run.s.timers.filter((t) => t.id !== timerId);
   if (onRecordingTimer(run, timerId)) return true;
+  if (onCallbackPromptEvent(run, { type: 'timer', timerId })) return true;
   if (onQueueTimer(run, timerId)) return true;
   if (onTransferEvent(run, { type: 'timer', timerId })) return true;
   if (ownCallback(run) && onCallbackEvent(run, { type: 'timer', timerId }) === true) return true;

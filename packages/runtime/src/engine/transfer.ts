@@ -35,7 +35,7 @@ export function onAgentTransfer(run: ContactRun, event: AgentTransfer): true | s
   if (run.s.callback) continueAsCall(run);
   if ('queue' in target) toQueue(run, agent, target.queue);
   else if ('agent' in target) toAgent(run, agent, target.agent);
-  else toNumber(run, agent, target.number);
+  else toNumber(run, agent, target.number, target.callerId);
   return true;
 }
 
@@ -153,7 +153,7 @@ function toAgent(run: ContactRun, from: string, to: string): void {
   wait(run);
 }
 
-function toNumber(run: ContactRun, from: string, raw: string): void {
+function toNumber(run: ContactRun, from: string, raw: string, agentChoice?: string): void {
   const queue = run.s.queue;
   const check = checkDialNumber(raw, dialOptions(run));
   if (!queue || !check.ok) return;
@@ -165,6 +165,7 @@ function toNumber(run: ContactRun, from: string, raw: string): void {
     dialedNumber: check.e164,
     queue: queue.name,
     agent: from,
+    ...(agentChoice !== undefined ? { agentChoice } : {}),
     activeCall: true,
     variables: (name) => run.vars.lookup(undefined, name),
     ...(run.env.random ? { random: run.env.random } : {}),
@@ -175,6 +176,7 @@ function toNumber(run: ContactRun, from: string, raw: string): void {
       ...(decision.name ? { name: decision.name } : {}),
       rule: decision.rule,
       reason: decision.reason,
+      rejected: decision.rejected,
     },
   });
   release(run, from, `transferred the contact to ${check.e164}`);
@@ -203,6 +205,12 @@ function toNumber(run: ContactRun, from: string, raw: string): void {
     result: 'transferred',
     target: { number: check.e164 },
     reason: `dialling ${check.e164} with caller ID ${decision.number ?? 'none'} (${decision.rule})`,
+    callerId: {
+      ...(decision.number ? { number: decision.number } : {}),
+      rule: decision.rule,
+      reason: decision.reason,
+      rejected: decision.rejected,
+    },
   });
 }
 

@@ -91,7 +91,12 @@ export class AgentControls {
       core.deliver(contactId, { type: 'agentTransfer', agent: name, target }, (result) => {
         const told = result?.commands.find((c) => c.type === 'transferResult' && c.agent === name);
         if (told?.type === 'transferResult')
-          answer = { result: told.result, reason: told.reason, target: told.target };
+          answer = {
+            result: told.result,
+            reason: told.reason,
+            target: told.target,
+            ...(told.callerId ? { callerId: told.callerId } : {}),
+          };
         else {
           const ignored = result?.trace.find((e) => e.ignored)?.ignored;
           if (ignored) answer = { result: 'refused', reason: ignored };

@@ -259,6 +259,9 @@ export class HostCore {
       case 'variableUpdate':
         this.observers.variableUpdated?.(contactId, command);
         return false;
+      case 'callbackEntry':
+        this.observers.callbackEntry?.(contactId, command);
+        return false;
       default:
         return false;
     }

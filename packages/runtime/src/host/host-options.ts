@@ -1,4 +1,5 @@
 import type {
+  CallerIdOutcome,
   Command,
   ContactEvent,
   ContactSnapshot,
@@ -51,10 +52,14 @@ export type VariableUpdateCommand = Extract<Command, { type: 'variableUpdate' }>
 type HttpRequestCommand = Extract<Command, { type: 'httpRequest' }>;
 
 /** The engine's answer to an agent's blind transfer; `target` as the engine took it (a number in E.164). */
+export type CallbackEntryCommand = Extract<Command, { type: 'callbackEntry' }>;
+
 export interface TransferAnswer {
   result: 'transferred' | 'refused';
   reason: string;
   target?: TransferTarget;
+  /** A transfer to a number: the caller-ID decision (rule, number, rejected). */
+  callerId?: CallerIdOutcome;
 }
 
 /** What a host watches of the core (a log, live events, metrics, durable agent states). All optional. */
@@ -79,6 +84,8 @@ export interface HostObservers {
     answer: TransferAnswer,
   ): void;
   wrapUp?(agent: string, reason: string): void;
+  /** The customer keyed (or did not key) the callback number the agent prompted them for. */
+  callbackEntry?(contactId: string, entry: CallbackEntryCommand): void;
 }
 
 export interface HostCoreOptions {

@@ -68,6 +68,7 @@ export function fromSameAreaCode(
       }
       rejected.push({
         candidate: label(candidate),
+        number: candidate.number,
         why: `area code ${area?.label ?? 'unknown'} is not ${target.label}`,
       });
     }
@@ -108,6 +109,7 @@ export function fromAgentSelection(
   }
   rejected.push({
     candidate: choice,
+    ...(found.ok ? { number: found.candidate.number } : {}),
     why: found.ok ? `not one of agent "${agent}"'s allowed numbers (${allowedNames.join(', ')})` : found.why,
   });
   return undefined;

@@ -16,8 +16,11 @@ export interface CallerIdCandidate {
   displayName?: string;
 }
 
-/** Candidates passed over, with why: the `rejected` list of a caller-ID decision. */
-export type Rejected = { candidate: string; why: string }[];
+/**
+ * Candidates passed over, with why: the `rejected` list of a caller-ID decision. `number` is the E.164
+ * number when the candidate was one (not for "group sales has no number").
+ */
+export type Rejected = { candidate: string; number?: string; why: string }[];
 
 /** The number a rule chose, and the words that explain it. */
 export interface Choice {

@@ -208,9 +208,15 @@ const TABLE: Row[] = [
   ],
   [
     'agent quick connect during an active call: queue',
-    { purpose: 'agentOutbound', activeCall: true, queue: 'support', agent: 'alice' },
+    { purpose: 'agentOutbound', activeCall: true, queue: 'support', agent: 'bob' },
     '+14155550122',
     'queue',
+  ],
+  [
+    "agent quick connect during an active call: the queue's number is not allowed -> agent default",
+    { purpose: 'agentOutbound', activeCall: true, queue: 'support', agent: 'alice' },
+    '+12125550133',
+    'agentDefault',
   ],
   [
     'agent dialling with no active call: default outbound queue',
@@ -327,7 +333,11 @@ describe('resolveCallerId: reasons and rejected candidates', () => {
       agentChoice: 'support',
     });
     expect(d.rejected).toEqual([
-      { candidate: 'support', why: `not one of agent "alice"'s allowed numbers (sales, nyc)` },
+      {
+        candidate: 'support',
+        number: '+14155550122',
+        why: `not one of agent "alice"'s allowed numbers (sales, nyc)`,
+      },
     ]);
     expect(d.reason).toContain('"nyc" (+12125550133)');
   });
@@ -363,7 +373,11 @@ describe('resolveCallerId: reasons and rejected candidates', () => {
     });
     expect(d.rule).toBe('sameAreaCode');
     expect(d.rejected).toEqual([
-      { candidate: '"sales" (+12015550111)', why: 'area code 201 (US) is not 212 (US)' },
+      {
+        candidate: '"sales" (+12015550111)',
+        number: '+12015550111',
+        why: 'area code 201 (US) is not 212 (US)',
+      },
     ]);
   });
 
@@ -397,6 +411,7 @@ describe('resolveCallerId: reasons and rejected candidates', () => {
       const d = calling('+3225559999');
       expect(d.rejected).toContainEqual({
         candidate: '"rennes" (+33299123456)',
+        number: '+33299123456',
         why: 'area code 2 (FR) is not 2 (BE)',
       });
       const noBrussels = { ...resources, numbers: { ...resources.numbers } };

@@ -5,6 +5,7 @@ import {
   ownEntry,
   type Resources,
 } from '@callflow/model';
+import { fromAgentCall } from './caller-id-agent-calls.js';
 import { fromAgentChoice, fromAgentGroup, fromAgentSelection, fromSameAreaCode } from './caller-id-agents.js';
 import {
   accountNumber,
@@ -12,13 +13,17 @@ import {
   isOwned,
   label,
   numberOrName,
-  queueCallerId,
   type Rejected,
   safeCallerIdName,
 } from './caller-id-numbers.js';
+import { fromDefaultOutboundQueue, fromQueue } from './caller-id-queues.js';
 
-/** Why a call is being placed: decides the default rule when no strategy is configured. */
-export type CallerIdPurpose = 'transfer' | 'callback' | 'agentOutbound';
+/**
+ * Why a call is being placed: decides the default rule when no strategy is configured. `transfer` is a
+ * flow's Transfer to phone number; the others, placed by an agent, follow one rule set
+ * (docs/caller-id.md "Calls agents place").
+ */
+export type CallerIdPurpose = 'transfer' | 'callback' | 'agentOutbound' | 'consult';
 
 export interface CallerIdSituation {
   purpose: CallerIdPurpose;
@@ -55,8 +60,8 @@ export interface CallerIdDecision {
   rule: CallerIdRule;
   /** One sentence an admin can read in the trace: which rule, which number, and any warning. */
   reason: string;
-  /** Numbers considered before the chosen one, and why each was passed over. */
-  rejected: { candidate: string; why: string }[];
+  /** Numbers considered before the chosen one, and why each was passed over (`number`: E.164, when it was one). */
+  rejected: { candidate: string; number?: string; why: string }[];
   /** Present when the number may be blocked by carriers (a fixed number the account does not own). */
   warning?: string;
 }
@@ -74,9 +79,14 @@ export interface CallerIdDecision {
  */
 export function resolveCallerId(s: CallerIdSituation): CallerIdDecision {
   const rejected: Rejected = [];
+  const agentPlaced = s.agent !== undefined && s.purpose !== 'transfer' && s.setting === undefined;
   const picked =
     fromWhisper(s, rejected) ??
-    (s.setting ? fromStrategy(s, s.setting, rejected) : fromPurpose(s, rejected)) ??
+    (agentPlaced
+      ? fromAgentCall(s, s.agent as string, rejected)
+      : s.setting
+        ? fromStrategy(s, s.setting, rejected)
+        : fromPurpose(s, rejected)) ??
     principal(s.resources, rejected);
   if (!picked) {
     return {
@@ -221,19 +231,6 @@ function fromVariable(
   };
 }
 
-function fromQueue(s: CallerIdSituation, rejected: Rejected, lead: string): Choice | undefined {
-  const found = queueCallerId(s.resources, s.queue);
-  if (!found.ok) {
-    rejected.push({ candidate: `queue ${s.queue ?? '(none)'}`, why: found.why });
-    return undefined;
-  }
-  return {
-    rule: 'queue',
-    candidate: found.candidate,
-    reason: `${lead}the outbound caller ID of queue "${s.queue}": ${label(found.candidate)}`,
-  };
-}
-
 function fromCaller(s: CallerIdSituation, rejected: Rejected, lead: string): Choice | undefined {
   if (s.callerNumber === undefined || s.callerNumber === '') {
     rejected.push({ candidate: "caller's number", why: "the caller's number is withheld or unknown" });
@@ -251,29 +248,6 @@ function fromCaller(s: CallerIdSituation, rejected: Rejected, lead: string): Cho
     rule: 'caller',
     candidate: { number: check.e164 },
     reason: `${lead}the original caller's number ${check.e164} is passed through`,
-  };
-}
-
-function fromDefaultOutboundQueue(s: CallerIdSituation, rejected: Rejected): Choice | undefined {
-  const agent = s.agent !== undefined ? ownEntry(s.resources.agents, s.agent) : undefined;
-  const queue = agent?.defaultOutboundQueue;
-  if (queue === undefined) {
-    rejected.push({
-      candidate: 'default outbound queue',
-      why:
-        s.agent === undefined ? 'no agent on this call' : `agent "${s.agent}" has no default outbound queue`,
-    });
-    return undefined;
-  }
-  const found = queueCallerId(s.resources, queue);
-  if (!found.ok) {
-    rejected.push({ candidate: `queue ${queue}`, why: found.why });
-    return undefined;
-  }
-  return {
-    rule: 'defaultOutboundQueue',
-    candidate: found.candidate,
-    reason: `an agent dialling with no active call shows the caller ID of their default outbound queue "${queue}": ${label(found.candidate)}`,
   };
 }
 

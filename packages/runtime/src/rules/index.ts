@@ -3,6 +3,7 @@
 export { checkHttpTarget, type HttpTargetCheck } from '@callflow/model';
 export * from './call-secrets.js';
 export * from './caller-id.js';
+export { type CallerIdPick, checkCallerIdPick } from './caller-id-agent-calls.js';
 export { allowedNumberNames, type CallerIdCandidate } from './caller-id-numbers.js';
 export * from './coerce.js';
 export * from './conditions.js';

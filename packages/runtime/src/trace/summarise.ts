@@ -41,5 +41,7 @@ export function summariseCommand(command: Command): string {
       return `transfer by ${command.agent} ${command.result}: ${command.reason}`;
     case 'variableUpdate':
       return `variable ${command.name} edit by ${command.agent}: ${command.result} (version ${command.version})`;
+    case 'callbackEntry':
+      return `callback number for ${command.agent}: ${command.result}${command.number ? ` ${command.number}` : ''}`;
   }
 }

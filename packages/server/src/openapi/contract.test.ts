@@ -225,10 +225,19 @@ async function useEveryRoute(): Promise<void> {
   await call('PATCH', `/api/contacts/${id}/variables/note`, { body: { value: 'x', version: 'one' } });
   await call('POST', `/api/contacts/${id}/events`, { body: { type: 'explode' } });
   await call('POST', `/api/contacts/${id}/events`, { body: { type: 'digits', digits: '1' } });
+  await call('GET', '/api/agents/bilal.khan/caller-id?to=%2B13125550100');
+  await call('GET', '/api/agents/bilal.khan/caller-id?to=911');
+  await call('POST', '/api/agents/bilal.khan/pending-callback/prompt');
+  await call('POST', `/api/contacts/${id}/events`, { body: { type: 'digits', digits: '3125550166#' } });
+  await call('PUT', '/api/agents/bilal.khan/pending-callback', { body: { number: '+13125550177' } });
+  await call('PUT', '/api/agents/bilal.khan/pending-callback', { body: { number: '911' } });
+  await call('DELETE', '/api/agents/bilal.khan/pending-callback');
+  await call('DELETE', '/api/agents/bilal.khan/pending-callback');
   await call('POST', '/api/agents/bilal.khan/transfer', { body: { to: { agent: 'carmen.diaz' } } });
   await call('POST', '/api/agents/bilal.khan/transfer', { body: { to: 'support' } });
   await call('POST', '/api/agents/bilal.khan/hangup');
   await call('POST', '/api/agents/bilal.khan/hangup');
+  await call('POST', '/api/agents/bilal.khan/wrap-up', { body: { reason: 'Not in the list' } });
   await call('POST', '/api/agents/bilal.khan/wrap-up', { body: { reason: 'Resolved' } });
   await call('POST', '/api/agents/bilal.khan/wrap-up', { body: { reason: 'Resolved' } });
   await call('POST', `/api/contacts/${id}/events`, { body: { type: 'hangUp' } });
@@ -249,7 +258,12 @@ async function useEveryRoute(): Promise<void> {
     () => call('GET', `/api/contacts/${second.body.contactId}`),
     (r) => (r.body as { status: string }).status === 'connected',
   );
-  await call('POST', '/api/agents/bilal.khan/transfer', { body: { to: { number: '+12015550123' } } });
+  await call('POST', '/api/agents/bilal.khan/transfer', {
+    body: { to: { number: '+12015550123' }, callerId: 'campaign' },
+  });
+  await call('POST', '/api/agents/bilal.khan/transfer', {
+    body: { to: { number: '+12015550123' }, callerId: 'support' },
+  });
   await call('POST', '/api/agents/bilal.khan/wrap-up', { body: { reason: 'Transferred' } });
 
   // Callbacks: a web request, cancelled; an agent's own callback.
@@ -264,6 +278,9 @@ async function useEveryRoute(): Promise<void> {
   await call('POST', '/api/agents/alice.ng/state', { body: { state: 'Available' } });
   await call('POST', '/api/agents/alice.ng/callbacks', { body: { number: '+12015550124' } });
   await call('POST', '/api/agents/alice.ng/callbacks', { body: { number: 12 } });
+  await call('POST', '/api/agents/alice.ng/pending-callback/place');
+  await call('PUT', '/api/agents/alice.ng/pending-callback', { body: { number: '+12015550125' } });
+  await call('POST', '/api/agents/alice.ng/pending-callback/place', { body: { callerId: 'main' } });
   await call('POST', '/api/sim/clock', { body: { skipSeconds: 1 } });
   await call('POST', '/api/sim/clock', { body: { skipSeconds: 0 } });
 }

@@ -18,6 +18,8 @@ export interface AgentTransferEvent extends LiveEvent {
   result: 'transferred' | 'refused';
   reason: string;
   target: { queue: string } | { agent: string } | { number: string };
+  /** A transfer to a number: the caller-ID decision (rule, number, rejected[{ candidate, number, why }]). */
+  callerId: { number?: string; rule: string; reason: string; rejected?: unknown[] } | null;
 }
 
 export interface SequencedEvent {

@@ -1,4 +1,4 @@
-import { type Flow, ownEntry, type Resources } from '@callflow/model';
+import { agentCallerIdSetting, type Flow, ownEntry, type Resources } from '@callflow/model';
 import { allowedNumberNames, type ContactSnapshot, type SimpleAcd } from '@callflow/runtime';
 import { contactView } from '../runtime-host/contact-view.js';
 import type { PublishedVersions } from '../store/published-versions.js';
@@ -6,7 +6,8 @@ import type { PublishedVersions } from '../store/published-versions.js';
 /**
  * The part of the resources an agent's desktop needs, and nothing else of the center: the agent's own
  * record with the numbers it may present (name, number, display name), the queues and the other agents
- * (with their states) it may transfer to, and the country allowlist its dial pad checks.
+ * (with their states) it may transfer to, the country allowlist its dial pad checks, the strategy that
+ * preselects its caller ID and the wrap-up reasons it picks from.
  */
 export function agentDesktop(name: string, resources: Resources, acd: SimpleAcd) {
   const agent = ownEntry(resources.agents, name);
@@ -21,7 +22,10 @@ export function agentDesktop(name: string, resources: Resources, acd: SimpleAcd)
       groups: agent?.groups ?? [],
       defaultNumber: agent?.defaultNumber ?? null,
       defaultOutboundQueue: agent?.defaultOutboundQueue ?? null,
+      phone: agent?.phone ?? null,
     },
+    /** The strategy that preselects the caller ID of the agent's calls (their group's, else the account's). */
+    callerIdStrategy: agentCallerIdSetting(resources, name) ?? { strategy: 'queue' },
     numbers,
     queues: Object.entries(resources.queues).map(([queue, q]) => ({
       name: queue,
@@ -35,6 +39,7 @@ export function agentDesktop(name: string, resources: Resources, acd: SimpleAcd)
         state: acd.agents.get(other)?.state ?? 'Offline',
       })),
     allowedCountries: resources.account.allowedCountries,
+    wrapUpReasons: resources.account.wrapUpReasons ?? [],
   };
 }
 

@@ -1,6 +1,12 @@
 import { ownEntry, type Resources } from '@callflow/model';
 import { runtimeRoutes as API } from '@callflow/model/api-contract';
-import { AGENT_NOT_AVAILABLE, callPlacingRefusal, type TransferTarget } from '@callflow/runtime';
+import {
+  AGENT_NOT_AVAILABLE,
+  callPlacingRefusal,
+  checkCallerIdPick,
+  resolveCallerId,
+  type TransferTarget,
+} from '@callflow/runtime';
 import type { Express } from 'express';
 import { ApiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
@@ -9,6 +15,19 @@ import type { PublishedVersions } from '../store/published-versions.js';
 import { agentContactView, agentDesktop } from './agent-desktop-view.js';
 import { callbackNumber, callbackView, refuseAtCapacity } from './callback-routes.js';
 import { saveVariable } from './variable-save.js';
+
+/** The number an agent picked for a call: refused (422 caller_id_not_allowed) unless they may present it. */
+function pickedCallerId(resources: Resources, agent: string, pick: string): string {
+  const checked = checkCallerIdPick(resources, agent, pick);
+  if (!checked.ok) {
+    throw new ApiError(422, 'caller_id_not_allowed', `${checked.why}; nothing was placed.`, {
+      path: '/callerId',
+      callerId: pick,
+      allowed: checked.allowed,
+    });
+  }
+  return checked.numberName;
+}
 
 export function agentRoutes(
   app: Express,
@@ -26,6 +45,7 @@ export function agentRoutes(
       groups: agent?.groups ?? [],
       state: agent?.state ?? 'Offline',
       contactId: agent?.contactId ?? null,
+      pendingCallback: host.pendingCallback(name),
       offer: offer
         ? {
             contactId: agent?.contactId ?? null,
@@ -135,6 +155,15 @@ export function agentRoutes(
     if (agent?.state !== 'WrapUp') {
       throw new ApiError(409, 'agent_busy', `${name} is not in wrap-up (state ${agent?.state}).`, { name });
     }
+    // The admin's list, when there is one, is the only choice (reports count by reason).
+    const reasons = resources().account.wrapUpReasons ?? [];
+    if (reasons.length > 0 && !reasons.includes(reason)) {
+      throw new ApiError(422, 'unknown_wrap_up_reason', `"${reason}" is not one of the wrap-up reasons.`, {
+        path: '/reason',
+        reason,
+        allowed: reasons,
+      });
+    }
     host.wrapUp(name, reason);
     res.json(view(name));
   });
@@ -142,7 +171,13 @@ export function agentRoutes(
   route(app, API.transfer, (input, _req, res) => {
     const name = agentOf(input);
     const target = input.body.to as TransferTarget;
-    const answer = host.transfer(name, target);
+    const pick = input.body.callerId;
+    const callerId = pick === undefined ? undefined : pickedCallerId(resources(), name, pick);
+    if (callerId !== undefined && !('number' in target))
+      throw new ApiError(400, 'invalid_body', '"callerId" applies to a transfer to a number only.', {
+        problems: [{ path: '/callerId', message: 'only with { "to": { "number": ... } }' }],
+      });
+    const answer = host.transfer(name, callerId ? { ...target, callerId } : target);
     if (answer.result === 'refused') {
       throw new ApiError(
         409,
@@ -158,6 +193,7 @@ export function agentRoutes(
       result: answer.result,
       reason: answer.reason,
       target: answer.target ?? target,
+      callerId: answer.callerId ?? null,
       agent: view(name),
     });
   });
@@ -166,6 +202,8 @@ export function agentRoutes(
     const name = agentOf(input);
     const { body } = input;
     const number = callbackNumber(body.number, resources());
+    const callerId =
+      body.callerId === undefined ? undefined : pickedCallerId(resources(), name, body.callerId);
     const agent = host.acd.agents.get(name);
     if (agent?.contactId) throw new ApiError(409, 'agent_busy', `${name} is already on a contact.`, { name });
     const refusal = agent && callPlacingRefusal(agent);
@@ -177,8 +215,95 @@ export function agentRoutes(
       });
     }
     refuseAtCapacity(host);
-    const s = host.agentCallback({ agent: name, number }, req.principal?.name ?? 'unknown');
-    const row = host.repository.callback(s.contactId);
-    res.status(201).json(row && callbackView(host, row));
+    const s = host.agentCallback(
+      { agent: name, number, ...(callerId ? { agentChoice: callerId } : {}) },
+      req.principal?.name ?? 'unknown',
+    );
+    res.status(201).json(placedView(s.contactId));
+  });
+
+  /** An agent's call as the API answers it: the callback row, with the caller-ID decision once dialled. */
+  const placedView = (contactId: string) => {
+    const row = host.repository.callback(contactId);
+    return row && { ...callbackView(host, row), callerId: host.callerIdOf(contactId) };
+  };
+
+  // What the desktop's caller-ID picker preselects for a call to `to`, and why (nothing is placed).
+  route(app, API.agentCallerId, (input, _req, res) => {
+    const name = agentOf(input);
+    const number = callbackNumber(input.query.to, resources());
+    const agent = host.acd.agents.get(name);
+    const queue = agent?.contactId ? host.snapshot(agent.contactId)?.queue?.name : undefined;
+    const pick = input.query.callerId;
+    res.json(
+      resolveCallerId({
+        purpose: 'agentOutbound',
+        resources: resources(),
+        dialedNumber: number,
+        agent: name,
+        activeCall: queue !== undefined,
+        ...(queue !== undefined ? { queue } : {}),
+        ...(pick !== undefined ? { agentChoice: pick } : {}),
+      }),
+    );
+  });
+
+  // Agent-initiated callback: prompt the customer, edit, place or cancel (docs/api.md).
+  route(app, API.promptCallback, (input, _req, res) => {
+    const name = agentOf(input);
+    const answer = host.promptCallback(name);
+    if (!answer.ok) {
+      const state = host.acd.agents.get(name)?.state ?? 'Offline';
+      throw new ApiError(409, 'no_connected_call', `${name} cannot prompt a customer: ${answer.reason}.`, {
+        name,
+        state,
+        reason: answer.reason,
+      });
+    }
+    res.status(202).json({ pendingCallback: answer.pending });
+  });
+
+  route(app, API.editPendingCallback, (input, _req, res) => {
+    const name = agentOf(input);
+    const number = callbackNumber(input.body.number, resources());
+    res.json({ pendingCallback: host.editPendingCallback(name, number) });
+  });
+
+  route(app, API.cancelPendingCallback, (input, _req, res) => {
+    const name = agentOf(input);
+    if (!host.cancelPendingCallback(name))
+      throw new ApiError(409, 'no_pending_callback', `${name} has no callback being prepared.`, { name });
+    res.status(204).end();
+  });
+
+  route(app, API.placePendingCallback, (input, req, res) => {
+    const name = agentOf(input);
+    const pending = host.pendingCallback(name);
+    if (!pending?.number || pending.status === 'invalid' || pending.status === 'prompting') {
+      throw new ApiError(
+        409,
+        'no_pending_callback',
+        `${name} has no number to call back${pending ? ` (${pending.status})` : ''}: prompt the customer or type one.`,
+        { name, status: pending?.status ?? null },
+      );
+    }
+    const number = callbackNumber(pending.number, resources());
+    const pick = input.body?.callerId;
+    const callerId = pick === undefined ? undefined : pickedCallerId(resources(), name, pick);
+    const agent = host.acd.agents.get(name);
+    if (agent?.offered) throw new ApiError(409, 'agent_busy', `${name} has a contact offered.`, { name });
+    // On the call (Busy) or after it (WrapUp) the agent may call the customer back; else as any call.
+    const refusal =
+      agent && agent.state !== 'Busy' && agent.state !== 'WrapUp' ? callPlacingRefusal(agent) : undefined;
+    if (agent && refusal) {
+      throw new ApiError(409, 'agent_not_available', `${refusal}; set the agent Available first.`, {
+        name,
+        state: agent.state,
+        reason: AGENT_NOT_AVAILABLE,
+      });
+    }
+    refuseAtCapacity(host);
+    const s = host.placePendingCallback(name, number, callerId, req.principal?.name ?? 'unknown');
+    res.status(201).json(placedView(s.contactId));
   });
 }

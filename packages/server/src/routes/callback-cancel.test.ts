@@ -87,7 +87,7 @@ describe("cancelling an agent's own callback", () => {
     // There is no call left to hang up: 409, not a 200 that changes nothing.
     const hangUp = await t.api().post('/api/agents/alice.ng/hangup').expect(409);
     expect(hangUp.body).toMatchObject({ code: 'no_connected_call', details: { state: 'WrapUp' } });
-    await t.api().post('/api/agents/alice.ng/wrap-up').send({ reason: 'Cancelled' }).expect(200);
+    await t.api().post('/api/agents/alice.ng/wrap-up').send({ reason: 'Wrong number' }).expect(200);
     expect(await agentView('alice.ng')).toMatchObject({ state: 'Available' });
   });
 
@@ -100,7 +100,7 @@ describe("cancelling an agent's own callback", () => {
     t.service.host.send(id, { type: 'dialResult', ref: String(dialling?.dialRef), result: 'answered' });
     await t.api().delete(`/api/callbacks/${id}`).expect(204);
     expect(await agentView('alice.ng')).toMatchObject({ state: 'WrapUp', contactId: null });
-    await t.api().post('/api/agents/alice.ng/wrap-up').send({ reason: 'Cancelled' }).expect(200);
+    await t.api().post('/api/agents/alice.ng/wrap-up').send({ reason: 'Wrong number' }).expect(200);
     const again = await t.api().post('/api/agents/alice.ng/callbacks').send({ number: '+12015550124' });
     expect(again.status).toBe(201);
   });

@@ -1,4 +1,4 @@
-import type { Resources } from '@callflow/model';
+import { lintResources, type Resources } from '@callflow/model';
 import { serviceRoutes as API } from '@callflow/model/api-contract';
 import type { Express } from 'express';
 import { ApiError } from '../http/api-error.js';
@@ -16,12 +16,17 @@ export function resourceRoutes(app: Express, store: FlowStore, events: EventBus)
   });
 
   route(app, API.saveResources, async ({ body }, req, res) => {
-    const problems = resourcesSchemaProblems(body);
+    const schema = resourcesSchemaProblems(body);
+    // Names that refer to nothing and the agent rules (a default number not allowed...) are checked
+    // once the shape is right, as `callflow validate` does.
+    const problems = schema.some((p) => p.severity === 'error')
+      ? schema
+      : [...schema, ...lintResources(body as unknown as Resources)];
     if (problems.some((p) => p.severity === 'error')) {
       throw new ApiError(
         422,
         'invalid_resources',
-        'The resources do not match the resources schema; nothing was saved.',
+        'The resources do not pass the resources schema and checks; nothing was saved.',
         {
           problems,
         },

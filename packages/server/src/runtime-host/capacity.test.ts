@@ -224,7 +224,7 @@ describe('maximum concurrent calls', () => {
 
     // The call ends, bilal is ready again: the callback is offered, as any waiting callback would be.
     await t.api().post(`/api/contacts/${call}/events`).send({ type: 'hangUp' }).expect(200);
-    await t.api().post('/api/agents/bilal.khan/wrap-up').send({ reason: 'Done' }).expect(200);
+    await t.api().post('/api/agents/bilal.khan/wrap-up').send({ reason: 'Resolved' }).expect(200);
     expect(host().offerOf('bilal.khan')?.kind).toBe('callback');
     expect(host().acd.agents.get('bilal.khan')?.contactId).toBe(cb.id);
     expect((await callbacks(t)).find((c) => c.id === cb.id)?.waitReason).toBeNull();

@@ -17,6 +17,7 @@ import {
   startWebCallback,
   type TelephonyAdapter,
   TelephonyRouting,
+  type TraceEntry,
   type TransferAnswer,
   type TransferTarget,
 } from '@callflow/runtime';
@@ -62,6 +63,19 @@ export interface ContactHostOptions {
 export type { TransferAnswer };
 
 /**
+ * The callback an agent prepares during a call (agent-initiated callback): the number the customer
+ * keyed when prompted, or the agent typed or edited. Kept in this process only; a restart drops it
+ * (nothing was dialled).
+ */
+export interface PendingCallback {
+  contactId: string;
+  status: 'prompting' | 'entered' | 'invalid' | 'timeout' | 'edited';
+  /** The number to call (checked by the dial-number rules), or what the customer keyed when refused. */
+  number: string | null;
+  reason: string | null;
+}
+
+/**
  * Runs published flows for live contacts: the runtime's host core on the wall clock, with the simulator
  * adapter (and a live provider beside it) as telephony and a simple ACD for agents. Every step is
  * persisted (snapshot, timers, callback requests) before its commands are carried out, so after a crash
@@ -81,6 +95,7 @@ export class ContactHost {
   readonly #contacts: DurableContacts;
   readonly #core: HostCore;
   readonly #routing: TelephonyRouting;
+  readonly #pending = new Map<string, PendingCallback>();
 
   constructor(private readonly options: ContactHostOptions) {
     this.clock = options.clock ?? new WallClock();
@@ -239,10 +254,18 @@ export class ContactHost {
     return this.snapshot(contactId) ?? result.snapshot;
   }
 
-  agentCallback(p: { agent: string; number: string }, requestedBy: string): ContactSnapshot {
+  agentCallback(
+    p: { agent: string; number: string; agentChoice?: string },
+    requestedBy: string,
+  ): ContactSnapshot {
     const contactId = this.#callbackId();
     const result = this.#core.agents.placeCallback(
-      { contactId, agent: p.agent, number: p.number },
+      {
+        contactId,
+        agent: p.agent,
+        number: p.number,
+        ...(p.agentChoice ? { agentChoice: p.agentChoice } : {}),
+      },
       { kind: 'agent', requestedBy },
     );
     return this.snapshot(contactId) ?? result.snapshot;
@@ -323,6 +346,16 @@ export class ContactHost {
     this.#core.agents.wrapUp(name, reason);
   }
 
+  /** The caller-ID decision of the last call placed for the contact (from its trace), or null. */
+  callerIdOf(contactId: string): NonNullable<TraceEntry['callerId']> | null {
+    const trace = this.repository.trace(contactId);
+    for (let i = trace.length - 1; i >= 0; i -= 1) {
+      const callerId = trace[i]?.callerId;
+      if (callerId) return callerId;
+    }
+    return null;
+  }
+
   /** The contacts an agent is offered or connected to: what its desktop (and event stream) may see. */
   contactsOfAgent(name: string): string[] {
     const contactId = this.acd.agents.get(name)?.contactId;
@@ -332,6 +365,76 @@ export class ContactHost {
   /** Keeps the ACD's agents in step with the resources file (agents added since the start). */
   syncAgents(): void {
     this.#core.syncAgents();
+  }
+
+  // -- agent-initiated callback ---------------------------------------------------------------------
+
+  pendingCallback(agent: string): PendingCallback | null {
+    return this.#pending.get(agent) ?? null;
+  }
+
+  #setPending(agent: string, pending: PendingCallback | null): void {
+    if (pending) this.#pending.set(agent, pending);
+    else this.#pending.delete(agent);
+    this.options.events.publish({ type: 'agent.pendingCallback', agent, pendingCallback: pending });
+  }
+
+  /**
+   * The agent's connected customer is prompted for the callback number (the keys reach the engine, not
+   * the agent). Answers why not when the agent is not connected to a call.
+   */
+  promptCallback(agent: string): { ok: true; pending: PendingCallback } | { ok: false; reason: string } {
+    const contactId = this.acd.agents.get(agent)?.contactId;
+    if (!contactId) return { ok: false, reason: `${agent} is not on a call` };
+    let refused: string | undefined = 'the contact took no prompt';
+    this.#core.deliver(contactId, { type: 'agentPromptCallback', agent }, (result) => {
+      refused = result?.commands.some((c) => c.type === 'collectDigits')
+        ? undefined
+        : (result?.trace.find((e) => e.ignored)?.ignored ?? 'the contact took no prompt');
+    });
+    if (refused) return { ok: false, reason: refused };
+    const pending: PendingCallback = { contactId, status: 'prompting', number: null, reason: null };
+    this.#setPending(agent, pending);
+    return { ok: true, pending };
+  }
+
+  /** The agent types or edits the number (already checked by the dial-number rules). */
+  editPendingCallback(agent: string, number: string): PendingCallback {
+    const contactId = this.#pending.get(agent)?.contactId ?? this.acd.agents.get(agent)?.contactId ?? '';
+    const pending: PendingCallback = { contactId, status: 'edited', number, reason: null };
+    this.#setPending(agent, pending);
+    return pending;
+  }
+
+  /** The agent cancels: nothing is dialled. False when there was nothing to cancel. */
+  cancelPendingCallback(agent: string): boolean {
+    if (!this.#pending.has(agent)) return false;
+    this.#setPending(agent, null);
+    return true;
+  }
+
+  /**
+   * The agent calls the customer back on the pending number: the call they are on (if still connected)
+   * ends first, and the agent is on the callback at once (no wrap-up in between, no other offer).
+   */
+  placePendingCallback(
+    agent: string,
+    number: string,
+    agentChoice: string | undefined,
+    requestedBy: string,
+  ): ContactSnapshot {
+    const current = this.acd.agents.get(agent);
+    if (current?.contactId && current.state === 'Busy' && !current.offered) this.#core.agents.hangUp(agent);
+    const after = this.acd.agents.get(agent);
+    // Busy by hand takes no queue offers, and lets the agent place a call (docs/runtime.md).
+    if (after && after.state === 'WrapUp') this.acd.setState(agent, 'Busy', this.clock.now());
+    this.#pending.delete(agent);
+    const placed = this.agentCallback(
+      { agent, number, ...(agentChoice ? { agentChoice } : {}) },
+      requestedBy,
+    );
+    this.options.events.publish({ type: 'agent.pendingCallback', agent, pendingCallback: null });
+    return placed;
   }
 
   // -- what the core does that the service shows, keeps or carries out ------------------------------
@@ -369,6 +472,15 @@ export class ContactHost {
           version: answer.version,
         }),
       wrapUp: (agent, reason) => events.publish({ type: 'agent.wrapUp', agent, reason }),
+      callbackEntry: (contactId, entry) => {
+        const pending: PendingCallback = {
+          contactId,
+          status: entry.result,
+          number: entry.number ?? null,
+          reason: entry.reason ?? null,
+        };
+        this.#setPending(entry.agent, pending);
+      },
       transferAnswered: (agent, contactId, requested, answer) =>
         events.publish({
           type: 'agent.transfer',
@@ -377,6 +489,7 @@ export class ContactHost {
           result: answer.result,
           reason: answer.reason,
           target: answer.target ?? requested,
+          callerId: answer.callerId ?? null,
         } satisfies AgentTransferEvent),
     };
   }

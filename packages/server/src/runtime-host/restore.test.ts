@@ -214,7 +214,11 @@ describe('restart', () => {
     expect(host().capacity().liveCalls).toBe(1);
     await t.api().post(`/api/contacts/${own.id}/events`).send({ type: 'hangUp' }).expect(200);
     expect(await agent(t, 'alice.ng')).toMatchObject({ state: 'WrapUp', contactId: null });
-    const wrapped = await t.api().post('/api/agents/alice.ng/wrap-up').send({ reason: 'Done' }).expect(200);
+    const wrapped = await t
+      .api()
+      .post('/api/agents/alice.ng/wrap-up')
+      .send({ reason: 'Resolved' })
+      .expect(200);
     expect(wrapped.body.state).toBe('Available');
   });
 

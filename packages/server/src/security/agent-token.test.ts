@@ -82,9 +82,13 @@ describe('an agent token', () => {
       'agent',
       'agents',
       'allowedCountries',
+      'callerIdStrategy',
       'numbers',
       'queues',
+      'wrapUpReasons',
     ]);
+    expect(res.body.callerIdStrategy).toEqual({ strategy: 'queue' });
+    expect(res.body.agent.phone).toBe('+12125550201');
     expect(res.body.agent).toMatchObject({
       name: TEST_AGENT,
       displayName: 'Alice Ng',

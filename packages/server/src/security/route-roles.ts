@@ -117,6 +117,7 @@ export const ROUTE_ROLES: readonly RouteAccess[] = [
   },
   { method: 'GET', path: '/api/agents/:name/desktop', access: EVERYONE_AND_AGENT },
   { method: 'GET', path: '/api/agents/:name/contact', access: EVERYONE_AND_AGENT },
+  { method: 'GET', path: '/api/agents/:name/caller-id', access: EVERYONE_AND_AGENT },
   { method: 'PATCH', path: '/api/agents/:name/contact/variables/:variable', access: WRITERS_AND_AGENT },
   { method: 'POST', path: '/api/agents/:name/state', access: WRITERS_AND_AGENT },
   { method: 'POST', path: '/api/agents/:name/accept', access: WRITERS_AND_AGENT },
@@ -125,6 +126,10 @@ export const ROUTE_ROLES: readonly RouteAccess[] = [
   { method: 'POST', path: '/api/agents/:name/wrap-up', access: WRITERS_AND_AGENT },
   { method: 'POST', path: '/api/agents/:name/transfer', access: WRITERS_AND_AGENT },
   { method: 'POST', path: '/api/agents/:name/callbacks', access: WRITERS_AND_AGENT },
+  { method: 'POST', path: '/api/agents/:name/pending-callback/prompt', access: WRITERS_AND_AGENT },
+  { method: 'PUT', path: '/api/agents/:name/pending-callback', access: WRITERS_AND_AGENT },
+  { method: 'DELETE', path: '/api/agents/:name/pending-callback', access: WRITERS_AND_AGENT },
+  { method: 'POST', path: '/api/agents/:name/pending-callback/place', access: WRITERS_AND_AGENT },
   {
     method: 'POST',
     path: '/api/sim/clock',
