@@ -22,6 +22,9 @@ const options = {
   scrollBeyondLastLine: false,
   wordWrap: 'off',
   formatOnPaste: false,
+  // The completion list and hovers are wider than the side panel: drawn fixed, over the canvas,
+  // instead of cut off at the panel's edge.
+  fixedOverflowWidgets: true,
 } as const;
 
 /** The flow as canonical JSON, edited in place and kept in two-way sync with the canvas. */
