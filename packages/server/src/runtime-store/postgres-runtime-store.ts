@@ -34,6 +34,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Told about a stored contact that cannot be opened (sealed with another key); it is skipped. */
   unreadable?: (id: string, error: SealedValueError) => void;
+  /** How long a connection attempt may take before the call fails (ms, default 3,000). */
+  connectTimeoutMs?: number;
   /** Told when an idle connection fails (the database restarted): the pool replaces it. */
   onError?: (error: Error) => void;
 }
@@ -54,7 +56,13 @@ export class PostgresRuntimeStore implements RuntimeStore {
   readonly #unreadable: (id: string, error: SealedValueError) => void;
 
   private constructor(options: PostgresStoreOptions, box: SecretBox) {
-    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types: TYPES });
+    // A database that does not answer fails the call in seconds: a step is refused, never left hanging.
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      types: TYPES,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000,
+    });
     this.pool.on('error', (error) => options.onError?.(error));
     this.#box = box;
     this.#unreadable = options.unreadable ?? (() => undefined);

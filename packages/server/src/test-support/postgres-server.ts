@@ -10,7 +10,11 @@ import pg from 'pg';
 export interface TestPostgres {
   /** postgres://callflow@127.0.0.1:<port>/postgres */
   url: string;
+  /** Stops the server (as a crash does: immediate) and removes its directory. */
   stop(): void;
+  /** Takes the server down and brings it back on the same port and data (an outage of the database). */
+  down(): void;
+  up(): void;
 }
 
 /** Debian's PostgreSQL binaries (newest major first), or CALLFLOW_PG_BIN. */
@@ -86,9 +90,13 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     '-c full_page_writes=off',
     '-c max_connections=200',
   ].join(' ');
-  run('pg_ctl', ['-D', data, '-o', settings, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const start = () =>
+    run('pg_ctl', ['-D', data, '-o', settings, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  start();
   return {
     url: `postgres://callflow@127.0.0.1:${port}/postgres`,
+    down: () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']),
+    up: start,
     stop: () => {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
