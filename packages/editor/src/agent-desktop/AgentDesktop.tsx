@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/request';
 import { ConnectedCall } from './ConnectedCall';
+import { DialPad } from './DialPad';
 import { useDesktopEvents } from './desktop-events';
 import { signIn, useDesktop } from './desktop-store';
 import { desktopToken, setDesktopToken } from './desktop-token';
@@ -78,6 +79,7 @@ export function AgentDesktop() {
       )}
       <OfferStack />
       <ConnectedCall />
+      {!agent.contactId && (agent.state === 'Available' || agent.state === 'Busy') && <DialPad />}
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { CadTable } from './CadTable';
+import { CallbackPanel } from './CallbackPanel';
 import { act, useDesktop } from './desktop-store';
 import { TransferForm } from './TransferForm';
 
@@ -20,6 +21,7 @@ export function ConnectedCall() {
       </header>
       <CadTable variables={contact.variables} />
       <TransferForm />
+      <CallbackPanel />
     </section>
   );
 }

@@ -23,6 +23,16 @@ export function offeredAt(offer: DesktopOffer): number {
   return Date.parse(offer.ringsUntil) - offer.timeoutSeconds * 1000;
 }
 
+/** The callback an agent prepares during a call (Avaya's agent-initiated callback). */
+export interface PendingCallback {
+  contactId: string;
+  /** `prompting`: the customer hears the prompt and keys; `entered` / `edited`: a number to call; `invalid`: refused. */
+  status: 'prompting' | 'entered' | 'edited' | 'invalid';
+  number: string | null;
+  /** Why the customer's entry was refused (the dial-number rules). */
+  reason: string | null;
+}
+
 export interface DesktopAgent {
   name: string;
   displayName: string;
@@ -30,6 +40,7 @@ export interface DesktopAgent {
   state: AgentState;
   contactId: string | null;
   offer: DesktopOffer | null;
+  pendingCallback?: PendingCallback | null;
   /** Every offer waiting for the agent, earliest first, when the service lists more than one. */
   offers?: DesktopOffer[];
 }
@@ -78,6 +89,15 @@ export interface DesktopContact {
   variables: CadVariable[];
 }
 
+/** A caller-ID decision as the service explains it: the rule, the number, what was passed over and why. */
+export interface CallerIdDecision {
+  number?: string;
+  name?: string;
+  rule: string;
+  reason: string;
+  rejected?: { candidate: string; number?: string; why: string }[];
+}
+
 export type TransferTo = { queue: string } | { agent: string } | { number: string };
 
 export function createDesktopApi(agent: string, options: ApiOptions = {}) {
@@ -97,6 +117,29 @@ export function createDesktopApi(agent: string, options: ApiOptions = {}) {
     hangUp: () => post<{ agent: DesktopAgent }>('/hangup'),
     wrapUp: (reason: string) => post<DesktopAgent>('/wrap-up', { reason }),
     transfer: (to: TransferTo) => post<{ result: string; reason: string }>('/transfer', { to }),
+    /** The caller ID a call to `to` would present (with the agent's pick, when given), and why. */
+    callerIdFor: (to: string, callerId?: string) =>
+      get<CallerIdDecision>(`/caller-id?${new URLSearchParams(callerId ? { to, callerId } : { to })}`),
+    /** The agent's own outbound call (an agent-initiated callback) with the number they picked. */
+    placeCall: (number: string, callerId?: string) =>
+      post<{ callbackId?: string; callerId?: CallerIdDecision }>(
+        '/callbacks',
+        callerId ? { number, callerId } : { number },
+      ),
+    /** The customer hears the admin's prompt and keys the number; it lands in the pending callback. */
+    promptCallback: () => post<{ pendingCallback: PendingCallback }>('/pending-callback/prompt'),
+    /** The number the agent typed or edited (checked with the dial-number rules). */
+    editCallback: async (number: string) =>
+      (
+        await call<{ pendingCallback: PendingCallback }>('PUT', path('/pending-callback'), {
+          body: JSON.stringify({ number }),
+        })
+      ).body,
+    /** Ends the call and places the callback. */
+    placeCallback: (callerId?: string) =>
+      post<{ id: string; number: string }>('/pending-callback/place', callerId ? { callerId } : {}),
+    /** Drops the pending callback: nothing is dialled. */
+    cancelCallback: () => call<unknown>('DELETE', path('/pending-callback')),
     saveVariable: async (name: string, value: unknown, version: number) =>
       (
         await call<{ value: unknown; version: number }>(
