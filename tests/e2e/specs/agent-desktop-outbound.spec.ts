@@ -160,3 +160,34 @@ test('agent-initiated callback with Prompt: the simulated customer keys a number
   );
   expect(dial?.detail.to).toBe('+13125550177');
 });
+
+test('a transfer to a number presents the number the agent picks among their allowed ones', async ({
+  api,
+  browser,
+  server,
+}) => {
+  await publishFlow(api, DESK_DEMO);
+  const bilal = await openDesktop(browser, server, 'bilal.khan');
+  desktops.push(bilal);
+  await setDesktopState(bilal.page, 'Available');
+  const contactId = await callWaiting(api);
+  await bilal.page.getByRole('region', { name: 'Offers' }).getByRole('button', { name: 'Accept' }).click();
+  const transfer = connectedCall(bilal.page).getByRole('form', { name: 'Transfer' });
+  await transfer.getByRole('radio', { name: 'A number' }).check();
+  await transfer.getByRole('textbox', { name: 'Number' }).pressSequentially('(415) 555-0142');
+  const presentAs = transfer.getByRole('combobox', { name: 'Present as' });
+  await expect(presentAs.locator('option:not([value=""])')).toHaveText([
+    'Northwind Support (+12125550101)',
+    'Northwind Main Line (+12125550100)',
+  ]);
+  await presentAs.selectOption('support');
+  await transfer.getByRole('button', { name: 'Transfer' }).click();
+  await expect(stateOf(bilal.page)).toHaveAttribute('data-state', 'WrapUp');
+  const log = await api.call('GET', `/api/contacts/${contactId}/log`);
+  const dial = (
+    log.body as { entries: { type: string; detail: { to?: string; callerId?: string } }[] }
+  ).entries
+    .filter((e) => e.type === 'dial')
+    .at(-1);
+  expect(dial?.detail).toMatchObject({ to: '+14155550142', callerId: '+12125550101' });
+});

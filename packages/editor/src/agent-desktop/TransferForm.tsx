@@ -15,6 +15,7 @@ export function TransferForm() {
   const [agent, setAgent] = useState('');
   const [queue, setQueue] = useState('');
   const [number, setNumber] = useState('');
+  const [callerId, setCallerId] = useState('');
   const available = (profile?.agents ?? []).filter((a) => a.state === 'Available');
   const target: TransferTo | null =
     kind === 'agent' && available.some((a) => a.name === agent)
@@ -30,7 +31,9 @@ export function TransferForm() {
       aria-label="Transfer"
       onSubmit={(e) => {
         e.preventDefault();
-        if (target) void act((api) => api.transfer(target), 'Transferred.');
+        if (!target) return;
+        const picked = 'number' in target && callerId ? callerId : undefined;
+        void act((api) => api.transfer(target, picked), 'Transferred.');
       }}
     >
       <fieldset>
@@ -71,6 +74,19 @@ export function TransferForm() {
         </label>
       )}
       {kind === 'number' && <DialNumberField label="Number" value={number} onChange={setNumber} />}
+      {kind === 'number' && (
+        <label>
+          Present as
+          <select value={callerId} onChange={(e) => setCallerId(e.target.value)}>
+            <option value="">As the center decides</option>
+            {(profile?.numbers ?? []).map((n) => (
+              <option key={n.name} value={n.name}>
+                {n.displayName} ({n.number})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <button type="submit" disabled={!target}>
         Transfer
       </button>

@@ -116,7 +116,12 @@ export function createDesktopApi(agent: string, options: ApiOptions = {}) {
     reject: () => post<DesktopAgent>('/reject'),
     hangUp: () => post<{ agent: DesktopAgent }>('/hangup'),
     wrapUp: (reason: string) => post<DesktopAgent>('/wrap-up', { reason }),
-    transfer: (to: TransferTo) => post<{ result: string; reason: string }>('/transfer', { to }),
+    /** A blind transfer; to a number, optionally presenting one of the agent's allowed numbers. */
+    transfer: (to: TransferTo, callerId?: string) =>
+      post<{ result: string; reason: string; callerId?: CallerIdDecision | null }>(
+        '/transfer',
+        callerId ? { to, callerId } : { to },
+      ),
     /** The caller ID a call to `to` would present (with the agent's pick, when given), and why. */
     callerIdFor: (to: string, callerId?: string) =>
       get<CallerIdDecision>(`/caller-id?${new URLSearchParams(callerId ? { to, callerId } : { to })}`),
