@@ -91,10 +91,17 @@ test('two agents signed in at once: the call is offered to one with the popover 
   const ended = await api.call('GET', `/api/contacts/${contactId}`);
   expect(ended.body).toMatchObject({ status: 'ended', endReason: 'agent hung up' });
   const wrapUp = alice.page.getByRole('form', { name: 'Wrap-up' });
-  // The admin's list when the resources have one, free text (as the API then takes) otherwise.
-  const reason = wrapUp.getByLabel('Wrap-up reason');
-  if ((await reason.evaluate((e) => e.tagName)) === 'SELECT') await reason.selectOption('Resolved');
-  else await reason.fill('Resolved');
+  // The admin's reasons (flows/resources.json), in their order.
+  const reason = wrapUp.getByRole('combobox', { name: 'Wrap-up reason' });
+  await expect(reason.locator('option:not([value=""])')).toHaveText([
+    'Resolved',
+    'Follow-up needed',
+    'Transferred',
+    'Sale made',
+    'Wrong number',
+  ]);
+  await expect(wrapUp.getByRole('button', { name: 'Done' })).toBeDisabled();
+  await reason.selectOption('Follow-up needed');
   await wrapUp.getByRole('button', { name: 'Done' }).click();
   await expect(stateOf(alice.page)).toHaveAttribute('data-state', 'Available');
   const agents = (await api.call('GET', '/api/agents')).body as { name: string; state: string }[];
