@@ -22,8 +22,8 @@ function useRingSeconds(offer: DesktopOffer, seenAt: number | null): number | nu
 }
 
 /**
- * The offers waiting for the agent as the runtime built them: the title (the queue, Callback or
- * Consult) and the popover lines in the admin's order with their desktop labels (secure variables are
+ * The offers waiting for the agent as the runtime built them: the title (the queue, or
+ * Callback) and the popover lines in the admin's order with their desktop labels (secure variables are
  * never in them), earliest first, five at a time.
  */
 export function OfferStack() {

@@ -12,8 +12,7 @@ const EVENT_TYPES = [
   'agent.offer',
   'agent.wrapUp',
   'agent.transfer',
-  'agent.consult',
-  'agent.callback',
+  'agent.pendingCallback',
   'contact.step',
   'contact.variable',
 ];
