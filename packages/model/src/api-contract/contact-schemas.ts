@@ -123,6 +123,22 @@ export const pendingCallback = z
   })
   .meta({ id: 'PendingCallback' });
 
+/** A consult an agent holds (role consulting) or is asked into (role consulted). */
+export const consult = z
+  .looseObject({
+    from: z.string(),
+    contactId: z.string(),
+    to: z.union([z.object({ agent: z.string() }), z.object({ number: z.string() })]),
+    status: z.enum(['ringing', 'connected']),
+    role: z.enum(['consulting', 'consulted']).optional(),
+    popover: z.array(z.object({ label: z.string(), name: z.string(), value: z.unknown() })).meta({
+      description:
+        'Agent name, agent DN and team, then up to 6 variables of account.consultPopover (never a secure one).',
+    }),
+    callerId: callerIdDecision.nullable(),
+  })
+  .meta({ id: 'Consult' });
+
 export const agent = z
   .looseObject({
     name: z.string(),
@@ -131,6 +147,7 @@ export const agent = z
     state: z.enum(AGENT_STATES),
     contactId: z.string().nullable().optional(),
     pendingCallback: pendingCallback.nullable().optional(),
+    consult: consult.nullable().optional(),
     offer: z
       .looseObject({
         contactId: z.string().nullable(),

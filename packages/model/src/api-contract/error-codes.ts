@@ -79,6 +79,11 @@ export const API_ERROR_CODES = {
     meaning:
       'The agent has no contact on screen (offered or connected), or has not accepted it yet; details.name.',
   },
+  consult_refused: {
+    status: 409,
+    meaning:
+      'The consult cannot start, be answered, completed or ended: the agent is not on a call, the consulted agent is themselves, not Available (wrap-up, offered, Offline) or in another consult, the customer hung up; details.reason says which.',
+  },
   no_pending_callback: {
     status: 409,
     meaning:

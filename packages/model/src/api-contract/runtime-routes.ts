@@ -8,6 +8,7 @@ import {
   callback,
   callerIdDecision,
   callLog,
+  consult,
   contactState,
   hangUpResult,
   pendingCallback,
@@ -319,6 +320,74 @@ export const runtimeRoutes = {
       'invalid_number',
       'caller_id_not_allowed',
     ],
+  }),
+  startConsult: defineRoute({
+    method: 'POST',
+    path: '/api/agents/:name/consult',
+    summary:
+      'The agent on a call consults another agent (who must be Available, never themselves) or a number while the customer holds; the consulted agent is shown the consult popover.',
+    params: agentParams,
+    body: z.strictObject({
+      to: z.union([
+        z.strictObject({ agent: z.string().max(64) }),
+        z.strictObject({ number: z.string().max(32) }),
+      ]),
+      callerId: callerIdPick
+        .optional()
+        .meta({ description: 'A consult with a number: the number to present.' }),
+    }),
+    responses: { 201: json(z.object({ consult }), 'Consulting') },
+    errors: [
+      'invalid_body',
+      'unsupported_media_type',
+      'agent_not_found',
+      'forbidden_agent',
+      'consult_refused',
+      'invalid_number',
+      'caller_id_not_allowed',
+    ],
+  }),
+  acceptConsult: defineRoute({
+    method: 'POST',
+    path: '/api/agents/:name/consult/accept',
+    summary: 'The consulted agent answers the consult request.',
+    params: agentParams,
+    body: noFields,
+    bodyOptional: true,
+    responses: { 200: json(z.object({ consult })) },
+    errors: [
+      'invalid_body',
+      'unsupported_media_type',
+      'agent_not_found',
+      'forbidden_agent',
+      'consult_refused',
+    ],
+  }),
+  completeConsult: defineRoute({
+    method: 'POST',
+    path: '/api/agents/:name/consult/complete',
+    summary:
+      'Warm transfer: the customer goes to the consulted agent (connected at once) or number; the consulting agent goes to wrap-up.',
+    params: agentParams,
+    body: noFields,
+    bodyOptional: true,
+    responses: { 200: json(transferResult) },
+    errors: [
+      'invalid_body',
+      'unsupported_media_type',
+      'agent_not_found',
+      'forbidden_agent',
+      'consult_refused',
+    ],
+  }),
+  cancelConsult: defineRoute({
+    method: 'DELETE',
+    path: '/api/agents/:name/consult',
+    summary:
+      'Either side ends the consult; the customer stays with the consulting agent, the consulted agent is Available again.',
+    params: agentParams,
+    responses: { 204: { description: 'Ended' } },
+    errors: ['agent_not_found', 'forbidden_agent', 'consult_refused'],
   }),
   agentCallerId: defineRoute({
     method: 'GET',

@@ -233,6 +233,13 @@ async function useEveryRoute(): Promise<void> {
   await call('PUT', '/api/agents/bilal.khan/pending-callback', { body: { number: '911' } });
   await call('DELETE', '/api/agents/bilal.khan/pending-callback');
   await call('DELETE', '/api/agents/bilal.khan/pending-callback');
+  await call('POST', '/api/agents/alice.ng/state', { body: { state: 'Available' } });
+  await call('POST', '/api/agents/bilal.khan/consult', { body: { to: { agent: 'bilal.khan' } } });
+  await call('POST', '/api/agents/bilal.khan/consult', { body: { to: { agent: 'alice.ng' } } });
+  await call('POST', '/api/agents/bilal.khan/consult/complete');
+  await call('POST', '/api/agents/alice.ng/consult/accept');
+  await call('DELETE', '/api/agents/bilal.khan/consult');
+  await call('DELETE', '/api/agents/bilal.khan/consult');
   await call('POST', '/api/agents/bilal.khan/transfer', { body: { to: { agent: 'carmen.diaz' } } });
   await call('POST', '/api/agents/bilal.khan/transfer', { body: { to: 'support' } });
   await call('POST', '/api/agents/bilal.khan/hangup');
@@ -264,6 +271,27 @@ async function useEveryRoute(): Promise<void> {
   await call('POST', '/api/agents/bilal.khan/transfer', {
     body: { to: { number: '+12015550123' }, callerId: 'support' },
   });
+  await call('POST', '/api/agents/bilal.khan/wrap-up', { body: { reason: 'Transferred' } });
+
+  // A third call: bilal consults alice, who answers; the consult completes as a warm transfer.
+  const third = (await call('POST', '/api/contacts', {
+    body: { flow: 'to-billing', from: '+12015550197', to: '+12125550101' },
+  })) as Exchange & { body: { contactId: string } };
+  await eventually(
+    () => call('GET', `/api/contacts/${third.body.contactId}`),
+    (r) => (r.body as { status: string }).status === 'queued',
+  );
+  await call('POST', '/api/agents/bilal.khan/accept');
+  await eventually(
+    () => call('GET', `/api/contacts/${third.body.contactId}`),
+    (r) => (r.body as { status: string }).status === 'connected',
+  );
+  await call('POST', '/api/agents/bilal.khan/consult', { body: { to: { agent: 'alice.ng' } } });
+  await call('POST', '/api/agents/alice.ng/consult/accept');
+  await call('GET', '/api/agents/alice.ng');
+  await call('POST', '/api/agents/bilal.khan/consult/complete');
+  await call('POST', '/api/agents/alice.ng/hangup');
+  await call('POST', '/api/agents/alice.ng/wrap-up', { body: { reason: 'Resolved' } });
   await call('POST', '/api/agents/bilal.khan/wrap-up', { body: { reason: 'Transferred' } });
 
   // Callbacks: a web request, cancelled; an agent's own callback.

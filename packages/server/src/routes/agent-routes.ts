@@ -10,6 +10,8 @@ import {
 import type { Express } from 'express';
 import { ApiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
+import type { EventBus } from '../ops/event-bus.js';
+import { Consults } from '../runtime-host/consults.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
 import type { PublishedVersions } from '../store/published-versions.js';
 import { agentContactView, agentDesktop } from './agent-desktop-view.js';
@@ -34,7 +36,9 @@ export function agentRoutes(
   host: ContactHost,
   resources: () => Resources,
   published: PublishedVersions,
+  events: EventBus,
 ): void {
+  const consults = new Consults(host, resources, published, events);
   const view = (name: string) => {
     const agent = host.acd.agents.get(name);
     const resource = ownEntry(resources().agents, name);
@@ -46,6 +50,7 @@ export function agentRoutes(
       state: agent?.state ?? 'Offline',
       contactId: agent?.contactId ?? null,
       pendingCallback: host.pendingCallback(name),
+      consult: consults.of(name),
       offer: offer
         ? {
             contactId: agent?.contactId ?? null,
@@ -246,6 +251,49 @@ export function agentRoutes(
         ...(pick !== undefined ? { agentChoice: pick } : {}),
       }),
     );
+  });
+
+  // Consult another agent or a number, then complete (warm transfer) or cancel.
+  const consultRefused = (name: string, reason: string) =>
+    new ApiError(409, 'consult_refused', `${name}: ${reason}.`, { name, reason });
+
+  route(app, API.startConsult, (input, _req, res) => {
+    const name = agentOf(input);
+    const { to, callerId: pick } = input.body;
+    const target = 'number' in to ? { number: callbackNumber(to.number, resources()) } : { agent: to.agent };
+    const callerId = pick === undefined ? undefined : pickedCallerId(resources(), name, pick);
+    const answer = consults.start(name, target, callerId);
+    if (!answer.ok) throw consultRefused(name, answer.reason);
+    res.status(201).json({ consult: consults.of(name) });
+  });
+
+  route(app, API.acceptConsult, (input, _req, res) => {
+    const name = agentOf(input);
+    const answer = consults.accept(name);
+    if (!answer.ok) throw consultRefused(name, answer.reason);
+    res.json({ consult: consults.of(name) });
+  });
+
+  route(app, API.completeConsult, (input, _req, res) => {
+    const name = agentOf(input);
+    const answer = consults.complete(name);
+    if (!answer.ok || !answer.transfer)
+      throw consultRefused(name, answer.ok ? 'not transferred' : answer.reason);
+    const transfer = answer.transfer;
+    res.json({
+      result: transfer.result,
+      reason: transfer.reason,
+      target: transfer.target,
+      callerId: transfer.callerId ?? null,
+      agent: view(name),
+    });
+  });
+
+  route(app, API.cancelConsult, (input, _req, res) => {
+    const name = agentOf(input);
+    const answer = consults.cancel(name);
+    if (!answer.ok) throw consultRefused(name, answer.reason);
+    res.status(204).end();
   });
 
   // Agent-initiated callback: prompt the customer, edit, place or cancel (docs/api.md).
