@@ -1,68 +1,20 @@
 /** The server API (docs/api.md) as typed calls. Every failure is an `ApiError` with the server's code. */
-import type { Flow, FlowSummary, FlowType, Problem, Resources } from '@callflow/model';
+import type { Flow, Problem, Resources } from '@callflow/model';
+import type { ApiRoutes, ResponseOf } from '@callflow/model/api-contract';
 import { type ApiOptions, createRequest } from './request';
 
-export interface FlowListItem {
-  id: string;
-  name: string;
-  type: FlowType;
-  etag: string;
-  live: number | null;
-  latest: number | null;
-  errors: number;
-  warnings: number;
-  /** What lint needs of this flow (module interface, invoked modules); null when its file is unreadable. */
-  summary?: FlowSummary | null;
-}
-
+// The answers' types come from the API contract (types only: zod stays out of the designer's bundle).
+export type FlowListItem = ResponseOf<ApiRoutes['listFlows']>[number];
 /** A flow test file beside the flow (`GET /api/flows/:id/tests`); `test` is null when it cannot be read. */
-export interface FlowTestFile {
-  file: string;
-  etag: string;
-  test: FlowTestDocument | null;
-  problems: Problem[];
-}
-
+export type FlowTestFile = ResponseOf<ApiRoutes['flowTests']>['files'][number];
 /** The parts of a flow test document the designer reads (schemas/flow-test.schema.json). */
-export interface FlowTestDocument {
-  flow: string;
-  scenarios: { name: string; [key: string]: unknown }[];
-  [key: string]: unknown;
-}
-
-export interface VersionInfo {
-  version: number;
-  publishedAt: string;
-  publishedBy?: string;
-  /** What the publisher wrote about this version; null when nothing. */
-  note?: string | null;
-  live: boolean;
-}
-
+export type FlowTestDocument = NonNullable<FlowTestFile['test']>;
+export type VersionInfo = ResponseOf<ApiRoutes['flowVersions']>[number];
 /** A flow another flow needs at run time (`GET /api/flows/:id/dependencies`). */
-export interface FlowDependencyInfo {
-  flowId: string;
-  /** Its live version; null when it has none. */
-  live: number | null;
-  /** False when there is no readable draft to publish either. */
-  exists: boolean;
-  neededBy: { flowId: string; blockId: string; path: string; via: string }[];
-}
-
+export type FlowDependencyInfo = ResponseOf<ApiRoutes['flowDependencies']>['dependencies'][number];
 /** What the service's first start published (`GET /api/first-start`). */
-export interface FirstStartReport {
-  at: string;
-  published: { flowId: string; version: number }[];
-  skipped: { flowId: string; reason: string; problems?: Problem[] }[];
-}
-
-export interface PublishResult {
-  version: number;
-  problems: Problem[];
-  /** Every flow made live, the one asked for first. */
-  published: { flowId: string; version: number }[];
-  note: string | null;
-}
+export type FirstStartReport = NonNullable<ResponseOf<ApiRoutes['firstStart']>['firstStart']>;
+export type PublishResult = ResponseOf<ApiRoutes['publishFlow'], 201>;
 
 export { ApiError, type ApiOptions, type Fetch } from './request';
 

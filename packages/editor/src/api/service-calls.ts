@@ -3,46 +3,20 @@
  * on a flow's live version, what the caller and agents do on it, and what the service shows of it.
  * Secure values are masked by the server (`•••`) before anything reaches the browser.
  */
+import type { ApiRoutes, ResponseOf } from '@callflow/model/api-contract';
 import type { AgentState, TraceEntry } from '@callflow/runtime';
 import { type ApiOptions, createRequest } from './request';
 
-/** A contact as `GET /api/contacts/:id` shows it. */
-export interface ServiceContact {
-  contactId: string;
-  flowId: string;
-  version: number;
-  status: string;
-  endReason: string | null;
-  block: string | null;
-  stack: { kind: string; flowId: string; version: number; block: string }[];
-  callerNumber: string | null;
-  dialedNumber: string;
-  variables: Record<string, unknown>;
-  system?: Record<string, unknown>;
-  timers: { id: string; at: string; event: string }[];
-  startedAt: string;
-}
+/** A contact as `GET /api/contacts/:id` shows it (the API contract's type). */
+export type ServiceContact = ResponseOf<ApiRoutes['getContact']>;
 
 /** A trace entry as the runtime writes it (secure values masked by the server). */
 export type ServiceTraceEntry = TraceEntry;
 
 /** What happened on the line: a command the service carried out, or an event it stepped. */
-export interface ServiceLogEntry {
-  seq: number;
-  at: number;
-  direction: 'command' | 'event';
-  type: string;
-  detail: Record<string, unknown>;
-}
+export type ServiceLogEntry = ResponseOf<ApiRoutes['contactLog']>['entries'][number];
 
-export interface ServiceAgent {
-  name: string;
-  displayName: string;
-  groups: string[];
-  state: AgentState;
-  contactId?: string | null;
-  offer?: { contactId: string; queue: string; title: string } | null;
-}
+export type ServiceAgent = ResponseOf<ApiRoutes['getAgent']>;
 
 export type CallerAction = { type: 'digits'; digits: string } | { type: 'hangUp' };
 
@@ -56,18 +30,13 @@ export function createServiceCalls(options: ApiOptions = {}) {
   return {
     /** Places a simulated call on the flow's live version; 409 `flow_not_published` without one. */
     startCall: (flow: string, from: string, to: string) =>
-      post<ServiceContact>('/api/contacts', { flow, from, to }),
+      post<ResponseOf<ApiRoutes['startContact'], 201>>('/api/contacts', { flow, from, to }),
     contact: async (id: string) => (await call<ServiceContact>('GET', contactPath(id))).body,
     trace: async (id: string) =>
       (await call<{ entries: ServiceTraceEntry[] }>('GET', `${contactPath(id)}/trace`)).body.entries,
     /** Log entries after `after` (a seq), oldest first; a new `logId` means seq counts from 1 again. */
     log: async (id: string, after = 0) =>
-      (
-        await call<{ logId: string | null; entries: ServiceLogEntry[]; truncated: boolean }>(
-          'GET',
-          `${contactPath(id)}/log?after=${after}`,
-        )
-      ).body,
+      (await call<ResponseOf<ApiRoutes['contactLog']>>('GET', `${contactPath(id)}/log?after=${after}`)).body,
     send: (id: string, action: CallerAction) => post<unknown>(`${contactPath(id)}/events`, action),
     agents: async () => (await call<ServiceAgent[]>('GET', '/api/agents')).body,
     setAgentState: (name: string, state: AgentState) =>
@@ -75,7 +44,7 @@ export function createServiceCalls(options: ApiOptions = {}) {
     accept: (name: string) => post<ServiceAgent>(`${agentPath(name)}/accept`),
     /** The agent declines the offer: as if it rang out (RONA), the contact goes back to its queue. */
     reject: (name: string) => post<ServiceAgent>(`${agentPath(name)}/reject`),
-    agentHangUp: (name: string) => post<unknown>(`${agentPath(name)}/hangup`),
+    agentHangUp: (name: string) => post<ResponseOf<ApiRoutes['agentHangUp']>>(`${agentPath(name)}/hangup`),
   };
 }
 

@@ -1,7 +1,9 @@
 /** What the designer's live checks know of the project: resources and a summary of every other flow. */
 import {
+  FLOW_TYPES,
   type Flow,
   type FlowSummary,
+  type FlowType,
   type LintContext,
   type Resources,
   summarizeFlow,
@@ -21,7 +23,7 @@ export function lintContextOf(resources: Resources | null, flows: readonly FlowL
   const summaries = new Map<string, FlowSummary>();
   for (const item of flows) {
     if (item.summary) summaries.set(item.id, item.summary);
-    else if (item.type) summaries.set(item.id, { id: item.id, type: item.type });
+    else if (isFlowType(item.type)) summaries.set(item.id, { id: item.id, type: item.type });
   }
   out.flows = summaries;
   return out;
@@ -33,4 +35,9 @@ export function withOpenFlow(context: LintContext, flow: Flow): LintContext {
   const flows = new Map(context.flows);
   flows.set(flow.id, summarizeFlow(flow));
   return { ...context, flows };
+}
+
+/** The list gives a flow's type as its file says it; lint knows only the catalog's types. */
+function isFlowType(type: string | null): type is FlowType {
+  return (FLOW_TYPES as readonly (string | null)[]).includes(type);
 }

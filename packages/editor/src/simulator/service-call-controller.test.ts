@@ -75,7 +75,8 @@ class FakeService {
       },
       contact: async () => structuredClone(this.contact as ServiceContact),
       trace: async () => structuredClone(this.trace),
-      log: async (_id, after = 0) => ({
+      log: async (id, after = 0) => ({
+        contactId: id,
         logId: this.logId,
         entries: this.log.filter((e) => e.seq > after),
         truncated: false,
@@ -100,7 +101,11 @@ class FakeService {
       },
       agentHangUp: async (name) => {
         this.requests.push(`hangup ${name}`);
-        return {};
+        const contactId = this.contact?.contactId ?? '';
+        return {
+          agent: this.agents[0] as ServiceAgent,
+          contact: { contactId, status: 'ended', endReason: 'agent hung up' },
+        };
       },
     };
   }

@@ -126,11 +126,11 @@ export class ServiceCallController {
     const generation = this.generation;
     const flow = this.inputs.flow;
     this.enqueue(async () => {
-      const contact = await this.calls.startCall(flow.id, setup.from.trim(), setup.to.trim());
+      // The answer names the contact and its version only; its state comes with the first refresh.
+      const started = await this.calls.startCall(flow.id, setup.from.trim(), setup.to.trim());
       if (generation !== this.generation) return;
-      this.contactId = contact.contactId;
-      this.contact = contact;
-      this.flow = await this.versionOf(flow.id, contact.version).catch(() => flow);
+      this.contactId = started.contactId;
+      this.flow = await this.versionOf(flow.id, started.version).catch(() => flow);
       this.startPolling();
       await this.refresh();
     });

@@ -32,7 +32,7 @@ const ifNoneMatch = {
   name: 'If-None-Match',
   description: '`*` to create a document that must not exist yet.',
 };
-const json = (schema: z.ZodType, description = 'OK') => ({ description, schema });
+const json = <T extends z.ZodType>(schema: T, description = 'OK') => ({ description, schema });
 
 export const flowRoutes = {
   listFlows: defineRoute({

@@ -18,7 +18,7 @@ import {
 } from './contact-schemas.js';
 import { defineRoute } from './route.js';
 
-const json = (schema: z.ZodType, description = 'OK') => ({ description, schema });
+const json = <T extends z.ZodType>(schema: T, description = 'OK') => ({ description, schema });
 const contactParams = z.object({ id: z.string().meta({ description: 'Contact id.' }) });
 const agentParams = z.object({
   name: z.string().meta({ description: 'Agent name from the resources file.' }),

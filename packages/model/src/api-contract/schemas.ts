@@ -25,7 +25,11 @@ export const flowDocument = external<Flow>(
   'https://callflow.dev/schemas/flow/v1.json',
   'A flow document: schemas/flow.schema.json.',
 );
-export const flowTestDocument = external<{ flow: string; scenarios: unknown[]; [key: string]: unknown }>(
+export const flowTestDocument = external<{
+  flow: string;
+  scenarios: { name: string; [key: string]: unknown }[];
+  [key: string]: unknown;
+}>(
   'FlowTest',
   'https://callflow.dev/schemas/flow-test/v1.json',
   'A flow test document: schemas/flow-test.schema.json.',

@@ -13,7 +13,7 @@ import {
 /** At most a day per request: enough for any ring, queue or callback timer a test reaches. */
 export const MAX_CLOCK_SKIP_SECONDS = 86_400;
 
-const json = (schema: z.ZodType, description = 'OK') => ({ description, schema });
+const json = <T extends z.ZodType>(schema: T, description = 'OK') => ({ description, schema });
 
 export const serviceRoutes = {
   editor: defineRoute({

@@ -7,10 +7,10 @@ export function FlowPicker({ id, value, onChange, hint, settings, info, invalid 
   const flows = useEditorStore((s) => s.flows);
   const self = useEditorStore((s) => s.flow?.id);
   const types = offeredFlowTypes(hint.flowTypes, settings);
-  const options = flows.filter((f) => f.id !== self && (types.length === 0 || types.includes(f.type)));
+  const options = flows.filter((f) => f.id !== self && (types.length === 0 || offers(types, f.type)));
   const current = typeof value === 'string' ? value : '';
   const listed = flows.find((f) => f.id === current);
-  const wrongType = listed && types.length > 0 && !types.includes(listed.type);
+  const wrongType = listed && types.length > 0 && !offers(types, listed.type);
   return (
     <>
       <select
@@ -36,4 +36,9 @@ export function FlowPicker({ id, value, onChange, hint, settings, info, invalid 
       {types.length > 0 && <p className="help">Shows {types.join(', ')} flows.</p>}
     </>
   );
+}
+
+/** The list gives a flow's type as its file says it (null when unreadable), not only a known type. */
+function offers(types: readonly string[], type: string | null): boolean {
+  return type !== null && types.includes(type);
 }
