@@ -349,11 +349,50 @@ const SERIES = [
   ['CF6', 'Contact-center rules and security'],
 ];
 
-function errorsDoc(model) {
+/** The runtime's codes (a contact's trace, thrown errors) and the API's, from their typed catalogues. */
+function otherCodes(runtimeErrors, apiErrors) {
+  return [
+    '## RTxxx, SIMxxx — Contacts at run time',
+    '',
+    'A contact that meets one of these has it in its trace as data, `error: { code, detail }` (the detail',
+    'masks secure values); the service counts them in `callflow_errors_total{code}`. `SIMxxx` are errors of',
+    'the simulator and the host in front of the engine. Source: `packages/runtime/src/errors/runtime-errors.ts`.',
+    '',
+    table(
+      ['Code', 'Title', 'What it means'],
+      Object.entries(runtimeErrors).map(([c, info]) => [
+        `<a id="${c.toLowerCase()}"></a>${c}`,
+        info.title,
+        info.meaning,
+      ]),
+    ),
+    '',
+    '## API error codes',
+    '',
+    'Every error of the HTTP API is `{ code, message, details }` with one of these codes, always with the',
+    'status given here (the server reads it from this catalogue); each route of the OpenAPI document lists',
+    'the codes it may answer with under `x-error-codes`. Source: `packages/model/src/api-contract/error-codes.ts`.',
+    '',
+    table(
+      ['Code', 'Status', 'What it means and what to do'],
+      Object.entries(apiErrors).map(([c, info]) => [
+        `<a id="${c.replace(/_/g, '-')}"></a>\`${c}\``,
+        info.status,
+        info.meaning,
+      ]),
+    ),
+    '',
+  ];
+}
+
+function errorsDoc(model, runtimeErrors, apiErrors) {
   const out = [
     GENERATED,
     '',
-    '# Problem codes',
+    '# Problem and error codes',
+    '',
+    'Flow, test and resources problems (CFxxx) are first; then the codes of contacts at run time',
+    '([RTxxx, SIMxxx](#rtxxx-simxxx--contacts-at-run-time)) and of the HTTP API ([API error codes](#api-error-codes)).',
     '',
     'Every problem callflow reports (in `callflow validate`, the server API and the editor) has a stable code',
     'from this list, a severity, a message, a JSON pointer into the document and, when read from a file, the',
@@ -392,9 +431,13 @@ function errorsDoc(model) {
       '',
     );
   }
+  out.push(...otherCodes(runtimeErrors, apiErrors));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-export function generatedDocs(model) {
-  return { 'docs/format.md': formatDoc(model), 'docs/errors.md': errorsDoc(model) };
+export function generatedDocs(model, { runtimeErrors, apiErrors }) {
+  return {
+    'docs/format.md': formatDoc(model),
+    'docs/errors.md': errorsDoc(model, runtimeErrors, apiErrors),
+  };
 }

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const model = await import(join(root, 'packages/model/dist/index.js'));
+const { RUNTIME_ERRORS } = await import(join(root, 'packages/runtime/dist/index.js'));
+const { API_ERROR_CODES } = await import(join(root, 'packages/model/dist/api-contract/error-codes.js'));
 const { generatedDocs } = await import(join(root, 'scripts/docs.mjs'));
 
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
@@ -13,7 +15,7 @@ const files = {
   'schemas/flow.schema.json': json(model.buildFlowSchema()),
   'schemas/resources.schema.json': json(model.buildResourcesSchema()),
   'schemas/flow-test.schema.json': json(model.buildFlowTestSchema()),
-  ...generatedDocs(model),
+  ...generatedDocs(model, { runtimeErrors: RUNTIME_ERRORS, apiErrors: API_ERROR_CODES }),
 };
 
 const check = process.argv.includes('--check');

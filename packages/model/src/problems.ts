@@ -24,6 +24,14 @@ export interface Problem {
   /** 1-based, present when the problem was read from a file. */
   line?: number;
   column?: number;
+  /** What the problem is about, as data for tools (the message is for people and may change). */
+  data?: ProblemData;
+}
+
+/** Fields a tool may read instead of parsing a message. */
+export interface ProblemData {
+  /** The outcome of the block the problem is about (CF202, CF207). */
+  outcome?: string;
 }
 
 export interface ProblemCodeInfo {
@@ -357,10 +365,11 @@ export function problem(
   code: ProblemCode,
   message: string,
   path: string,
-  extra: { blockId?: string; severity?: Severity } = {},
+  extra: { blockId?: string; severity?: Severity; data?: ProblemData } = {},
 ): Problem {
   const p: Problem = { code, severity: extra.severity ?? PROBLEM_CODES[code].severity, message, path };
   if (extra.blockId !== undefined) p.blockId = extra.blockId;
+  if (extra.data !== undefined) p.data = extra.data;
   return p;
 }
 

@@ -30,7 +30,8 @@ export {
   type HttpRequestCommand,
   HttpTargetRefused,
 } from './engine/http-executor.js';
-export { CONTACT_ERRORS, MAX_SAME_BLOCK_IN_A_ROW, MAX_STEPS_PER_FLOW_RUN } from './engine/limits.js';
+export { MAX_SAME_BLOCK_IN_A_ROW, MAX_STEPS_PER_FLOW_RUN } from './engine/limits.js';
+export * from './errors/runtime-errors.js';
 export { type AgentState, SimpleAcd, type SimulatedAgent } from './host/acd.js';
 export type { AgentControls } from './host/agent-controls.js';
 export {

@@ -1,4 +1,5 @@
 import type { Flow, JsonValue, Resources } from '@callflow/model';
+import type { RuntimeErrorInfo } from './errors/runtime-errors.js';
 
 /**
  * The contract between the contact engine and its host. The engine is a pure function
@@ -192,6 +193,8 @@ export type Command =
       version: number;
       value?: unknown;
       reason?: string;
+      /** Why a refused edit was refused, as data: the variable may not be edited, or the value does not fit. */
+      refusal?: 'notEditable' | 'invalidValue';
     };
 
 export type CommandType = Command['type'];
@@ -342,7 +345,8 @@ export interface TraceEntry {
   /** The line a Log to the contact trace block wrote, secure values masked. */
   log?: string;
   ignored?: string;
-  error?: string;
+  /** What went wrong at this step, as data: a catalogued code (errors/runtime-errors.ts) and its detail. */
+  error?: RuntimeErrorInfo;
 }
 
 export interface CallbackState {

@@ -1,4 +1,9 @@
-import type { CallRecord, ScenarioResult, TraceEntry } from '@callflow/runtime';
+import {
+  type CallRecord,
+  describeRuntimeError,
+  type ScenarioResult,
+  type TraceEntry,
+} from '@callflow/runtime';
 import { EXIT_OK, EXIT_PROBLEMS } from '../cli-io.js';
 import type { CliCommand } from './command.js';
 import { formatOption, outputFormat, resourcesOption, resourcesPath } from './options.js';
@@ -136,7 +141,7 @@ export function formatTrace(trace: readonly TraceEntry[]): string {
       );
     }
     for (const command of entry.commands ?? []) lines.push(`          ${command}`);
-    if (entry.error !== undefined) lines.push(`          error: ${entry.error}`);
+    if (entry.error !== undefined) lines.push(`          error: ${describeRuntimeError(entry.error)}`);
   }
   return `${lines.join('\n')}\n`;
 }

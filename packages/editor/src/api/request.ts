@@ -1,17 +1,8 @@
 /** One JSON request to the server API: the token, the body, and every failure as an `ApiError`. */
+import { ApiError } from '@callflow/model/api-error';
 import { currentToken } from './token';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError };
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 

@@ -24,7 +24,7 @@ export function OutcomeTargets({
         const own = problems.filter(
           (p) =>
             p.path === `/blocks/${view.blockId}/next/${o.name}` ||
-            ((p.code === 'CF202' || p.code === 'CF207') && p.message.includes(`"${o.name}"`)),
+            ((p.code === 'CF202' || p.code === 'CF207') && p.data?.outcome === o.name),
         );
         return (
           <div key={o.name} className={focusPath?.endsWith(`/next/${o.name}`) ? 'field has-focus' : 'field'}>

@@ -7,22 +7,10 @@
  * reads (structural types: the runtime's own types fit them).
  */
 import type { Flow } from '@callflow/model';
-import { REDACTED } from '@callflow/runtime';
+import { describeRuntimeError, REDACTED, type TraceEntry } from '@callflow/runtime';
 
-export interface ObservedTraceEntry {
-  seq: number;
-  at: number;
-  flowId?: string;
-  block?: string;
-  blockType?: string;
-  event?: string;
-  outcome?: string;
-  callerId?: { number?: string; name?: string; rule: string; reason: string };
-  note?: string;
-  /** A Log to the contact trace block's line (secure values already masked by the runtime). */
-  log?: string;
-  error?: string;
-}
+/** A trace entry as the runtime writes it: one definition (the runtime's), for both simulators. */
+export type ObservedTraceEntry = TraceEntry;
 
 export interface ObservedFrame {
   flowId: string;
@@ -179,7 +167,7 @@ export function callerIdChoices(trace: readonly ObservedTraceEntry[]): CallerIdC
 
 /** Errors the runtime recorded (a missing flow, a loop limit): shown so the admin can fix the flow. */
 export function traceErrors(trace: readonly ObservedTraceEntry[]): string[] {
-  return trace.filter((entry) => entry.error !== undefined).map((entry) => entry.error as string);
+  return trace.flatMap((entry) => (entry.error ? [describeRuntimeError(entry.error)] : []));
 }
 
 /** One transcript line per command a person on the call would notice. */

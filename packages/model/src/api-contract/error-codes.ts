@@ -175,7 +175,6 @@ export const API_ERROR_CODES = {
       'This token already has its maximum of open event streams (CALLFLOW_STREAMS_PER_TOKEN); close one. details.limit.',
   },
   internal_error: { status: 500, meaning: 'A bug or an I/O failure; see the server log.' },
-  shutting_down: { status: 503, meaning: 'The server is stopping; retry on the next instance.' },
   database_unavailable: {
     status: 503,
     meaning:

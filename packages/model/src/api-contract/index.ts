@@ -9,6 +9,7 @@ import type { RouteSpec } from './route.js';
 import { runtimeRoutes } from './runtime-routes.js';
 import { serviceRoutes } from './service-routes.js';
 
+export * from './api-error.js';
 export * from './contact-schemas.js';
 export * from './error-codes.js';
 export * from './flow-routes.js';

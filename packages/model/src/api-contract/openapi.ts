@@ -15,6 +15,8 @@ export function gateErrors(route: RouteSpec): ApiErrorCode[] {
   const codes: ApiErrorCode[] = ['host_not_allowed', 'internal_error'];
   if (route.public) return codes;
   codes.push('unauthorized', 'invalid_token', 'forbidden', 'too_many_auth_failures');
+  // A process of a center kept in PostgreSQL (docs/scaling.md): its database, or its leader, may not answer.
+  codes.push('database_unavailable', 'center_not_ready', 'center_leader_unreachable');
   if (route.method !== 'GET') codes.push('too_many_writes');
   // An agent token acts only as its own agent, on every route that names one (route-roles.ts).
   if (route.path.startsWith('/api/agents/:name')) codes.push('forbidden_agent');

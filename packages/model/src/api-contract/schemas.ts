@@ -53,6 +53,10 @@ export const problem = z
     blockId: z.string().optional(),
     line: z.number().int().optional(),
     column: z.number().int().optional(),
+    data: z
+      .object({ outcome: z.string().optional() })
+      .optional()
+      .meta({ description: 'What the problem is about, as data (e.g. the outcome of CF202/CF207).' }),
   })
   .meta({ id: 'Problem' }) as unknown as z.ZodType<ModelProblem>;
 

@@ -31,6 +31,8 @@ describe('CF207 optional outcomes', () => {
     });
     expect(p.severity).toBe('warning');
     expect(p.message).toContain('"interrupted"');
+    // The outcome is a field: the designer marks that outcome's row without reading the message.
+    expect(p.data).toEqual({ outcome: 'interrupted' });
   });
 
   it('is quiet once the optional outcome is wired', () => {

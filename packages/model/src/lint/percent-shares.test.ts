@@ -93,6 +93,7 @@ describe('Distribute by percentage in the schema', () => {
       { outcome: 'b', percent: 50 },
     ]);
     delete flow.blocks.split!.next!.b;
-    expectOneProblem(flow, { code: 'CF202', path: '/blocks/split/next', blockId: 'split' });
+    const p = expectOneProblem(flow, { code: 'CF202', path: '/blocks/split/next', blockId: 'split' });
+    expect(p.data).toEqual({ outcome: 'b' });
   });
 });

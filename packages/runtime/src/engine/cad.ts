@@ -16,13 +16,21 @@ export function onVariableUpdate(
   const current = ownEntry(run.s.variableVersions, name) ?? 0;
   const declaration = ownEntry(run.flows.root()?.variables, name);
   run.trace.begin({ event: event.type, note: `agent ${agent} edits ${name}` });
-  const refuse = (reason: string) => {
-    run.commands.emit({ type: 'variableUpdate', agent, name, result: 'refused', version: current, reason });
+  const refuse = (refusal: 'notEditable' | 'invalidValue', reason: string) => {
+    run.commands.emit({
+      type: 'variableUpdate',
+      agent,
+      name,
+      result: 'refused',
+      version: current,
+      reason,
+      refusal,
+    });
     run.trace.note(`refused: ${reason}`);
     return true as const;
   };
-  if (!declaration) return refuse(`"${name}" is not a variable of this contact`);
-  if (declaration.agentEditable !== true) return refuse(`"${name}" is not agent editable`);
+  if (!declaration) return refuse('notEditable', `"${name}" is not a variable of this contact`);
+  if (declaration.agentEditable !== true) return refuse('notEditable', `"${name}" is not agent editable`);
   if (event.version !== current) {
     // A copy of a secure value in this variable stays masked on the desktop.
     const value =
@@ -42,7 +50,7 @@ export function onVariableUpdate(
     return true;
   }
   const coerced = coerceValue(declaration.type, event.value);
-  if (!coerced.ok) return refuse(coerced.reason);
+  if (!coerced.ok) return refuse('invalidValue', coerced.reason);
   run.s.variables = { ...run.s.variables, [name]: coerced.value as JsonValue };
   // What the agent typed is theirs, not a copy of a secure value.
   if (run.s.secureCopies?.includes(name)) run.s.secureCopies = run.s.secureCopies.filter((n) => n !== name);

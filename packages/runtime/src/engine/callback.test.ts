@@ -184,7 +184,10 @@ describe('web and agent-initiated callbacks', () => {
     const sim = createSimulator({ flows: [], resources: resources() });
     const id = sim.webCallback({ name: 'Eve', number: '12', queue: 'support' });
     expect(sim.snapshot(id)?.status).toBe('ended');
-    expect(sim.trace(id)[0]?.error).toMatch(/web callback refused/);
+    expect(sim.trace(id)[0]?.error).toMatchObject({
+      code: 'RT105',
+      detail: expect.stringMatching(/web callback refused/),
+    });
   });
 
   it('an agent-initiated callback runs the outbound whisper, whose Call phone number sets the caller ID', () => {

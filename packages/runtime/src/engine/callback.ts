@@ -84,7 +84,10 @@ export function startWebCallback(wiring: EngineWiring, env: EngineEnv, p: WebCal
   if (check.ok) return startCallback(wiring, env, request);
   const s = blankSnapshot('callback', p.contactId, '', 0, env.now(), request.dialedNumber, p.number);
   const run = new ContactRun(wiring, env, s);
-  run.trace.begin({ event: 'start', error: `web callback refused: ${check.message}` });
+  run.trace.begin({
+    event: 'start',
+    error: { code: 'RT105', detail: `web callback refused: ${check.message}` },
+  });
   run.finish('invalid callback number', false);
   return run.result();
 }
@@ -133,7 +136,7 @@ export function startAgentCallback(wiring: EngineWiring, env: EngineEnv, p: Agen
   });
   if (p.activeCall) run.s.system.activeCall = true;
   if (!check.ok) {
-    run.trace.with({ error: `number refused: ${check.message}` });
+    run.trace.with({ error: { code: 'RT105', detail: `number refused: ${check.message}` } });
     run.finish('invalid number');
     return run.result();
   }
@@ -273,7 +276,7 @@ export function onCallbackEvent(run: ContactRun, event: ContactEvent): true | st
     if (event.ref !== cb.dialRef) return `no dial ${event.ref} is in progress`;
     const result = event.type === 'adapterError' ? 'failed' : event.result;
     run.trace.begin({ event: event.type, outcome: result });
-    if (event.type === 'adapterError') run.trace.with({ error: `telephony error: ${event.message}` });
+    if (event.type === 'adapterError') run.trace.with({ error: { code: 'RT106', detail: event.message } });
     if (cb.phase === 'dialling') run.commands.cancelTimer(cb.timerId);
     if (result === 'answered') {
       run.commands.emit(

@@ -107,7 +107,7 @@ describe('contact engine', () => {
       dialedNumber: '+1',
     });
     expect(snapshot.status).toBe('ended');
-    expect(trace.some((t) => t.error?.startsWith('RT102'))).toBe(true);
+    expect(trace.some((t) => t.error?.code === 'RT102')).toBe(true);
     expect(commands.at(-1)).toMatchObject({ type: 'hangup' });
   });
 });
@@ -170,7 +170,7 @@ describe('simulator: menu slice', () => {
     const sim = createSimulator({ flows: [looping], resources: resources() });
     const id = sim.startCall({ flow: 'loop', to: '+1' });
     expect(sim.snapshot(id)?.status).toBe('ended');
-    expect(sim.trace(id).some((t) => t.error?.startsWith('RT101'))).toBe(true);
+    expect(sim.trace(id).some((t) => t.error?.code === 'RT101')).toBe(true);
   });
 
   it('says the prompt text with placeholders filled', () => {

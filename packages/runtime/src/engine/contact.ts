@@ -1,4 +1,5 @@
 import type { JsonValue } from '@callflow/model';
+import { RuntimeError } from '../errors/runtime-errors.js';
 import type { ContactEvent, ContactSnapshot, EngineEnv, StartContactParams, StepResult } from '../types.js';
 import { onVariableUpdate } from './cad.js';
 import { onCallbackEvent } from './callback.js';
@@ -161,7 +162,7 @@ export function serializeSnapshot(snapshot: ContactSnapshot): string {
 export function parseSnapshot(text: string): ContactSnapshot {
   const value = JSON.parse(text) as Record<string, JsonValue>;
   if (value.format !== 1 || typeof value.contactId !== 'string' || !Array.isArray(value.stack)) {
-    throw new Error('RT110 Not a contact snapshot (format 1): it cannot be restored.');
+    throw new RuntimeError('RT110', 'Not a contact snapshot (format 1): it cannot be restored.');
   }
   return value as unknown as ContactSnapshot;
 }

@@ -16,15 +16,5 @@ export const CENTER_AT_CAPACITY = 'CENTER_AT_CAPACITY';
 /** Seconds an offered agent has when the queue does not say (then RONA). */
 export const DEFAULT_OFFER_TIMEOUT_SECONDS = 20;
 
-/**
- * Stable codes of contact errors (a contact that ends in error says why with one of these).
- * Listed in docs/runtime.md; codes are never reused.
- */
-export const CONTACT_ERRORS = {
-  RT100: 'The flow ran 1,000 steps without finishing (step limit).',
-  RT101: 'The same block ran 10 times in a row without waiting for the caller (loop limit).',
-  RT102: 'A flow the contact needs is not published.',
-  RT103: 'A block has a type this runtime does not know.',
-  RT104: 'A block failed unexpectedly.',
-} as const;
-export type ContactErrorCode = keyof typeof CONTACT_ERRORS;
+/** The codes a contact that ends in error may end with (the catalogue is errors/runtime-errors.ts). */
+export type ContactErrorCode = 'RT100' | 'RT101' | 'RT102' | 'RT103' | 'RT104';

@@ -38,7 +38,7 @@ describe('a flow the contact needs has no live version', () => {
     const transfer = sim.trace(id).find((t) => t.block === 'transfer');
     expect(transfer?.outcome).toBe('error');
     expect(transfer?.note).toContain('customer-queue flow "support-queue" of queue support is not published');
-    expect(sim.trace(id).some((t) => t.error?.startsWith('RT102'))).toBe(false);
+    expect(sim.trace(id).some((t) => t.error?.code === 'RT102')).toBe(false);
     // Never queued: no agent will be offered a caller who is not there.
     expect(sim.events.some((e) => e.contactId === id && e.type === 'enqueue')).toBe(false);
   });
@@ -73,7 +73,7 @@ describe('a flow the contact needs has no live version', () => {
     expect(sim.agent('alice').transfer({ queue: 'sales' }).result).toBe('transferred');
     sim.advance(30);
     expect(sim.snapshot(id)?.status).toBe('queued');
-    expect(sim.trace(id).some((t) => t.error?.startsWith('RT102'))).toBe(false);
+    expect(sim.trace(id).some((t) => t.error?.code === 'RT102')).toBe(false);
     expect(sim.trace(id).some((t) => t.note?.includes('flow "sales-queue" is not published'))).toBe(true);
     sim.agent('carol').setState('Available');
     expect(sim.agent('carol').offer).toMatchObject({ type: 'offerToAgent', queue: 'sales' });

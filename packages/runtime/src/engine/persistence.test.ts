@@ -177,7 +177,7 @@ describe('versions and timers', () => {
     const sim = createSimulator({ flows: [f], resources: resources() });
     const id = sim.startCall({ flow: 'ring', to: '+1' });
     expect(sim.snapshot(id)?.status).toBe('ended');
-    expect(sim.trace(id).some((t) => t.error?.startsWith('RT100'))).toBe(true);
+    expect(sim.trace(id).some((t) => t.error?.code === 'RT100')).toBe(true);
   });
 });
 

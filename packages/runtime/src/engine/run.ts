@@ -8,7 +8,6 @@ import { ContactVariables } from './contact-variables.js';
 import { draft } from './draft.js';
 import { FlowPins } from './flow-pins.js';
 import {
-  CONTACT_ERRORS,
   type ContactErrorCode,
   DEFAULT_TRACE_TAIL,
   MAX_SAME_BLOCK_IN_A_ROW,
@@ -83,8 +82,7 @@ export class ContactRun {
   }
 
   fail(code: ContactErrorCode, detail: string): void {
-    const message = `${code} ${CONTACT_ERRORS[code]} ${detail}`;
-    this.trace.with({ error: message });
+    this.trace.with({ error: { code, detail } });
     this.finish(`error ${code}`);
   }
 
@@ -201,7 +199,7 @@ export class ContactRun {
         error instanceof Error ? error.message : String(error),
         this.secrets.values(),
       );
-      this.trace.with({ error: `RT104 ${CONTACT_ERRORS.RT104} ${message}` });
+      this.trace.with({ error: { code: 'RT104', detail: message } });
       return { outcome: 'error' };
     }
   }

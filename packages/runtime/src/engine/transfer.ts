@@ -225,7 +225,7 @@ export function onTransferEvent(run: ContactRun, event: ContactEvent): boolean {
     return true;
   }
   if (event.type === 'adapterError' && event.ref === t.dialRef) {
-    run.trace.begin({ event: event.type, error: event.message });
+    run.trace.begin({ event: event.type, error: { code: 'RT106', detail: event.message } });
     backToQueue(run, 'the call could not be placed');
     return true;
   }

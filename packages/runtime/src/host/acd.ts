@@ -1,4 +1,5 @@
 import type { Resources } from '@callflow/model';
+import { RuntimeError } from '../errors/runtime-errors.js';
 import type { QueueFigures } from '../types.js';
 
 export type AgentState = 'Available' | 'Busy' | 'RONA' | 'WrapUp' | 'Offline';
@@ -200,7 +201,7 @@ export class SimpleAcd implements QueueFigures {
 
   setState(agentName: string, state: AgentState, now: number): void {
     const agent = this.agents.get(agentName);
-    if (!agent) throw new Error(`SIM001 No agent "${agentName}" in resources.agents.`);
+    if (!agent) throw new RuntimeError('SIM001', `No agent "${agentName}" in resources.agents.`);
     if (state === 'Available' && agent.state !== 'Available') agent.idleSince = now;
     agent.state = state;
     if (state !== 'Available' && state !== 'Busy') {

@@ -1,4 +1,5 @@
 import type { AgentCallbackParams } from '../engine/callback.js';
+import { RuntimeError } from '../errors/runtime-errors.js';
 import { startAgentCallback } from '../standard-engine.js';
 import type { StepResult, TransferTarget } from '../types.js';
 import type { AgentState } from './acd.js';
@@ -115,7 +116,7 @@ export class AgentControls {
   placeCallback(params: AgentCallbackParams, origin?: CallbackOrigin): StepResult {
     const core = this.core;
     const agent = core.acd.agents.get(params.agent);
-    if (!agent) throw new Error(`SIM001 No agent "${params.agent}" in resources.agents.`);
+    if (!agent) throw new RuntimeError('SIM001', `No agent "${params.agent}" in resources.agents.`);
     const refusal = callPlacingRefusal(agent);
     if (refusal) throw new AgentNotAvailableError(agent.name, agent.state, refusal);
     agent.state = 'Busy';

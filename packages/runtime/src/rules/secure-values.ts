@@ -74,13 +74,21 @@ export function rememberSecrets(
 export function maskTraceEntry(entry: TraceEntry, secrets: readonly string[]): TraceEntry {
   if (secrets.length === 0) return entry;
   let out: TraceEntry | undefined;
-  for (const field of ['note', 'log', 'ignored', 'error', 'commands', 'callerId'] as const) {
+  for (const field of ['note', 'log', 'ignored', 'commands', 'callerId'] as const) {
     const value = entry[field];
     if (value === undefined) continue;
     const masked = maskValue(value, secrets);
     if (masked === value) continue;
     out ??= { ...entry };
     (out as unknown as Record<string, unknown>)[field] = masked;
+  }
+  // The error's code is the catalogue's, never a value (a PIN 10 must not mask RT104): only its detail.
+  if (entry.error) {
+    const detail = maskValue(entry.error.detail, secrets) as string;
+    if (detail !== entry.error.detail) {
+      out ??= { ...entry };
+      out.error = { code: entry.error.code, detail };
+    }
   }
   return out ?? entry;
 }

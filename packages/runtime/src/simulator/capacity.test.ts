@@ -122,7 +122,9 @@ describe('maximum concurrent calls', () => {
     expect(sim.snapshot(live)?.status).toBe('connected');
     sim.agent('alice').transfer({ number: '+12015550188' });
     sim.advance(1);
-    expect(sim.trace(live).some((t) => t.error?.startsWith(CENTER_AT_CAPACITY))).toBe(true);
+    expect(
+      sim.trace(live).some((t) => t.error?.code === 'RT106' && t.error.detail.startsWith(CENTER_AT_CAPACITY)),
+    ).toBe(true);
     expect(sim.snapshot(live)?.status).not.toBe('transferred');
     expect(sim.capacity().liveCalls).toBe(1);
   });

@@ -1,5 +1,6 @@
 import type { Flow, Resources } from '@callflow/model';
 import { flowSource } from '../engine/flow-source.js';
+import { RuntimeError } from '../errors/runtime-errors.js';
 import { type AgentState, SimpleAcd } from '../host/acd.js';
 import { VirtualClock } from '../host/clock.js';
 import { HostCore } from '../host/host-core.js';
@@ -235,7 +236,7 @@ export class Simulator {
     const agents = this.core.agents;
     const find = () => {
       const agent = sim.acd.agents.get(name);
-      if (!agent) throw new Error(`SIM001 No agent "${name}" in resources.agents.`);
+      if (!agent) throw new RuntimeError('SIM001', `No agent "${name}" in resources.agents.`);
       return agent;
     };
     find();

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { apiError } from '../http/api-error.js';
 import type { EventBus, LiveEvent } from '../ops/event-bus.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
 import type { CenterLeader } from '../runtime-store/center-leader.js';
@@ -150,14 +151,12 @@ export class CenterNode {
       if (this.state === 'leading') return next();
       const target = this.#leaderUrl;
       if (this.state !== 'standby' || !target) {
-        res
-          .status(503)
-          .set('Retry-After', '1')
-          .json({
-            code: 'center_not_ready',
-            message: 'This process is taking the lead of the center or has not found its leader yet; retry.',
-            details: { state: this.state },
-          });
+        const refusal = apiError(
+          'center_not_ready',
+          'This process is taking the lead of the center or has not found its leader yet; retry.',
+          { state: this.state },
+        );
+        res.status(refusal.status).set('Retry-After', '1').json(refusal);
         return;
       }
       const headers: Record<string, string> = { 'x-callflow-forwarded-by': this.options.node };
@@ -179,15 +178,12 @@ export class CenterNode {
         }
         res.send(Buffer.from(await answer.arrayBuffer()));
       } catch (error) {
-        res
-          .status(503)
-          .set('Retry-After', '1')
-          .json({
-            code: 'center_leader_unreachable',
-            message:
-              'The process leading the center did not answer; retry (another takes the lead within seconds).',
-            details: { reason: (error as Error).message },
-          });
+        const refusal = apiError(
+          'center_leader_unreachable',
+          'The process leading the center did not answer; retry (another takes the lead within seconds).',
+          { reason: (error as Error).message },
+        );
+        res.status(refusal.status).set('Retry-After', '1').json(refusal);
       }
     };
   }

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { locateSyntaxError } from '../store/flow-checks.js';
-import { ApiError } from './api-error.js';
+import { ApiError, apiError } from './api-error.js';
 
 interface BodyParserError extends Error {
   type?: string;
@@ -29,35 +29,26 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   const e = error as BodyParserError;
   if (e?.type === 'entity.too.large') {
-    return new ApiError(
-      413,
-      'payload_too_large',
-      `The request body is larger than the limit of ${e.limit} bytes.`,
-      {
-        limit: e.limit,
-        length: e.length,
-      },
-    );
+    return apiError('payload_too_large', `The request body is larger than the limit of ${e.limit} bytes.`, {
+      limit: e.limit,
+      length: e.length,
+    });
   }
   if (e?.type === 'entity.parse.failed') {
     const where = whereIs(e.message, e.body);
-    return new ApiError(400, 'invalid_json', `The request body is not valid JSON: ${e.message}`, where);
+    return apiError('invalid_json', `The request body is not valid JSON: ${e.message}`, where);
   }
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
-    return new ApiError(415, 'unsupported_encoding', e.message);
+    return apiError('unsupported_encoding', e.message);
   }
   // The center's database did not answer: nothing of the request was carried out; retrying is safe.
   if ((error as { code?: unknown })?.code === 'database_unavailable') {
-    return new ApiError(503, 'database_unavailable', (error as Error).message);
+    return apiError('database_unavailable', (error as Error).message);
   }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
-    return new ApiError(e.status, 'bad_request', e.message);
+    return apiError('bad_request', e.message, { status: e.status });
   }
-  return new ApiError(
-    500,
-    'internal_error',
-    'Something went wrong on the server; the details are in its log.',
-  );
+  return apiError('internal_error', 'Something went wrong on the server; the details are in its log.');
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -71,5 +62,5 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
-  next(new ApiError(404, 'route_not_found', `No route ${req.method} ${req.path}. See /api/openapi.json.`));
+  next(apiError('route_not_found', `No route ${req.method} ${req.path}. See /api/openapi.json.`));
 };

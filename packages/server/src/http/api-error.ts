@@ -1,26 +1,16 @@
+import { API_ERROR_CODES, ApiError, type ApiErrorCode } from '@callflow/model/api-contract';
+
+export { ApiError };
+
 /**
- * Every API error has the same shape: `{ code, message, details }`. `code` is stable (snake_case) and
- * listed in docs/api.md; `message` tells a person what to do; `details` carries the data a client needs
- * to recover (the current version on a conflict, the problems of a blocked publish...).
+ * The error the service answers with: its HTTP status is the one the catalogue gives the code
+ * (model/api-contract/error-codes.ts), so a code cannot be answered with two statuses, and a code
+ * missing from the catalogue does not compile.
  */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-
-  toJSON(): { code: string; message: string; details: Record<string, unknown> } {
-    return { code: this.code, message: this.message, details: this.details };
-  }
+export function apiError(
+  code: ApiErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): ApiError {
+  return new ApiError(API_ERROR_CODES[code].status, code, message, details);
 }
-
-export const notFound = (code: string, message: string, details: Record<string, unknown> = {}): ApiError =>
-  new ApiError(404, code, message, details);
-
-export const badRequest = (code: string, message: string, details: Record<string, unknown> = {}): ApiError =>
-  new ApiError(400, code, message, details);

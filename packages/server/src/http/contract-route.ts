@@ -1,6 +1,6 @@
 import type { RouteInput, RouteSpec } from '@callflow/model/api-contract';
 import type { Express, Request, Response } from 'express';
-import { ApiError } from './api-error.js';
+import { apiError } from './api-error.js';
 import { requestProblems } from './zod-problems.js';
 
 type Handler<R extends RouteSpec> = (input: RouteInput<R>, req: Request, res: Response) => unknown;
@@ -12,14 +12,9 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 function jsonBody(req: Request): unknown {
   const body: unknown = req.body;
   if (body === undefined && req.get('content-length') !== '0' && req.get('content-type') && !req.is('json')) {
-    throw new ApiError(
-      415,
-      'unsupported_media_type',
-      'Send the body as JSON with "Content-Type: application/json".',
-      {
-        contentType: req.get('content-type') ?? null,
-      },
-    );
+    throw apiError('unsupported_media_type', 'Send the body as JSON with "Content-Type: application/json".', {
+      contentType: req.get('content-type') ?? null,
+    });
   }
   return body;
 }
@@ -32,12 +27,12 @@ function readBody(spec: RouteSpec, req: Request): unknown {
   if (spec.bodyOptional && (body === undefined || (isPlainObject(body) && Object.keys(body).length === 0)))
     return undefined;
   if (!isPlainObject(body)) {
-    throw new ApiError(400, code, 'The request body must be a JSON object.', { expected: 'object' });
+    throw apiError(code, 'The request body must be a JSON object.', { expected: 'object' });
   }
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const problems = requestProblems(parsed.error.issues);
-  throw new ApiError(400, code, problems.map((p) => p.message).join(' '), { problems });
+  throw apiError(code, problems.map((p) => p.message).join(' '), { problems });
 }
 
 function readParams(spec: RouteSpec, req: Request): unknown {
@@ -46,12 +41,10 @@ function readParams(spec: RouteSpec, req: Request): unknown {
   if (parsed.success) return parsed.data;
   const problems = requestProblems(parsed.error.issues);
   const [first] = problems;
-  throw new ApiError(
-    spec.paramsCode ? 400 : 404,
-    spec.paramsCode ?? 'route_not_found',
-    problems.map((p) => p.message).join(' '),
-    { parameter: first?.path.slice(1) ?? null, problems },
-  );
+  throw apiError(spec.paramsCode ?? 'route_not_found', problems.map((p) => p.message).join(' '), {
+    parameter: first?.path.slice(1) ?? null,
+    problems,
+  });
 }
 
 function readQuery(spec: RouteSpec, req: Request): unknown {
@@ -61,7 +54,7 @@ function readQuery(spec: RouteSpec, req: Request): unknown {
   const problems = requestProblems(parsed.error.issues);
   const parameter = String(parsed.error.issues[0]?.path[0] ?? '');
   const value = (req.query as Record<string, unknown>)[parameter];
-  throw new ApiError(400, 'invalid_query', problems.map((p) => p.message).join(' '), {
+  throw apiError('invalid_query', problems.map((p) => p.message).join(' '), {
     parameter,
     value: typeof value === 'string' ? value : null,
     problems,

@@ -1,6 +1,6 @@
 import { MAX_FLOW_FILE_BYTES, parseDocumentBytes } from '@callflow/model';
 import express, { type RequestHandler } from 'express';
-import { ApiError } from './api-error.js';
+import { apiError } from './api-error.js';
 
 export const JSON_TYPES = ['application/json', 'application/*+json'];
 
@@ -46,7 +46,7 @@ export function documentBodies(limit: string): RequestHandler {
       const first = problems[0];
       if (first) {
         next(
-          new ApiError(400, 'invalid_json', `The request body is not valid JSON: ${first.message}`, {
+          apiError('invalid_json', `The request body is not valid JSON: ${first.message}`, {
             problems,
             ...(first.line !== undefined ? { line: first.line, column: first.column } : {}),
           }),

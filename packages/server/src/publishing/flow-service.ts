@@ -1,5 +1,5 @@
 import { type Flow, type Problem, type Resources, unpublishedDependencyProblems } from '@callflow/model';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import type { EventBus } from '../ops/event-bus.js';
 import type { ServiceMetrics } from '../ops/metrics.js';
 import type { Preconditions } from '../store/document-files.js';
@@ -98,10 +98,9 @@ export class FlowService {
 
   async get(id: string): Promise<StoredFlow & { flow: Flow }> {
     const stored = await this.store.get(id);
-    if (!stored) throw new ApiError(404, 'flow_not_found', `There is no flow "${id}".`, { id });
+    if (!stored) throw apiError('flow_not_found', `There is no flow "${id}".`, { id });
     if (!stored.flow) {
-      throw new ApiError(
-        422,
+      throw apiError(
         'flow_unreadable',
         `The file of flow "${id}" is not valid JSON (a merge conflict?). Fix it on disk or overwrite it with If-Match.`,
         { id, etag: stored.etag, problems: stored.problems },
@@ -115,22 +114,17 @@ export class FlowService {
     assertFlowId(id);
     const bodyId = (body as { id?: unknown }).id;
     if (bodyId !== id) {
-      throw new ApiError(
-        400,
-        'id_mismatch',
-        `The flow's id "${String(bodyId)}" differs from the URL's "${id}".`,
-        {
-          id,
-          bodyId: bodyId ?? null,
-        },
-      );
+      throw apiError('id_mismatch', `The flow's id "${String(bodyId)}" differs from the URL's "${id}".`, {
+        id,
+        bodyId: bodyId ?? null,
+      });
     }
     // Read as `callflow validate` reads a file: an older format version is upgraded (and saved upgraded).
     const upgraded = upgradeFlow(body);
     const schemaProblems =
       upgraded.value === undefined ? upgraded.problems : flowSchemaProblems(upgraded.value);
     if (schemaProblems.some((p) => p.severity === 'error')) {
-      throw new ApiError(422, 'invalid_flow', 'The flow does not match the flow schema; nothing was saved.', {
+      throw apiError('invalid_flow', 'The flow does not match the flow schema; nothing was saved.', {
         problems: schemaProblems,
       });
     }
@@ -148,24 +142,19 @@ export class FlowService {
   async saveTest(id: string, file: string, body: Record<string, unknown>, preconditions: Preconditions) {
     assertFlowId(id);
     assertTestFileName(file);
-    if (!this.store.has(id)) throw new ApiError(404, 'flow_not_found', `There is no flow "${id}".`, { id });
+    if (!this.store.has(id)) throw apiError('flow_not_found', `There is no flow "${id}".`, { id });
     const bodyFlow = body.flow;
     if (bodyFlow !== id) {
-      throw new ApiError(
-        400,
-        'id_mismatch',
-        `The test's flow "${String(bodyFlow)}" differs from the URL's "${id}".`,
-        { id, bodyFlow: bodyFlow ?? null },
-      );
+      throw apiError('id_mismatch', `The test's flow "${String(bodyFlow)}" differs from the URL's "${id}".`, {
+        id,
+        bodyFlow: bodyFlow ?? null,
+      });
     }
     const { text, problems } = checkFlowTestDocument(body, file);
     if (problems.some((p) => p.severity === 'error')) {
-      throw new ApiError(
-        422,
-        'invalid_test',
-        'The test does not match the flow test schema; nothing was saved.',
-        { problems },
-      );
+      throw apiError('invalid_test', 'The test does not match the flow test schema; nothing was saved.', {
+        problems,
+      });
     }
     const { etag, created } = await this.store.saveTest(file, text, preconditions);
     this.events.publish({ type: 'flow.tests.saved', flowId: id, file, etag });
@@ -221,19 +210,14 @@ export class FlowService {
   async #publish(id: string, publishedBy: string, options: PublishOptions): Promise<PublishResult> {
     const stored = await this.get(id);
     if (options.ifMatch && !ifMatchSatisfied(options.ifMatch, stored.etag)) {
-      throw new ApiError(
-        412,
-        'version_mismatch',
-        'The draft changed since you loaded it; nothing was published.',
-        {
-          current: { flow: stored.flow, etag: stored.etag },
-        },
-      );
+      throw apiError('version_mismatch', 'The draft changed since you loaded it; nothing was published.', {
+        current: { flow: stored.flow, etag: stored.etag },
+      });
     }
     const context = await this.#context();
     const problems = checkFlowForPublish(stored.flow, context);
     if (problems.some((p) => p.severity === 'error')) {
-      throw new ApiError(422, 'publish_blocked', 'The flow has errors; fix them before publishing.', {
+      throw apiError('publish_blocked', 'The flow has errors; fix them before publishing.', {
         problems,
       });
     }
@@ -243,8 +227,7 @@ export class FlowService {
     const unpublished = (await this.#closure(stored.flow, drafts)).filter((entry) => entry.live === null);
     if (unpublished.length > 0 && !options.withDependencies) {
       const names = unpublished.map((entry) => `"${entry.flowId}"`).join(', ');
-      throw new ApiError(
-        422,
+      throw apiError(
         'dependencies_not_published',
         `Flow "${id}" needs flows that have no live version (${names}); calls would reach them. Publish them first, or publish with dependencies. Nothing was published.`,
         {
@@ -293,8 +276,7 @@ export class FlowService {
       else blocked.push({ flowId: entry.flowId, problems });
     }
     if (blocked.length > 0) {
-      throw new ApiError(
-        422,
+      throw apiError(
         'publish_blocked',
         `Flows it needs have errors (${blocked.map((b) => `"${b.flowId}"`).join(', ')}); nothing was published.`,
         { problems: blocked.flatMap((b) => b.problems), flows: blocked },
@@ -314,7 +296,7 @@ export class FlowService {
     assertFlowId(id);
     const found = this.published.get(id, version);
     if (!found) {
-      throw new ApiError(404, 'version_not_found', `Flow "${id}" has no published version ${version}.`, {
+      throw apiError('version_not_found', `Flow "${id}" has no published version ${version}.`, {
         id,
         version,
       });
@@ -325,7 +307,7 @@ export class FlowService {
   liveVersion(id: string): PublishedFlow {
     const live = this.published.live(id);
     if (!live) {
-      throw new ApiError(409, 'flow_not_published', `Flow "${id}" has no live version: publish it first.`, {
+      throw apiError('flow_not_published', `Flow "${id}" has no live version: publish it first.`, {
         id,
       });
     }

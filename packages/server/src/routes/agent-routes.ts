@@ -8,7 +8,7 @@ import {
   type TransferTarget,
 } from '@callflow/runtime';
 import type { Express } from 'express';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
 import type { EventBus } from '../ops/event-bus.js';
 import { Consults } from '../runtime-host/consults.js';
@@ -22,7 +22,7 @@ import { saveVariable } from './variable-save.js';
 function pickedCallerId(resources: Resources, agent: string, pick: string): string {
   const checked = checkCallerIdPick(resources, agent, pick);
   if (!checked.ok) {
-    throw new ApiError(422, 'caller_id_not_allowed', `${checked.why}; nothing was placed.`, {
+    throw apiError('caller_id_not_allowed', `${checked.why}; nothing was placed.`, {
       path: '/callerId',
       callerId: pick,
       allowed: checked.allowed,
@@ -72,7 +72,7 @@ export function agentRoutes(
   const agentOf = ({ params: { name } }: { params: { name: string } }): string => {
     host.syncAgents();
     if (!host.acd.agents.has(name))
-      throw new ApiError(404, 'agent_not_found', `There is no agent "${name}".`, { name });
+      throw apiError('agent_not_found', `There is no agent "${name}".`, { name });
     return name;
   };
 
@@ -95,7 +95,7 @@ export function agentRoutes(
   const contactOf = (name: string) => {
     const contactId = host.acd.agents.get(name)?.contactId;
     const s = contactId ? host.snapshot(contactId) : undefined;
-    if (!s) throw new ApiError(409, 'no_contact', `${name} has no contact on screen.`, { name });
+    if (!s) throw apiError('no_contact', `${name} has no contact on screen.`, { name });
     return s;
   };
 
@@ -109,8 +109,7 @@ export function agentRoutes(
     const { body } = input;
     const agent = host.acd.agents.get(name);
     const s = contactOf(name);
-    if (agent?.offered)
-      throw new ApiError(409, 'no_contact', `${name} has not accepted the contact yet.`, { name });
+    if (agent?.offered) throw apiError('no_contact', `${name} has not accepted the contact yet.`, { name });
     res.json(saveVariable(host, s, name, variable, body.value, body.version));
   });
 
@@ -119,7 +118,7 @@ export function agentRoutes(
     const { state } = input.body;
     const agent = host.acd.agents.get(name);
     if (agent?.state === 'Busy' && agent.contactId && state !== 'Busy') {
-      throw new ApiError(409, 'agent_busy', `${name} is on a call; end it and wrap up first.`, { name });
+      throw apiError('agent_busy', `${name} is on a call; end it and wrap up first.`, { name });
     }
     host.setAgentState(name, state);
     res.json(view(name));
@@ -127,13 +126,13 @@ export function agentRoutes(
 
   route(app, API.acceptOffer, (input, _req, res) => {
     const name = agentOf(input);
-    if (!host.accept(name)) throw new ApiError(409, 'no_offer', `${name} has no offer to accept.`, { name });
+    if (!host.accept(name)) throw apiError('no_offer', `${name} has no offer to accept.`, { name });
     res.json(view(name));
   });
 
   route(app, API.rejectOffer, (input, _req, res) => {
     const name = agentOf(input);
-    if (!host.reject(name)) throw new ApiError(409, 'no_offer', `${name} has no offer to reject.`, { name });
+    if (!host.reject(name)) throw apiError('no_offer', `${name} has no offer to reject.`, { name });
     res.json(view(name));
   });
 
@@ -142,7 +141,7 @@ export function agentRoutes(
     const ended = host.hangUp(name);
     if (!ended) {
       const state = host.acd.agents.get(name)?.state ?? 'Offline';
-      throw new ApiError(409, 'no_connected_call', `${name} is not on a call to hang up (state ${state}).`, {
+      throw apiError('no_connected_call', `${name} is not on a call to hang up (state ${state}).`, {
         name,
         state,
       });
@@ -158,12 +157,12 @@ export function agentRoutes(
     const { reason } = input.body;
     const agent = host.acd.agents.get(name);
     if (agent?.state !== 'WrapUp') {
-      throw new ApiError(409, 'agent_busy', `${name} is not in wrap-up (state ${agent?.state}).`, { name });
+      throw apiError('agent_busy', `${name} is not in wrap-up (state ${agent?.state}).`, { name });
     }
     // The admin's list, when there is one, is the only choice (reports count by reason).
     const reasons = resources().account.wrapUpReasons ?? [];
     if (reasons.length > 0 && !reasons.includes(reason)) {
-      throw new ApiError(422, 'unknown_wrap_up_reason', `"${reason}" is not one of the wrap-up reasons.`, {
+      throw apiError('unknown_wrap_up_reason', `"${reason}" is not one of the wrap-up reasons.`, {
         path: '/reason',
         reason,
         allowed: reasons,
@@ -179,20 +178,15 @@ export function agentRoutes(
     const pick = input.body.callerId;
     const callerId = pick === undefined ? undefined : pickedCallerId(resources(), name, pick);
     if (callerId !== undefined && !('number' in target))
-      throw new ApiError(400, 'invalid_body', '"callerId" applies to a transfer to a number only.', {
+      throw apiError('invalid_body', '"callerId" applies to a transfer to a number only.', {
         problems: [{ path: '/callerId', message: 'only with { "to": { "number": ... } }' }],
       });
     const answer = host.transfer(name, callerId ? { ...target, callerId } : target);
     if (answer.result === 'refused') {
-      throw new ApiError(
-        409,
-        'transfer_refused',
-        `${name}'s contact was not transferred: ${answer.reason}.`,
-        {
-          name,
-          reason: answer.reason,
-        },
-      );
+      throw apiError('transfer_refused', `${name}'s contact was not transferred: ${answer.reason}.`, {
+        name,
+        reason: answer.reason,
+      });
     }
     res.json({
       result: answer.result,
@@ -210,10 +204,10 @@ export function agentRoutes(
     const callerId =
       body.callerId === undefined ? undefined : pickedCallerId(resources(), name, body.callerId);
     const agent = host.acd.agents.get(name);
-    if (agent?.contactId) throw new ApiError(409, 'agent_busy', `${name} is already on a contact.`, { name });
+    if (agent?.contactId) throw apiError('agent_busy', `${name} is already on a contact.`, { name });
     const refusal = agent && callPlacingRefusal(agent);
     if (agent && refusal) {
-      throw new ApiError(409, 'agent_not_available', `${refusal}; set the agent Available first.`, {
+      throw apiError('agent_not_available', `${refusal}; set the agent Available first.`, {
         name,
         state: agent.state,
         reason: AGENT_NOT_AVAILABLE,
@@ -255,7 +249,7 @@ export function agentRoutes(
 
   // Consult another agent or a number, then complete (warm transfer) or cancel.
   const consultRefused = (name: string, reason: string) =>
-    new ApiError(409, 'consult_refused', `${name}: ${reason}.`, { name, reason });
+    apiError('consult_refused', `${name}: ${reason}.`, { name, reason });
 
   route(app, API.startConsult, (input, _req, res) => {
     const name = agentOf(input);
@@ -302,7 +296,7 @@ export function agentRoutes(
     const answer = host.promptCallback(name);
     if (!answer.ok) {
       const state = host.acd.agents.get(name)?.state ?? 'Offline';
-      throw new ApiError(409, 'no_connected_call', `${name} cannot prompt a customer: ${answer.reason}.`, {
+      throw apiError('no_connected_call', `${name} cannot prompt a customer: ${answer.reason}.`, {
         name,
         state,
         reason: answer.reason,
@@ -320,7 +314,7 @@ export function agentRoutes(
   route(app, API.cancelPendingCallback, (input, _req, res) => {
     const name = agentOf(input);
     if (!host.cancelPendingCallback(name))
-      throw new ApiError(409, 'no_pending_callback', `${name} has no callback being prepared.`, { name });
+      throw apiError('no_pending_callback', `${name} has no callback being prepared.`, { name });
     res.status(204).end();
   });
 
@@ -328,8 +322,7 @@ export function agentRoutes(
     const name = agentOf(input);
     const pending = host.pendingCallback(name);
     if (!pending?.number || pending.status === 'invalid' || pending.status === 'prompting') {
-      throw new ApiError(
-        409,
+      throw apiError(
         'no_pending_callback',
         `${name} has no number to call back${pending ? ` (${pending.status})` : ''}: prompt the customer or type one.`,
         { name, status: pending?.status ?? null },
@@ -339,12 +332,12 @@ export function agentRoutes(
     const pick = input.body?.callerId;
     const callerId = pick === undefined ? undefined : pickedCallerId(resources(), name, pick);
     const agent = host.acd.agents.get(name);
-    if (agent?.offered) throw new ApiError(409, 'agent_busy', `${name} has a contact offered.`, { name });
+    if (agent?.offered) throw apiError('agent_busy', `${name} has a contact offered.`, { name });
     // On the call (Busy) or after it (WrapUp) the agent may call the customer back; else as any call.
     const refusal =
       agent && agent.state !== 'Busy' && agent.state !== 'WrapUp' ? callPlacingRefusal(agent) : undefined;
     if (agent && refusal) {
-      throw new ApiError(409, 'agent_not_available', `${refusal}; set the agent Available first.`, {
+      throw apiError('agent_not_available', `${refusal}; set the agent Available first.`, {
         name,
         state: agent.state,
         reason: AGENT_NOT_AVAILABLE,

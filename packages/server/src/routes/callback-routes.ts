@@ -2,7 +2,7 @@ import { accountDialOptions, checkDialNumber, dialString, ownEntry, type Resourc
 import { runtimeRoutes as API } from '@callflow/model/api-contract';
 import { CENTER_AT_CAPACITY } from '@callflow/runtime';
 import type { Express } from 'express';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
 import type { CallbackRow } from '../runtime-host/contact-repository.js';
@@ -11,7 +11,7 @@ import type { CallbackRow } from '../runtime-host/contact-repository.js';
 export function callbackNumber(number: string, resources: Resources): string {
   const check = checkDialNumber(number, accountDialOptions(resources.account));
   if (!check.ok) {
-    throw new ApiError(422, 'invalid_number', check.message, { path: '/number', reason: check.reason });
+    throw apiError('invalid_number', check.message, { path: '/number', reason: check.reason });
   }
   return dialString(check);
 }
@@ -23,8 +23,7 @@ export function callbackNumber(number: string, resources: Resources): string {
 export function refuseAtCapacity(host: ContactHost): void {
   const capacity = host.capacity();
   if (!capacity.atCapacity) return;
-  throw new ApiError(
-    409,
+  throw apiError(
     'center_at_capacity',
     `The center has ${capacity.liveCalls} live calls, its maximum of ${capacity.limit} (resources.account.maxConcurrentCalls); try again when a call ends.`,
     { reason: CENTER_AT_CAPACITY, limit: capacity.limit, liveCalls: capacity.liveCalls },
@@ -44,7 +43,7 @@ export function callbackRoutes(app: Express, host: ContactHost, resources: () =>
   route(app, API.requestCallback, ({ body }, req, res) => {
     const current = resources();
     if (!ownEntry(current.queues, body.queue)) {
-      throw new ApiError(422, 'queue_not_found', `There is no queue "${body.queue}" in the resources file.`, {
+      throw apiError('queue_not_found', `There is no queue "${body.queue}" in the resources file.`, {
         path: '/queue',
         queues: Object.keys(current.queues),
       });
@@ -58,7 +57,7 @@ export function callbackRoutes(app: Express, host: ContactHost, resources: () =>
   route(app, API.cancelCallback, ({ params: { id } }, req, res) => {
     const found = host.repository.callback(id);
     if (!found || ['cancelled', 'ended', 'transferred'].includes(found.status)) {
-      throw new ApiError(404, 'callback_not_found', `There is no callback request "${id}".`, { id });
+      throw apiError('callback_not_found', `There is no callback request "${id}".`, { id });
     }
     host.cancelCallback(id, req.principal?.name ?? 'unknown');
     res.status(204).end();

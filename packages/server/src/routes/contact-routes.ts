@@ -1,6 +1,6 @@
 import { runtimeRoutes as API } from '@callflow/model/api-contract';
 import type { Express } from 'express';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
 import type { FlowService } from '../publishing/flow-service.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
@@ -11,7 +11,7 @@ export function contactRoutes(app: Express, host: ContactHost, flows: FlowServic
   const published = flows.published;
   const find = (id: string) => {
     const s = host.snapshot(id);
-    if (!s) throw new ApiError(404, 'contact_not_found', `There is no contact "${id}".`, { id });
+    if (!s) throw apiError('contact_not_found', `There is no contact "${id}".`, { id });
     return s;
   };
 
@@ -22,16 +22,11 @@ export function contactRoutes(app: Express, host: ContactHost, flows: FlowServic
   route(app, API.startContact, async ({ body }, _req, res) => {
     if (published.liveNumber(body.flow) === undefined) {
       if (!(await flows.store.get(body.flow))) {
-        throw new ApiError(404, 'flow_not_found', `There is no flow "${body.flow}".`, { id: body.flow });
+        throw apiError('flow_not_found', `There is no flow "${body.flow}".`, { id: body.flow });
       }
-      throw new ApiError(
-        409,
-        'flow_not_published',
-        `Flow "${body.flow}" has no live version: publish it first.`,
-        {
-          id: body.flow,
-        },
-      );
+      throw apiError('flow_not_published', `Flow "${body.flow}" has no live version: publish it first.`, {
+        id: body.flow,
+      });
     }
     const s = host.startCall(
       body.from === undefined
@@ -57,12 +52,9 @@ export function contactRoutes(app: Express, host: ContactHost, flows: FlowServic
   route(app, API.contactEvent, ({ params: { id }, body }, _req, res) => {
     const before = find(id);
     if (before.status === 'ended' || before.status === 'transferred') {
-      throw new ApiError(
-        409,
-        'contact_ended',
-        `Contact "${id}" has ended (${before.endReason ?? before.status}).`,
-        { id },
-      );
+      throw apiError('contact_ended', `Contact "${id}" has ended (${before.endReason ?? before.status}).`, {
+        id,
+      });
     }
     const after = host.send(id, body);
     res.json({ state: contactView(after ?? before, published) });

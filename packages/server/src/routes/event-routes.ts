@@ -1,6 +1,6 @@
 import { serviceRoutes as API } from '@callflow/model/api-contract';
 import type { Express, Request } from 'express';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
 import type { EventBus, LiveEvent } from '../ops/event-bus.js';
 import type { StreamCounter } from '../security/limits.js';
@@ -23,8 +23,7 @@ export function eventRoutes(
   route(app, API.events, (_input, req, res) => {
     const holder = req.principal?.name ?? '';
     if (!streams.open(holder)) {
-      throw new ApiError(
-        429,
+      throw apiError(
         'too_many_streams',
         `This token already has ${streams.perToken} event streams open; close one (another tab?) first.`,
         { limit: streams.perToken },

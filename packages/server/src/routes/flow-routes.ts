@@ -1,14 +1,14 @@
 import { type Flow, type FlowSummary, summarizeFlow } from '@callflow/model';
 import { flowRoutes as API } from '@callflow/model/api-contract';
 import type { Express } from 'express';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
 import { preconditionsOf } from '../http/request.js';
 import { dependencyView, type FlowService } from '../publishing/flow-service.js';
 
 function versionNumber(value: number): number {
   if (!Number.isInteger(value) || value < 1) {
-    throw new ApiError(400, 'invalid_version', `"${value}" is not a version number (1, 2, 3...).`);
+    throw apiError('invalid_version', `"${value}" is not a version number (1, 2, 3...).`);
   }
   return value;
 }
@@ -28,7 +28,7 @@ export function flowRoutes(app: Express, flows: FlowService): void {
 
   route(app, API.flowTests, async ({ params: { id } }, _req, res) => {
     const files = await flows.store.tests(id);
-    if (!files) throw new ApiError(404, 'flow_not_found', `There is no flow "${id}".`, { id });
+    if (!files) throw apiError('flow_not_found', `There is no flow "${id}".`, { id });
     res.json({ flowId: id, files });
   });
 
@@ -82,7 +82,7 @@ export function flowRoutes(app: Express, flows: FlowService): void {
   route(app, API.flowVersions, async ({ params: { id } }, _req, res) => {
     const versions = flows.published.versions(id);
     if (versions.length === 0 && !(await flows.store.get(id))) {
-      throw new ApiError(404, 'flow_not_found', `There is no flow "${id}".`, { id });
+      throw apiError('flow_not_found', `There is no flow "${id}".`, { id });
     }
     res.json(
       versions.map((v) => ({

@@ -6,7 +6,7 @@ import {
 } from '@callflow/model';
 import { promptRoutes as API } from '@callflow/model/api-contract';
 import express, { type Express, type RequestHandler } from 'express';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import { PROMPTS_FOLDER, type PromptFiles } from '../store/prompt-files.js';
 
 /** Raw bytes of any type, up to the recording limit (a larger body is `prompt_too_large`, read no further). */
@@ -14,8 +14,7 @@ const audioBody: RequestHandler = (req, res, next) =>
   express.raw({ type: () => true, limit: MAX_PROMPT_AUDIO_BYTES })(req, res, (error?: unknown) => {
     if ((error as { type?: string } | undefined)?.type === 'entity.too.large') {
       next(
-        new ApiError(
-          413,
+        apiError(
           'prompt_too_large',
           `A prompt recording may have at most ${MAX_PROMPT_AUDIO_BYTES} bytes; nothing was saved.`,
           { maxBytes: MAX_PROMPT_AUDIO_BYTES },
@@ -30,8 +29,7 @@ function fileName(raw: string): { file: string; type: 'wav' | 'mp3' } {
   const file = raw;
   const type = promptAudioNameType(file);
   if (!type) {
-    throw new ApiError(
-      400,
+    throw apiError(
       'invalid_prompt_file',
       'A prompt recording is named like "welcome.wav": letters, digits, _ . and -, ending in .wav or .mp3.',
       { path: '/file', file },
@@ -47,8 +45,7 @@ export function promptRoutes(app: Express, files: PromptFiles): void {
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const found = promptAudioType(bytes);
     if (found !== type) {
-      throw new ApiError(
-        415,
+      throw apiError(
         'unsupported_prompt_audio',
         found
           ? `The recording is ${found.toUpperCase()} but named .${type}; name it .${found}. Nothing was saved.`
@@ -63,8 +60,7 @@ export function promptRoutes(app: Express, files: PromptFiles): void {
   app.get(API.getPromptAudio.path, async (req, res) => {
     const { file, type } = fileName(String(req.params.file ?? ''));
     const bytes = await files.read(file);
-    if (!bytes)
-      throw new ApiError(404, 'prompt_file_not_found', `There is no recording prompts/${file}.`, { file });
+    if (!bytes) throw apiError('prompt_file_not_found', `There is no recording prompts/${file}.`, { file });
     res.set('Content-Type', PROMPT_AUDIO_CONTENT_TYPES[type]).send(bytes);
   });
 }

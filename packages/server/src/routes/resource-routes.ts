@@ -1,7 +1,7 @@
 import { lintResources, type Resources } from '@callflow/model';
 import { serviceRoutes as API } from '@callflow/model/api-contract';
 import type { Express } from 'express';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
 import { preconditionsOf } from '../http/request.js';
 import type { EventBus } from '../ops/event-bus.js';
@@ -23,8 +23,7 @@ export function resourceRoutes(app: Express, store: FlowStore, events: EventBus)
       ? schema
       : [...schema, ...lintResources(body as unknown as Resources)];
     if (problems.some((p) => p.severity === 'error')) {
-      throw new ApiError(
-        422,
+      throw apiError(
         'invalid_resources',
         'The resources do not pass the resources schema and checks; nothing was saved.',
         {

@@ -1,6 +1,6 @@
 import { serviceRoutes as API } from '@callflow/model/api-contract';
 import type { Express } from 'express';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
 import type { WallClock } from '../runtime-host/wall-clock.js';
 
@@ -12,8 +12,7 @@ import type { WallClock } from '../runtime-host/wall-clock.js';
 export function simClockRoutes(app: Express, clock: WallClock, enabled: boolean): void {
   route(app, API.simClock, ({ body }, _req, res) => {
     if (!enabled) {
-      throw new ApiError(
-        409,
+      throw apiError(
         'clock_control_off',
         'The clock is not under test control: start the simulated service with CALLFLOW_SIM_CLOCK_CONTROL=on.',
       );

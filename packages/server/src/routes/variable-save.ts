@@ -1,6 +1,6 @@
 import { MAX_VARIABLE_VALUE_LENGTH } from '@callflow/model';
 import type { ContactSnapshot } from '@callflow/runtime';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
 
 /**
@@ -18,30 +18,24 @@ export function saveVariable(
 ): { value: unknown; version: number } {
   const id = s.contactId;
   if (typeof value === 'string' && value.length > MAX_VARIABLE_VALUE_LENGTH) {
-    throw new ApiError(
-      422,
-      'invalid_value',
-      `A variable holds at most ${MAX_VARIABLE_VALUE_LENGTH} characters.`,
-      {
-        name,
-      },
-    );
+    throw apiError('invalid_value', `A variable holds at most ${MAX_VARIABLE_VALUE_LENGTH} characters.`, {
+      name,
+    });
   }
   if (s.status === 'ended' || s.status === 'transferred') {
-    throw new ApiError(409, 'contact_ended', `Contact "${id}" has ended.`, { id });
+    throw apiError('contact_ended', `Contact "${id}" has ended.`, { id });
   }
   const answer = host.updateVariable(id, agent, name, value, version);
-  if (!answer) throw new ApiError(409, 'contact_ended', `Contact "${id}" takes no more changes.`, { id });
+  if (!answer) throw apiError('contact_ended', `Contact "${id}" takes no more changes.`, { id });
   if (answer.result === 'conflict') {
-    throw new ApiError(409, 'variable_conflict', answer.reason ?? `Someone saved ${name} first.`, {
+    throw apiError('variable_conflict', answer.reason ?? `Someone saved ${name} first.`, {
       current: { value: answer.value ?? null, version: answer.version },
     });
   }
   if (answer.result === 'refused') {
-    const code = /not agent editable|not a variable/.test(answer.reason ?? '')
-      ? 'variable_not_editable'
-      : 'invalid_value';
-    throw new ApiError(422, code, answer.reason ?? `${name} was not saved.`, { name });
+    const reason = answer.reason ?? `${name} was not saved.`;
+    if (answer.refusal === 'notEditable') throw apiError('variable_not_editable', reason, { name });
+    throw apiError('invalid_value', reason, { name });
   }
   return { value: answer.value ?? null, version: answer.version };
 }

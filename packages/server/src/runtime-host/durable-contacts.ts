@@ -56,7 +56,7 @@ export class DurableContacts implements ContactStore {
     this.updateGauge();
     this.saved(s);
     for (const entry of trace) {
-      if (entry.error) this.metrics.errorsTotal.inc({ code: entry.error.split(' ')[0] ?? 'contact_error' });
+      if (entry.error) this.metrics.errorsTotal.inc({ code: entry.error.code });
     }
     this.events.publish({
       type: 'contact.step',

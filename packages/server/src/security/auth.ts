@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { ApiError } from '../http/api-error.js';
+import { type ApiError, apiError } from '../http/api-error.js';
 import type { AuthFailureLimit } from './limits.js';
 import { type ApiToken, findToken, type Role } from './tokens.js';
 
@@ -34,13 +34,13 @@ export function authenticate(tokens: readonly ApiToken[], failures?: AuthFailure
     const token = presentedToken(req, `${req.baseUrl}${req.path}` === '/api/events');
     if (token === undefined) {
       res.set('WWW-Authenticate', 'Bearer realm="callflow"');
-      fail(new ApiError(401, 'unauthorized', 'A token is required: send "Authorization: Bearer <token>".'));
+      fail(apiError('unauthorized', 'A token is required: send "Authorization: Bearer <token>".'));
       return;
     }
     const holder = findToken(tokens, token);
     if (!holder) {
       res.set('WWW-Authenticate', 'Bearer realm="callflow", error="invalid_token"');
-      fail(new ApiError(401, 'invalid_token', 'The token is not valid. Use the URL printed at start-up.'));
+      fail(apiError('invalid_token', 'The token is not valid. Use the URL printed at start-up.'));
       return;
     }
     req.principal = { name: holder.name, role: holder.role };
@@ -54,8 +54,7 @@ export function requireRole(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     const role = req.principal?.role;
     if (!role || !roles.includes(role)) {
-      throw new ApiError(
-        403,
+      throw apiError(
         'forbidden',
         `${req.method} ${req.path} needs the role ${roles.join(' or ')}${role ? `, not ${role}` : ''}.`,
         { role, allowed: roles },

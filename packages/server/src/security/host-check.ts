@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
 
@@ -24,8 +24,7 @@ export function hostAllowlist(extraHosts: readonly string[]): RequestHandler {
   return (req, _res, next) => {
     const header = req.get('host');
     if (!header || !allowed.has(hostName(header))) {
-      throw new ApiError(
-        421,
+      throw apiError(
         'host_not_allowed',
         `The Host header "${header ?? ''}" is not allowed. Add the name to CALLFLOW_ALLOWED_HOSTS to serve it.`,
         { host: header ?? null },

@@ -1,13 +1,14 @@
+import type { ApiErrorCode } from '@callflow/model/api-contract';
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
 import type { ServiceLimits } from '../config.js';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 
 const MINUTE_MS = 60_000;
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** A coded 429 with a Retry-After header, the seconds until the client's window resets. */
-function tooMany(code: string, message: string, limit: number): RequestHandler {
+function tooMany(code: ApiErrorCode, message: string, limit: number): RequestHandler {
   return (req, res, next) => {
     const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
     const retryAfterSeconds = Math.max(
@@ -15,7 +16,7 @@ function tooMany(code: string, message: string, limit: number): RequestHandler {
       Math.ceil(((reset?.getTime() ?? Date.now() + MINUTE_MS) - Date.now()) / 1000),
     );
     res.set('Retry-After', String(retryAfterSeconds));
-    next(new ApiError(429, code, message, { limit, windowSeconds: 60, retryAfterSeconds }));
+    next(apiError(code, message, { limit, windowSeconds: 60, retryAfterSeconds }));
   };
 }
 

@@ -1,5 +1,5 @@
 import express, { type RequestHandler, type Router } from 'express';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import { requireRole } from './auth.js';
 import type { Role } from './tokens.js';
 
@@ -150,8 +150,7 @@ const ownAgentOnly: RequestHandler = (req, _res, next) => {
   const principal = req.principal;
   const name = req.params.name;
   if (principal?.role === 'agent' && name !== principal.agent) {
-    throw new ApiError(
-      403,
+    throw apiError(
       'forbidden_agent',
       `This agent token acts as "${principal.agent}" only, not as "${name}".`,
       { agent: principal.agent, name },

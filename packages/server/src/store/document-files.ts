@@ -3,7 +3,7 @@ import { readFile, stat, unlink } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Problem } from '@callflow/model';
 import writeFileAtomic from 'write-file-atomic';
-import { ApiError } from '../http/api-error.js';
+import { type ApiError, apiError } from '../http/api-error.js';
 import { etagOf, ifMatchSatisfied } from './etag.js';
 import { KeyedMutex } from './keyed-mutex.js';
 
@@ -117,14 +117,9 @@ export class DocumentFiles {
   ): Promise<void> {
     return this.#locks.run(path, async () => {
       const current = await this.read(path);
-      if (!current)
-        throw new ApiError(404, 'flow_not_found', 'There is nothing to delete: the file does not exist.');
+      if (!current) throw apiError('flow_not_found', 'There is nothing to delete: the file does not exist.');
       if (!preconditions.ifMatch) {
-        throw new ApiError(
-          428,
-          'precondition_required',
-          'Send If-Match with the etag you last read to delete.',
-        );
+        throw apiError('precondition_required', 'Send If-Match with the etag you last read to delete.');
       }
       checkPreconditions(current, preconditions, describe);
       await unlink(path);
@@ -142,13 +137,12 @@ function checkPreconditions(
   describe: (current: DocumentVersion | undefined) => unknown,
 ): void {
   const conflict = (message: string): ApiError =>
-    new ApiError(412, 'version_mismatch', message, { current: current ? describe(current) : null });
+    apiError('version_mismatch', message, { current: current ? describe(current) : null });
   if (current) {
     if (ifNoneMatch?.trim() === '*')
       throw conflict('It already exists. Load it and save with If-Match instead.');
     if (!ifMatch) {
-      throw new ApiError(
-        428,
+      throw apiError(
         'precondition_required',
         'It already exists: send If-Match with the etag you last read, so that nobody’s changes are lost.',
         { current: describe(current) },
@@ -163,6 +157,6 @@ function checkPreconditions(
   }
   if (ifMatch) throw conflict('It was deleted since you loaded it. Nothing was written.');
   if (ifNoneMatch?.trim() !== '*') {
-    throw new ApiError(428, 'precondition_required', 'To create it, send If-None-Match: *.');
+    throw apiError('precondition_required', 'To create it, send If-None-Match: *.');
   }
 }

@@ -2,7 +2,7 @@ import { type FSWatcher, watch } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Flow, idRegExp, type Problem, type Resources } from '@callflow/model';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import type { DocumentFiles, DocumentVersion, Preconditions } from './document-files.js';
 import { formatFlowText, formatResourcesText } from './flow-checks.js';
 import { assertTestFileName, type FlowTestFile, readFlowTests } from './flow-tests.js';
@@ -185,8 +185,7 @@ export class FlowStore {
 
 export function assertFlowId(id: string): void {
   if (id.length > 64 || !idRegExp.test(id)) {
-    throw new ApiError(
-      400,
+    throw apiError(
       'invalid_flow_id',
       `"${id.slice(0, 80)}" is not a flow id: use lower-case letters, digits and single hyphens, starting with a letter.`,
       { id: id.slice(0, 80) },

@@ -11,7 +11,7 @@ import {
   parseJsonDocument,
   problem,
 } from '@callflow/model';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import { etagOf } from './etag.js';
 
 export const TEST_FILE_SUFFIX = '.test.json';
@@ -23,8 +23,7 @@ export const TEST_FILE_SUFFIX = '.test.json';
 export function assertTestFileName(file: string): void {
   const name = file.endsWith(TEST_FILE_SUFFIX) ? file.slice(0, -TEST_FILE_SUFFIX.length) : '';
   if (name.length > 64 || !idRegExp.test(name)) {
-    throw new ApiError(
-      400,
+    throw apiError(
       'invalid_file_name',
       `"${file.slice(0, 80)}" is not a test file name: use <name>${TEST_FILE_SUFFIX}, the name in lower-case letters, digits and single hyphens, starting with a letter.`,
       { file: file.slice(0, 80) },

@@ -1,6 +1,6 @@
 import type { Flow } from '@callflow/model';
 import type { Db } from '../db/database.js';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import type { NewVersion } from '../runtime-store/runtime-store.js';
 import { etagOf } from './etag.js';
 import { formatFlowText } from './flow-checks.js';
@@ -147,7 +147,7 @@ export class PublishedVersions {
 
   rollback(flowId: string, version: number, now = new Date()): void {
     if (!this.rows.get(flowId, version)) {
-      throw new ApiError(404, 'version_not_found', `Flow "${flowId}" has no published version ${version}.`, {
+      throw apiError('version_not_found', `Flow "${flowId}" has no published version ${version}.`, {
         flowId,
         version,
       });

@@ -19,13 +19,13 @@ export const outcomesWired: LintRule = (_flow, { graph }) => {
               'CF202',
               `Block "${info.id}" has no next block for outcome "${spec.name}" (${spec.label}); connect it, so that the contact has somewhere to go.`,
               where,
-              { blockId: info.id },
+              { blockId: info.id, data: { outcome: spec.name } },
             )
           : problem(
               'CF207',
               `Block "${info.id}" leaves optional outcome "${spec.name}" (${spec.label}) unconnected; when it happens the call is disconnected. Connect it if that is not intended.`,
               where,
-              { blockId: info.id },
+              { blockId: info.id, data: { outcome: spec.name } },
             ),
       );
     }
