@@ -101,7 +101,8 @@ function settingsTable(block, defs) {
     describeSchema(s, defs),
     required.has(name) ? 'yes' : 'no',
     s.default !== undefined ? code(JSON.stringify(s.default)) : '',
-    hints.get(name)?.help ?? hints.get(name)?.label ?? s.description ?? '',
+    // The schema's description (the one the JSON view shows on hover), then the form's extra help.
+    [s.description, hints.get(name)?.help].filter(Boolean).join(' ') || (hints.get(name)?.label ?? ''),
   ]);
   return table(['Setting', 'Type', 'Required', 'Default', 'Meaning'], rows);
 }

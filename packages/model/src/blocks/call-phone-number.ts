@@ -20,9 +20,25 @@ export const callPhoneNumber = defineBlock<CallPhoneNumberSettings>({
     type: 'object',
     properties: {
       callerId: {
-        allOf: [ref('callerId'), { properties: { strategy: { enum: ['fixed', 'variable'] } } }],
+        description:
+          "Caller ID the agent's outbound or callback call shows: `fixed` (a number name from resources or an E.164 number) or `variable` (a number read from a variable). Without this block the queue's outbound caller ID is used.",
+        allOf: [
+          ref('callerId'),
+          {
+            properties: {
+              strategy: {
+                description: 'Only `fixed` or `variable` in this block.',
+                enum: ['fixed', 'variable'],
+              },
+            },
+          },
+        ],
       },
-      callerIdName: ref('callerIdName'),
+      callerIdName: {
+        ...ref('callerIdName'),
+        description:
+          'Display name sent with the caller ID, at most 50 characters; not guaranteed to show. SIP-reserved characters ; / ? : @ & = + $ , are refused.',
+      },
     },
     required: ['callerId'],
     additionalProperties: false,

@@ -17,7 +17,13 @@ export const checkHours = defineBlock<CheckHoursSettings>({
   flowTypes: CALLER_FLOWS,
   settingsSchema: {
     type: 'object',
-    properties: { hours: ref('resourceName') },
+    properties: {
+      hours: {
+        ...ref('resourceName'),
+        description:
+          "Name of the hours of operation in resources (overrides, then holidays, then weekly hours, in the hours' own time zone). Absent: the working queue's hours.",
+      },
+    },
     additionalProperties: false,
   },
   outcomeNames: ['inHours', 'outOfHours', 'error'],

@@ -24,6 +24,8 @@ export const checkVariable = defineBlock<CheckVariableSettings>({
     type: 'object',
     properties: {
       rules: {
+        description:
+          'Rules checked in order (1 to 20); the first whose condition holds gives its outcome, none gives `noMatch`.',
         type: 'array',
         minItems: 1,
         maxItems: 20,
@@ -31,13 +33,23 @@ export const checkVariable = defineBlock<CheckVariableSettings>({
           type: 'object',
           properties: {
             outcome: {
+              description:
+                'Outcome this rule takes: a name starting with a lower-case letter, at most 40 characters, not `noMatch` or `error`. Wire it in `next`.',
               type: 'string',
               pattern: '^[a-z][A-Za-z0-9]*$',
               maxLength: 40,
               not: { enum: ['noMatch', 'error'] },
             },
-            label: { type: 'string', maxLength: 60 },
-            when: ref('condition'),
+            label: {
+              description: 'Label shown for the outcome on the canvas, at most 60 characters.',
+              type: 'string',
+              maxLength: 60,
+            },
+            when: {
+              ...ref('condition'),
+              description:
+                'Condition that selects this rule: a comparison `{ variable, operator, value }`, or `all` / `any` / `not` of conditions.',
+            },
           },
           required: ['outcome', 'when'],
           additionalProperties: false,

@@ -26,12 +26,41 @@ export const createCallback = defineBlock<CreateCallbackSettings>({
   settingsSchema: {
     type: 'object',
     properties: {
-      queue: ref('resourceName'),
-      initialDelaySeconds: { ...ref('seconds'), default: 0 },
-      maxAttempts: { type: 'integer', minimum: 1, maximum: 10, default: 3 },
-      retryDelaySeconds: { ...ref('seconds'), default: 300 },
-      maxQueueSeconds: { ...ref('seconds'), default: 86400 },
-      keepPosition: { type: 'boolean', default: true },
+      queue: {
+        ...ref('resourceName'),
+        description: 'Queue from resources the callback request waits in. Absent: the working queue.',
+      },
+      initialDelaySeconds: {
+        ...ref('seconds'),
+        description: 'Seconds before the request is first offered to an agent (0 to 86400, default 0).',
+        default: 0,
+      },
+      maxAttempts: {
+        description:
+          'How many times the customer is dialled before the request is dropped (1 to 10, default 3).',
+        type: 'integer',
+        minimum: 1,
+        maximum: 10,
+        default: 3,
+      },
+      retryDelaySeconds: {
+        ...ref('seconds'),
+        description:
+          'Seconds before an unanswered callback goes back to the queue for another attempt (0 to 86400, default 300).',
+        default: 300,
+      },
+      maxQueueSeconds: {
+        ...ref('seconds'),
+        description:
+          'Seconds a request may wait in the queue before it is dropped (0 to 86400, default 86400, one day).',
+        default: 86400,
+      },
+      keepPosition: {
+        description:
+          "When true (default), the request keeps the caller's place in the queue instead of joining at the end.",
+        type: 'boolean',
+        default: true,
+      },
     },
     required: ['initialDelaySeconds', 'maxAttempts', 'retryDelaySeconds', 'maxQueueSeconds', 'keepPosition'],
     additionalProperties: false,

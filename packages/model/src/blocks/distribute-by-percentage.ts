@@ -32,14 +32,28 @@ export const distributeByPercentage = defineBlock<DistributeByPercentageSettings
     type: 'object',
     properties: {
       shares: {
+        description:
+          'Shares of contacts (2 to 10); their percents add up to 100 (CF210) and their outcomes are distinct (CF211).',
         type: 'array',
         minItems: 2,
         maxItems: 10,
         items: {
           type: 'object',
           properties: {
-            outcome: { type: 'string', pattern: '^[a-z][A-Za-z0-9]*$', maxLength: 40 },
-            percent: { type: 'number', minimum: 0, maximum: 100 },
+            outcome: {
+              description:
+                'Outcome taken by this share: a name starting with a lower-case letter, at most 40 characters. Wire it in `next`.',
+              type: 'string',
+              pattern: '^[a-z][A-Za-z0-9]*$',
+              maxLength: 40,
+            },
+            percent: {
+              description:
+                'Percent of contacts (0 to 100) that take this outcome, drawn at random per contact; 0 is never taken.',
+              type: 'number',
+              minimum: 0,
+              maximum: 100,
+            },
           },
           required: ['outcome', 'percent'],
           additionalProperties: false,

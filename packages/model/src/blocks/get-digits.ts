@@ -27,15 +27,52 @@ export const getDigits = defineBlock<GetDigitsSettings>({
   settingsSchema: {
     type: 'object',
     properties: {
-      prompt: ref('prompt'),
-      variable: ref('variableName'),
-      minDigits: { type: 'integer', minimum: 1, maximum: 32, default: 1 },
-      maxDigits: { type: 'integer', minimum: 1, maximum: 32, default: 10 },
-      timeoutSeconds: { type: 'integer', minimum: 1, maximum: 60, default: 5 },
-      terminator: { enum: ['#', '*'] },
-      retries: { type: 'integer', minimum: 0, maximum: 5, default: 2 },
-      validate: { enum: ['none', 'phoneNumber'] },
-      invalidPrompt: ref('prompt'),
+      prompt: { ...ref('prompt'), description: 'Prompt played before collecting the keys.' },
+      variable: {
+        ...ref('variableName'),
+        description: 'Variable the collected digits are stored in (mark it `secure` for PINs).',
+      },
+      minDigits: {
+        description: 'Fewest keys accepted (1 to 32, default 1); fewer is wrong input.',
+        type: 'integer',
+        minimum: 1,
+        maximum: 32,
+        default: 1,
+      },
+      maxDigits: {
+        description: 'Most keys collected (1 to 32, default 10); collection ends at this many.',
+        type: 'integer',
+        minimum: 1,
+        maximum: 32,
+        default: 10,
+      },
+      timeoutSeconds: {
+        description: 'Seconds of silence (1 to 60, default 5) that end the input.',
+        type: 'integer',
+        minimum: 1,
+        maximum: 60,
+        default: 5,
+      },
+      terminator: {
+        description: 'Key (`#` or `*`) that ends the input before `maxDigits`.',
+        enum: ['#', '*'],
+      },
+      retries: {
+        description:
+          'How many times wrong input is asked again (0 to 5, default 2) before `invalid` is taken.',
+        type: 'integer',
+        minimum: 0,
+        maximum: 5,
+        default: 2,
+      },
+      validate: {
+        description: '`phoneNumber`: the input must be a valid dial number; absent or `none`: any digits.',
+        enum: ['none', 'phoneNumber'],
+      },
+      invalidPrompt: {
+        ...ref('prompt'),
+        description: 'Prompt played after wrong input, before asking again.',
+      },
     },
     required: ['prompt', 'variable', 'minDigits', 'maxDigits', 'timeoutSeconds', 'retries'],
     additionalProperties: false,

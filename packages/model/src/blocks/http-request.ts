@@ -34,25 +34,61 @@ export const httpRequest = defineBlock<HttpRequestSettings>({
   settingsSchema: {
     type: 'object',
     properties: {
-      method: { enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] },
-      url: { type: 'string', pattern: '^https?://', maxLength: 2000 },
+      method: { description: 'HTTP method of the request.', enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] },
+      url: {
+        description:
+          'Address called, starting with http:// or https://, at most 2000 characters. Loopback, link-local and private addresses are refused unless the host is in `httpAllowlist` in resources.',
+        type: 'string',
+        pattern: '^https?://',
+        maxLength: 2000,
+      },
       headers: {
+        description:
+          'Request headers: name (letters, digits, -) to value (at most 1000 characters), at most 20.',
         type: 'object',
         propertyNames: { pattern: '^[A-Za-z0-9-]+$', maxLength: 64 },
         additionalProperties: { type: 'string', maxLength: 1000 },
         maxProperties: 20,
       },
-      body: { type: 'object', additionalProperties: ref('operand'), maxProperties: 50 },
-      timeoutSeconds: { type: 'integer', minimum: 1, maximum: HTTP_MAX_TIMEOUT_SECONDS, default: 5 },
-      maxResponseBytes: { type: 'integer', minimum: 1, maximum: HTTP_MAX_RESPONSE_BYTES, default: 65536 },
+      body: {
+        description: "JSON body: each key gets a literal or a variable's value (at most 50 keys).",
+        type: 'object',
+        additionalProperties: ref('operand'),
+        maxProperties: 50,
+      },
+      timeoutSeconds: {
+        description:
+          'Seconds to wait for the answer (1 to 10, default 5); no answer in time takes `timeout`.',
+        type: 'integer',
+        minimum: 1,
+        maximum: HTTP_MAX_TIMEOUT_SECONDS,
+        default: 5,
+      },
+      maxResponseBytes: {
+        description: 'Most bytes of the answer read (1 to 1048576, default 65536).',
+        type: 'integer',
+        minimum: 1,
+        maximum: HTTP_MAX_RESPONSE_BYTES,
+        default: 65536,
+      },
       responseMapping: {
+        description: 'Values copied from the JSON answer into variables, at most 50.',
         type: 'array',
         maxItems: 50,
         items: {
           type: 'object',
           properties: {
-            pointer: { type: 'string', pattern: '^(/.*)?$', maxLength: 200 },
-            variable: ref('variableName'),
+            pointer: {
+              description:
+                'JSON pointer into the answer (`/customer/tier`; empty for the whole body), at most 200 characters.',
+              type: 'string',
+              pattern: '^(/.*)?$',
+              maxLength: 200,
+            },
+            variable: {
+              ...ref('variableName'),
+              description: 'Variable that receives the value at `pointer`.',
+            },
           },
           required: ['pointer', 'variable'],
           additionalProperties: false,

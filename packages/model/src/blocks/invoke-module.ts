@@ -21,9 +21,19 @@ export const invokeModule = defineBlock<InvokeModuleSettings>({
   settingsSchema: {
     type: 'object',
     properties: {
-      module: ref('flowId'),
-      inputs: { type: 'object', propertyNames: ref('variableName'), additionalProperties: ref('operand') },
+      module: {
+        ...ref('flowId'),
+        description: 'Id of the module flow to run; a module cannot invoke itself.',
+      },
+      inputs: {
+        description: "Module inputs: input name to a literal or a variable's value.",
+        type: 'object',
+        propertyNames: ref('variableName'),
+        additionalProperties: ref('operand'),
+      },
       outputs: {
+        description:
+          'Module outputs to copy back on `success`: output name to the variable of this flow that receives it.',
         type: 'object',
         propertyNames: ref('variableName'),
         additionalProperties: ref('variableName'),

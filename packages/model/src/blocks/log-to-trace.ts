@@ -17,7 +17,13 @@ export const logToTrace = defineBlock<LogToTraceSettings>({
   settingsSchema: {
     type: 'object',
     properties: {
-      message: { type: 'string', minLength: 1, maxLength: 500 },
+      message: {
+        description:
+          'Text written to the contact trace, 1 to 500 characters; `{{variable}}` placeholders are replaced, secure values show as •••.',
+        type: 'string',
+        minLength: 1,
+        maxLength: 500,
+      },
     },
     required: ['message'],
     additionalProperties: false,

@@ -15,7 +15,16 @@ export const loopCounter = defineBlock<LoopCounterSettings>({
   flowTypes: CALLER_FLOWS,
   settingsSchema: {
     type: 'object',
-    properties: { count: { type: 'integer', minimum: 1, maximum: 100, default: 3 } },
+    properties: {
+      count: {
+        description:
+          'How many times `looping` is taken (1 to 100, default 3) before `complete`; then the counter starts again.',
+        type: 'integer',
+        minimum: 1,
+        maximum: 100,
+        default: 3,
+      },
+    },
     required: ['count'],
     additionalProperties: false,
   },

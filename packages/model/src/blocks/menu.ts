@@ -33,24 +33,50 @@ export const menu = defineBlock<MenuSettings>({
   settingsSchema: {
     type: 'object',
     properties: {
-      prompt: ref('prompt'),
+      prompt: { ...ref('prompt'), description: 'Prompt played before waiting for a key.' },
       options: {
+        description: 'Keys the caller may press (1 to 12); each is an outcome named after its key.',
         type: 'array',
         minItems: 1,
         maxItems: 12,
         items: {
           type: 'object',
           properties: {
-            digit: { type: 'string', pattern: DIGIT_PATTERN },
-            label: { type: 'string', maxLength: 60 },
+            digit: {
+              description: "Key of this option: 0-9, * or #; also the outcome's name.",
+              type: 'string',
+              pattern: DIGIT_PATTERN,
+            },
+            label: {
+              description: 'Label shown for the option on the canvas, at most 60 characters.',
+              type: 'string',
+              maxLength: 60,
+            },
           },
           required: ['digit'],
           additionalProperties: false,
         },
       },
-      timeoutSeconds: { type: 'integer', minimum: 1, maximum: 60, default: 5 },
-      retries: { type: 'integer', minimum: 0, maximum: 5, default: 2 },
-      noMatchPrompt: ref('prompt'),
+      timeoutSeconds: {
+        description:
+          'Seconds to wait for a key (1 to 60, default 5) before repeating the prompt or taking `timeout`.',
+        type: 'integer',
+        minimum: 1,
+        maximum: 60,
+        default: 5,
+      },
+      retries: {
+        description:
+          'How many times the prompt is repeated after a timeout or a wrong key (0 to 5, default 2) before giving up.',
+        type: 'integer',
+        minimum: 0,
+        maximum: 5,
+        default: 2,
+      },
+      noMatchPrompt: {
+        ...ref('prompt'),
+        description: 'Prompt played after a key that is not an option, before the prompt is repeated.',
+      },
     },
     required: ['prompt', 'options', 'timeoutSeconds', 'retries'],
     additionalProperties: false,

@@ -27,12 +27,33 @@ export const offerCallback = defineBlock<OfferCallbackSettings>({
   settingsSchema: {
     type: 'object',
     properties: {
-      prompt: ref('prompt'),
-      acceptDigit: { type: 'string', pattern: DIGIT_PATTERN, default: '1' },
-      timeoutSeconds: { type: 'integer', minimum: 1, maximum: 60, default: 5 },
-      confirmPrompt: ref('prompt'),
-      enterNumberPrompt: ref('prompt'),
-      minEstimatedWaitSeconds: ref('seconds'),
+      prompt: { ...ref('prompt'), description: 'Prompt that offers the callback and names the accept key.' },
+      acceptDigit: {
+        description: 'Key that accepts the offer: 0-9, * or # (default 1); any other key is `declined`.',
+        type: 'string',
+        pattern: DIGIT_PATTERN,
+        default: '1',
+      },
+      timeoutSeconds: {
+        description: 'Seconds to wait for a key (1 to 60, default 5) before `timeout`.',
+        type: 'integer',
+        minimum: 1,
+        maximum: 60,
+        default: 5,
+      },
+      confirmPrompt: {
+        ...ref('prompt'),
+        description: "Prompt that reads back the caller's own number; press 1 to confirm it.",
+      },
+      enterNumberPrompt: {
+        ...ref('prompt'),
+        description: 'Prompt asking the caller to key in another number, validated as a dial number.',
+      },
+      minEstimatedWaitSeconds: {
+        ...ref('seconds'),
+        description:
+          'Offer only when the estimated wait is at least this many seconds (0 to 86400); shorter: `declined` without asking.',
+      },
     },
     required: ['prompt', 'acceptDigit', 'timeoutSeconds', 'confirmPrompt', 'enterNumberPrompt'],
     additionalProperties: false,

@@ -18,8 +18,15 @@ export const playHoldAudio = defineBlock<PlayHoldAudioSettings>({
   settingsSchema: {
     type: 'object',
     properties: {
-      prompt: ref('prompt'),
-      durationSeconds: { type: 'integer', minimum: 1, maximum: 3600, default: 30 },
+      prompt: { ...ref('prompt'), description: 'Hold prompt to play; absent: the default hold music.' },
+      durationSeconds: {
+        description:
+          'Seconds to play (1 to 3600, default 30) before `success`; an available agent interrupts it.',
+        type: 'integer',
+        minimum: 1,
+        maximum: 3600,
+        default: 30,
+      },
     },
     required: ['durationSeconds'],
     additionalProperties: false,

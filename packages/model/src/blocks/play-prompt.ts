@@ -16,7 +16,12 @@ export const playPrompt = defineBlock<PlayPromptSettings>({
   flowTypes: ALL_FLOWS,
   settingsSchema: {
     type: 'object',
-    properties: { prompt: ref('prompt') },
+    properties: {
+      prompt: {
+        ...ref('prompt'),
+        description: 'Prompt to play: a prompt name from resources or text-to-speech.',
+      },
+    },
     required: ['prompt'],
     additionalProperties: false,
   },

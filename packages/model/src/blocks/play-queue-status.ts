@@ -14,7 +14,13 @@ export const playQueueStatus = defineBlock<PlayQueueStatusSettings>({
   flowTypes: ['customer-queue'],
   settingsSchema: {
     type: 'object',
-    properties: { say: { enum: ['position', 'waitTime', 'both'] } },
+    properties: {
+      say: {
+        description:
+          'What is spoken: `position` in queue, `waitTime` (estimated wait, rounded up to minutes) or `both`.',
+        enum: ['position', 'waitTime', 'both'],
+      },
+    },
     required: ['say'],
     additionalProperties: false,
   },

@@ -18,7 +18,13 @@ export const returnBlock = defineBlock<ReturnSettings>({
   settingsSchema: {
     type: 'object',
     properties: {
-      outputs: { type: 'object', propertyNames: ref('variableName'), additionalProperties: ref('operand') },
+      outputs: {
+        description:
+          "Values of the module's declared outputs: output name to a literal or a variable's value.",
+        type: 'object',
+        propertyNames: ref('variableName'),
+        additionalProperties: ref('operand'),
+      },
     },
     additionalProperties: false,
   },

@@ -16,7 +16,13 @@ export const setCallbackNumber = defineBlock<SetCallbackNumberSettings>({
   flowTypes: CALLER_FLOWS,
   settingsSchema: {
     type: 'object',
-    properties: { number: ref('operand') },
+    properties: {
+      number: {
+        ...ref('operand'),
+        description:
+          'Number to call back, a literal or a variable; normalised and stored in `$callbackNumber`.',
+      },
+    },
     required: ['number'],
     additionalProperties: false,
   },

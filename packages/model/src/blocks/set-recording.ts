@@ -19,9 +19,20 @@ export const setRecording = defineBlock<SetRecordingSettings>({
   settingsSchema: {
     type: 'object',
     properties: {
-      action: { enum: ['start', 'pause', 'resume', 'stop'] },
-      who: { enum: ['customer', 'agent', 'both'] },
-      privacyShieldSeconds: { type: 'integer', minimum: 1, maximum: 3600 },
+      action: {
+        description: '`start`, `pause`, `resume` or `stop` recording.',
+        enum: ['start', 'pause', 'resume', 'stop'],
+      },
+      who: {
+        description: 'Whose audio is recorded: `customer`, `agent` or `both`.',
+        enum: ['customer', 'agent', 'both'],
+      },
+      privacyShieldSeconds: {
+        description: 'Only with `pause`: recording resumes by itself after this many seconds (1 to 3600).',
+        type: 'integer',
+        minimum: 1,
+        maximum: 3600,
+      },
     },
     required: ['action'],
     additionalProperties: false,

@@ -23,12 +23,24 @@ export const setVariables = defineBlock<SetVariablesSettings>({
     type: 'object',
     properties: {
       assignments: {
+        description:
+          "Assignments made in order (1 to 50); a value that does not convert to the variable's type takes `error`.",
         type: 'array',
         minItems: 1,
         maxItems: 50,
         items: {
           type: 'object',
-          properties: { variable: ref('variableName'), value: ref('operand') },
+          properties: {
+            variable: {
+              ...ref('variableName'),
+              description: 'Variable assigned; the value is converted to its declared type.',
+            },
+            value: {
+              ...ref('operand'),
+              description:
+                "New value: a literal or another variable's value; strings hold at most 256 characters.",
+            },
+          },
           required: ['variable', 'value'],
           additionalProperties: false,
         },

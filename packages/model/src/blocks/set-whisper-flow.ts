@@ -26,7 +26,14 @@ export const setWhisperFlow = defineBlock<SetWhisperFlowSettings>({
   flowTypes: CALLER_FLOWS,
   settingsSchema: {
     type: 'object',
-    properties: { kind: { enum: ['agent', 'customer', 'outbound'] }, flow: ref('flowId') },
+    properties: {
+      kind: {
+        description:
+          'Which whisper is set: `agent` (played to the agent before connecting), `customer` (played to the customer before connecting) or `outbound` (runs when an agent places an outbound or callback call).',
+        enum: ['agent', 'customer', 'outbound'],
+      },
+      flow: { ...ref('flowId'), description: 'Id of the whisper flow; its type must match `kind`.' },
+    },
     required: ['kind', 'flow'],
     additionalProperties: false,
   },

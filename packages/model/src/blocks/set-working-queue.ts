@@ -16,7 +16,12 @@ export const setWorkingQueue = defineBlock<SetWorkingQueueSettings>({
   flowTypes: ['inbound', 'customer-queue', 'module'],
   settingsSchema: {
     type: 'object',
-    properties: { queue: ref('resourceName') },
+    properties: {
+      queue: {
+        ...ref('resourceName'),
+        description: 'Queue from resources that becomes the working queue (`$queueName`).',
+      },
+    },
     required: ['queue'],
     additionalProperties: false,
   },

@@ -51,11 +51,34 @@ export const transferToNumber = defineBlock<TransferToNumberSettings>({
   settingsSchema: {
     type: 'object',
     properties: {
-      to: ref('operand'),
-      callerId: ref('callerId'),
-      callerIdName: ref('callerIdName'),
-      timeoutSeconds: { type: 'integer', minimum: 5, maximum: 600, default: 30 },
-      resumeAfterDisconnect: { type: 'boolean', default: false },
+      to: {
+        ...ref('operand'),
+        description:
+          'Number dialled, a literal or a variable; checked against the dial-number rules and the country allowlist.',
+      },
+      callerId: {
+        ...ref('callerId'),
+        description:
+          "How the caller ID shown to the called party is chosen (docs/caller-id.md). Absent: the original caller's number is passed through.",
+      },
+      callerIdName: {
+        ...ref('callerIdName'),
+        description:
+          'Display name sent with the caller ID, at most 50 characters; not guaranteed to show. SIP-reserved characters ; / ? : @ & = + $ , are refused.',
+      },
+      timeoutSeconds: {
+        description: 'Seconds to ring (5 to 600, default 30) before `noAnswer`.',
+        type: 'integer',
+        minimum: 5,
+        maximum: 600,
+        default: 30,
+      },
+      resumeAfterDisconnect: {
+        description:
+          'When true, the flow continues at `connected` after the called party hangs up; false (default): the flow ends once connected.',
+        type: 'boolean',
+        default: false,
+      },
     },
     required: ['to', 'timeoutSeconds', 'resumeAfterDisconnect'],
     additionalProperties: false,

@@ -17,7 +17,13 @@ export const transferToQueue = defineBlock<TransferToQueueSettings>({
   flowTypes: ['inbound', 'customer-queue', 'module'],
   settingsSchema: {
     type: 'object',
-    properties: { queue: ref('resourceName') },
+    properties: {
+      queue: {
+        ...ref('resourceName'),
+        description:
+          'Only in a customer-queue flow: queue from resources the contact moves to. Elsewhere the working queue is used.',
+      },
+    },
     additionalProperties: false,
   },
   outcomeNames: ['atCapacity', 'error'],

@@ -58,7 +58,13 @@ export const flowSchemaDefs: Record<string, JsonSchema> = {
     description:
       'A literal `{ "value": ... }` or a variable `{ "variable": "name" }` (system variables start with $).',
     type: 'object',
-    properties: { value: ref('literal'), variable: ref('variableRef') },
+    properties: {
+      value: { ...ref('literal'), description: 'A literal value; strings hold at most 256 characters.' },
+      variable: {
+        ...ref('variableRef'),
+        description: 'Name of the variable whose value is used; system variables start with $.',
+      },
+    },
     additionalProperties: false,
     minProperties: 1,
     maxProperties: 1,
@@ -68,8 +74,14 @@ export const flowSchemaDefs: Record<string, JsonSchema> = {
       'A prompt from resources `{ "prompt": "name" }` or text-to-speech `{ "text": "..." }`. `{{variable}}` placeholders are plain lookups.',
     type: 'object',
     properties: {
-      prompt: ref('resourceName'),
-      text: { type: 'string', minLength: 1, maxLength: 2000 },
+      prompt: { ...ref('resourceName'), description: 'Name of a prompt in resources.' },
+      text: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 2000,
+        description:
+          'Text spoken by text-to-speech, 1 to 2000 characters; `{{variable}}` placeholders are replaced.',
+      },
     },
     additionalProperties: false,
     minProperties: 1,
@@ -79,12 +91,33 @@ export const flowSchemaDefs: Record<string, JsonSchema> = {
     description: 'Structured condition: a comparison, or all / any / not of conditions. Never code.',
     type: 'object',
     properties: {
-      all: { type: 'array', items: ref('condition'), minItems: 1, maxItems: 50 },
-      any: { type: 'array', items: ref('condition'), minItems: 1, maxItems: 50 },
-      not: ref('condition'),
-      variable: ref('variableRef'),
-      operator: { enum: [...CONDITION_OPERATORS] },
-      value: ref('operand'),
+      all: {
+        type: 'array',
+        items: ref('condition'),
+        minItems: 1,
+        maxItems: 50,
+        description: 'Holds when every condition in the list holds (1 to 50).',
+      },
+      any: {
+        type: 'array',
+        items: ref('condition'),
+        minItems: 1,
+        maxItems: 50,
+        description: 'Holds when at least one condition in the list holds (1 to 50).',
+      },
+      not: { ...ref('condition'), description: 'Holds when this condition does not.' },
+      variable: {
+        ...ref('variableRef'),
+        description: 'Variable compared; system variables start with $.',
+      },
+      operator: {
+        enum: [...CONDITION_OPERATORS],
+        description: 'Comparison; `isEmpty` and `isNotEmpty` take no value, `in` takes a list.',
+      },
+      value: {
+        ...ref('operand'),
+        description: 'What the variable is compared with: a literal or a variable.',
+      },
     },
     additionalProperties: false,
     oneOf: [
@@ -101,10 +134,23 @@ export const flowSchemaDefs: Record<string, JsonSchema> = {
     description: 'How the caller ID shown to the called party is chosen (docs/caller-id.md).',
     type: 'object',
     properties: {
-      strategy: { enum: [...CALLER_ID_STRATEGIES] },
-      number: { type: 'string', minLength: 1, maxLength: 64 },
-      variable: ref('variableRef'),
-      fallback: { enum: ['principal', 'random'] },
+      strategy: {
+        enum: [...CALLER_ID_STRATEGIES],
+        description:
+          'Where the number comes from: `fixed`, `variable`, `queue` (its outbound caller ID), `caller` (passed through), `agentGroup`, `sameAreaCode` or `agentChoice`.',
+      },
+      number: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 64,
+        description: 'With `fixed`: a number name from resources, or an E.164 number.',
+      },
+      variable: { ...ref('variableRef'), description: 'With `variable`: the variable holding the number.' },
+      fallback: {
+        enum: ['principal', 'random'],
+        description:
+          'With `sameAreaCode`, when no allowed number matches: `random` (default) a random allowed number, `principal` the principal number.',
+      },
     },
     required: ['strategy'],
     additionalProperties: false,

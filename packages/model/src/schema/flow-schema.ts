@@ -31,11 +31,24 @@ export function buildFlowSchema(): JsonSchema {
         description: 'Older versions are upgraded by `callflow migrate`.',
       },
       id: { ...ref('flowId'), description: 'Stable id; the file is named `<id>.flow.json`.' },
-      name: { type: 'string', minLength: 1, maxLength: 100 },
-      type: { enum: [...FLOW_TYPES] },
-      description: { type: 'string', maxLength: 2000 },
+      name: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 100,
+        description: 'Display name, 1 to 100 characters.',
+      },
+      type: {
+        enum: [...FLOW_TYPES],
+        description: 'Flow type; it decides which blocks are allowed and where the flow can be used.',
+      },
+      description: {
+        type: 'string',
+        maxLength: 2000,
+        description: 'Free text for admins, at most 2000 characters.',
+      },
       start: { ...ref('blockId'), description: 'The first block.' },
       variables: {
+        description: 'Contact variables this flow declares, by name (at most 200).',
         type: 'object',
         propertyNames: ref('variableName'),
         additionalProperties: ref('variableDeclaration'),
@@ -48,14 +61,17 @@ export function buildFlowSchema(): JsonSchema {
         maxItems: 50,
       },
       module: {
+        description: 'Only in module flows: the inputs it takes and the outputs its Return blocks give.',
         type: 'object',
         properties: {
           inputs: {
+            description: 'Inputs by name; the invoking block maps values onto them.',
             type: 'object',
             propertyNames: ref('variableName'),
             additionalProperties: ref('parameter'),
           },
           outputs: {
+            description: 'Outputs by name; each Return block gives their values.',
             type: 'object',
             propertyNames: ref('variableName'),
             additionalProperties: ref('parameter'),
@@ -64,6 +80,7 @@ export function buildFlowSchema(): JsonSchema {
         additionalProperties: false,
       },
       blocks: {
+        description: 'The blocks, keyed by block id.',
         type: 'object',
         propertyNames: ref('blockId'),
         additionalProperties: ref('block'),
@@ -84,14 +101,34 @@ export function buildFlowSchema(): JsonSchema {
       variableDeclaration: {
         type: 'object',
         properties: {
-          type: { enum: [...VARIABLE_TYPES] },
-          default: ref('literal'),
+          type: {
+            enum: [...VARIABLE_TYPES],
+            description: 'The value type; JSON variables are capped in size and never agent viewable.',
+          },
+          default: {
+            ...ref('literal'),
+            description: 'Value at the start of the contact; must fit the type.',
+          },
           label: { type: 'string', minLength: 1, maxLength: 60, description: 'Desktop label agents see.' },
-          description: { type: 'string', maxLength: 500 },
-          agentViewable: { type: 'boolean' },
-          agentEditable: { type: 'boolean' },
-          secure: { type: 'boolean' },
-          reportable: { type: 'boolean' },
+          description: {
+            type: 'string',
+            maxLength: 500,
+            description: 'What the variable holds, for admins.',
+          },
+          agentViewable: {
+            type: 'boolean',
+            description: 'Shown on the agent desktop; needed to be in the popover.',
+          },
+          agentEditable: {
+            type: 'boolean',
+            description: 'The agent may change it (only when agent viewable); the first save wins.',
+          },
+          secure: {
+            type: 'boolean',
+            description:
+              'Sensitive: never logged, traced, put in a popover or an error message; masked on the desktop.',
+          },
+          reportable: { type: 'boolean', description: 'Kept for reporting after the contact ends.' },
         },
         required: ['type'],
         additionalProperties: false,
@@ -99,16 +136,26 @@ export function buildFlowSchema(): JsonSchema {
       parameter: {
         type: 'object',
         properties: {
-          type: { enum: [...VARIABLE_TYPES] },
-          required: { type: 'boolean' },
-          description: { type: 'string', maxLength: 500 },
+          type: { enum: [...VARIABLE_TYPES], description: 'The value type.' },
+          required: {
+            type: 'boolean',
+            description: 'The invoking block must give it (inputs) or every Return must (outputs).',
+          },
+          description: {
+            type: 'string',
+            maxLength: 500,
+            description: 'What the parameter means, for admins.',
+          },
         },
         required: ['type'],
         additionalProperties: false,
       },
       position: {
         type: 'object',
-        properties: { x: { type: 'number' }, y: { type: 'number' } },
+        properties: {
+          x: { type: 'number', description: 'Horizontal canvas position, in pixels.' },
+          y: { type: 'number', description: 'Vertical canvas position, in pixels.' },
+        },
         required: ['x', 'y'],
         additionalProperties: false,
       },
@@ -116,16 +163,28 @@ export function buildFlowSchema(): JsonSchema {
       block: {
         type: 'object',
         properties: {
-          type: { enum: BLOCKS.map((b) => b.type) },
-          label: { type: 'string', maxLength: 100 },
-          settings: { type: 'object' },
-          next: { type: 'object', propertyNames: ref('outcomeName'), additionalProperties: ref('blockId') },
+          type: {
+            enum: BLOCKS.map((b) => b.type),
+            description: 'Block type; it decides the settings and outcomes.',
+          },
+          label: {
+            type: 'string',
+            maxLength: 100,
+            description: 'Name shown on the canvas, at most 100 characters.',
+          },
+          settings: { type: 'object', description: "The block's settings; which ones depends on `type`." },
+          next: {
+            description: 'Wiring: outcome name to the id of the block that follows.',
+            type: 'object',
+            propertyNames: ref('outcomeName'),
+            additionalProperties: ref('blockId'),
+          },
         },
         required: ['type', 'settings'],
         additionalProperties: false,
         allOf: BLOCKS.map((b) => ({
           if: { properties: { type: { const: b.type } }, required: ['type'] },
-          then: { properties: { settings: ref(`settings.${b.type}`) } },
+          then: { properties: { settings: { ...ref(`settings.${b.type}`), description: b.description } } },
         })),
       },
       ...settingsDefs,
