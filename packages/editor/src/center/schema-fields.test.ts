@@ -21,6 +21,7 @@ describe('controls made from the resources schema', () => {
     expect(agents.map((f) => [f.key, f.control, f.required])).toEqual([
       ['groups', 'list', true],
       ['defaultOutboundQueue', 'text', false],
+      ['phone', 'text', false],
     ]);
     expect(fieldsWithoutControl('account', []).map((f) => f.key)).toContain('principalNumber');
   });
