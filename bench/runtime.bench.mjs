@@ -1,19 +1,26 @@
 // Contact engine budgets (docs/architecture.md#budgets): >= 50,000 events/s on one core including a snapshot save
-// (JSON.stringify) and restore (JSON.parse) per event; 10,000 concurrent simulated contacts under
+// (serializeSnapshot) and restore (parseSnapshot) per event; 10,000 concurrent simulated contacts under
 // 500 MB; p99 event handling under 5 ms. The same event stream also runs through a minimal hand-written
 // interpreter of the same flow, so the cost of the engine (XState transition, trace, guards) is a ratio
 // measured in the same process, on the same machine, in the same minute.
 import { cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createSimulator, flowSource, startContact, step } from '@callflow/runtime';
+import {
+  createSimulator,
+  flowSource,
+  parseSnapshot,
+  serializeSnapshot,
+  startContact,
+  step,
+} from '@callflow/runtime';
 
 const EVENTS_BUDGET = 50_000;
 const MEMORY_BUDGET_MB = 500;
 const P99_BUDGET_MS = 5;
 const ENGINE_RATIO_BUDGET = 0.25;
 const ENGINE_RATIO_NOTE =
-  'baseline 0.13× (full run of 2026-12-07 19:51, load 1.1: 7.47× slower). Each event restores and saves the engine snapshot as JSON (about 620 bytes: flow stack, timers, queue, recording, callback and secure-value state) where the interpreter saves about 100: measured alone, that JSON is about 70% of an event in the engine, so the ratio is bounded by the snapshot size more than by the step itself';
+  'baseline 0.13× (full run of 2026-12-07 19:51, load 1.1), when each event restored and saved the snapshot as a plain JSON object of about 620 bytes (about 70% of an event). Since, the engine saves the stored form the server keeps (serializeSnapshot, format 2: positional, defaults left out, about 150-260 bytes here; docs/runtime.md#the-snapshot) and the interpreter still saves its own ~100-byte object as JSON. Left: the step itself (draft copy, block run, trace) costs about as much as the codec; the 0.25× goal is not reached yet';
 /** Rows earlier runs wrote that no longer exist (the ratio is now engine speed / interpreter speed). */
 const RETIRED = ['engine cost relative to the hand-written interpreter'];
 const CONTACTS = 1_000;
@@ -109,7 +116,10 @@ function nextEvent(commands, round) {
   return undefined;
 }
 
-/** Drives CONTACTS contacts through the flow, one event at a time, restoring and saving JSON per event. */
+/**
+ * Drives CONTACTS contacts through the flow, one event at a time, restoring and saving the snapshot per
+ * event in the stored form the server keeps (serializeSnapshot / parseSnapshot).
+ */
 function engineRun(latencies) {
   let now = Date.parse('2026-01-05T15:00:00Z');
   const env = { flows: flowSource([main, queueFlow]), resources, now: () => now };
@@ -122,14 +132,14 @@ function engineRun(latencies) {
       callerNumber: '+12015550199',
       dialedNumber: '+12015550100',
     });
-    let stored = JSON.stringify(first.snapshot);
+    let stored = serializeSnapshot(first.snapshot);
     let event = nextEvent(first.commands, 0);
     let round = 0;
     while (event) {
       now += 1000;
       const t0 = latencies ? performance.now() : 0;
-      const result = step(env, JSON.parse(stored), event);
-      stored = JSON.stringify(result.snapshot);
+      const result = step(env, parseSnapshot(stored), event);
+      stored = serializeSnapshot(result.snapshot);
       if (latencies) latencies.push(performance.now() - t0);
       events += 1;
       if (event.type === 'digits') round += 1;

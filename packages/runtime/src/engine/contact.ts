@@ -1,4 +1,3 @@
-import type { JsonValue } from '@callflow/model';
 import { RuntimeError } from '../errors/runtime-errors.js';
 import type { ContactEvent, ContactSnapshot, EngineEnv, StartContactParams, StepResult } from '../types.js';
 import { onVariableUpdate } from './cad.js';
@@ -10,6 +9,7 @@ import { SEEN_EVENT_IDS } from './limits.js';
 import { onQueueEvent, onQueueTimer } from './queue.js';
 import { onRecordingTimer } from './recording.js';
 import { ContactRun } from './run.js';
+import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
 import {
   cancelTransferDial,
   onAgentTransfer,
@@ -154,15 +154,15 @@ function onTimer(run: ContactRun, timerId: string): true | string {
   return `timer ${timerId} (${timer.event}) has nothing waiting for it`;
 }
 
-/** The JSON form of a snapshot; `parseSnapshot` reads it back. */
+/** The stored form of a snapshot (see snapshot-codec.ts); `parseSnapshot` reads it back. */
 export function serializeSnapshot(snapshot: ContactSnapshot): string {
-  return JSON.stringify(snapshot);
+  return encodeSnapshot(snapshot);
 }
 
+/** Reads a stored snapshot, in the current form or the plain-object form written before it. */
 export function parseSnapshot(text: string): ContactSnapshot {
-  const value = JSON.parse(text) as Record<string, JsonValue>;
-  if (value.format !== 1 || typeof value.contactId !== 'string' || !Array.isArray(value.stack)) {
-    throw new RuntimeError('RT110', 'Not a contact snapshot (format 1): it cannot be restored.');
-  }
-  return value as unknown as ContactSnapshot;
+  const snapshot = decodeSnapshot(text);
+  if (!snapshot)
+    throw new RuntimeError('RT110', 'Not a contact snapshot (format 1 or 2): it cannot be restored.');
+  return snapshot;
 }

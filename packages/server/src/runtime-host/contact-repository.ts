@@ -3,6 +3,7 @@ import {
   type Command,
   type ContactSnapshot,
   isTransferredCallback,
+  serializeSnapshot,
   type TraceEntry,
 } from '@callflow/runtime';
 import type { Db } from '../db/database.js';
@@ -150,7 +151,7 @@ export class ContactRepository {
           version: s.version,
           status: s.status,
           steps: s.steps,
-          snapshot: this.box.seal(JSON.stringify(s)),
+          snapshot: this.box.seal(serializeSnapshot(s)),
           pending: this.box.seal(JSON.stringify(stored.pending)),
           now,
         });

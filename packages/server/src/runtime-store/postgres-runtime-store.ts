@@ -1,4 +1,4 @@
-import { isTransferredCallback, type TraceEntry } from '@callflow/runtime';
+import { isTransferredCallback, serializeSnapshot, type TraceEntry } from '@callflow/runtime';
 import pg from 'pg';
 import type { SealedValueError, SecretBox } from '../db/secret-box.js';
 import type { CallbackRow, Purged, StoredContact } from '../runtime-host/contact-repository.js';
@@ -171,7 +171,7 @@ export class PostgresRuntimeStore implements RuntimeStore {
     const { contactId: id, stored, callbacks, trace } = step;
     const s = stored.snapshot;
     const now = new Date().toISOString();
-    const snapshot = this.#box.seal(JSON.stringify(s));
+    const snapshot = this.#box.seal(serializeSnapshot(s));
     const pending = this.#box.seal(JSON.stringify(stored.pending));
     await this.#tx(async (c) => {
       let exists = true;

@@ -1,4 +1,4 @@
-import type { CallbackRequest, Command, ContactSnapshot } from '@callflow/runtime';
+import { type CallbackRequest, type Command, parseSnapshot } from '@callflow/runtime';
 import { SealedValueError, type SecretBox } from '../db/secret-box.js';
 import type { CallbackKind, CallbackRow, StoredContact } from '../runtime-host/contact-repository.js';
 
@@ -35,7 +35,7 @@ export function openContact(
 ): StoredContact | undefined {
   try {
     return {
-      snapshot: JSON.parse(box.open(row.snapshot)) as ContactSnapshot,
+      snapshot: parseSnapshot(box.open(row.snapshot)),
       pending: JSON.parse(box.open(row.pending)) as Command[],
     };
   } catch (error) {

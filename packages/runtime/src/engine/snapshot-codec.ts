@@ -1,0 +1,184 @@
+import type { JsonValue } from '@callflow/model';
+import type { ContactSnapshot, Frame, Timer } from '../types.js';
+
+/**
+ * The stored form of a contact snapshot. A snapshot is saved and restored on every event, and as a
+ * plain JSON object it was about 600 bytes, mostly key names and fields still at their defaults: that
+ * text was most of the cost of an event. Format 2 is a JSON array: the fields every contact has, by
+ * position; frames and timers as arrays; a frame's flow and version left out when they are the contact's
+ * own; every other field in one trailing object, and only when it differs from a blank contact's value.
+ * Reading fills the defaults back in, so the engine always works on the full object (format 1 in memory).
+ * Format 1 text (a plain object, written before) is still read as it is.
+ */
+const STORED_FORMAT = 2;
+
+/** Fields stored by position (the rest go into the trailing object). */
+const POSITIONAL = new Set([
+  'format',
+  'contactId',
+  'kind',
+  'flowId',
+  'version',
+  'status',
+  'startedAt',
+  'dialedNumber',
+  'callerNumber',
+  'stack',
+  'timers',
+  'seq',
+  'steps',
+  'traceCount',
+  'keysFor',
+]);
+
+type StoredFrame = [string, string | null, number | null, string, number, JsonValue, JsonValue?];
+
+export function encodeSnapshot(s: ContactSnapshot): string {
+  const frames: StoredFrame[] = [];
+  for (const f of s.stack) {
+    const frame: StoredFrame = [
+      f.kind,
+      f.flowId === s.flowId ? null : f.flowId,
+      f.version === s.version ? null : f.version,
+      f.block,
+      f.steps,
+      (f.wait as unknown as JsonValue) ?? 0,
+    ];
+    if (f.vars !== undefined) frame.push(f.vars);
+    frames.push(frame);
+  }
+  const timers: (string | number)[] = [];
+  for (const t of s.timers) timers.push(t.id, t.at, t.event);
+  return JSON.stringify([
+    STORED_FORMAT,
+    s.contactId,
+    s.kind,
+    s.flowId,
+    s.version,
+    s.status,
+    s.startedAt,
+    s.dialedNumber,
+    s.callerNumber ?? 0,
+    frames,
+    timers,
+    s.seq,
+    s.steps,
+    s.traceCount,
+    s.keysFor ?? 0,
+    restOf(s) ?? 0,
+  ]);
+}
+
+/** The fields not stored by position that differ from a blank contact's; undefined when none do. */
+function restOf(s: ContactSnapshot): Record<string, unknown> | undefined {
+  let rest: Record<string, unknown> | undefined;
+  const fields = s as unknown as Record<string, unknown>;
+  for (const key in fields) {
+    if (POSITIONAL.has(key)) continue;
+    const value = fields[key];
+    if (value === undefined || isBlank(key, value)) continue;
+    rest ??= {};
+    rest[key] = value;
+  }
+  return rest;
+}
+
+/** Whether a field still holds the value `blankSnapshot` gives it (so reading can give it back). */
+function isBlank(key: string, value: unknown): boolean {
+  switch (key) {
+    case 'versions':
+    case 'variables':
+    case 'variableVersions':
+    case 'system':
+    case 'loops':
+    case 'whisper':
+      return isEmptyObject(value);
+    case 'seen':
+    case 'trace':
+      return Array.isArray(value) && value.length === 0;
+    case 'inConsult':
+      return value === false;
+    case 'recording': {
+      const r = value as ContactSnapshot['recording'];
+      return r.state === 'off' && r.who === 'both' && Object.keys(r).length === 2;
+    }
+    case 'sameBlock': {
+      const b = value as ContactSnapshot['sameBlock'];
+      return b.key === '' && b.count === 0 && Object.keys(b).length === 2;
+    }
+    default:
+      return false;
+  }
+}
+
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const _ in value) return false;
+  return true;
+}
+
+/** Reads format 2 (an array) or format 1 (a plain object); undefined when the text is neither. */
+export function decodeSnapshot(text: string): ContactSnapshot | undefined {
+  const value = JSON.parse(text) as unknown;
+  if (Array.isArray(value)) return value[0] === STORED_FORMAT ? fromArray(value) : undefined;
+  const old = value as Record<string, unknown> | null;
+  if (old?.format !== 1 || typeof old.contactId !== 'string' || !Array.isArray(old.stack)) return undefined;
+  return old as unknown as ContactSnapshot;
+}
+
+function fromArray(a: unknown[]): ContactSnapshot | undefined {
+  const [, contactId, kind, flowId, version, status, startedAt, dialedNumber, caller, frames, timers] = a;
+  if (typeof contactId !== 'string' || !Array.isArray(frames) || !Array.isArray(timers)) return undefined;
+  const s = {
+    format: 1,
+    contactId,
+    kind,
+    flowId,
+    version,
+    versions: {},
+    status,
+    startedAt,
+    dialedNumber,
+    stack: (frames as StoredFrame[]).map((f) => toFrame(f, flowId as string, version as number)),
+    variables: {},
+    variableVersions: {},
+    system: {},
+    loops: {},
+    whisper: {},
+    recording: { state: 'off', who: 'both' },
+    inConsult: false,
+    timers: toTimers(timers as (string | number)[]),
+    seen: [],
+    seq: a[11],
+    steps: a[12],
+    sameBlock: { key: '', count: 0 },
+    trace: [],
+    traceCount: a[13],
+  } as ContactSnapshot;
+  if (caller !== 0) s.callerNumber = caller as string;
+  if (a[14] !== 0) s.keysFor = a[14] as string;
+  const rest = a[15];
+  if (rest !== 0) Object.assign(s, rest);
+  return s;
+}
+
+function toFrame(f: StoredFrame, flowId: string, version: number): Frame {
+  const frame: Frame = {
+    kind: f[0] as Frame['kind'],
+    flowId: f[1] ?? flowId,
+    version: f[2] ?? version,
+    block: f[3],
+    steps: f[4],
+  };
+  if (f[5] !== 0) frame.wait = f[5] as unknown as Frame['wait'];
+  if (f.length > 6) frame.vars = f[6] as Record<string, JsonValue>;
+  return frame;
+}
+
+function toTimers(flat: (string | number)[]): Timer[] {
+  const timers: Timer[] = [];
+  for (let i = 0; i + 2 < flat.length; i += 3) {
+    timers.push({ id: flat[i] as string, at: flat[i + 1] as number, event: flat[i + 2] as string });
+  }
+  return timers;
+}
