@@ -178,7 +178,10 @@ function toFrame(f: StoredFrame, flowId: string, version: number): Frame {
 function toTimers(flat: (string | number)[]): Timer[] {
   const timers: Timer[] = [];
   for (let i = 0; i + 2 < flat.length; i += 3) {
-    timers.push({ id: flat[i] as string, at: flat[i + 1] as number, event: flat[i + 2] as string });
+    const timer = { id: flat[i], at: flat[i + 1] } as Timer;
+    // A timer written without its event (JSON gives null for it inside an array) reads back without one.
+    if (flat[i + 2] !== null) timer.event = flat[i + 2] as string;
+    timers.push(timer);
   }
   return timers;
 }
