@@ -17,6 +17,7 @@ export const BLOCK_TYPES = [
   'httpRequest',
   'invokeModule',
   'setWorkingQueue',
+  'checkQueueStatus',
   'transferToQueue',
   'playQueueStatus',
   'playHoldAudio',

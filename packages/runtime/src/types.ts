@@ -30,6 +30,21 @@ export interface QueueFigures {
   /** 1 = next; 0 when the contact is not in the queue (yet: hosts apply `enqueue` after the step). */
   position(queue: string, contactId: string): number;
   estimatedWaitSeconds(queue: string, contactId: string): number;
+  /**
+   * The staffing and load of `queue` now, for Check queue status (a contact joining now would wait
+   * `estimatedWaitSeconds`). Hosts without agents leave it out; the block then takes `error`.
+   */
+  status?(queue: string, now: number): QueueStatus;
+}
+
+/** A queue's figures as Check queue status compares them (docs/format.md#check-queue-status-checkqueuestatus). */
+export interface QueueStatus {
+  agentsOnline: number;
+  agentsStaffed: number;
+  agentsAvailable: number;
+  contactsInQueue: number;
+  oldestContactAgeSeconds: number;
+  estimatedWaitSeconds: number;
 }
 
 export interface EngineEnv {

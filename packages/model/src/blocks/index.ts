@@ -2,6 +2,7 @@ import type { BlockDefinition } from '../block-definition.js';
 import { BLOCK_TYPES, type BlockType, isBlockType } from '../block-types.js';
 import { callPhoneNumber } from './call-phone-number.js';
 import { checkHours } from './check-hours.js';
+import { checkQueueStatus } from './check-queue-status.js';
 import { checkVariable } from './check-variable.js';
 import { createCallback } from './create-callback.js';
 import { disconnect } from './disconnect.js';
@@ -45,6 +46,7 @@ export const BLOCK_CATALOG: { readonly [T in BlockType]: BlockDefinition<any> } 
   httpRequest,
   invokeModule,
   setWorkingQueue,
+  checkQueueStatus,
   transferToQueue,
   playQueueStatus,
   playHoldAudio,
@@ -71,12 +73,19 @@ export function blockTypes(): BlockType[] {
   return [...BLOCK_TYPES];
 }
 
+export {
+  type CheckQueueStatusSettings,
+  isQueueStatusFigure,
+  QUEUE_STATUS_FIGURES,
+  queueStatusVariableType,
+} from './check-queue-status.js';
 export * from './common.js';
 export { type PercentShare, percentShares } from './distribute-by-percentage.js';
 export type { CallerIdSetting, TransferToNumberSettings } from './transfer-to-number.js';
 export {
   callPhoneNumber,
   checkHours,
+  checkQueueStatus,
   checkVariable,
   createCallback,
   disconnect,

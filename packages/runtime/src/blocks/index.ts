@@ -2,6 +2,7 @@ import { isBlockType } from '@callflow/model';
 import type { BehaviourRegistry, BlockBehaviour } from './behaviour.js';
 import { callPhoneNumber } from './call-phone-number.js';
 import { checkHours } from './check-hours.js';
+import { checkQueueStatus } from './check-queue-status.js';
 import { checkVariable } from './check-variable.js';
 import { createCallback } from './create-callback.js';
 import { disconnect } from './disconnect.js';
@@ -44,6 +45,7 @@ export const BEHAVIOURS: BehaviourRegistry = {
   httpRequest,
   invokeModule,
   setWorkingQueue,
+  checkQueueStatus,
   transferToQueue,
   playQueueStatus,
   playHoldAudio,

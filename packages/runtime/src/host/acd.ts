@@ -1,6 +1,6 @@
 import type { Resources } from '@callflow/model';
 import { RuntimeError } from '../errors/runtime-errors.js';
-import type { QueueFigures } from '../types.js';
+import type { QueueFigures, QueueStatus } from '../types.js';
 
 export type AgentState = 'Available' | 'Busy' | 'RONA' | 'WrapUp' | 'Offline';
 
@@ -227,6 +227,27 @@ export class SimpleAcd implements QueueFigures {
       (a) => a.state !== 'Offline' && group && a.groups.includes(group),
     ).length;
     return Math.ceil((position * this.averageHandleSeconds) / Math.max(1, staffed));
+  }
+
+  status(queue: string, now: number): QueueStatus {
+    const group = this.groupOf(queue);
+    const agents = [...this.agents.values()].filter((a) => group !== undefined && a.groups.includes(group));
+    const waiting = this.entries.filter((e) => e.queue === queue);
+    const oldest = Math.min(...waiting.map((e) => e.enqueuedAt));
+    return {
+      agentsOnline: agents.filter((a) => a.state !== 'Offline').length,
+      // Working the queue: taking calls or finishing one (RONA is an agent who missed an offer).
+      agentsStaffed: agents.filter(
+        (a) => a.state === 'Available' || a.state === 'Busy' || a.state === 'WrapUp',
+      ).length,
+      agentsAvailable: agents.filter(
+        (a) => a.state === 'Available' && !a.offered && a.contactId === undefined,
+      ).length,
+      contactsInQueue: waiting.length,
+      oldestContactAgeSeconds: waiting.length ? Math.max(0, Math.floor((now - oldest) / 1000)) : 0,
+      // No contact id: the estimator places a contact it does not hold at the end of the line.
+      estimatedWaitSeconds: this.estimatedWaitSeconds(queue, ''),
+    };
   }
 
   queued(
