@@ -24,4 +24,5 @@ export { agentCallerIdSetting, lintResources } from './resources-lint.js';
 export * from './resources-merge.js';
 export * from './schema/index.js';
 export * from './system-variables.js';
+export * from './usage/index.js';
 export * from './validate.js';

@@ -1,0 +1,4 @@
+export * from './line-diff.js';
+export * from './rename.js';
+export * from './resource-fields.js';
+export * from './where-used.js';

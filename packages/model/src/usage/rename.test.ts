@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import type { Flow } from '../flow.js';
+import { formatFlow, formatResources } from '../format.js';
+import {
+  block,
+  inboundFlow,
+  moduleFlow,
+  sampleResources,
+  withBlocks,
+} from '../lint/test-support/lint-fixtures.js';
+import type { Resources } from '../resources.js';
+import { lineDiff } from './line-diff.js';
+import { planRename, renameRefusal } from './rename.js';
+import { whereUsed } from './where-used.js';
+
+/** Two flows naming queue "sales" (one twice), a third naming nothing of it, and resources using it. */
+function center(): { flows: Flow[]; resources: Resources } {
+  const main = withBlocks(
+    inboundFlow(),
+    {
+      'call-back': block(
+        'createCallback',
+        { queue: 'sales', number: { variable: '$caller' } },
+        { success: 'bye', error: 'bye' },
+      ),
+    },
+    { block: 'to-sales', outcome: 'atCapacity', to: 'call-back' },
+  );
+  const overflow: Flow = {
+    ...inboundFlow(),
+    id: 'overflow',
+    name: 'Overflow',
+    blocks: {
+      ...inboundFlow().blocks,
+      'set-queue': block('setWorkingQueue', { queue: 'support' }, { success: 'to-sales', error: 'bye' }),
+    },
+  };
+  const other: Flow = { ...inboundFlow(), id: 'sales-copy', name: 'Sales copy' };
+  const resources = sampleResources();
+  resources.agents = {
+    ann: {
+      displayName: 'Ann',
+      groups: ['sales-agents'],
+      defaultOutboundQueue: 'sales',
+      allowedNumbers: ['main', 'sales'],
+    },
+  };
+  resources.queues.sales!.outboundCallerId = 'sales';
+  resources.queues.sales!.customerQueueFlow = 'queue-music';
+  return { flows: [overflow, other, main], resources };
+}
+
+describe('whereUsed', () => {
+  it('lists every block and resource setting that names a queue, flows by id, with pointers', () => {
+    const { flows, resources } = center();
+    const uses = whereUsed({ kind: 'queue', name: 'sales' }, flows, resources);
+    expect(uses.map((u) => [u.file, u.path, u.blockId ?? u.resource?.name])).toEqual([
+      ['main.flow.json', '/blocks/set-queue/settings/queue', 'set-queue'],
+      ['main.flow.json', '/blocks/call-back/settings/queue', 'call-back'],
+      ['sales-copy.flow.json', '/blocks/set-queue/settings/queue', 'set-queue'],
+      ['resources.json', '/agents/ann/defaultOutboundQueue', 'ann'],
+    ]);
+    expect(uses[0]).toMatchObject({
+      flowId: 'main',
+      flowName: 'Main line',
+      blockType: 'setWorkingQueue',
+      via: 'queue',
+    });
+    expect(uses[3]).toMatchObject({
+      resource: { kind: 'agent', name: 'ann' },
+      via: 'default outbound queue',
+    });
+  });
+
+  it('finds numbers in lists and in the account, flows in queues and blocks', () => {
+    const { flows, resources } = center();
+    const numbers = whereUsed({ kind: 'number', name: 'main' }, flows, resources);
+    expect(numbers.map((u) => u.path)).toEqual(['/account/principalNumber', '/agents/ann/allowedNumbers/0']);
+    const withModule = withBlocks(inboundFlow(), {
+      verify: block(
+        'invokeModule',
+        { module: 'verify-caller', inputs: {}, outputs: {} },
+        { success: 'bye', error: 'bye' },
+      ),
+    });
+    const flowsUses = whereUsed({ kind: 'flow', name: 'queue-music' }, [withModule], resources);
+    expect(flowsUses.map((u) => u.path)).toEqual(['/queues/sales/customerQueueFlow']);
+    expect(whereUsed({ kind: 'flow', name: 'verify-caller' }, [withModule, moduleFlow()], resources)).toEqual(
+      [
+        expect.objectContaining({
+          flowId: 'main',
+          blockId: 'verify',
+          path: '/blocks/verify/settings/module',
+        }),
+      ],
+    );
+  });
+
+  it('ignores names that merely match another kind, and the prototype', () => {
+    const { flows, resources } = center();
+    // "sales" is also a number name: asking for the number does not list the queue uses.
+    expect(whereUsed({ kind: 'number', name: 'sales' }, flows, resources).map((u) => u.path)).toEqual([
+      '/queues/sales/outboundCallerId',
+      '/agents/ann/allowedNumbers/1',
+    ]);
+    expect(whereUsed({ kind: 'queue', name: 'constructor' }, flows, resources)).toEqual([]);
+  });
+});
+
+describe('planRename', () => {
+  it('changes exactly the names, in the flows that use them and the resources, as one plan', () => {
+    const { flows, resources } = center();
+    const before = structuredClone({ flows, resources });
+    const plan = planRename('queue', 'sales', 'sales-us', flows, resources);
+    // Inputs untouched.
+    expect({ flows, resources }).toEqual(before);
+    expect(plan.flows.map((f) => f.id)).toEqual(['main', 'sales-copy']);
+    const main = plan.flows[0]!;
+    expect(main.blocks['set-queue']!.settings.queue).toBe('sales-us');
+    expect(main.blocks['call-back']!.settings.queue).toBe('sales-us');
+    expect(plan.resources.queues['sales-us']).toEqual(resources.queues.sales);
+    expect(plan.resources.queues.sales).toBeUndefined();
+    expect(plan.resources.agents.ann!.defaultOutboundQueue).toBe('sales-us');
+    // The canonical texts differ only on the lines holding the name.
+    const flowDiff = lineDiff(formatFlow(flows[2]!), formatFlow(main), 0);
+    expect(flowDiff.map((d) => `${d.op}${d.text.trim()}`)).toEqual([
+      '-"queue": "sales",',
+      '+"queue": "sales-us",',
+      '-"queue": "sales"',
+      '+"queue": "sales-us"',
+    ]);
+    const resourceDiff = lineDiff(formatResources(resources), formatResources(plan.resources), 0);
+    expect(resourceDiff.filter((d) => d.op !== ' ').map((d) => `${d.op}${d.text.trim()}`)).toEqual([
+      '-"sales": {',
+      '+"sales-us": {',
+      '-"defaultOutboundQueue": "sales"',
+      '+"defaultOutboundQueue": "sales-us"',
+    ]);
+    expect(plan.edits.map((e) => [e.file, e.path, e.key ?? false])).toEqual([
+      ['resources.json', '/queues/sales', true],
+      ['main.flow.json', '/blocks/set-queue/settings/queue', false],
+      ['main.flow.json', '/blocks/call-back/settings/queue', false],
+      ['sales-copy.flow.json', '/blocks/set-queue/settings/queue', false],
+      ['resources.json', '/agents/ann/defaultOutboundQueue', false],
+    ]);
+  });
+
+  it('renames a number in lists; a list that already holds the new name drops the old one', () => {
+    const { flows, resources } = center();
+    resources.agents.ann!.allowedNumbers = ['main', 'sales', 'spare'];
+    const plan = planRename('number', 'main', 'spare', flows, resources);
+    expect(plan.resources.agents.ann!.allowedNumbers).toEqual(['sales', 'spare']);
+    expect(plan.resources.account.principalNumber).toBe('spare');
+    expect(plan.flows).toEqual([]);
+  });
+
+  it('refuses a bad, unknown or taken name with a code', () => {
+    const { resources } = center();
+    expect(renameRefusal('queue', 'sales', 'bad name', resources)?.code).toBe('invalid_resource_name');
+    expect(renameRefusal('queue', 'nope', 'other', resources)?.code).toBe('resource_not_found');
+    expect(renameRefusal('queue', 'toString', 'other', resources)?.code).toBe('resource_not_found');
+    expect(renameRefusal('queue', 'sales', 'support', resources)?.code).toBe('resource_name_taken');
+    expect(renameRefusal('queue', 'sales', 'fresh', resources)).toBeUndefined();
+    expect(() => planRename('queue', 'sales', 'support', [], resources)).toThrow(/already exists/);
+  });
+});
+
+describe('lineDiff', () => {
+  it('gives changed lines with context and line numbers', () => {
+    expect(lineDiff('a\nb\nc\nd\ne', 'a\nb\nX\nd\ne', 1)).toEqual([
+      { op: ' ', text: 'b', line: 2 },
+      { op: '-', text: 'c', line: 3 },
+      { op: '+', text: 'X', line: 3 },
+      { op: ' ', text: 'd', line: 4 },
+    ]);
+    expect(lineDiff('same\n', 'same\n')).toEqual([]);
+    expect(lineDiff('a\nb', 'b\nc', 0).map((d) => `${d.op}${d.text}`)).toEqual(['-a', '+c']);
+  });
+});

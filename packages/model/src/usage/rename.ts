@@ -1,0 +1,148 @@
+import { obj } from '../blocks/common.js';
+import type { Flow } from '../flow.js';
+import { ownEntry } from '../own-entry.js';
+import { escapePointer } from '../problems.js';
+import type { Resources } from '../resources.js';
+import { RESOURCE_NAME_PATTERN } from '../schema/defs.js';
+import { RESOURCE_SECTIONS, type ResourceKind } from './resource-fields.js';
+import { type Usage, whereUsed } from './where-used.js';
+
+/** Why a rename cannot be made; `code` is what the service answers with. */
+export interface RenameRefusal {
+  code: 'invalid_resource_name' | 'resource_not_found' | 'resource_name_taken';
+  message: string;
+}
+
+/** One value changed by a rename. `key` marks the entry's own name in the resources file. */
+export interface RenameEdit {
+  file: string;
+  path: string;
+  from: string;
+  to: string;
+  key?: true;
+  /** The use this edit rewrites (absent for the entry's own key). */
+  usage?: Usage;
+}
+
+export interface RenamePlan {
+  /** The whole resources document after the rename. */
+  resources: Resources;
+  /** Only the flows the rename changes, after it, by id order. */
+  flows: Flow[];
+  edits: RenameEdit[];
+}
+
+const nameRegExp = new RegExp(RESOURCE_NAME_PATTERN);
+
+/** Whether `from` can become `to` in these resources; undefined when it can. */
+export function renameRefusal(
+  kind: ResourceKind,
+  from: string,
+  to: string,
+  resources: Resources,
+): RenameRefusal | undefined {
+  const section = resources[RESOURCE_SECTIONS[kind]] as Record<string, unknown> | undefined;
+  if (typeof to !== 'string' || to.length > 64 || !nameRegExp.test(to)) {
+    return {
+      code: 'invalid_resource_name',
+      message: `"${String(to).slice(0, 80)}" is not a resource name: start with a letter or digit, then letters, digits, _ . or -, at most 64.`,
+    };
+  }
+  if (ownEntry(section, from) === undefined) {
+    return { code: 'resource_not_found', message: `There is no ${kind} "${from}" in the resources file.` };
+  }
+  if (from !== to && ownEntry(section, to) !== undefined) {
+    return {
+      code: 'resource_name_taken',
+      message: `A ${kind} named "${to}" already exists: choose another name, or delete it first.`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Renames a resource entry and every use of it, in the flows and in the resources file, as one plan:
+ * nothing else in any document changes, so each file's canonical text differs only where the name
+ * was. Pure: the inputs are not modified. Call `renameRefusal` first; a refused rename throws.
+ */
+export function planRename(
+  kind: ResourceKind,
+  from: string,
+  to: string,
+  flows: readonly Flow[],
+  resources: Resources,
+  resourcesFile?: string,
+): RenamePlan {
+  const refusal = renameRefusal(kind, from, to, resources);
+  if (refusal) throw new Error(refusal.message);
+  const usages = whereUsed({ kind, name: from }, flows, resources, resourcesFile);
+  const edits: RenameEdit[] = [];
+  const nextResources = cloneJson(resources);
+  const sectionName = RESOURCE_SECTIONS[kind];
+  if (from !== to) {
+    const section = nextResources[sectionName] as unknown as Record<string, unknown>;
+    // The entry keeps its place among the others; the canonical text sorts them anyway.
+    const renamed = Object.fromEntries(
+      Object.entries(section).map(([name, v]) => [name === from ? to : name, v]),
+    );
+    (nextResources as unknown as Record<string, unknown>)[sectionName] = renamed;
+    edits.push({
+      file: usages.find((u) => u.resource)?.file ?? resourcesFile ?? 'resources.json',
+      path: `/${sectionName}/${escapePointer(from)}`,
+      from,
+      to,
+      key: true,
+    });
+  }
+  const changed = new Map<string, Flow>();
+  for (const usage of from === to ? [] : usages) {
+    let doc: unknown;
+    if (usage.flowId !== undefined) {
+      const original = flows.find((f) => f.id === usage.flowId);
+      if (!original) continue;
+      if (!changed.has(usage.flowId)) changed.set(usage.flowId, cloneJson(original));
+      doc = changed.get(usage.flowId);
+    } else {
+      doc = nextResources;
+    }
+    const path =
+      usage.resource?.kind === kind && usage.resource.name === from
+        ? usage.path.replace(
+            `/${sectionName}/${escapePointer(from)}/`,
+            `/${sectionName}/${escapePointer(to)}/`,
+          )
+        : usage.path;
+    replaceAt(doc, path, from, to);
+    edits.push({ file: usage.file, path: usage.path, from, to, usage });
+  }
+  const changedFlows = [...changed.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { resources: nextResources, flows: changedFlows, edits };
+}
+
+/** Replaces the name at `path`; in a list that already holds the new name, drops the old one instead. */
+function replaceAt(doc: unknown, path: string, from: string, to: string): void {
+  const segments = path
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const last = segments.pop();
+  let parent: unknown = doc;
+  for (const segment of segments) {
+    parent = Array.isArray(parent) ? parent[Number(segment)] : obj(parent)?.[segment];
+  }
+  if (last === undefined) return;
+  if (Array.isArray(parent)) {
+    const index = Number(last);
+    if (parent[index] !== from) return;
+    if (parent.includes(to)) parent.splice(index, 1);
+    else parent[index] = to;
+    return;
+  }
+  const container = obj(parent);
+  if (container && container[last] === from) container[last] = to;
+}
+
+/** Documents are JSON data: a JSON round trip is a faithful deep copy (and keeps `__proto__` keys as keys). */
+function cloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

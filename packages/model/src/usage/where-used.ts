@@ -1,0 +1,105 @@
+import { obj } from '../blocks/common.js';
+import type { Flow } from '../flow.js';
+import { buildFlowGraph } from '../lint/flow-graph.js';
+import { referencePointer } from '../lint/reference-pointer.js';
+import { pointer } from '../problems.js';
+import type { Resources } from '../resources.js';
+import { kindOfSection, RESOURCE_FIELDS, type ResourceKind, type UsableKind } from './resource-fields.js';
+
+/** What is looked for: a resource entry or a flow, by kind and name. */
+export interface UsageTarget {
+  kind: UsableKind;
+  name: string;
+}
+
+/** One place that names the target: a block setting in a flow, or a setting in the resources file. */
+export interface Usage {
+  /** The file, as the flows directory names it: `<id>.flow.json` or the resources file. */
+  file: string;
+  /** JSON pointer, inside that file, of the value that names the target. */
+  path: string;
+  /** In a flow: the flow and the block. */
+  flowId?: string;
+  flowName?: string;
+  blockId?: string;
+  blockType?: string;
+  /** In the resources file: the entry whose setting names the target (kind "account" for the account). */
+  resource?: { kind: ResourceKind | 'account'; name: string };
+  /** The setting, in an admin's words: "queue", "prompt/prompt", "customer-queue flow". */
+  via: string;
+}
+
+export const RESOURCES_FILE = 'resources.json';
+
+/** The uses made by block settings of one flow, in file order. */
+export function flowUsages(flow: Flow, target: UsageTarget): Usage[] {
+  const out: Usage[] = [];
+  for (const info of buildFlowGraph(flow).list) {
+    for (const reference of info.references) {
+      if (reference.kind !== target.kind || reference.name !== target.name) continue;
+      out.push({
+        file: `${flow.id}.flow.json`,
+        path: referencePointer(info, reference),
+        flowId: flow.id,
+        flowName: typeof flow.name === 'string' ? flow.name : flow.id,
+        blockId: info.id,
+        blockType: info.block.type,
+        via: reference.path.slice(1),
+      });
+    }
+  }
+  return out;
+}
+
+/** The uses made by the resources file's own settings (a queue's agent group, an agent's numbers...). */
+export function resourceUsages(
+  resources: Resources,
+  target: UsageTarget,
+  file: string = RESOURCES_FILE,
+): Usage[] {
+  const out: Usage[] = [];
+  const doc = resources as unknown as Record<string, unknown>;
+  for (const field of RESOURCE_FIELDS) {
+    if (field.kind !== target.kind) continue;
+    const entries: [string | undefined, Record<string, unknown> | undefined][] =
+      field.section === 'account'
+        ? [[undefined, obj(doc.account)]]
+        : Object.entries(obj(doc[field.section]) ?? {}).map(([name, entry]) => [name, obj(entry)]);
+    for (const [name, entry] of entries) {
+      if (!entry) continue;
+      const base = name === undefined ? [field.section, field.field] : [field.section, name, field.field];
+      const resource = {
+        kind: (kindOfSection(field.section) ?? 'account') as ResourceKind | 'account',
+        name: name ?? 'account',
+      };
+      const value = entry[field.field];
+      if (field.many) {
+        if (!Array.isArray(value)) continue;
+        value.forEach((item, index) => {
+          if (item === target.name)
+            out.push({ file, path: pointer(...base, index), resource, via: field.label });
+        });
+      } else if (value === target.name) {
+        out.push({ file, path: pointer(...base), resource, via: field.label });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Everything that names `target`: every block of every flow (through each block's own `references`, so
+ * a new block type is covered by declaring them) and every setting of the resources file. Flows come in
+ * any order; the answer lists them by id, then the resources file.
+ */
+export function whereUsed(
+  target: UsageTarget,
+  flows: readonly Flow[],
+  resources: Resources | undefined,
+  resourcesFile: string = RESOURCES_FILE,
+): Usage[] {
+  const sorted = [...flows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out = sorted.flatMap((flow) => flowUsages(flow, target));
+  if (resources) out.push(...resourceUsages(resources, target, resourcesFile));
+  return out;
+}
