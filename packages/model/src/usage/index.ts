@@ -1,4 +1,5 @@
 export * from './line-diff.js';
 export * from './rename.js';
 export * from './resource-fields.js';
+export * from './test-usages.js';
 export * from './where-used.js';

@@ -111,7 +111,7 @@ describe('planRename', () => {
   it('changes exactly the names, in the flows that use them and the resources, as one plan', () => {
     const { flows, resources } = center();
     const before = structuredClone({ flows, resources });
-    const plan = planRename('queue', 'sales', 'sales-us', flows, resources);
+    const plan = planRename('queue', 'sales', 'sales-us', { flows, resources });
     // Inputs untouched.
     expect({ flows, resources }).toEqual(before);
     expect(plan.flows.map((f) => f.id)).toEqual(['main', 'sales-copy']);
@@ -148,7 +148,7 @@ describe('planRename', () => {
   it('renames a number in lists; a list that already holds the new name drops the old one', () => {
     const { flows, resources } = center();
     resources.agents.ann!.allowedNumbers = ['main', 'sales', 'spare'];
-    const plan = planRename('number', 'main', 'spare', flows, resources);
+    const plan = planRename('number', 'main', 'spare', { flows, resources });
     expect(plan.resources.agents.ann!.allowedNumbers).toEqual(['sales', 'spare']);
     expect(plan.resources.account.principalNumber).toBe('spare');
     expect(plan.flows).toEqual([]);
@@ -161,7 +161,51 @@ describe('planRename', () => {
     expect(renameRefusal('queue', 'toString', 'other', resources)?.code).toBe('resource_not_found');
     expect(renameRefusal('queue', 'sales', 'support', resources)?.code).toBe('resource_name_taken');
     expect(renameRefusal('queue', 'sales', 'fresh', resources)).toBeUndefined();
-    expect(() => planRename('queue', 'sales', 'support', [], resources)).toThrow(/already exists/);
+    expect(() => planRename('queue', 'sales', 'support', { flows: [], resources })).toThrow(/already exists/);
+  });
+});
+
+describe('flow tests', () => {
+  const testDoc = () => ({
+    formatVersion: 1,
+    flow: 'main',
+    scenarios: [
+      {
+        name: 'queued',
+        call: { from: '+12025550111', to: '+12025550100', at: '2026-01-05T10:00:00-05:00' },
+        agents: {
+          ann: { state: 'Available', transferAfterAccept: { to: { queue: 'sales' } } },
+          bob: { state: 'Offline' },
+        },
+        expect: { queue: 'sales', offeredTo: 'ann', callback: { queue: 'support' } },
+      },
+    ],
+  });
+
+  it('lists and renames the queues and agents scenario tests name, keys included, keeping order', () => {
+    const { flows, resources } = center();
+    const tests = [{ file: 'main.test.json', doc: testDoc() }];
+    expect(
+      whereUsed({ kind: 'queue', name: 'sales' }, [], undefined, undefined, tests).map((u) => u.path),
+    ).toEqual(['/scenarios/0/expect/queue', '/scenarios/0/agents/ann/transferAfterAccept/to/queue']);
+    expect(whereUsed({ kind: 'flow', name: 'main' }, [], undefined, undefined, tests)[0]).toMatchObject({
+      path: '/flow',
+      flowId: 'main',
+    });
+    const queue = planRename('queue', 'sales', 'sales-us', { flows, resources, tests });
+    const renamed = queue.tests[0]!.doc as ReturnType<typeof testDoc>;
+    expect(renamed.scenarios[0]!.expect).toEqual({
+      queue: 'sales-us',
+      offeredTo: 'ann',
+      callback: { queue: 'support' },
+    });
+    expect(tests[0]!.doc.scenarios[0]!.expect.queue).toBe('sales');
+    const agent = planRename('agent', 'ann', 'anna', { flows, resources, tests });
+    const doc = agent.tests[0]!.doc as ReturnType<typeof testDoc>;
+    expect(Object.keys(doc.scenarios[0]!.agents)).toEqual(['anna', 'bob']);
+    expect(doc.scenarios[0]!.expect.offeredTo).toBe('anna');
+    expect(agent.resources.agents.anna).toBeDefined();
+    expect(agent.flows).toEqual([]);
   });
 });
 

@@ -1,11 +1,11 @@
 import { obj } from '../blocks/common.js';
 import type { Flow } from '../flow.js';
 import { ownEntry } from '../own-entry.js';
-import { escapePointer } from '../problems.js';
+import { pointer } from '../problems.js';
 import type { Resources } from '../resources.js';
 import { RESOURCE_NAME_PATTERN } from '../schema/defs.js';
 import { RESOURCE_SECTIONS, type ResourceKind } from './resource-fields.js';
-import { type Usage, whereUsed } from './where-used.js';
+import { RESOURCES_FILE, type TestDocument, type Usage, whereUsed } from './where-used.js';
 
 /** Why a rename cannot be made; `code` is what the service answers with. */
 export interface RenameRefusal {
@@ -29,7 +29,17 @@ export interface RenamePlan {
   resources: Resources;
   /** Only the flows the rename changes, after it, by id order. */
   flows: Flow[];
+  /** Only the flow test documents the rename changes, after it, by file order. */
+  tests: TestDocument[];
   edits: RenameEdit[];
+}
+
+/** The documents a rename reads: every flow, the resources, every flow test document. */
+export interface RenameInputs {
+  flows: readonly Flow[];
+  resources: Resources;
+  resourcesFile?: string;
+  tests?: readonly TestDocument[];
 }
 
 const nameRegExp = new RegExp(RESOURCE_NAME_PATTERN);
@@ -61,66 +71,65 @@ export function renameRefusal(
 }
 
 /**
- * Renames a resource entry and every use of it, in the flows and in the resources file, as one plan:
- * nothing else in any document changes, so each file's canonical text differs only where the name
- * was. Pure: the inputs are not modified. Call `renameRefusal` first; a refused rename throws.
+ * Renames a resource entry and every use of it, in the flows, the resources file and the flow tests, as
+ * one plan: nothing else in any document changes, so each file's canonical text differs only where the
+ * name was. Pure: the inputs are not modified. Call `renameRefusal` first; a refused rename throws.
  */
-export function planRename(
-  kind: ResourceKind,
-  from: string,
-  to: string,
-  flows: readonly Flow[],
-  resources: Resources,
-  resourcesFile?: string,
-): RenamePlan {
+export function planRename(kind: ResourceKind, from: string, to: string, inputs: RenameInputs): RenamePlan {
+  const { flows, resources, resourcesFile = RESOURCES_FILE, tests = [] } = inputs;
   const refusal = renameRefusal(kind, from, to, resources);
   if (refusal) throw new Error(refusal.message);
-  const usages = whereUsed({ kind, name: from }, flows, resources, resourcesFile);
   const edits: RenameEdit[] = [];
   const nextResources = cloneJson(resources);
+  const changedFlows = new Map<string, Flow>();
+  const changedTests = new Map<string, TestDocument>();
+  if (from === to) return { resources: nextResources, flows: [], tests: [], edits };
   const sectionName = RESOURCE_SECTIONS[kind];
-  if (from !== to) {
-    const section = nextResources[sectionName] as unknown as Record<string, unknown>;
-    // The entry keeps its place among the others; the canonical text sorts them anyway.
-    const renamed = Object.fromEntries(
-      Object.entries(section).map(([name, v]) => [name === from ? to : name, v]),
-    );
-    (nextResources as unknown as Record<string, unknown>)[sectionName] = renamed;
-    edits.push({
-      file: usages.find((u) => u.resource)?.file ?? resourcesFile ?? 'resources.json',
-      path: `/${sectionName}/${escapePointer(from)}`,
-      from,
-      to,
-      key: true,
-    });
-  }
-  const changed = new Map<string, Flow>();
-  for (const usage of from === to ? [] : usages) {
+  const section = nextResources[sectionName] as unknown as Record<string, unknown>;
+  // The entry keeps its place among the others; the canonical text sorts them anyway.
+  (nextResources as unknown as Record<string, unknown>)[sectionName] = Object.fromEntries(
+    Object.entries(section).map(([name, v]) => [name === from ? to : name, v]),
+  );
+  edits.push({ file: resourcesFile, path: pointer(sectionName, from), from, to, key: true });
+  const testsByFile = new Map(tests.map((t) => [t.file, t]));
+  for (const usage of whereUsed({ kind, name: from }, flows, resources, resourcesFile, tests)) {
     let doc: unknown;
-    if (usage.flowId !== undefined) {
+    const test = testsByFile.get(usage.file);
+    if (test) {
+      if (!changedTests.has(test.file))
+        changedTests.set(test.file, { file: test.file, doc: cloneJson(test.doc) });
+      doc = changedTests.get(test.file)?.doc;
+    } else if (usage.flowId !== undefined) {
       const original = flows.find((f) => f.id === usage.flowId);
       if (!original) continue;
-      if (!changed.has(usage.flowId)) changed.set(usage.flowId, cloneJson(original));
-      doc = changed.get(usage.flowId);
+      if (!changedFlows.has(original.id)) changedFlows.set(original.id, cloneJson(original));
+      doc = changedFlows.get(original.id);
     } else {
       doc = nextResources;
     }
-    const path =
-      usage.resource?.kind === kind && usage.resource.name === from
-        ? usage.path.replace(
-            `/${sectionName}/${escapePointer(from)}/`,
-            `/${sectionName}/${escapePointer(to)}/`,
-          )
-        : usage.path;
-    replaceAt(doc, path, from, to);
-    edits.push({ file: usage.file, path: usage.path, from, to, usage });
+    replaceAt(doc, usage.path, from, to, usage.key === true);
+    edits.push({
+      file: usage.file,
+      path: usage.path,
+      from,
+      to,
+      ...(usage.key ? { key: true as const } : {}),
+      usage,
+    });
   }
-  const changedFlows = [...changed.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { resources: nextResources, flows: changedFlows, edits };
+  return {
+    resources: nextResources,
+    flows: [...changedFlows.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    tests: [...changedTests.values()].sort((a, b) => (a.file < b.file ? -1 : 1)),
+    edits,
+  };
 }
 
-/** Replaces the name at `path`; in a list that already holds the new name, drops the old one instead. */
-function replaceAt(doc: unknown, path: string, from: string, to: string): void {
+/**
+ * Replaces the name at `path` (or, for `key`, renames the property there, keeping its place); in a list
+ * that already holds the new name, drops the old one instead.
+ */
+function replaceAt(doc: unknown, path: string, from: string, to: string, key: boolean): void {
   const segments = path
     .split('/')
     .slice(1)
@@ -139,7 +148,23 @@ function replaceAt(doc: unknown, path: string, from: string, to: string): void {
     return;
   }
   const container = obj(parent);
-  if (container && container[last] === from) container[last] = to;
+  if (!container) return;
+  if (key) {
+    if (last !== from || !Object.hasOwn(container, from) || Object.hasOwn(container, to)) return;
+    const entries = Object.entries(container);
+    for (const name of Object.keys(container)) delete container[name];
+    for (const [name, value] of entries) {
+      // defineProperty: a "__proto__" key read from JSON stays a key, never the prototype.
+      Object.defineProperty(container, name === from ? to : name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return;
+  }
+  if (container[last] === from) container[last] = to;
 }
 
 /** Documents are JSON data: a JSON round trip is a faithful deep copy (and keeps `__proto__` keys as keys). */

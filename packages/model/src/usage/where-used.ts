@@ -5,6 +5,7 @@ import { referencePointer } from '../lint/reference-pointer.js';
 import { pointer } from '../problems.js';
 import type { Resources } from '../resources.js';
 import { kindOfSection, RESOURCE_FIELDS, type ResourceKind, type UsableKind } from './resource-fields.js';
+import { flowTestUsages } from './test-usages.js';
 
 /** What is looked for: a resource entry or a flow, by kind and name. */
 export interface UsageTarget {
@@ -25,6 +26,8 @@ export interface Usage {
   blockType?: string;
   /** In the resources file: the entry whose setting names the target (kind "account" for the account). */
   resource?: { kind: ResourceKind | 'account'; name: string };
+  /** The name is the property's own name at `path` (a simulated agent in a flow test), not its value. */
+  key?: true;
   /** The setting, in an admin's words: "queue", "prompt/prompt", "customer-queue flow". */
   via: string;
 }
@@ -87,19 +90,32 @@ export function resourceUsages(
   return out;
 }
 
+/** A flow test document and its file name (`<name>.test.json`). */
+export interface TestDocument {
+  file: string;
+  doc: unknown;
+}
+
+const byKey =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+
 /**
  * Everything that names `target`: every block of every flow (through each block's own `references`, so
- * a new block type is covered by declaring them) and every setting of the resources file. Flows come in
- * any order; the answer lists them by id, then the resources file.
+ * a new block type is covered by declaring them), every setting of the resources file and the flow test
+ * documents. Inputs come in any order; the answer lists flows by id, then the resources file, then tests.
  */
 export function whereUsed(
   target: UsageTarget,
   flows: readonly Flow[],
   resources: Resources | undefined,
   resourcesFile: string = RESOURCES_FILE,
+  tests: readonly TestDocument[] = [],
 ): Usage[] {
-  const sorted = [...flows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const out = sorted.flatMap((flow) => flowUsages(flow, target));
+  const out = [...flows].sort(byKey((f) => f.id)).flatMap((flow) => flowUsages(flow, target));
   if (resources) out.push(...resourceUsages(resources, target, resourcesFile));
+  for (const test of [...tests].sort(byKey((t) => t.file)))
+    out.push(...flowTestUsages(test.doc, test.file, target));
   return out;
 }
