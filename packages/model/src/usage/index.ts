@@ -1,4 +1,3 @@
-export * from './line-diff.js';
 export * from './rename.js';
 export * from './resource-fields.js';
 export * from './test-usages.js';

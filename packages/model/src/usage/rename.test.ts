@@ -9,7 +9,6 @@ import {
   withBlocks,
 } from '../lint/test-support/lint-fixtures.js';
 import type { Resources } from '../resources.js';
-import { lineDiff } from './line-diff.js';
 import { planRename, renameRefusal } from './rename.js';
 import { whereUsed } from './where-used.js';
 
@@ -122,19 +121,17 @@ describe('planRename', () => {
     expect(plan.resources.queues.sales).toBeUndefined();
     expect(plan.resources.agents.ann!.defaultOutboundQueue).toBe('sales-us');
     // The canonical texts differ only on the lines holding the name.
-    const flowDiff = lineDiff(formatFlow(flows[2]!), formatFlow(main), 0);
-    expect(flowDiff.map((d) => `${d.op}${d.text.trim()}`)).toEqual([
-      '-"queue": "sales",',
-      '+"queue": "sales-us",',
-      '-"queue": "sales"',
-      '+"queue": "sales-us"',
+    expect(changedLines(formatFlow(flows[2]!), formatFlow(main))).toEqual([
+      ['-', '"queue": "sales",'],
+      ['-', '"queue": "sales"'],
+      ['+', '"queue": "sales-us",'],
+      ['+', '"queue": "sales-us"'],
     ]);
-    const resourceDiff = lineDiff(formatResources(resources), formatResources(plan.resources), 0);
-    expect(resourceDiff.filter((d) => d.op !== ' ').map((d) => `${d.op}${d.text.trim()}`)).toEqual([
-      '-"sales": {',
-      '+"sales-us": {',
-      '-"defaultOutboundQueue": "sales"',
-      '+"defaultOutboundQueue": "sales-us"',
+    expect(changedLines(formatResources(resources), formatResources(plan.resources))).toEqual([
+      ['-', '"sales": {'],
+      ['-', '"defaultOutboundQueue": "sales"'],
+      ['+', '"sales-us": {'],
+      ['+', '"defaultOutboundQueue": "sales-us"'],
     ]);
     expect(plan.edits.map((e) => [e.file, e.path, e.key ?? false])).toEqual([
       ['resources.json', '/queues/sales', true],
@@ -209,15 +206,26 @@ describe('flow tests', () => {
   });
 });
 
-describe('lineDiff', () => {
-  it('gives changed lines with context and line numbers', () => {
-    expect(lineDiff('a\nb\nc\nd\ne', 'a\nb\nX\nd\ne', 1)).toEqual([
-      { op: ' ', text: 'b', line: 2 },
-      { op: '-', text: 'c', line: 3 },
-      { op: '+', text: 'X', line: 3 },
-      { op: ' ', text: 'd', line: 4 },
-    ]);
-    expect(lineDiff('same\n', 'same\n')).toEqual([]);
-    expect(lineDiff('a\nb', 'b\nc', 0).map((d) => `${d.op}${d.text}`)).toEqual(['-a', '+c']);
-  });
-});
+/** Lines only in `before` ("-") then lines only in `after` ("+"), counted as multisets, trimmed. */
+function changedLines(before: string, after: string): [string, string][] {
+  const count = (text: string) => {
+    const counts = new Map<string, number>();
+    for (const line of text.split('\n')) counts.set(line.trim(), (counts.get(line.trim()) ?? 0) + 1);
+    return counts;
+  };
+  const a = count(before);
+  const b = count(after);
+  const only = (x: Map<string, number>, y: Map<string, number>, op: string) =>
+    before
+      .concat('\n', after)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((line, index, all) => all.indexOf(line) === index)
+      .flatMap((line) =>
+        Array.from(
+          { length: Math.max(0, (x.get(line) ?? 0) - (y.get(line) ?? 0)) },
+          () => [op, line] as [string, string],
+        ),
+      );
+  return [...only(a, b, '-'), ...only(b, a, '+')];
+}
