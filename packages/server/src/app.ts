@@ -1,6 +1,7 @@
 import { serviceRoutes as API } from '@callflow/model/api-contract';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { ResourceUsage } from './center/resource-usage.js';
 import type { ServerConfig } from './config.js';
 import { errorHandler, notFoundHandler, toApiError } from './http/api-error-handler.js';
 import { route } from './http/contract-route.js';
@@ -16,6 +17,7 @@ import { flowRoutes } from './routes/flow-routes.js';
 import { promptRoutes } from './routes/prompt-routes.js';
 import { resourceRoutes } from './routes/resource-routes.js';
 import { serveEditor } from './routes/static-editor.js';
+import { usageRoutes } from './routes/usage-routes.js';
 import { agentEventFilter } from './security/agent-events.js';
 import { authenticate } from './security/auth.js';
 import { corsFor, securityHeaders } from './security/headers.js';
@@ -92,9 +94,11 @@ export function createApp(services: AppServices): Express {
   route(app, API.openApi, (_input, _req, res) => {
     res.json(openApiDocument);
   });
-  flowRoutes(app, flows);
+  const usage = new ResourceUsage(flows.store, events);
+  flowRoutes(app, flows, usage);
   resourceRoutes(app, flows.store, events);
   promptRoutes(app, new PromptFiles(flows.store.dir));
+  usageRoutes(app, usage);
   catalogRoutes(app);
   const contactsOf = services.agentContacts ?? (() => []);
   eventRoutes(app, events, services.trackStream, new StreamCounter(config.limits.streamsPerToken), (req) =>

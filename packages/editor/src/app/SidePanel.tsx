@@ -10,6 +10,7 @@ import { useAllFlows } from './use-all-flows';
 // Monaco arrives only when the JSON tab is opened for the first time; the Tests tab's code likewise.
 const JsonView = lazy(() => import('../json/JsonView'));
 const TestsPanel = lazy(() => import('../tests-panel/TestsPanel'));
+const FlowUsesPanel = lazy(() => import('../usage/FlowUsesPanel'));
 
 const TABS: { id: SideTab; title: string }[] = [
   { id: 'properties', title: 'Properties' },
@@ -18,6 +19,7 @@ const TABS: { id: SideTab; title: string }[] = [
   { id: 'json', title: 'JSON' },
   { id: 'simulator', title: 'Simulator' },
   { id: 'tests', title: 'Tests' },
+  { id: 'uses', title: 'Uses' },
 ];
 
 export function SidePanel({ flow }: { flow: Flow }) {
@@ -75,6 +77,11 @@ export function SidePanel({ flow }: { flow: Flow }) {
         )}
         {tab === 'simulator' && <SimulatorTab flow={flow} />}
         {tab === 'tests' && <TestsTab flow={flow} />}
+        {tab === 'uses' && (
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <FlowUsesPanel flow={flow} />
+          </Suspense>
+        )}
       </div>
     </aside>
   );

@@ -15,7 +15,7 @@ import {
   withPending,
 } from './pending-edits';
 
-export type SideTab = 'properties' | 'variables' | 'problems' | 'json' | 'simulator' | 'tests';
+export type SideTab = 'properties' | 'variables' | 'problems' | 'json' | 'simulator' | 'tests' | 'uses';
 
 export interface FieldFocus {
   blockId?: string;

@@ -27,6 +27,15 @@ export const API_ERROR_CODES = {
     meaning:
       'The recording name in the URL is not `<name>.wav` or `<name>.mp3` (letters, digits, _ . -); details.file.',
   },
+  invalid_resource_kind: {
+    status: 400,
+    meaning: 'The kind in the URL is not queue, number, prompt, hours, agentGroup or agent; details.allowed.',
+  },
+  invalid_resource_name: {
+    status: 400,
+    meaning:
+      'The new name is not a resource name (a letter or digit, then letters, digits, _ . or -, at most 64); nothing was changed.',
+  },
   invalid_version: { status: 400, meaning: 'The version in the URL is not a positive integer.' },
   invalid_event: { status: 400, meaning: 'The contact event is not one the server accepts.' },
   invalid_query: {
@@ -57,6 +66,26 @@ export const API_ERROR_CODES = {
   callback_not_found: { status: 404, meaning: 'No callback request with this id.' },
   prompt_file_not_found: { status: 404, meaning: 'No recording with this name in prompts/; details.file.' },
   agent_not_found: { status: 404, meaning: 'No agent with this name in the resources file.' },
+  resource_not_found: { status: 404, meaning: 'No entry of this kind and name in the resources file.' },
+  resource_name_taken: {
+    status: 409,
+    meaning: 'A rename to a name another entry of the same kind has; nothing was changed.',
+  },
+  resource_in_use: {
+    status: 409,
+    meaning:
+      'The entry is still named by flows, tests or other entries; nothing was deleted; details.usages. Send force=true to delete anyway.',
+  },
+  flow_in_use: {
+    status: 409,
+    meaning:
+      'Other flows or queues name this flow; nothing was deleted; details.usages. Send force=true to delete anyway.',
+  },
+  resources_unreadable: {
+    status: 409,
+    meaning:
+      'The resources file cannot be read (see /healthz); rename, delete and where-used of resources wait until it is fixed.',
+  },
   flow_not_published: { status: 409, meaning: 'The flow has no live version yet: publish it.' },
   contact_ended: { status: 409, meaning: 'The contact has ended; it takes no more events.' },
   variable_conflict: {
@@ -103,6 +132,11 @@ export const API_ERROR_CODES = {
     status: 409,
     meaning:
       'The engine refused the transfer (queue unknown or full, target agent not Available, number not dialable, no connected contact); details.reason says which.',
+  },
+  rename_conflict: {
+    status: 412,
+    meaning:
+      'A file the rename changes is not the version of the preview (saved since, or a use added or gone); nothing was written; details.conflicts = [{ file, expected, current }]. Preview again.',
   },
   version_mismatch: {
     status: 412,

@@ -1,6 +1,7 @@
 /** The flow store and publishing routes (docs/api.md "Flows", "Publishing"). */
 import { z } from 'zod';
 import { defineRoute } from './route.js';
+import { forceQuery } from './usage-routes.js';
 import {
   dependencies,
   flowDocument,
@@ -72,11 +73,20 @@ export const flowRoutes = {
   deleteFlow: defineRoute({
     method: 'DELETE',
     path: '/api/flows/:id',
-    summary: 'Deletes the draft file. Published versions stay.',
+    summary:
+      'Deletes the draft file. Published versions stay. A flow other flows or queues name is kept (flow_in_use, with the uses) unless force=true.',
     params: flowParams,
+    query: forceQuery,
     headers: [ifMatch],
     responses: { 204: { description: 'Deleted' } },
-    errors: ['invalid_flow_id', 'flow_not_found', 'version_mismatch', 'precondition_required'],
+    errors: [
+      'invalid_flow_id',
+      'invalid_query',
+      'flow_not_found',
+      'flow_in_use',
+      'version_mismatch',
+      'precondition_required',
+    ],
   }),
   flowTests: defineRoute({
     method: 'GET',

@@ -8,6 +8,7 @@ import { promptRoutes } from './prompt-routes.js';
 import type { RouteSpec } from './route.js';
 import { runtimeRoutes } from './runtime-routes.js';
 import { serviceRoutes } from './service-routes.js';
+import { usageRoutes } from './usage-routes.js';
 
 export * from './api-error.js';
 export * from './contact-schemas.js';
@@ -25,12 +26,14 @@ export * from './route.js';
 export * from './runtime-routes.js';
 export * from './schemas.js';
 export * from './service-routes.js';
+export * from './usage-routes.js';
 
 /** Every route of the service, by operation name. */
 export const API_ROUTES = {
   ...serviceRoutes,
   ...promptRoutes,
   ...flowRoutes,
+  ...usageRoutes,
   ...runtimeRoutes,
 } as const satisfies Record<string, RouteSpec>;
 

@@ -4,7 +4,7 @@ import { ownEntry } from '../own-entry.js';
 import { pointer } from '../problems.js';
 import type { Resources } from '../resources.js';
 import { RESOURCE_NAME_PATTERN } from '../schema/defs.js';
-import { RESOURCE_SECTIONS, type ResourceKind } from './resource-fields.js';
+import { RESOURCE_SECTIONS, type ResourceReferenceKind } from './resource-fields.js';
 import { RESOURCES_FILE, type TestDocument, type Usage, whereUsed } from './where-used.js';
 
 /** Why a rename cannot be made; `code` is what the service answers with. */
@@ -46,7 +46,7 @@ const nameRegExp = new RegExp(RESOURCE_NAME_PATTERN);
 
 /** Whether `from` can become `to` in these resources; undefined when it can. */
 export function renameRefusal(
-  kind: ResourceKind,
+  kind: ResourceReferenceKind,
   from: string,
   to: string,
   resources: Resources,
@@ -75,7 +75,12 @@ export function renameRefusal(
  * one plan: nothing else in any document changes, so each file's canonical text differs only where the
  * name was. Pure: the inputs are not modified. Call `renameRefusal` first; a refused rename throws.
  */
-export function planRename(kind: ResourceKind, from: string, to: string, inputs: RenameInputs): RenamePlan {
+export function planRename(
+  kind: ResourceReferenceKind,
+  from: string,
+  to: string,
+  inputs: RenameInputs,
+): RenamePlan {
   const { flows, resources, resourcesFile = RESOURCES_FILE, tests = [] } = inputs;
   const refusal = renameRefusal(kind, from, to, resources);
   if (refusal) throw new Error(refusal.message);

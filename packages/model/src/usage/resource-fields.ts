@@ -1,13 +1,20 @@
 import type { Resources } from '../resources.js';
 
 /** The kinds of entry the resources file holds, each under its own section. */
-export const RESOURCE_KINDS = ['queue', 'number', 'prompt', 'hours', 'agentGroup', 'agent'] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+export const RESOURCE_REFERENCE_KINDS = [
+  'queue',
+  'number',
+  'prompt',
+  'hours',
+  'agentGroup',
+  'agent',
+] as const;
+export type ResourceReferenceKind = (typeof RESOURCE_REFERENCE_KINDS)[number];
 
 /** Something other things can use: a resource entry or a flow. */
-export type UsableKind = ResourceKind | 'flow';
+export type UsableKind = ResourceReferenceKind | 'flow';
 
-export const RESOURCE_SECTIONS: Readonly<Record<ResourceKind, keyof Resources & string>> = {
+export const RESOURCE_SECTIONS: Readonly<Record<ResourceReferenceKind, keyof Resources & string>> = {
   queue: 'queues',
   number: 'numbers',
   prompt: 'prompts',
@@ -69,6 +76,6 @@ export const RESOURCE_FIELDS: readonly ResourceField[] = [
 ];
 
 /** The resource kind whose entries live under `section`, or undefined for "account" and the rest. */
-export function kindOfSection(section: string): ResourceKind | undefined {
-  return RESOURCE_KINDS.find((kind) => RESOURCE_SECTIONS[kind] === section);
+export function kindOfSection(section: string): ResourceReferenceKind | undefined {
+  return RESOURCE_REFERENCE_KINDS.find((kind) => RESOURCE_SECTIONS[kind] === section);
 }

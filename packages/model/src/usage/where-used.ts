@@ -4,7 +4,12 @@ import { buildFlowGraph } from '../lint/flow-graph.js';
 import { referencePointer } from '../lint/reference-pointer.js';
 import { pointer } from '../problems.js';
 import type { Resources } from '../resources.js';
-import { kindOfSection, RESOURCE_FIELDS, type ResourceKind, type UsableKind } from './resource-fields.js';
+import {
+  kindOfSection,
+  RESOURCE_FIELDS,
+  type ResourceReferenceKind,
+  type UsableKind,
+} from './resource-fields.js';
 import { flowTestUsages } from './test-usages.js';
 
 /** What is looked for: a resource entry or a flow, by kind and name. */
@@ -25,7 +30,7 @@ export interface Usage {
   blockId?: string;
   blockType?: string;
   /** In the resources file: the entry whose setting names the target (kind "account" for the account). */
-  resource?: { kind: ResourceKind | 'account'; name: string };
+  resource?: { kind: ResourceReferenceKind | 'account'; name: string };
   /** The name is the property's own name at `path` (a simulated agent in a flow test), not its value. */
   key?: true;
   /** The setting, in an admin's words: "queue", "prompt/prompt", "customer-queue flow". */
@@ -72,7 +77,7 @@ export function resourceUsages(
       if (!entry) continue;
       const base = name === undefined ? [field.section, field.field] : [field.section, name, field.field];
       const resource = {
-        kind: (kindOfSection(field.section) ?? 'account') as ResourceKind | 'account',
+        kind: (kindOfSection(field.section) ?? 'account') as ResourceReferenceKind | 'account',
         name: name ?? 'account',
       };
       const value = entry[field.field];

@@ -179,6 +179,36 @@ async function useEveryRoute(): Promise<void> {
   await call('DELETE', '/api/flows/contract-flow', { headers: { 'If-Match': current.body.etag } });
   await call('DELETE', '/api/flows/contract-flow');
 
+  // Where used, renames and deletions.
+  await call('GET', '/api/resources/queue/billing/usages');
+  await call('GET', '/api/resources/queues/billing/usages');
+  await call('GET', '/api/resources/queue/nope/usages');
+  await call('GET', '/api/flows/support-queue/usages');
+  await call('GET', '/api/flows/no-such-flow/usages');
+  const preview = (await call('POST', '/api/resources/number/campaign/rename-preview', {
+    body: { to: 'campaign-2' },
+  })) as Exchange & { body: { files: { file: string; etag: string }[] } };
+  await call('POST', '/api/resources/number/campaign/rename-preview', { body: { to: 'bad name' } });
+  await call('POST', '/api/resources/number/campaign/rename-preview', { body: { to: 'main' } });
+  await call('POST', '/api/resources/number/campaign/rename', { body: { to: 'campaign-2' } });
+  await call('POST', '/api/resources/number/campaign/rename', {
+    body: { to: 'campaign-2', etags: { 'resources.json': '"stale"' } },
+  });
+  await call('POST', '/api/resources/number/campaign/rename', {
+    body: { to: 'campaign-2', etags: Object.fromEntries(preview.body.files.map((f) => [f.file, f.etag])) },
+  });
+  const renamed = (await call('GET', '/api/resources')) as Exchange & { body: { etag: string } };
+  await call('DELETE', '/api/resources/number/campaign-2', { headers: { 'If-Match': renamed.body.etag } });
+  await call('DELETE', '/api/resources/number/campaign-2');
+  await call('DELETE', '/api/resources/number/campaign-2?force=maybe', {
+    headers: { 'If-Match': renamed.body.etag },
+  });
+  await call('DELETE', '/api/resources/number/campaign-2?force=true', {
+    headers: { 'If-Match': renamed.body.etag },
+  });
+  const queueFlow = (await call('GET', '/api/flows/support-queue')) as Exchange & { body: { etag: string } };
+  await call('DELETE', '/api/flows/support-queue', { headers: { 'If-Match': queueFlow.body.etag } });
+
   // A caller in the billing queue, an agent who takes the call and hangs up.
   const toBilling = {
     ...TO_BILLING,

@@ -3,8 +3,10 @@ import { flowRoutes as API } from '@callflow/model/api-contract';
 import type { Express } from 'express';
 import { apiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
+import type { ResourceUsage } from '../center/resource-usage.js';
 import { preconditionsOf } from '../http/request.js';
 import { dependencyView, type FlowService } from '../publishing/flow-service.js';
+import { ifMatchSatisfied } from '../store/etag.js';
 
 function versionNumber(value: number): number {
   if (!Number.isInteger(value) || value < 1) {
@@ -13,7 +15,7 @@ function versionNumber(value: number): number {
   return value;
 }
 
-export function flowRoutes(app: Express, flows: FlowService): void {
+export function flowRoutes(app: Express, flows: FlowService, usage: ResourceUsage): void {
   route(app, API.listFlows, async (_input, _req, res) => {
     const [items, stored] = await Promise.all([flows.list(), flows.store.list()]);
     const summaries = new Map(stored.map((s) => [s.id, summaryOf(s.flow)]));
@@ -49,8 +51,14 @@ export function flowRoutes(app: Express, flows: FlowService): void {
       .json({ etag: result.etag, problems: result.problems });
   });
 
-  route(app, API.deleteFlow, async ({ params }, req, res) => {
-    await flows.remove(params.id, preconditionsOf(req));
+  route(app, API.deleteFlow, async ({ params, query }, req, res) => {
+    const preconditions = preconditionsOf(req);
+    // Modules, queue flows and whisper flows are named by other flows and queues: ask before breaking
+    // them, once the precondition holds (a missing or stale If-Match answers as before: 428, 412).
+    const current = preconditions.ifMatch ? await flows.store.get(params.id) : undefined;
+    if (current && preconditions.ifMatch && ifMatchSatisfied(preconditions.ifMatch, current.etag) && !query.force)
+      await usage.assertFlowUnused(params.id);
+    await flows.remove(params.id, preconditions);
     res.status(204).end();
   });
 

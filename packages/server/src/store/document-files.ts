@@ -110,6 +110,28 @@ export class DocumentFiles {
     });
   }
 
+  /**
+   * Runs `task` holding the lock of every path, taken in sorted order so that two batches over the same
+   * files cannot deadlock (a caller holding several DocumentFiles' locks takes them in a fixed order too).
+   */
+  withLocks<T>(paths: readonly string[], task: () => Promise<T>): Promise<T> {
+    const sorted = [...new Set(paths)].sort();
+    const run = (index: number): Promise<T> =>
+      index === sorted.length ? task() : this.#locks.run(sorted[index]!, () => run(index + 1));
+    return run(0);
+  }
+
+  /**
+   * Writes `text` with no precondition: only inside `withLocks` of this path, after the caller checked
+   * what is on disk. Returns the new etag.
+   */
+  async writeLocked(path: string, text: string): Promise<string> {
+    const etag = etagOf(text);
+    await writeFileAtomic(path, text);
+    this.#known.set(path, etag);
+    return etag;
+  }
+
   remove(
     path: string,
     preconditions: Preconditions,

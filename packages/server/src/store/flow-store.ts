@@ -1,11 +1,11 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { type Flow, idRegExp, type Problem, type Resources } from '@callflow/model';
 import { apiError } from '../http/api-error.js';
 import type { DocumentFiles, DocumentVersion, Preconditions } from './document-files.js';
 import { formatFlowText, formatResourcesText } from './flow-checks.js';
-import { assertTestFileName, type FlowTestFile, readFlowTests } from './flow-tests.js';
+import { assertTestFileName, type FlowTestFile, readFlowTests, TEST_FILE_SUFFIX } from './flow-tests.js';
 import { removeStaleTempFiles } from './temp-files.js';
 
 export const FLOW_FILE_SUFFIX = '.flow.json';
@@ -13,14 +13,41 @@ export const FLOW_FILE_SUFFIX = '.flow.json';
 export interface StoredFlow {
   id: string;
   etag: string;
+  /** The file's text as read (a rename previews its change against it). */
+  text: string;
   /** Absent when the file on disk is not JSON. */
   flow?: Flow;
   /** Problems reading the file (syntax and schema); lint is not run here. */
   problems: Problem[];
 }
 
+/** One file of a batch: the canonical text to write and the etag the writer read it with. */
+export interface BatchWrite {
+  file: string;
+  text: string;
+  etag: string;
+}
+
+/** A file of a batch that changed on disk since it was read: nothing of the batch was written. */
+export interface BatchConflict {
+  file: string;
+  expected: string;
+  /** Null when the file is gone. */
+  current: string | null;
+}
+
+/** A flow test document as the where-used and rename read it: its value once it passes the schema. */
+export interface StoredTest {
+  file: string;
+  etag: string;
+  text: string;
+  doc?: unknown;
+}
+
 export interface StoredResources {
   etag: string | null;
+  /** The file's text as read; absent when there is no file. */
+  text?: string;
   resources?: Resources;
   problems: Problem[];
 }
@@ -113,10 +140,84 @@ export class FlowStore {
     );
   }
 
+  /** The file name the resources file goes by in answers (never the server's directories). */
+  get resourcesName(): string {
+    return basename(this.resourcesFile);
+  }
+
+  /** Every `*.test.json` of the directory, by file name. */
+  async testDocuments(): Promise<StoredTest[]> {
+    const names = (await readdir(this.dir)).filter((n) => n.endsWith(TEST_FILE_SUFFIX)).sort();
+    const read = await Promise.all(
+      names.map(async (file) => {
+        const version = await this.testFiles.read(join(this.dir, file));
+        if (!version) return undefined;
+        const stored: StoredTest = { file, etag: version.etag, text: version.text };
+        if (version.value !== undefined && !version.problems.some((p) => p.severity === 'error'))
+          stored.doc = version.value;
+        return stored;
+      }),
+    );
+    return read.filter((t): t is StoredTest => t !== undefined);
+  }
+
+  /**
+   * Writes several files (flows, tests, the resources file) as one change: every file is locked, its
+   * etag checked against `etag`, and only when all match is anything written. A failure while writing
+   * puts back the files already written, so the directory holds all of the change or none of it.
+   * Returns the conflicts (nothing written) or the new etags.
+   */
+  async writeTogether(
+    writes: readonly BatchWrite[],
+  ): Promise<{ conflicts: BatchConflict[] } | { etags: Record<string, string> }> {
+    const targets = writes.map((w) => ({ ...w, ...this.#fileOf(w.file) }));
+    const pathsOf = (files: DocumentFiles) => targets.filter((t) => t.files === files).map((t) => t.path);
+    // A fixed order across the three kinds of file, and sorted paths within each (see withLocks).
+    return this.resourceFiles.withLocks(pathsOf(this.resourceFiles), () =>
+      this.flowFiles.withLocks(pathsOf(this.flowFiles), () =>
+        this.testFiles.withLocks(pathsOf(this.testFiles), async () => {
+          const current = await Promise.all(targets.map((t) => t.files.read(t.path)));
+          const conflicts = targets.flatMap((t, i) =>
+            current[i]?.etag === t.etag
+              ? []
+              : [{ file: t.file, expected: t.etag, current: current[i]?.etag ?? null }],
+          );
+          if (conflicts.length > 0) return { conflicts };
+          const etags: Record<string, string> = {};
+          const written: number[] = [];
+          try {
+            for (const [i, t] of targets.entries()) {
+              etags[t.file] = await t.files.writeLocked(t.path, t.text);
+              written.push(i);
+            }
+          } catch (error) {
+            for (const i of written.reverse()) {
+              const before = current[i]!;
+              await targets[i]!.files.writeLocked(targets[i]!.path, before.text).catch(() => undefined);
+            }
+            throw error;
+          }
+          return { etags };
+        }),
+      ),
+    );
+  }
+
+  #fileOf(file: string): { files: DocumentFiles; path: string } {
+    if (file === this.resourcesName) return { files: this.resourceFiles, path: this.resourcesFile };
+    if (file.endsWith(TEST_FILE_SUFFIX)) {
+      assertTestFileName(file);
+      return { files: this.testFiles, path: join(this.dir, file) };
+    }
+    if (file.endsWith(FLOW_FILE_SUFFIX))
+      return { files: this.flowFiles, path: this.pathOf(file.slice(0, -FLOW_FILE_SUFFIX.length)) };
+    throw new Error(`not a file of the flows directory: ${file}`);
+  }
+
   async getResources(): Promise<StoredResources> {
     const version = await this.resourceFiles.read(this.resourcesFile);
     if (!version) return { etag: null, problems: [] };
-    const stored: StoredResources = { etag: version.etag, problems: version.problems };
+    const stored: StoredResources = { etag: version.etag, text: version.text, problems: version.problems };
     if (version.value !== undefined && !version.problems.some((p) => p.severity === 'error')) {
       stored.resources = version.value as Resources;
     }
@@ -194,7 +295,7 @@ export function assertFlowId(id: string): void {
 }
 
 function toStoredFlow(id: string, version: DocumentVersion): StoredFlow {
-  const stored: StoredFlow = { id, etag: version.etag, problems: version.problems };
+  const stored: StoredFlow = { id, etag: version.etag, text: version.text, problems: version.problems };
   if (version.value !== undefined && typeof version.value === 'object' && version.value !== null) {
     stored.flow = version.value as Flow;
   }
