@@ -24,6 +24,11 @@ describe('live server events', () => {
       warnOpenFlow: false,
     });
     expect(liveEventEffect('resources.saved', {}, { etag: null }).refreshResources).toBe(true);
+    // The flow list carries each flow's problem counts, checked against the resources: a resource
+    // change (a rename, a deletion) shows at once which flows it broke.
+    expect(liveEventEffect('resources.saved', {}, { etag: null }).refreshFlows).toBe(true);
+    expect(liveEventEffect('resources.changedOnDisk', {}, { etag: null }).refreshFlows).toBe(true);
+    expect(liveEventEffect('resources.damaged', {}, { etag: null }).refreshFlows).toBe(false);
     expect(liveEventEffect('flow.tests.saved', { flowId: 'x' }, { etag: null }).refreshFlows).toBe(false);
   });
 });

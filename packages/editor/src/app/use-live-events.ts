@@ -20,8 +20,11 @@ export function liveEventEffect(
     data.flowId !== undefined &&
     data.flowId === open.id &&
     (data.etag === undefined || data.etag !== open.etag);
+  // The flow list carries each flow's problem counts, checked with the resources: a changed resources
+  // file can break (or mend) any flow.
+  const resourcesChanged = type === 'resources.saved' || type === 'resources.changedOnDisk';
   return {
-    refreshFlows: flowEvent,
+    refreshFlows: flowEvent || resourcesChanged,
     refreshResources: type.startsWith('resources.'),
     warnOpenFlow: changedOpen,
   };

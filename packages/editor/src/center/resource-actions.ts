@@ -1,7 +1,8 @@
 /**
  * Creating, renaming and deleting resource entries (a queue, a number, a prompt…). Each action is a
  * pure change of the resources document plus the store call that applies it as one undoable edit.
- * A rename or delete changes the entry itself only; flows that name it are not touched here.
+ * These change the entry itself only: the Center's Rename and Delete go through the dialogs of
+ * usage/ (RenameEntryDialog, DeleteEntryDialog), which reach or list every flow that names it.
  */
 import { type ResourceKind, type Resources, resourceNameProblem } from '@callflow/model';
 import { useCenterStore } from './center-store';

@@ -1,3 +1,4 @@
+import { useCenterStore } from '../center/center-store';
 import { openFlow } from '../files/file-actions';
 import { useEditorStore } from '../store/flow-store';
 
@@ -6,6 +7,8 @@ import { useEditorStore } from '../store/flow-store';
  * setting names the resource, with that setting focused in its form.
  */
 export async function openFlowAt(flowId: string, blockId?: string, path?: string): Promise<void> {
+  // From the Center area, a flow opens in the Flows area (the Center keeps its unsaved edits).
+  useCenterStore.getState().setArea('flows');
   const store = useEditorStore.getState();
   if (store.flow?.id !== flowId) await openFlow(flowId);
   const now = useEditorStore.getState();
