@@ -46,6 +46,7 @@ export const RESOURCE_FIELDS: readonly ResourceField[] = [
   { section: 'numbers', field: 'inboundFlow', kind: 'flow', many: false, label: 'inbound flow' },
   { section: 'queues', field: 'agentGroup', kind: 'agentGroup', many: false, label: 'agent group' },
   { section: 'queues', field: 'outboundCallerId', kind: 'number', many: false, label: 'outbound caller ID' },
+  { section: 'queues', field: 'hours', kind: 'hours', many: false, label: 'hours of operation' },
   { section: 'queues', field: 'customerQueueFlow', kind: 'flow', many: false, label: 'customer-queue flow' },
   { section: 'queues', field: 'agentWhisperFlow', kind: 'flow', many: false, label: 'agent whisper flow' },
   {
