@@ -1,7 +1,6 @@
 /** The flow store and publishing routes (docs/api.md "Flows", "Publishing"). */
 import { z } from 'zod';
 import { defineRoute } from './route.js';
-import { forceQuery } from './usage-routes.js';
 import {
   dependencies,
   flowDocument,
@@ -16,6 +15,7 @@ import {
   testSaveResult,
   versionInfo,
 } from './schemas.js';
+import { forceQuery } from './usage-routes.js';
 
 /** A publish note is a line or two about why, not a document. */
 export const MAX_PUBLISH_NOTE_LENGTH = 500;

@@ -13,11 +13,13 @@ export const usage = z
     flowName: z.string().optional(),
     blockId: z.string().optional(),
     blockType: z.string().optional(),
-    resource: z
-      .object({ kind: z.string(), name: z.string() })
+    resource: z.object({ kind: z.string(), name: z.string() }).optional().meta({
+      description: 'In the resources file: the entry whose setting it is (kind "account" for the account).',
+    }),
+    key: z
+      .literal(true)
       .optional()
-      .meta({ description: 'In the resources file: the entry whose setting it is (kind "account" for the account).' }),
-    key: z.literal(true).optional().meta({ description: 'The name is the property’s own name (a simulated agent).' }),
+      .meta({ description: 'The name is the property’s own name (a simulated agent).' }),
     via: z.string().meta({ description: 'The setting, in an admin’s words.' }),
   })
   .meta({ id: 'Usage', description: 'One place that names a resource or a flow.' });
@@ -78,7 +80,9 @@ export const forceQuery = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true')
-    .meta({ description: '`true` deletes it although it is still used (the uses are left for lint to report).' }),
+    .meta({
+      description: '`true` deletes it although it is still used (the uses are left for lint to report).',
+    }),
 });
 
 export const usageRoutes = {
@@ -127,10 +131,9 @@ export const usageRoutes = {
     paramsCode: 'invalid_resource_kind',
     body: z.strictObject({
       to: z.string().max(200),
-      etags: z
-        .record(z.string(), z.string())
-        .optional()
-        .meta({ description: 'The etag of every file of the preview, by file name (required: 428 without).' }),
+      etags: z.record(z.string(), z.string()).optional().meta({
+        description: 'The etag of every file of the preview, by file name (required: 428 without).',
+      }),
     }),
     responses: {
       200: json(z.object({ files: z.array(z.object({ file: z.string(), etag: z.string() })) })),

@@ -13,7 +13,7 @@ import {
   type UsageTarget,
   whereUsed,
 } from '@callflow/model';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import type { EventBus } from '../ops/event-bus.js';
 import { formatFlowText, formatResourcesText } from '../store/flow-checks.js';
 import { assertFlowId, type FlowStore } from '../store/flow-store.js';
@@ -57,7 +57,7 @@ export class ResourceUsage {
     const snap = await this.#snapshot(target.kind !== 'flow');
     if (target.kind !== 'flow') this.#assertEntry(snap.resources, target.kind, target.name);
     else if (!this.store.has(target.name))
-      throw new ApiError(404, 'flow_not_found', `There is no flow "${target.name}".`, { id: target.name });
+      throw apiError('flow_not_found', `There is no flow "${target.name}".`, { id: target.name });
     return { usages: this.#whereUsed(snap, target), unreadable: snap.unreadable };
   }
 
@@ -99,9 +99,7 @@ export class ResourceUsage {
       }
       conflicts.push(...result.conflicts);
     }
-    throw new ApiError(
-      412,
-      'rename_conflict',
+    throw apiError('rename_conflict',
       'Files the rename changes were saved since the preview (or its uses changed); nothing was written. Preview again.',
       { conflicts },
     );
@@ -118,18 +116,14 @@ export class ResourceUsage {
     options: { ifMatch?: string; force: boolean },
   ) {
     if (!options.ifMatch)
-      throw new ApiError(
-        428,
-        'precondition_required',
+      throw apiError('precondition_required',
         'Send If-Match with the etag of the resources you read.',
       );
     const snap = await this.#snapshot(true);
     this.#assertEntry(snap.resources, kind, name);
     const usages = this.#whereUsed(snap, { kind, name });
     if (usages.length > 0 && !options.force) {
-      throw new ApiError(
-        409,
-        'resource_in_use',
+      throw apiError('resource_in_use',
         `The ${kind} "${name}" is used in ${usages.length} place(s); nothing was deleted. Change them first, or confirm with force=true.`,
         { kind, name, usages },
       );
@@ -149,9 +143,7 @@ export class ResourceUsage {
       (u) => u.flowId !== id || u.file === this.store.resourcesName,
     );
     if (usages.length > 0) {
-      throw new ApiError(
-        409,
-        'flow_in_use',
+      throw apiError('flow_in_use',
         `Flow "${id}" is used in ${usages.length} place(s); nothing was deleted. Change them first, or confirm with force=true.`,
         { id, usages },
       );
@@ -164,9 +156,7 @@ export class ResourceUsage {
 
   #assertEntry(resources: Resources, kind: ResourceReferenceKind, name: string): void {
     if (ownEntry(resources[RESOURCE_SECTIONS[kind]] as Record<string, unknown>, name) === undefined) {
-      throw new ApiError(
-        404,
-        'resource_not_found',
+      throw apiError('resource_not_found',
         `There is no ${kind} "${name.slice(0, 80)}" in the resources file.`,
         {
           kind,
@@ -182,7 +172,7 @@ export class ResourceUsage {
       const status = { invalid_resource_name: 400, resource_not_found: 404, resource_name_taken: 409 }[
         refusal.code
       ];
-      throw new ApiError(status, refusal.code, refusal.message, {
+      throw apiError(refusal.code, refusal.message, {
         kind,
         from: from.slice(0, 80),
         to: String(to).slice(0, 80),
@@ -240,9 +230,7 @@ export class ResourceUsage {
       this.store.testDocuments(),
     ]);
     if (needResources && !resources.resources) {
-      throw new ApiError(
-        409,
-        'resources_unreadable',
+      throw apiError('resources_unreadable',
         'The resources file cannot be read (see /healthz); fix it on disk first. Nothing was changed.',
         { problems: resources.problems },
       );

@@ -1,9 +1,9 @@
 import { type Flow, type FlowSummary, summarizeFlow } from '@callflow/model';
 import { flowRoutes as API } from '@callflow/model/api-contract';
 import type { Express } from 'express';
+import type { ResourceUsage } from '../center/resource-usage.js';
 import { apiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
-import type { ResourceUsage } from '../center/resource-usage.js';
 import { preconditionsOf } from '../http/request.js';
 import { dependencyView, type FlowService } from '../publishing/flow-service.js';
 import { ifMatchSatisfied } from '../store/etag.js';
@@ -56,7 +56,12 @@ export function flowRoutes(app: Express, flows: FlowService, usage: ResourceUsag
     // Modules, queue flows and whisper flows are named by other flows and queues: ask before breaking
     // them, once the precondition holds (a missing or stale If-Match answers as before: 428, 412).
     const current = preconditions.ifMatch ? await flows.store.get(params.id) : undefined;
-    if (current && preconditions.ifMatch && ifMatchSatisfied(preconditions.ifMatch, current.etag) && !query.force)
+    if (
+      current &&
+      preconditions.ifMatch &&
+      ifMatchSatisfied(preconditions.ifMatch, current.etag) &&
+      !query.force
+    )
       await usage.assertFlowUnused(params.id);
     await flows.remove(params.id, preconditions);
     res.status(204).end();

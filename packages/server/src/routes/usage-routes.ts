@@ -1,7 +1,7 @@
 import { usageRoutes as API } from '@callflow/model/api-contract';
 import type { Express } from 'express';
 import type { ResourceUsage } from '../center/resource-usage.js';
-import { ApiError } from '../http/api-error.js';
+import { apiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
 
 /** Where-used, safe renames and deletions of resources (flows' own deletion guard is in flow-routes). */
@@ -20,9 +20,7 @@ export function usageRoutes(app: Express, usage: ResourceUsage): void {
 
   route(app, API.rename, async ({ params: { kind, name }, body }, _req, res) => {
     if (!body.etags) {
-      throw new ApiError(
-        428,
-        'precondition_required',
+      throw apiError('precondition_required',
         'Send "etags": the etag of every file the rename preview listed, by file name.',
       );
     }
@@ -31,7 +29,10 @@ export function usageRoutes(app: Express, usage: ResourceUsage): void {
 
   route(app, API.deleteResource, async ({ params: { kind, name }, query }, req, res) => {
     const ifMatch = req.get('if-match');
-    const result = await usage.deleteResource(kind, name, { ...(ifMatch ? { ifMatch } : {}), force: query.force });
+    const result = await usage.deleteResource(kind, name, {
+      ...(ifMatch ? { ifMatch } : {}),
+      force: query.force,
+    });
     res.set('ETag', result.etag).json(result);
   });
 }
