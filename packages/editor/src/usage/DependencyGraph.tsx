@@ -1,15 +1,15 @@
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { useEffect, useState } from 'react';
-import type { LayoutResponse } from '../layout/layout.worker';
-import LayoutWorker from '../layout/layout.worker?worker';
 import { type DependencyGraphModel, elkGraphOf, NODE_HEIGHT } from './dependency-graph';
+import type { GraphLayoutResponse } from './graph-layout.worker';
+import GraphLayoutWorker from './graph-layout.worker?worker';
 import { openFlowAt } from './open-at-block';
 
-/** ELK in the auto-layout worker: the picture never holds up the designer. */
+/** ELK in a worker: the picture never holds up the designer. */
 function layOut(graph: ElkNode): Promise<ElkNode> {
   return new Promise((resolve, reject) => {
-    const worker = new LayoutWorker();
-    worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
+    const worker = new GraphLayoutWorker();
+    worker.onmessage = (event: MessageEvent<GraphLayoutResponse>) => {
       worker.terminate();
       if (event.data.ok) resolve(event.data.graph);
       else reject(new Error(event.data.message));
@@ -18,7 +18,7 @@ function layOut(graph: ElkNode): Promise<ElkNode> {
       worker.terminate();
       reject(new Error(event.message));
     };
-    worker.postMessage({ id: 1, graph });
+    worker.postMessage({ graph });
   });
 }
 
