@@ -42,6 +42,7 @@ export interface ResourceField {
  */
 export const RESOURCE_FIELDS: readonly ResourceField[] = [
   { section: 'account', field: 'principalNumber', kind: 'number', many: false, label: 'principal number' },
+  { section: 'account', field: 'callbackPrompt', kind: 'prompt', many: false, label: 'callback prompt' },
   { section: 'numbers', field: 'groups', kind: 'agentGroup', many: true, label: 'agent groups' },
   { section: 'numbers', field: 'inboundFlow', kind: 'flow', many: false, label: 'inbound flow' },
   { section: 'queues', field: 'agentGroup', kind: 'agentGroup', many: false, label: 'agent group' },
