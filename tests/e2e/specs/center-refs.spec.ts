@@ -90,7 +90,7 @@ test('renaming a queue previews and rewrites every flow and test naming it: git 
   await expect(queues.getByRole('button', { name: 'support', exact: true })).toHaveCount(0);
 });
 
-test('deleting a used number lists its users and deletes nothing on cancel; confirmed and saved, the flows using it show the problem', async ({
+test('deleting a used number lists its users and deletes nothing on cancel; a used prompt confirmed and saved, the flows using it show the problem', async ({
   openEditor,
   server,
 }) => {
@@ -119,25 +119,34 @@ test('deleting a used number lists its users and deletes nothing on cancel; conf
   await expect(page.getByRole('toolbar', { name: 'Center' })).toContainText('Saved');
   expect(gitDiff(server.flowsDir)).toBe('');
 
-  await form.getByRole('button', { name: 'Delete number' }).click();
-  await dialog.getByRole('button', { name: 'Delete anyway' }).click();
-  await expect(numbers.getByRole('button', { name: 'main', exact: true })).toHaveCount(0);
+  // Confirmed: a prompt the flows use (the resources file itself must stay consistent to be saved, so
+  // the number, which other entries name, cannot be; the save would be refused with their problems).
+  await showEntry(page, 'Prompts', 'goodbye');
+  await form.getByRole('button', { name: 'Delete prompt' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete prompt goodbye' });
+  await expect(confirm.getByRole('list', { name: 'Uses' }).locator('li').first()).toBeVisible();
+  await confirm.getByRole('button', { name: 'Delete anyway' }).click();
+  const prompts = page
+    .getByRole('navigation', { name: 'Resources' })
+    .getByRole('region', { name: 'Prompts' });
+  await expect(prompts.getByRole('button', { name: 'goodbye', exact: true })).toHaveCount(0);
   await page
     .getByRole('toolbar', { name: 'Center' })
     .getByRole('button', { name: 'Save', exact: true })
     .click();
   await expect
-    .poll(() => JSON.parse(readFileSync(join(server.flowsDir, 'resources.json'), 'utf8')).numbers.main)
+    .poll(() => JSON.parse(readFileSync(join(server.flowsDir, 'resources.json'), 'utf8')).prompts.goodbye)
     .toBeUndefined();
-  // The flows naming it show the problem at once (unknown number name as caller ID).
+  // The flows naming it show the problem at once (unknown prompt).
   await page.getByRole('navigation', { name: 'Area' }).getByRole('button', { name: 'Flows' }).click();
-  await openFlow(page, 'after-hours');
+  await openFlow(page, 'support-inbound');
   await page.getByRole('tab', { name: 'Problems' }).click();
-  await expect(page.getByRole('tabpanel')).toContainText('CF301');
+  await expect(page.getByRole('tabpanel')).toContainText('CF302');
 
   await page.reload();
   await openCenter(page);
-  await expect(numbers.getByRole('button', { name: 'main', exact: true })).toHaveCount(0);
+  await expect(numbers.getByRole('button', { name: 'main', exact: true })).toBeVisible();
+  await expect(prompts.getByRole('button', { name: 'goodbye', exact: true })).toHaveCount(0);
 });
 
 test('where used: a block in the list opens its flow at that block', async ({ openEditor }) => {
