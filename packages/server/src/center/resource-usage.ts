@@ -99,7 +99,8 @@ export class ResourceUsage {
       }
       conflicts.push(...result.conflicts);
     }
-    throw apiError('rename_conflict',
+    throw apiError(
+      'rename_conflict',
       'Files the rename changes were saved since the preview (or its uses changed); nothing was written. Preview again.',
       { conflicts },
     );
@@ -116,14 +117,13 @@ export class ResourceUsage {
     options: { ifMatch?: string; force: boolean },
   ) {
     if (!options.ifMatch)
-      throw apiError('precondition_required',
-        'Send If-Match with the etag of the resources you read.',
-      );
+      throw apiError('precondition_required', 'Send If-Match with the etag of the resources you read.');
     const snap = await this.#snapshot(true);
     this.#assertEntry(snap.resources, kind, name);
     const usages = this.#whereUsed(snap, { kind, name });
     if (usages.length > 0 && !options.force) {
-      throw apiError('resource_in_use',
+      throw apiError(
+        'resource_in_use',
         `The ${kind} "${name}" is used in ${usages.length} place(s); nothing was deleted. Change them first, or confirm with force=true.`,
         { kind, name, usages },
       );
@@ -143,7 +143,8 @@ export class ResourceUsage {
       (u) => u.flowId !== id || u.file === this.store.resourcesName,
     );
     if (usages.length > 0) {
-      throw apiError('flow_in_use',
+      throw apiError(
+        'flow_in_use',
         `Flow "${id}" is used in ${usages.length} place(s); nothing was deleted. Change them first, or confirm with force=true.`,
         { id, usages },
       );
@@ -156,7 +157,8 @@ export class ResourceUsage {
 
   #assertEntry(resources: Resources, kind: ResourceReferenceKind, name: string): void {
     if (ownEntry(resources[RESOURCE_SECTIONS[kind]] as Record<string, unknown>, name) === undefined) {
-      throw apiError('resource_not_found',
+      throw apiError(
+        'resource_not_found',
         `There is no ${kind} "${name.slice(0, 80)}" in the resources file.`,
         {
           kind,
@@ -169,9 +171,6 @@ export class ResourceUsage {
   #plan(snap: Snapshot, kind: ResourceReferenceKind, from: string, to: string) {
     const refusal = renameRefusal(kind, from, to, snap.resources);
     if (refusal) {
-      const status = { invalid_resource_name: 400, resource_not_found: 404, resource_name_taken: 409 }[
-        refusal.code
-      ];
       throw apiError(refusal.code, refusal.message, {
         kind,
         from: from.slice(0, 80),
@@ -230,7 +229,8 @@ export class ResourceUsage {
       this.store.testDocuments(),
     ]);
     if (needResources && !resources.resources) {
-      throw apiError('resources_unreadable',
+      throw apiError(
+        'resources_unreadable',
         'The resources file cannot be read (see /healthz); fix it on disk first. Nothing was changed.',
         { problems: resources.problems },
       );

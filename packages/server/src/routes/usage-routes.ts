@@ -20,7 +20,8 @@ export function usageRoutes(app: Express, usage: ResourceUsage): void {
 
   route(app, API.rename, async ({ params: { kind, name }, body }, _req, res) => {
     if (!body.etags) {
-      throw apiError('precondition_required',
+      throw apiError(
+        'precondition_required',
         'Send "etags": the etag of every file the rename preview listed, by file name.',
       );
     }
