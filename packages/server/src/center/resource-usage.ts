@@ -171,11 +171,13 @@ export class ResourceUsage {
   #plan(snap: Snapshot, kind: ResourceReferenceKind, from: string, to: string) {
     const refusal = renameRefusal(kind, from, to, snap.resources);
     if (refusal) {
-      throw apiError(refusal.code, refusal.message, {
-        kind,
-        from: from.slice(0, 80),
-        to: String(to).slice(0, 80),
-      });
+      const details = { kind, from: from.slice(0, 80), to: String(to).slice(0, 80) };
+      // Each code written out, so the catalogue's check sees every code this answers with.
+      if (refusal.code === 'invalid_resource_name')
+        throw apiError('invalid_resource_name', refusal.message, details);
+      if (refusal.code === 'resource_name_taken')
+        throw apiError('resource_name_taken', refusal.message, details);
+      throw apiError('resource_not_found', refusal.message, details);
     }
     const plan = planRename(kind, from, to, {
       flows: snap.flows,
