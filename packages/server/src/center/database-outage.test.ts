@@ -14,7 +14,7 @@ let service: ChildService | undefined;
 // Its own PostgreSQL server: this test takes it down, which the run's shared server must never be.
 beforeAll(async () => {
   buildServer();
-  postgres = await startTestPostgres();
+  postgres = await startTestPostgres({ durableCommits: true });
   work = mkdtempSync(join(tmpdir(), 'callflow-outage-'));
   cpSync(SAMPLE_FLOWS, join(work, 'flows'), { recursive: true });
 }, 120_000);

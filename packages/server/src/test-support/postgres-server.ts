@@ -44,8 +44,13 @@ async function freePort(): Promise<number> {
  * initdb in a temporary directory and a server on a free loopback port. PostgreSQL refuses to run as
  * root: tests running as root run it as the `postgres` user (Debian's package makes that user). Made
  * for tests: fsync and synchronous commit are off (a test never survives a power cut).
+ *
+ * `durableCommits` turns synchronous commit back on, for a test that takes the server down with
+ * {@link TestPostgres.down}: an immediate stop discards WAL not yet written, so without it the last
+ * commits before an outage (a first start's publish, say) would be lost, which a real outage of a
+ * server with the default settings never does.
  */
-export async function startTestPostgres(): Promise<TestPostgres> {
+export async function startTestPostgres(options: { durableCommits?: boolean } = {}): Promise<TestPostgres> {
   const bin = postgresBin();
   if (!bin)
     throw new Error(
@@ -86,7 +91,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     `-k ${dir}`,
     '-c listen_addresses=127.0.0.1',
     '-c fsync=off',
-    '-c synchronous_commit=off',
+    `-c synchronous_commit=${options.durableCommits ? 'on' : 'off'}`,
     '-c full_page_writes=off',
     '-c max_connections=200',
   ].join(' ');
