@@ -110,6 +110,11 @@ export const callerIdDecision = z
     rejected: z
       .array(z.looseObject({ candidate: z.string(), number: z.string().optional(), why: z.string() }))
       .optional(),
+    warning: z.string().optional(),
+    mayOverride: z.object({ flow: z.string(), block: z.string() }).optional().meta({
+      description:
+        "Foreseen before the call is dialled: this outbound whisper flow's Call phone number block may still set another number (read from a variable when it runs).",
+    }),
   })
   .meta({ id: 'CallerIdDecision' });
 

@@ -159,12 +159,18 @@ export function callbackAccepted(run: ContactRun, agent: string): void {
 function startOutboundWhisper(run: ContactRun): void {
   const cb = run.s.callback;
   if (!cb) return;
-  const flow =
-    cb.request.outboundWhisperFlow ??
-    run.s.whisper.outbound ??
-    ownEntry(run.env.resources.queues, cb.request.queue)?.outboundWhisperFlow;
+  const flow = outboundWhisperFlowOf(run);
   if (flow) run.push('outboundWhisper', flow);
   else afterOutboundWhisper(run);
+}
+
+function outboundWhisperFlowOf(run: ContactRun): string | undefined {
+  const cb = run.s.callback;
+  return (
+    cb?.request.outboundWhisperFlow ??
+    run.s.whisper.outbound ??
+    (cb ? ownEntry(run.env.resources.queues, cb.request.queue)?.outboundWhisperFlow : undefined)
+  );
 }
 
 /** The outbound whisper ended (or there was none): place the call with the chosen caller ID. */
@@ -187,7 +193,7 @@ export function afterOutboundWhisper(run: ContactRun): void {
     ...(cb.agentChoice ? { agentChoice: cb.agentChoice } : {}),
     activeCall: run.s.system.activeCall === true,
     ...(typeof overrideNumber === 'string' && overrideNumber !== ''
-      ? { outboundWhisperOverride: overrideNumber }
+      ? { outboundWhisperOverride: overrideNumber, outboundWhisperFlow: outboundWhisperFlowOf(run) ?? '' }
       : {}),
     variables: (name) => run.vars.lookup(undefined, name),
     ...(run.env.random ? { random: run.env.random } : {}),

@@ -44,6 +44,13 @@ export interface CallerIdSituation {
   activeCall: boolean;
   /** Set by the "Call phone number" block of an outbound whisper flow: a number name or a number. */
   outboundWhisperOverride?: string;
+  /** The outbound whisper flow that set the override: named where the agent's pick is passed over. */
+  outboundWhisperFlow?: string;
+  /**
+   * Before the call: the outbound whisper may still override the result with a number only known when it
+   * runs (a variable); the decision says so in `mayOverride` instead of claiming a final number.
+   */
+  outboundWhisperMayOverride?: { flow: string; block: string };
   variables?: (name: string) => unknown;
   /** Source of randomness for the "random allowed number" fallback; Math.random when absent. */
   random?: () => number;
@@ -64,6 +71,8 @@ export interface CallerIdDecision {
   rejected: { candidate: string; number?: string; why: string }[];
   /** Present when the number may be blocked by carriers (a fixed number the account does not own). */
   warning?: string;
+  /** Foreseen before the call: the outbound whisper's Call phone number block may still change the number. */
+  mayOverride?: { flow: string; block: string };
 }
 
 /**
@@ -88,8 +97,13 @@ export function resolveCallerId(s: CallerIdSituation): CallerIdDecision {
         ? fromStrategy(s, s.setting, rejected)
         : fromPurpose(s, rejected)) ??
     principal(s.resources, rejected);
+  const mayOverride =
+    picked?.rule !== 'outboundWhisper' && s.outboundWhisperMayOverride
+      ? { mayOverride: s.outboundWhisperMayOverride }
+      : {};
   if (!picked) {
     return {
+      ...mayOverride,
       rule: 'none',
       reason: withRejected(
         'no caller ID could be chosen and the account has no usable principal number',
@@ -107,6 +121,7 @@ export function resolveCallerId(s: CallerIdSituation): CallerIdDecision {
     reason: explain(picked, rejected),
     rejected,
     ...(picked.warning ? { warning: picked.warning } : {}),
+    ...mayOverride,
   };
 }
 
@@ -134,6 +149,15 @@ function fromWhisper(s: CallerIdSituation, rejected: Rejected): Choice | undefin
   if (!found.ok) {
     rejected.push({ candidate: s.outboundWhisperOverride, why: `outbound whisper override: ${found.why}` });
     return undefined;
+  }
+  // The admin's explicit choice wins over the agent's pick (docs/caller-id.md "Outbound whisper").
+  if (s.agentChoice !== undefined) {
+    const pick = numberOrName(s.resources, s.agentChoice);
+    rejected.push({
+      candidate: s.agentChoice,
+      ...(pick.ok ? { number: pick.candidate.number } : {}),
+      why: `overridden by the outbound whisper flow ${s.outboundWhisperFlow ?? '(unknown)'}`,
+    });
   }
   return {
     rule: 'outboundWhisper',

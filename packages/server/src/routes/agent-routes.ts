@@ -4,7 +4,7 @@ import {
   AGENT_NOT_AVAILABLE,
   callPlacingRefusal,
   checkCallerIdPick,
-  resolveCallerId,
+  previewAgentCallCallerId,
   type TransferTarget,
 } from '@callflow/runtime';
 import type { Express } from 'express';
@@ -218,13 +218,38 @@ export function agentRoutes(
       { agent: name, number, ...(callerId ? { agentChoice: callerId } : {}) },
       req.principal?.name ?? 'unknown',
     );
-    res.status(201).json(placedView(s.contactId));
+    res.status(201).json(placedView(s.contactId, { agent: name, number, callerId }));
   });
 
-  /** An agent's call as the API answers it: the callback row, with the caller-ID decision once dialled. */
-  const placedView = (contactId: string) => {
+  /** The caller ID an agent's call is dialled with, foreseen through its queue's outbound whisper. */
+  const foreseen = (agent: string, number: string, agentChoice: string | undefined, queue?: string) =>
+    previewAgentCallCallerId({
+      resources: resources(),
+      agent,
+      dialedNumber: number,
+      activeCall: queue !== undefined,
+      // During a call the number is dialled as a transfer (no whisper); else as an outbound call.
+      throughWhisper: queue === undefined,
+      ...(queue !== undefined ? { queue } : {}),
+      ...(agentChoice !== undefined ? { agentChoice } : {}),
+      liveFlow: (id) => published.live(id)?.flow,
+    });
+
+  /**
+   * An agent's call as the API answers it: the callback row, with the caller-ID decision the call was
+   * dialled with, or (while its outbound whisper still plays) the one it will be dialled with.
+   */
+  const placedView = (
+    contactId: string,
+    placed: { agent: string; number: string; callerId: string | undefined },
+  ) => {
     const row = host.repository.callback(contactId);
-    return row && { ...callbackView(host, row), callerId: host.callerIdOf(contactId) };
+    return (
+      row && {
+        ...callbackView(host, row),
+        callerId: host.callerIdOf(contactId) ?? foreseen(placed.agent, placed.number, placed.callerId),
+      }
+    );
   };
 
   // What the desktop's caller-ID picker preselects for a call to `to`, and why (nothing is placed).
@@ -233,18 +258,7 @@ export function agentRoutes(
     const number = callbackNumber(input.query.to, resources());
     const agent = host.acd.agents.get(name);
     const queue = agent?.contactId ? host.snapshot(agent.contactId)?.queue?.name : undefined;
-    const pick = input.query.callerId;
-    res.json(
-      resolveCallerId({
-        purpose: 'agentOutbound',
-        resources: resources(),
-        dialedNumber: number,
-        agent: name,
-        activeCall: queue !== undefined,
-        ...(queue !== undefined ? { queue } : {}),
-        ...(pick !== undefined ? { agentChoice: pick } : {}),
-      }),
-    );
+    res.json(foreseen(name, number, input.query.callerId, queue));
   });
 
   // Consult another agent or a number, then complete (warm transfer) or cancel.
@@ -345,6 +359,6 @@ export function agentRoutes(
     }
     refuseAtCapacity(host);
     const s = host.placePendingCallback(name, number, callerId, req.principal?.name ?? 'unknown');
-    res.status(201).json(placedView(s.contactId));
+    res.status(201).json(placedView(s.contactId, { agent: name, number, callerId }));
   });
 }
