@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `callflow-server [flows-dir] [--host] [--port] [--data] [--resources] [--tokens] [--tokens-file]`
- * Starts the service and prints the URL to open on stderr (with the start-up token when none was configured).
+ * Starts the service and prints the URL to open on stderr (with the start-up token when none was configured,
+ * and a sign-in link per agent for the desktop then).
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { ConfigError, loadConfig, startupUrl } from './config.js';
 import { LogHealth } from './ops/log-destination.js';
 import { createLogger } from './ops/logger.js';
 import { firstStartLines } from './publishing/first-start.js';
+import { agentSignInUrl } from './security/startup-agent-tokens.js';
 import { createService } from './service.js';
 import { ResourcesDamagedError } from './store/live-resources.js';
 
@@ -64,6 +66,10 @@ async function main(): Promise<void> {
   // Beside the URL, for the same person: what the first start published, so the first call just works.
   const lines = [`callflow is running: ${startupUrl(config, port, { withToken: showToken })}`];
   if (service.firstStart) lines.push(...firstStartLines(service.firstStart));
+  const base = startupUrl(config, port, { withToken: false });
+  for (const signIn of service.agentSignIns) {
+    lines.push(`  agent desktop for ${signIn.agent}: ${agentSignInUrl(base, signIn)}`);
+  }
   process.stderr.write(`${lines.join('\n')}\n`);
 
   let stopping = false;

@@ -32,6 +32,7 @@ import { CenterLeader } from './runtime-store/center-leader.js';
 import { PostgresBridge } from './runtime-store/postgres-bridge.js';
 import { PostgresContactRecords, postgresVersionRows } from './runtime-store/postgres-contact-records.js';
 import { PostgresRuntimeStore } from './runtime-store/postgres-runtime-store.js';
+import { type AgentSignIn, addStartupAgentTokens } from './security/startup-agent-tokens.js';
 import { DocumentFiles } from './store/document-files.js';
 import { parseFlowTestText, parseFlowText, parseResourcesText } from './store/flow-checks.js';
 import { FlowStore } from './store/flow-store.js';
@@ -51,6 +52,8 @@ export interface CallflowService {
   host: ContactHost;
   /** What the first start of this data directory published (null on any later start). */
   firstStart: FirstStartReport | null;
+  /** The agent desktop tokens made at start-up (only when no token was configured). */
+  agentSignIns: AgentSignIn[];
   /** Removes ended contacts past their retention (periodically; `sweep()` runs one now). */
   retention: RetentionSweep;
   /** Starts listening; resolves with the bound port. */
@@ -148,6 +151,9 @@ export async function createService(
     throw error;
   }
   const resources = (): Resources => live.current;
+  const agentSignIns = config.startupTokenGenerated
+    ? addStartupAgentTokens(config.tokens, Object.keys(live.current.agents ?? {}))
+    : [];
   const twilio = config.twilio
     ? await createTwilioTelephony(
         config.twilio,
@@ -259,6 +265,7 @@ export async function createService(
     app,
     config,
     firstStart,
+    agentSignIns,
     logger,
     db,
     events,

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, SERVER_PACKAGE } from '../test-support/child-service.js';
+import { SAMPLE_FLOWS } from '../test-support/temp-service.js';
 
 let work: string;
 beforeAll(() => {
@@ -13,7 +14,10 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Starts dist/main.js (stdout and stderr apart, neither a terminal) until it prints its URL; stops it. */
-async function startAndStop(env: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
+async function startAndStop(
+  env: Record<string, string>,
+  whileRunning?: (stderr: string) => Promise<void>,
+): Promise<{ stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [join(SERVER_PACKAGE, 'dist', 'main.js')], {
     env: {
       ...process.env,
@@ -44,8 +48,12 @@ async function startAndStop(env: Record<string, string>): Promise<{ stdout: stri
     });
     child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${stdout}\n${stderr}`)));
   });
-  child.kill('SIGTERM');
-  await exited;
+  try {
+    await whileRunning?.(stderr);
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
   return { stdout, stderr };
 }
 
@@ -64,5 +72,45 @@ describe('the start-up line', () => {
     expect(printed?.[2]).toBeTruthy();
     expect(stdout).not.toContain(decodeURIComponent(printed?.[2] ?? 'missing'));
     expect(stdout).not.toContain('token=');
+  });
+
+  it('prints a sign-in link per agent of the resources, each acting only as its agent on the desktop', async () => {
+    const flows = join(work, 'sample-flows');
+    cpSync(SAMPLE_FLOWS, flows, { recursive: true });
+    const agents = Object.keys(
+      (JSON.parse(readFileSync(join(flows, 'resources.json'), 'utf8')) as { agents: object }).agents,
+    );
+    expect(agents.length).toBeGreaterThan(1);
+    const { stdout } = await startAndStop({ CALLFLOW_FLOWS_DIR: flows }, async (stderr) => {
+      const links = [
+        ...stderr.matchAll(
+          /agent desktop for (\S+): (http:\/\/127\.0\.0\.1:\d+\/)agent\?agent=(\S+)&token=(\S+)\n/g,
+        ),
+      ];
+      expect(links.map((l) => l[1])).toEqual(agents);
+      const [, agent, base, , token] = links[0] ?? [];
+      const other = agents[1];
+      const auth = { Authorization: `Bearer ${decodeURIComponent(token ?? '')}` };
+      expect((await fetch(`${base}agent`)).status).toBe(200);
+      expect((await fetch(`${base}api/agents/${agent}`, { headers: auth })).status).toBe(200);
+      const asOther = await fetch(`${base}api/agents/${other}/state`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ state: 'Available' }),
+      });
+      expect(asOther.status).toBe(403);
+      expect((await fetch(`${base}api/flows`, { headers: auth })).status).toBe(403);
+    });
+    expect(stdout).not.toContain('token=');
+  });
+
+  it('makes no agent token when tokens are configured', async () => {
+    const flows = join(work, 'sample-flows-configured');
+    cpSync(SAMPLE_FLOWS, flows, { recursive: true });
+    const { stderr } = await startAndStop({
+      CALLFLOW_FLOWS_DIR: flows,
+      CALLFLOW_TOKEN: 'startup-line-admin-token-0123',
+    });
+    expect(stderr).not.toContain('agent desktop for');
   });
 });
