@@ -16,7 +16,18 @@ import {
   type StepWrite,
   type StoredVersion,
 } from './runtime-store.js';
-import { openContact, openRequests, type RawCallbackRow, toCallbackRow } from './stored-rows.js';
+import {
+  type OfferRow,
+  openContact,
+  openRequests,
+  type QueueRow,
+  type RawCallbackRow,
+  toCallbackRow,
+  toOffer,
+  toQueueEntry,
+  toVersion,
+  type VersionRow,
+} from './stored-rows.js';
 
 /** BIGINT columns hold epoch ms, well inside a double: read them as numbers, not strings. */
 const INT8_OID = 20;
@@ -533,61 +544,4 @@ interface ContactText {
   id: string;
   snapshot: string;
   pending: string;
-}
-
-interface VersionRow {
-  flow_id: string;
-  version: number;
-  content: string;
-  etag: string;
-  published_at: string;
-  published_by: string;
-  note: string | null;
-  live_version: number | null;
-}
-
-interface QueueRow {
-  contact_id: string;
-  queue: string;
-  agent_group: string;
-  kind: 'call' | 'callback';
-  enqueued_at: number;
-  seq: number;
-  exclude: string[];
-}
-
-interface OfferRow {
-  agent: string;
-  contact_id: string;
-  queue: string | null;
-  offered_at: number;
-}
-
-function toVersion(row: VersionRow): StoredVersion {
-  return {
-    flowId: row.flow_id,
-    version: row.version,
-    content: row.content,
-    etag: row.etag,
-    publishedAt: row.published_at,
-    publishedBy: row.published_by,
-    note: row.note,
-    live: row.live_version === row.version,
-  };
-}
-
-function toQueueEntry(row: QueueRow): QueueEntry {
-  return {
-    contactId: row.contact_id,
-    queue: row.queue,
-    agentGroup: row.agent_group,
-    kind: row.kind,
-    enqueuedAt: row.enqueued_at,
-    seq: row.seq,
-    exclude: row.exclude,
-  };
-}
-
-function toOffer(row: OfferRow): Offer {
-  return { agent: row.agent, contactId: row.contact_id, queue: row.queue, offeredAt: row.offered_at };
 }

@@ -15,34 +15,14 @@ import {
   type StepWrite,
   type StoredVersion,
 } from './runtime-store.js';
-
-interface VersionRow {
-  flow_id: string;
-  version: number;
-  content: string;
-  etag: string;
-  published_at: string;
-  published_by: string;
-  note: string | null;
-  live_version: number | null;
-}
-
-interface QueueRow {
-  contact_id: string;
-  queue: string;
-  agent_group: string;
-  kind: 'call' | 'callback';
-  enqueued_at: number;
-  seq: number;
-  exclude: string;
-}
-
-interface OfferRow {
-  agent: string;
-  contact_id: string;
-  queue: string | null;
-  offered_at: number;
-}
+import {
+  type OfferRow,
+  type QueueRow,
+  toOffer,
+  toQueueEntry,
+  toVersion,
+  type VersionRow,
+} from './stored-rows.js';
 
 interface LeaseRow {
   owner: string | null;
@@ -381,12 +361,7 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   async offers(): Promise<Offer[]> {
     const rows = this.db.prepare('SELECT * FROM agent_offers ORDER BY offered_at, agent').all() as OfferRow[];
-    return rows.map((r) => ({
-      agent: r.agent,
-      contactId: r.contact_id,
-      queue: r.queue,
-      offeredAt: r.offered_at,
-    }));
+    return rows.map(toOffer);
   }
 
   // -- housekeeping -----------------------------------------------------------------------------------
@@ -398,29 +373,4 @@ export class SqliteRuntimeStore implements RuntimeStore {
   async close(): Promise<void> {
     this.db.close();
   }
-}
-
-function toVersion(row: VersionRow): StoredVersion {
-  return {
-    flowId: row.flow_id,
-    version: row.version,
-    content: row.content,
-    etag: row.etag,
-    publishedAt: row.published_at,
-    publishedBy: row.published_by,
-    note: row.note,
-    live: row.live_version === row.version,
-  };
-}
-
-function toQueueEntry(row: QueueRow): QueueEntry {
-  return {
-    contactId: row.contact_id,
-    queue: row.queue,
-    agentGroup: row.agent_group,
-    kind: row.kind,
-    enqueuedAt: row.enqueued_at,
-    seq: row.seq,
-    exclude: JSON.parse(row.exclude) as string[],
-  };
 }

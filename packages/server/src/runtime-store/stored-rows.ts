@@ -1,6 +1,7 @@
 import { type CallbackRequest, type Command, parseSnapshot } from '@callflow/runtime';
 import { SealedValueError, type SecretBox } from '../db/secret-box.js';
 import type { CallbackKind, CallbackRow, StoredContact } from '../runtime-host/contact-repository.js';
+import type { Offer, QueueEntry, StoredVersion } from './runtime-store.js';
 
 /** A callbacks row as both databases return it. */
 export interface RawCallbackRow {
@@ -55,4 +56,64 @@ export function openRequests(box: SecretBox, rows: readonly { request: string }[
       return [];
     }
   });
+}
+
+/** A published version joined with its flow's live version, as both databases return it. */
+export interface VersionRow {
+  flow_id: string;
+  version: number;
+  content: string;
+  etag: string;
+  published_at: string;
+  published_by: string;
+  note: string | null;
+  live_version: number | null;
+}
+
+export function toVersion(row: VersionRow): StoredVersion {
+  return {
+    flowId: row.flow_id,
+    version: row.version,
+    content: row.content,
+    etag: row.etag,
+    publishedAt: row.published_at,
+    publishedBy: row.published_by,
+    note: row.note,
+    live: row.live_version === row.version,
+  };
+}
+
+/** A queue_entries row: SQLite keeps `exclude` as JSON text, PostgreSQL as a text array. */
+export interface QueueRow {
+  contact_id: string;
+  queue: string;
+  agent_group: string;
+  kind: 'call' | 'callback';
+  enqueued_at: number;
+  seq: number;
+  exclude: string | string[];
+}
+
+export function toQueueEntry(row: QueueRow): QueueEntry {
+  return {
+    contactId: row.contact_id,
+    queue: row.queue,
+    agentGroup: row.agent_group,
+    kind: row.kind,
+    enqueuedAt: row.enqueued_at,
+    seq: row.seq,
+    exclude: typeof row.exclude === 'string' ? (JSON.parse(row.exclude) as string[]) : row.exclude,
+  };
+}
+
+/** An agent_offers row as both databases return it. */
+export interface OfferRow {
+  agent: string;
+  contact_id: string;
+  queue: string | null;
+  offered_at: number;
+}
+
+export function toOffer(row: OfferRow): Offer {
+  return { agent: row.agent, contactId: row.contact_id, queue: row.queue, offeredAt: row.offered_at };
 }
