@@ -1,7 +1,7 @@
 import { defineBlock, outcome } from '../block-definition.js';
 import type { VariableType } from '../flow.js';
 import { ref } from '../schema/defs.js';
-import type { CheckRule } from './check-variable.js';
+import { type CheckRule, checkRulesSchema, ruleNames, ruleOutcomes } from './check-rules.js';
 import { ALL_FLOWS, arr, conditionRefs, obj, refIf } from './common.js';
 
 /**
@@ -67,52 +67,15 @@ export const checkQueueStatus = defineBlock<CheckQueueStatusSettings>({
         ...ref('resourceName'),
         description: 'Queue whose figures are read (name in resources); absent: the working queue.',
       },
-      rules: {
-        description:
-          'Rules checked in order (1 to 20); the first whose condition holds gives its outcome, none gives `noMatch`.',
-        type: 'array',
-        minItems: 1,
-        maxItems: 20,
-        items: {
-          type: 'object',
-          properties: {
-            outcome: {
-              description:
-                'Outcome this rule takes: a name starting with a lower-case letter, at most 40 characters, not `noMatch` or `error`. Wire it in `next`.',
-              type: 'string',
-              pattern: '^[a-z][A-Za-z0-9]*$',
-              maxLength: 40,
-              not: { enum: ['noMatch', 'error'] },
-            },
-            label: {
-              description: 'Label shown for the outcome on the canvas, at most 60 characters.',
-              type: 'string',
-              maxLength: 60,
-            },
-            when: {
-              ...ref('condition'),
-              description:
-                'Condition over the queue figures (agentsOnline, agentsStaffed, agentsAvailable, contactsInQueue, oldestContactAgeSeconds, estimatedWaitSeconds) and variables: `{ variable, operator, value }`, or `all` / `any` / `not` of conditions.',
-            },
-          },
-          required: ['outcome', 'when'],
-          additionalProperties: false,
-        },
-      },
+      rules: checkRulesSchema(
+        'Condition over the queue figures (agentsOnline, agentsStaffed, agentsAvailable, contactsInQueue, oldestContactAgeSeconds, estimatedWaitSeconds) and variables: `{ variable, operator, value }`, or `all` / `any` / `not` of conditions.',
+      ),
     },
     required: ['rules'],
     additionalProperties: false,
   },
   outcomeNames: ['<rule outcome>', 'noMatch', 'error'],
-  outcomes: (s) => [
-    ...arr(s.rules).map((r) => {
-      const rule = obj(r) ?? {};
-      const name = String(rule.outcome ?? '');
-      return outcome(name, typeof rule.label === 'string' ? rule.label : name);
-    }),
-    outcome('noMatch', 'No match'),
-    outcome('error', 'Error'),
-  ],
+  outcomes: (s) => [...ruleOutcomes(s.rules), outcome('noMatch', 'No match'), outcome('error', 'Error')],
   terminal: false,
   waits: () => false,
   defaults: () => ({
@@ -124,10 +87,7 @@ export const checkQueueStatus = defineBlock<CheckQueueStatusSettings>({
       },
     ],
   }),
-  summary: (s) =>
-    `${typeof s.queue === 'string' ? s.queue : 'working queue'}: ${arr(s.rules)
-      .map((r) => String(obj(r)?.outcome ?? ''))
-      .join(' / ')}`,
+  summary: (s) => `${typeof s.queue === 'string' ? s.queue : 'working queue'}: ${ruleNames(s.rules)}`,
   // Figures are not variables: only the flow and system variables a condition names are references.
   references: (s) => [
     ...refIf('queue', s.queue, '/queue'),

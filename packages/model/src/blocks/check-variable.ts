@@ -1,12 +1,8 @@
 import { defineBlock, outcome } from '../block-definition.js';
-import { ref } from '../schema/defs.js';
+import { type CheckRule, checkRulesSchema, ruleNames, ruleOutcomes } from './check-rules.js';
 import { ALL_FLOWS, arr, conditionRefs, obj } from './common.js';
 
-export interface CheckRule {
-  outcome: string;
-  label?: string;
-  when: Record<string, unknown>;
-}
+export type { CheckRule } from './check-rules.js';
 
 export interface CheckVariableSettings {
   rules: CheckRule[];
@@ -23,51 +19,15 @@ export const checkVariable = defineBlock<CheckVariableSettings>({
   settingsSchema: {
     type: 'object',
     properties: {
-      rules: {
-        description:
-          'Rules checked in order (1 to 20); the first whose condition holds gives its outcome, none gives `noMatch`.',
-        type: 'array',
-        minItems: 1,
-        maxItems: 20,
-        items: {
-          type: 'object',
-          properties: {
-            outcome: {
-              description:
-                'Outcome this rule takes: a name starting with a lower-case letter, at most 40 characters, not `noMatch` or `error`. Wire it in `next`.',
-              type: 'string',
-              pattern: '^[a-z][A-Za-z0-9]*$',
-              maxLength: 40,
-              not: { enum: ['noMatch', 'error'] },
-            },
-            label: {
-              description: 'Label shown for the outcome on the canvas, at most 60 characters.',
-              type: 'string',
-              maxLength: 60,
-            },
-            when: {
-              ...ref('condition'),
-              description:
-                'Condition that selects this rule: a comparison `{ variable, operator, value }`, or `all` / `any` / `not` of conditions.',
-            },
-          },
-          required: ['outcome', 'when'],
-          additionalProperties: false,
-        },
-      },
+      rules: checkRulesSchema(
+        'Condition that selects this rule: a comparison `{ variable, operator, value }`, or `all` / `any` / `not` of conditions.',
+      ),
     },
     required: ['rules'],
     additionalProperties: false,
   },
   outcomeNames: ['<rule outcome>', 'noMatch'],
-  outcomes: (s) => [
-    ...arr(s.rules).map((r) => {
-      const rule = obj(r) ?? {};
-      const name = String(rule.outcome ?? '');
-      return outcome(name, typeof rule.label === 'string' ? rule.label : name);
-    }),
-    outcome('noMatch', 'No match'),
-  ],
+  outcomes: (s) => [...ruleOutcomes(s.rules), outcome('noMatch', 'No match')],
   terminal: false,
   waits: () => false,
   defaults: () => ({
@@ -75,10 +35,7 @@ export const checkVariable = defineBlock<CheckVariableSettings>({
       { outcome: 'vip', when: { variable: 'customerTier', operator: 'equals', value: { value: 'gold' } } },
     ],
   }),
-  summary: (s) =>
-    arr(s.rules)
-      .map((r) => String(obj(r)?.outcome ?? ''))
-      .join(' / '),
+  summary: (s) => ruleNames(s.rules),
   references: (s) => arr(s.rules).flatMap((r, i) => conditionRefs(obj(r)?.when, `/rules/${i}/when`)),
   form: [{ key: 'rules', label: 'Rules', widget: 'conditions' }],
 });
