@@ -10,6 +10,10 @@ export interface Leader {
 }
 
 const EVENTS_CHANNEL = 'callflow_events';
+/** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more; the rest is left for the envelope. */
+const PAYLOAD_BYTES = 7_900;
+/** How long a large event's body stays for the processes to read (ms). */
+const BODY_KEPT_MS = 60_000;
 
 /**
  * The lead of a center kept in PostgreSQL: one row, held by a lease the leader renews with its
@@ -66,7 +70,9 @@ export class CenterLeader {
 
   /**
    * Sends a live event to every process (this one included; it skips its own by `from`). Events are
-   * batched: one NOTIFY carries as many as fit in PostgreSQL's 8,000-byte payload.
+   * batched: one NOTIFY carries as many as fit in PostgreSQL's 8,000-byte payload. An event too large
+   * for a payload goes as a reference to its body, written to `center_events` by the same statement
+   * (the NOTIFY is delivered at commit, so the body is there when a process reads it).
    */
   async notify(from: string, event: unknown): Promise<void> {
     this.#outbox.push(JSON.stringify(event));
@@ -77,31 +83,57 @@ export class CenterLeader {
   }
 
   async #send(from: string): Promise<void> {
+    const envelope = Buffer.byteLength(`{"from":${JSON.stringify(from)},"events":[]}`);
     while (this.#outbox.length > 0) {
+      const first = this.#outbox[0] as string;
+      if (envelope + Buffer.byteLength(first) > PAYLOAD_BYTES) {
+        this.#outbox.shift();
+        const now = Date.now();
+        await this.#events.query(
+          `WITH old AS (DELETE FROM center_events WHERE created_at < $4),
+                body AS (INSERT INTO center_events (body, created_at) VALUES ($3, $5) RETURNING id)
+           SELECT pg_notify($1, json_build_object('from', $2::text, 'ref', id)::text) FROM body`,
+          [EVENTS_CHANNEL, from, first, now - BODY_KEPT_MS, now],
+        );
+        continue;
+      }
       const batch: string[] = [];
-      let size = 100;
-      while (
-        this.#outbox.length > 0 &&
-        (batch.length === 0 || size + (this.#outbox[0]?.length ?? 0) < 7_500)
-      ) {
-        const next = this.#outbox.shift() as string;
-        size += next.length + 1;
+      let size = envelope;
+      for (let next = this.#outbox[0]; next !== undefined; next = this.#outbox[0]) {
+        const bytes = Buffer.byteLength(next) + 1;
+        if (size + bytes > PAYLOAD_BYTES) break;
+        size += bytes;
         batch.push(next);
+        this.#outbox.shift();
       }
       const payload = `{"from":${JSON.stringify(from)},"events":[${batch.join(',')}]}`;
       await this.#events.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
     }
   }
 
-  /** Hears every process's live events. */
+  /**
+   * Hears every process's live events, in the order they were sent: a notification that refers to a
+   * large event's body is read from the table before the notifications after it are heard.
+   */
   async listen(url: string, hear: (from: string, event: unknown) => void): Promise<void> {
     const client = new pg.Client({ connectionString: url });
     client.on('error', () => undefined);
     await client.connect();
+    let heard = Promise.resolve();
     client.on('notification', (message) => {
       if (message.channel !== EVENTS_CHANNEL || !message.payload) return;
-      const { from, events } = JSON.parse(message.payload) as { from: string; events: unknown[] };
-      for (const event of events) hear(from, event);
+      const note = JSON.parse(message.payload) as { from: string; events?: unknown[]; ref?: number };
+      heard = heard.then(async () => {
+        if (note.ref === undefined) {
+          for (const event of note.events ?? []) hear(note.from, event);
+          return;
+        }
+        const { rows } = await client
+          .query<{ body: string }>('SELECT body FROM center_events WHERE id = $1', [note.ref])
+          .catch(() => ({ rows: [] as { body: string }[] }));
+        // A body is kept a minute: only a process stalled longer than that misses it.
+        if (rows[0]) hear(note.from, JSON.parse(rows[0].body));
+      });
     });
     await client.query(`LISTEN ${EVENTS_CHANNEL}`);
     this.#listener = client;

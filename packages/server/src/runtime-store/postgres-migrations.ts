@@ -112,6 +112,18 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql:
     );
     `,
   },
+  {
+    version: 3,
+    name: 'large live events',
+    sql: `
+    CREATE TABLE center_events (
+      id         BIGSERIAL PRIMARY KEY,
+      body       TEXT NOT NULL,
+      created_at BIGINT NOT NULL
+    );
+    CREATE INDEX center_events_by_age ON center_events (created_at);
+    `,
+  },
 ];
 
 /** Any number, fixed: every process starting at once waits for the one that migrates. */
