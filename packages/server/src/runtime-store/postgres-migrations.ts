@@ -124,6 +124,73 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql:
     CREATE INDEX center_events_by_age ON center_events (created_at);
     `,
   },
+  {
+    version: 4,
+    name: 'a step in one statement',
+    // What PostgresRuntimeStore.saveStep did in seven statements of one transaction (fence check,
+    // contact, timers, callback requests, trace, callback status), in one call: one round trip per
+    // step. A stale fence raises CF001 (the store's LeaseLostError) and the whole step is undone.
+    sql: `
+    CREATE FUNCTION callflow_save_step(
+      p_id TEXT, p_kind TEXT, p_flow_id TEXT, p_version INTEGER, p_status TEXT, p_steps INTEGER,
+      p_snapshot TEXT, p_pending TEXT, p_now TEXT,
+      p_owner TEXT, p_token BIGINT, p_until BIGINT,
+      p_timer_ids TEXT[], p_timer_ats BIGINT[],
+      p_cb_ids TEXT[], p_cb_kinds TEXT[], p_cb_names TEXT[], p_cb_numbers TEXT[], p_cb_queues TEXT[],
+      p_cb_requests TEXT[], p_cb_by TEXT[],
+      p_trace_seqs INTEGER[], p_trace_entries TEXT[],
+      p_callback_status TEXT
+    ) RETURNS void LANGUAGE plpgsql AS $step$
+    DECLARE
+      held RECORD;
+      created BOOLEAN := false;
+    BEGIN
+      IF p_owner IS NOT NULL THEN
+        SELECT owner, fence INTO held FROM contacts WHERE id = p_id FOR UPDATE;
+        IF FOUND THEN
+          IF held.owner IS DISTINCT FROM p_owner OR held.fence <> p_token THEN
+            RAISE EXCEPTION 'contact % is written by another process', p_id USING ERRCODE = 'CF001';
+          END IF;
+        ELSE
+          -- A new contact, owned by its writer; another process creating the same id first wins.
+          INSERT INTO contacts (id, kind, flow_id, version, status, steps, snapshot, pending, created_at,
+            updated_at, owner, fence, lease_until)
+          VALUES (p_id, p_kind, p_flow_id, p_version, p_status, p_steps, p_snapshot, p_pending, p_now, p_now,
+            p_owner, p_token, p_until)
+          ON CONFLICT (id) DO NOTHING;
+          IF NOT FOUND THEN
+            RAISE EXCEPTION 'contact % is written by another process', p_id USING ERRCODE = 'CF001';
+          END IF;
+          created := true;
+        END IF;
+      END IF;
+      IF NOT created THEN
+        INSERT INTO contacts (id, kind, flow_id, version, status, steps, snapshot, pending, created_at, updated_at)
+        VALUES (p_id, p_kind, p_flow_id, p_version, p_status, p_steps, p_snapshot, p_pending, p_now, p_now)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, steps = excluded.steps,
+          version = excluded.version, flow_id = excluded.flow_id, snapshot = excluded.snapshot,
+          pending = excluded.pending, updated_at = excluded.updated_at;
+      END IF;
+      -- The contact's timers become exactly the snapshot's (absolute deadlines).
+      DELETE FROM contact_timers WHERE contact_id = p_id AND NOT (timer_id = ANY(p_timer_ids));
+      INSERT INTO contact_timers (contact_id, timer_id, deadline)
+      SELECT p_id, t.id, t.at FROM unnest(p_timer_ids, p_timer_ats) AS t(id, at)
+      ON CONFLICT (contact_id, timer_id) DO UPDATE SET deadline = excluded.deadline;
+      INSERT INTO callbacks (id, kind, name, number, queue, status, request, requested_by, created_at)
+      SELECT c.id, c.kind, c.name, c.number, c.queue, 'requested', c.request, c.by, p_now
+      FROM unnest(p_cb_ids, p_cb_kinds, p_cb_names, p_cb_numbers, p_cb_queues, p_cb_requests, p_cb_by)
+        WITH ORDINALITY AS c(id, kind, name, number, queue, request, by, n)
+      ORDER BY c.n
+      ON CONFLICT (id) DO NOTHING;
+      INSERT INTO contact_trace (contact_id, seq, entry)
+      SELECT p_id, e.seq, e.entry FROM unnest(p_trace_seqs, p_trace_entries) AS e(seq, entry)
+      ON CONFLICT (contact_id, seq) DO NOTHING;
+      -- A callback request follows its contact's status until an agent transfers it (as in SQLite).
+      UPDATE callbacks SET status = p_callback_status WHERE id = p_id AND status <> 'cancelled';
+    END;
+    $step$;
+    `,
+  },
 ];
 
 /** Any number, fixed: every process starting at once waits for the one that migrates. */

@@ -37,6 +37,8 @@ const TYPES = {
 };
 
 const ACTIVE = "status NOT IN ('ended', 'transferred')";
+/** The SQLSTATE callflow_save_step raises for a write with a stale fencing token. */
+const LEASE_LOST = 'CF001';
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database */
@@ -178,66 +180,46 @@ export class PostgresRuntimeStore implements RuntimeStore {
 
   // -- contacts ---------------------------------------------------------------------------------------
 
+  /** One round trip: the step is one call of callflow_save_step (migration 4), its own transaction. */
   async saveStep(step: StepWrite, fence?: Fence): Promise<void> {
     const { contactId: id, stored, callbacks, trace } = step;
     const s = stored.snapshot;
-    const now = new Date().toISOString();
-    const snapshot = this.#box.seal(serializeSnapshot(s));
-    const pending = this.#box.seal(JSON.stringify(stored.pending));
-    await this.#tx(async (c) => {
-      let exists = true;
-      if (fence) {
-        const { rows } = await c.query<{ owner: string | null; fence: number }>(
-          'SELECT owner, fence FROM contacts WHERE id = $1 FOR UPDATE',
-          [id],
-        );
-        const row = rows[0];
-        if (row && (row.owner !== fence.owner || row.fence !== fence.token)) throw new LeaseLostError(fence);
-        exists = row !== undefined;
-      }
-      const values = [id, s.kind, s.flowId, s.version, s.status, s.steps, snapshot, pending, now];
-      if (!exists && fence) {
-        // A new contact, owned by its writer; another process creating the same id first wins.
-        const { rowCount } = await c.query(
-          `INSERT INTO contacts (id, kind, flow_id, version, status, steps, snapshot, pending, created_at, updated_at,
-             owner, fence, lease_until)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING`,
-          [...values, fence.owner, fence.token, fence.until],
-        );
-        if (!rowCount) throw new LeaseLostError(fence);
-      } else {
-        await c.query(
-          `INSERT INTO contacts (id, kind, flow_id, version, status, steps, snapshot, pending, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
-           ON CONFLICT (id) DO UPDATE SET status = excluded.status, steps = excluded.steps,
-             version = excluded.version, flow_id = excluded.flow_id, snapshot = excluded.snapshot,
-             pending = excluded.pending, updated_at = excluded.updated_at`,
-          values,
-        );
-      }
-      // The contact's timers become exactly the snapshot's (absolute deadlines).
-      await c.query(
-        `WITH gone AS (DELETE FROM contact_timers WHERE contact_id = $1 AND NOT (timer_id = ANY($2::text[])))
-         INSERT INTO contact_timers (contact_id, timer_id, deadline)
-         SELECT $1, t.id, t.at FROM unnest($2::text[], $3::bigint[]) AS t(id, at)
-         ON CONFLICT (contact_id, timer_id) DO UPDATE SET deadline = excluded.deadline`,
-        [id, s.timers.map((t) => t.id), s.timers.map((t) => t.at)],
+    const requests = callbacks.map((cb) => cb.request);
+    try {
+      await this.pool.query(
+        `SELECT callflow_save_step($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+           $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
+        [
+          id,
+          s.kind,
+          s.flowId,
+          s.version,
+          s.status,
+          s.steps,
+          this.#box.seal(serializeSnapshot(s)),
+          this.#box.seal(JSON.stringify(stored.pending)),
+          new Date().toISOString(),
+          fence?.owner ?? null,
+          fence?.token ?? null,
+          fence?.until ?? null,
+          s.timers.map((t) => t.id),
+          s.timers.map((t) => t.at),
+          requests.map((r) => r.id),
+          callbacks.map((cb) => cb.kind),
+          requests.map((r) => r.name ?? null),
+          requests.map((r) => r.number),
+          requests.map((r) => r.queue),
+          requests.map((r) => this.#box.seal(JSON.stringify(r))),
+          callbacks.map((cb) => cb.requestedBy),
+          trace.map((e) => e.seq),
+          trace.map((e) => JSON.stringify(e)),
+          isTransferredCallback(s) ? 'transferred' : s.status,
+        ],
       );
-      for (const cb of callbacks) await insertCallback(c, this.#box, cb, now);
-      if (trace.length > 0) {
-        await c.query(
-          `INSERT INTO contact_trace (contact_id, seq, entry)
-           SELECT $1, e.seq, e.entry FROM unnest($2::int[], $3::text[]) AS e(seq, entry)
-           ON CONFLICT (contact_id, seq) DO NOTHING`,
-          [id, trace.map((e) => e.seq), trace.map((e) => JSON.stringify(e))],
-        );
-      }
-      // A callback request follows its contact's status until an agent transfers it (as in SQLite).
-      await c.query("UPDATE callbacks SET status = $1 WHERE id = $2 AND status <> 'cancelled'", [
-        isTransferredCallback(s) ? 'transferred' : s.status,
-        id,
-      ]);
-    });
+    } catch (error) {
+      if (fence && (error as { code?: string }).code === LEASE_LOST) throw new LeaseLostError(fence);
+      throw error;
+    }
   }
 
   async contact(id: string): Promise<StoredContact | undefined> {
