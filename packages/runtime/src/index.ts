@@ -76,7 +76,12 @@ export {
   type SimulatorOptions,
   type StartCallParams,
 } from './simulator/simulator.js';
-export { defaultPromptSeconds, type NumberBehaviour, SimulatedTelephony } from './simulator/telephony.js';
+export {
+  defaultPromptSeconds,
+  type NumberBehaviour,
+  type SimulatedDial,
+  SimulatedTelephony,
+} from './simulator/telephony.js';
 export {
   currentOffer,
   startAgentCallback,

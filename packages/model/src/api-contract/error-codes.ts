@@ -121,7 +121,8 @@ export const API_ERROR_CODES = {
   no_offer: { status: 409, meaning: 'The agent has no offer to accept or reject.' },
   no_connected_call: {
     status: 409,
-    meaning: 'The agent is not on a call to hang up (free, only offered one, in wrap-up); details.state.',
+    meaning:
+      'The agent is not on a call to hang up, prompt or preview a transfer or consult from (free, only offered one, in wrap-up); details.state.',
   },
   center_at_capacity: {
     status: 409,

@@ -25,6 +25,8 @@ const agentParams = z.object({
 });
 /** A number an agent picks to present: a number name or its E.164. */
 const callerIdPick = z.string().max(32);
+/** The kinds of call an agent places, as the caller-ID preview names them. */
+export const AGENT_CALL_PURPOSES = ['outbound', 'callback', 'transfer', 'consult'] as const;
 /** An action without parameters takes no body, or a JSON object with no fields. */
 const noFields = z.strictObject({});
 
@@ -400,9 +402,13 @@ export const runtimeRoutes = {
       callerId: callerIdPick
         .optional()
         .meta({ description: 'A number (name or E.164) the agent would pick.' }),
+      purpose: z.enum(AGENT_CALL_PURPOSES).optional().meta({
+        description:
+          'The call foreseen: outbound (POST callbacks), callback (pending-callback/place: after the call ends, through the outbound whisper), transfer or consult (to a number, during the call). Default: transfer during a call, else outbound.',
+      }),
     }),
     responses: { 200: json(callerIdDecision) },
-    errors: ['invalid_query', 'agent_not_found', 'forbidden_agent', 'invalid_number'],
+    errors: ['invalid_query', 'agent_not_found', 'forbidden_agent', 'invalid_number', 'no_connected_call'],
   }),
   promptCallback: defineRoute({
     method: 'POST',

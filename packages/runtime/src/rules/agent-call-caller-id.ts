@@ -50,3 +50,36 @@ export function previewAgentCallCallerId(p: AgentCallPreview): CallerIdDecision 
     return { ...decision, name: whisper.name };
   return decision;
 }
+
+export interface ConsultCallerIdParams {
+  resources: Resources;
+  /** The consulting agent. */
+  agent: string;
+  /** E.164 of the consulted number. */
+  dialedNumber: string;
+  /** The queue of the call the agent consults from. */
+  queue?: string;
+  callerNumber?: string;
+  agentChoice?: string;
+  variables?: (name: string) => unknown;
+  random?: () => number;
+}
+
+/**
+ * The caller ID of a consult leg to a number: an agent's call during an active call (no outbound
+ * whisper plays on a consult). The engine dials the leg with it and the desktop's preview tells it.
+ */
+export function consultCallerId(p: ConsultCallerIdParams): CallerIdDecision {
+  return resolveCallerId({
+    purpose: 'consult',
+    resources: p.resources,
+    dialedNumber: p.dialedNumber,
+    agent: p.agent,
+    activeCall: true,
+    ...(p.queue !== undefined ? { queue: p.queue } : {}),
+    ...(p.callerNumber !== undefined ? { callerNumber: p.callerNumber } : {}),
+    ...(p.agentChoice !== undefined ? { agentChoice: p.agentChoice } : {}),
+    ...(p.variables ? { variables: p.variables } : {}),
+    ...(p.random ? { random: p.random } : {}),
+  });
+}

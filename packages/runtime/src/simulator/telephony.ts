@@ -1,6 +1,6 @@
 import type { AdapterListener, TelephonyAdapter, TelephonyCommand } from '../adapter/contract.js';
 import type { VirtualClock } from '../host/clock.js';
-import type { ContactEvent, ContactEventBody, ResolvedPrompt } from '../types.js';
+import type { ContactEvent, ContactEventBody, DialPurpose, ResolvedPrompt } from '../types.js';
 
 /** How a simulated external number (or a callback's customer) behaves when dialled. */
 export type NumberBehaviour =
@@ -24,8 +24,24 @@ export interface SimulatedTelephonyOptions {
   failCommand?: (contactId: string, command: TelephonyCommand) => string | undefined;
 }
 
+/** A leg the simulator dialled for a contact, as a provider's call record shows it. */
+export interface SimulatedDial {
+  ref: string;
+  purpose: DialPurpose;
+  to: string;
+  callerId?: string;
+  callerIdName?: string;
+  /** Epoch ms the dial was placed. */
+  at: number;
+  /** `cancelled` before it was answered, `hungUp` after (cancelDial, or the contact's line hung up). */
+  status: 'ringing' | 'answered' | 'busy' | 'noAnswer' | 'failed' | 'completed' | 'cancelled' | 'hungUp';
+  /** The contact's caller was bridged to this leg. */
+  bridged: boolean;
+}
+
 interface Leg {
   ended: boolean;
+  dials: SimulatedDial[];
   /** Cancels of what is scheduled for the leg (prompt ends, dial results). */
   pending: Map<string, () => void>;
   recording: 'off' | 'on' | 'paused';
@@ -62,10 +78,15 @@ export class SimulatedTelephony implements TelephonyAdapter {
     return this.sent.filter((s) => s.contactId === contactId).map(({ contactId: _, ...sent }) => sent);
   }
 
+  /** The legs dialled for a contact, oldest first, with what became of each. */
+  dials(contactId: string): SimulatedDial[] {
+    return (this.legs.get(contactId)?.dials ?? []).map((d) => ({ ...d }));
+  }
+
   /** A caller dials in: the leg exists from now on. */
   connect(contactId: string): void {
     if (!this.legs.has(contactId))
-      this.legs.set(contactId, { ended: false, pending: new Map(), recording: 'off' });
+      this.legs.set(contactId, { ended: false, dials: [], pending: new Map(), recording: 'off' });
   }
 
   isConnected(contactId: string): boolean {
@@ -129,13 +150,19 @@ export class SimulatedTelephony implements TelephonyAdapter {
       case 'dial':
         this.dial(contactId, leg, command);
         return;
-      case 'cancelDial':
+      case 'cancelDial': {
         leg.pending.get(command.dialRef)?.();
         leg.pending.delete(command.dialRef);
+        const dial = leg.dials.find((d) => d.ref === command.dialRef);
+        if (dial) dial.status = dial.status === 'ringing' ? 'cancelled' : hungUpIfLive(dial.status);
         return;
-      case 'bridge':
+      }
+      case 'bridge': {
         leg.bridgedTo = command.agent ?? command.dialRef ?? '';
+        const dial = command.dialRef ? leg.dials.find((d) => d.ref === command.dialRef) : undefined;
+        if (dial) dial.bridged = true;
         return;
+      }
       case 'setRecording':
         leg.recording = command.action === 'pause' ? 'paused' : command.action === 'stop' ? 'off' : 'on';
         return;
@@ -148,12 +175,25 @@ export class SimulatedTelephony implements TelephonyAdapter {
   private dial(contactId: string, leg: Leg, command: Extract<TelephonyCommand, { type: 'dial' }>): void {
     const behaviour = this.options.numbers?.[command.to] ?? 'answer';
     const clock = this.options.clock;
-    const result = (after: number, body: ContactEventBody) =>
+    const record: SimulatedDial = {
+      ref: command.ref,
+      purpose: command.purpose,
+      to: command.to,
+      ...(command.callerId !== undefined ? { callerId: command.callerId } : {}),
+      ...(command.callerIdName !== undefined ? { callerIdName: command.callerIdName } : {}),
+      at: clock.now(),
+      status: 'ringing',
+      bridged: false,
+    };
+    leg.dials.push(record);
+    const result = (after: number, body: Extract<ContactEventBody, { type: 'dialResult' }>) =>
       leg.pending.set(
         command.ref,
         clock.after(after, () => {
           leg.pending.delete(command.ref);
-          if (!leg.ended) this.report(contactId, body);
+          if (leg.ended) return;
+          record.status = body.result;
+          this.report(contactId, body);
         }),
       );
     if (behaviour === 'busy') return void result(1, { type: 'dialResult', ref: command.ref, result: 'busy' });
@@ -181,14 +221,16 @@ export class SimulatedTelephony implements TelephonyAdapter {
             at: clock.now(),
           });
         }
+        record.status = 'answered';
         this.report(contactId, { type: 'dialResult', ref: command.ref, result: 'answered' });
         if (hangUpAfter !== undefined) {
           leg.pending.set(
             command.ref,
             clock.after(hangUpAfter, () => {
               leg.pending.delete(command.ref);
-              if (!leg.ended)
-                this.report(contactId, { type: 'dialResult', ref: command.ref, result: 'completed' });
+              if (leg.ended) return;
+              record.status = 'completed';
+              this.report(contactId, { type: 'dialResult', ref: command.ref, result: 'completed' });
             }),
           );
         } else leg.pending.delete(command.ref);
@@ -198,6 +240,8 @@ export class SimulatedTelephony implements TelephonyAdapter {
 
   private end(leg: Leg): void {
     leg.ended = true;
+    for (const dial of leg.dials)
+      dial.status = dial.status === 'ringing' ? 'cancelled' : hungUpIfLive(dial.status);
     for (const cancel of leg.pending.values()) cancel();
     leg.pending.clear();
   }
@@ -207,4 +251,9 @@ export class SimulatedTelephony implements TelephonyAdapter {
     const event: ContactEvent = { ...body, id: `sim-${this.eventSeq}`, at: this.options.clock.now() };
     for (const listener of this.listeners) listener(contactId, event);
   }
+}
+
+/** An answered leg that is hung up; a leg already over keeps how it ended. */
+function hungUpIfLive(status: SimulatedDial['status']): SimulatedDial['status'] {
+  return status === 'answered' ? 'hungUp' : status;
 }

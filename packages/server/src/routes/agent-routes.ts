@@ -4,7 +4,6 @@ import {
   AGENT_NOT_AVAILABLE,
   callPlacingRefusal,
   checkCallerIdPick,
-  previewAgentCallCallerId,
   type TransferTarget,
 } from '@callflow/runtime';
 import type { Express } from 'express';
@@ -14,6 +13,7 @@ import type { EventBus } from '../ops/event-bus.js';
 import { Consults } from '../runtime-host/consults.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
 import type { PublishedVersions } from '../store/published-versions.js';
+import { previewAgentCallerId } from './agent-caller-id-preview.js';
 import { agentContactView, agentDesktop } from './agent-desktop-view.js';
 import { callbackNumber, callbackView, refuseAtCapacity } from './callback-routes.js';
 import { saveVariable } from './variable-save.js';
@@ -221,20 +221,6 @@ export function agentRoutes(
     res.status(201).json(placedView(s.contactId, { agent: name, number, callerId }));
   });
 
-  /** The caller ID an agent's call is dialled with, foreseen through its queue's outbound whisper. */
-  const foreseen = (agent: string, number: string, agentChoice: string | undefined, queue?: string) =>
-    previewAgentCallCallerId({
-      resources: resources(),
-      agent,
-      dialedNumber: number,
-      activeCall: queue !== undefined,
-      // During a call the number is dialled as a transfer (no whisper); else as an outbound call.
-      throughWhisper: queue === undefined,
-      ...(queue !== undefined ? { queue } : {}),
-      ...(agentChoice !== undefined ? { agentChoice } : {}),
-      liveFlow: (id) => published.live(id)?.flow,
-    });
-
   /**
    * An agent's call as the API answers it: the callback row, with the caller-ID decision the call was
    * dialled with, or (while its outbound whisper still plays) the one it will be dialled with.
@@ -247,7 +233,14 @@ export function agentRoutes(
     return (
       row && {
         ...callbackView(host, row),
-        callerId: host.callerIdOf(contactId) ?? foreseen(placed.agent, placed.number, placed.callerId),
+        callerId:
+          host.callerIdOf(contactId) ??
+          previewAgentCallerId(host, resources(), published, {
+            agent: placed.agent,
+            number: placed.number,
+            purpose: 'outbound',
+            ...(placed.callerId !== undefined ? { agentChoice: placed.callerId } : {}),
+          }),
       }
     );
   };
@@ -255,10 +248,15 @@ export function agentRoutes(
   // What the desktop's caller-ID picker preselects for a call to `to`, and why (nothing is placed).
   route(app, API.agentCallerId, (input, _req, res) => {
     const name = agentOf(input);
-    const number = callbackNumber(input.query.to, resources());
-    const agent = host.acd.agents.get(name);
-    const queue = agent?.contactId ? host.snapshot(agent.contactId)?.queue?.name : undefined;
-    res.json(foreseen(name, number, input.query.callerId, queue));
+    const { to, callerId, purpose } = input.query;
+    res.json(
+      previewAgentCallerId(host, resources(), published, {
+        agent: name,
+        number: callbackNumber(to, resources()),
+        ...(callerId !== undefined ? { agentChoice: callerId } : {}),
+        ...(purpose !== undefined ? { purpose } : {}),
+      }),
+    );
   });
 
   // Consult another agent or a number, then complete (warm transfer) or cancel.
