@@ -5,7 +5,7 @@
  * themselves, so there is no clock to move.
  */
 import type { Flow } from '@callflow/model';
-import type { AgentState } from '@callflow/runtime';
+import { type AgentState, isContactOver } from '@callflow/runtime';
 import { ApiError } from '../api/request';
 import {
   type CallerAction,
@@ -20,7 +20,6 @@ import { onServerEvent, type ServerEventListener } from '../app/server-events';
 import { type CallSetup, callSetupProblem } from './call-setup';
 import { serviceCallView } from './service-view';
 import type { SimulationInputs, SimulationView } from './simulation-controller';
-import { callOver } from './simulation-view';
 
 export interface ServiceCallOptions {
   calls?: ServiceCalls;
@@ -239,7 +238,7 @@ export class ServiceCallController {
   }
 
   private running(): boolean {
-    return this.contact !== null && !callOver(this.contact.status);
+    return this.contact !== null && !isContactOver(this.contact);
   }
 
   /** The caller of the call being left hangs up (fire and forget: it may have ended meanwhile). */

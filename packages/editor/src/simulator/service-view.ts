@@ -4,13 +4,13 @@
  * server; the same transcript, offer and path rules as the in-browser simulator (`simulation-view`).
  */
 import type { Flow } from '@callflow/model';
+import { isContactOver } from '@callflow/runtime';
 import type { ServiceAgent, ServiceContact, ServiceLogEntry, ServiceTraceEntry } from '../api/service-calls';
 import type { AgentRow, SimulationView } from './simulation-controller';
 import {
   type AgentOffer,
   activeBlock,
   callerIdChoices,
-  callOver,
   eventLine,
   type ObservedCommand,
   systemRows,
@@ -93,7 +93,7 @@ export function serviceCallView(data: ServiceCallData): SimulationView {
     visitedBlockIds: [],
   };
   if (!contact) return base;
-  const ended = callOver(contact.status);
+  const ended = isContactOver(contact);
   const timers = contact.timers.map((t) => Date.parse(t.at)).filter((at) => !Number.isNaN(at));
   const snapshot = {
     contactId: contact.contactId,

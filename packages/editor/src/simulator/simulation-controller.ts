@@ -9,6 +9,7 @@ import {
   CallSecrets,
   type ContactSnapshot,
   createSimulator,
+  isContactOver,
   REDACTED,
   runScenario,
   type Scenario,
@@ -22,7 +23,6 @@ import {
   activeBlock,
   type CallerIdChoice,
   callerIdChoices,
-  callOver,
   eventLine,
   type ObservedCommand,
   systemRows,
@@ -300,7 +300,7 @@ export class SimulationController {
   /** A prompt (not hold music) is playing and has not finished yet. */
   private promptPlaying(contactId: string): boolean {
     const snapshot = this.sim?.snapshot(contactId);
-    if (!snapshot || snapshot.status === 'ended') return false;
+    if (!snapshot || isContactOver(snapshot)) return false;
     const playing = new Set<string>();
     for (const entry of this.logOf(contactId)) {
       const detail = entry.detail as { ref?: string; loop?: boolean } | undefined;
@@ -379,7 +379,7 @@ export class SimulationController {
     }
     // The whole trace: the snapshot itself keeps only its newest entries.
     const trace = sim.trace(contactId);
-    const ended = callOver(snapshot.status);
+    const ended = isContactOver(snapshot);
     const timers = snapshot.timers.map((t) => t.at);
     return {
       phase: ended ? 'ended' : 'running',

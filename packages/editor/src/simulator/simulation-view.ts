@@ -7,7 +7,7 @@
  * reads (structural types: the runtime's own types fit them).
  */
 import type { Flow } from '@callflow/model';
-import { describeRuntimeError, REDACTED, type TraceEntry } from '@callflow/runtime';
+import { describeRuntimeError, isContactOver, REDACTED, type TraceEntry } from '@callflow/runtime';
 
 /** A trace entry as the runtime writes it: one definition (the runtime's), for both simulators. */
 export type ObservedTraceEntry = TraceEntry;
@@ -88,11 +88,6 @@ export interface VariableRow {
   secure: boolean;
 }
 
-/** The call is over for the caller: ended, or handed over to the party it was transferred to. */
-export function callOver(status: string): boolean {
-  return status === 'ended' || status === 'transferred';
-}
-
 /** A value in one line: strings as they are, everything else as JSON, nothing as a dash. */
 export function displayValue(value: unknown): string {
   if (value === undefined || value === null) return '—';
@@ -141,7 +136,7 @@ export function visitedBlocks(trace: readonly ObservedTraceEntry[], flowId: stri
  * queue flow may be running on top of it, invoked from that block). Null when the contact has ended.
  */
 export function activeBlock(snapshot: ObservedSnapshot, flowId: string): string | null {
-  if (snapshot.status === 'ended') return null;
+  if (isContactOver(snapshot)) return null;
   for (let i = snapshot.stack.length - 1; i >= 0; i--) {
     const frame = snapshot.stack[i];
     if (frame?.flowId === flowId) return frame.block;

@@ -1,4 +1,5 @@
 import { accountDialOptions, checkDialNumber, dialString, ownEntry, splitDialString } from '@callflow/model';
+import { isContactOver } from '../rules/contact-over.js';
 import { resolveCallerId } from '../rules/index.js';
 import type { CallbackRequest, ContactEvent, EngineEnv, StepResult } from '../types.js';
 import { blankSnapshot } from './contact-blank.js';
@@ -176,7 +177,7 @@ function outboundWhisperFlowOf(run: ContactRun): string | undefined {
 /** The outbound whisper ended (or there was none): place the call with the chosen caller ID. */
 export function afterOutboundWhisper(run: ContactRun): void {
   const cb = run.s.callback;
-  if (!cb || run.s.status === 'ended') return;
+  if (!cb || isContactOver(run.s)) return;
   const override = run.s.outboundCallerId;
   const overrideNumber = override?.variable
     ? run.vars.lookup(undefined, override.variable)

@@ -1,4 +1,5 @@
 import { RuntimeError } from '../errors/runtime-errors.js';
+import { isContactOver } from '../rules/contact-over.js';
 import type { ContactEvent, ContactSnapshot, EngineEnv, StartContactParams, StepResult } from '../types.js';
 import { onVariableUpdate } from './cad.js';
 import { onCallbackEvent } from './callback.js';
@@ -67,7 +68,7 @@ export function step(
     run.trace.begin({ event: event.type, ignored: reason });
     return run.result();
   };
-  if (run.s.status === 'ended' || run.s.status === 'transferred') {
+  if (isContactOver(run.s)) {
     return ignored(`the contact has ended (${run.s.endReason ?? run.s.status})`);
   }
   if (event.id !== undefined) {

@@ -1,3 +1,4 @@
+import { isContactOver } from '../rules/contact-over.js';
 import type { Frame } from '../types.js';
 import { afterOutboundWhisper } from './callback.js';
 import { afterWhisper, holdInQueue } from './queue.js';
@@ -14,7 +15,7 @@ import type { FrameEnd } from './wiring.js';
  * - whisper flows: the next whisper, then the parties are connected (or the outbound call is placed).
  */
 export function endedFrame(run: ContactRun, frame: Frame, how: FrameEnd): void {
-  if (run.s.status === 'ended') return;
+  if (isContactOver(run.s)) return;
   if (how.kind === 'transferred') {
     run.finish('transferred to an external number', false);
     run.s.status = 'transferred';

@@ -1,4 +1,5 @@
 import { ownEntry } from '@callflow/model';
+import { isContactOver } from '../rules/contact-over.js';
 import { callbackPopover, popoverFor } from '../rules/popover.js';
 import type { Command, ContactEvent, ContactSnapshot, EngineEnv, PopoverItem } from '../types.js';
 import { isTransferredCallback } from './callback-state.js';
@@ -244,7 +245,7 @@ function startWhisper(run: ContactRun, kind: 'agentWhisper' | 'customerWhisper')
 }
 
 export function afterWhisper(run: ContactRun, kind: 'agentWhisper' | 'customerWhisper'): void {
-  if (run.s.status === 'ended') return;
+  if (isContactOver(run.s)) return;
   if (kind === 'agentWhisper') {
     startWhisper(run, 'customerWhisper');
     return;

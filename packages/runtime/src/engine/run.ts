@@ -1,5 +1,6 @@
 import { blockDefinition, type Flow, isBlockType, type JsonValue } from '@callflow/model';
 import type { BlockBehaviour, BlockContext, BlockStep, ChildEnd } from '../blocks/behaviour.js';
+import { isContactOver } from '../rules/contact-over.js';
 import { redactText } from '../rules/redact.js';
 import type { ContactEvent, ContactSnapshot, EngineEnv, Frame, FrameKind, StepResult } from '../types.js';
 import { CommandLog } from './command-log.js';
@@ -66,7 +67,7 @@ export class ContactRun {
   }
 
   finish(reason: string, hangup = true): void {
-    if (this.s.status === 'ended') return;
+    if (isContactOver(this.s)) return;
     this.trace.note(`contact ended: ${reason}`);
     if (this.s.queue && (this.s.status === 'queued' || this.s.status === 'offered')) {
       if (this.s.queue.offer) {
@@ -161,7 +162,7 @@ export class ContactRun {
   }
 
   private enterBlock(frame: Frame): BlockStep | undefined {
-    if (this.s.status === 'ended') return undefined;
+    if (isContactOver(this.s)) return undefined;
     const ctx = this.context(frame);
     if (!ctx) return undefined;
     this.s.steps += 1;
@@ -206,7 +207,7 @@ export class ContactRun {
 
   /** Applies a block's result; returns the next block's result when the flow moves on at once. */
   private apply(frame: Frame, result: BlockStep): BlockStep | undefined {
-    if (this.s.status === 'ended') return undefined;
+    if (isContactOver(this.s)) return undefined;
     if ('outcome' in result) {
       this.trace.with({ outcome: result.outcome });
       if (result.note) this.trace.note(result.note);

@@ -1,4 +1,5 @@
 import { isTelephonyCommand, type TelephonyCommand } from '../adapter/contract.js';
+import { isContactOver } from '../rules/contact-over.js';
 import { startCallback, step } from '../standard-engine.js';
 import type { CallbackRequest, Command, ContactEvent, EngineEnv, StepResult } from '../types.js';
 import type { SimpleAcd } from './acd.js';
@@ -184,7 +185,7 @@ export class HostCore {
     if (origin) applied.origin = origin;
     this.store.save(applied);
     const fromSnapshot = this.#options.timersFromSnapshot === true;
-    if (s.status === 'ended' || s.status === 'transferred') this.timers.cancelAll(contactId);
+    if (isContactOver(s)) this.timers.cancelAll(contactId);
     else if (fromSnapshot) this.timers.rearm(contactId, s.timers);
     // A line given back (a call ended, a transfer leg failed) lets a callback waiting for one go.
     const legFreed = cause !== undefined && this.calls.event(contactId, cause);

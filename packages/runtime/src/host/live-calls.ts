@@ -1,4 +1,5 @@
 import { CENTER_AT_CAPACITY } from '../engine/limits.js';
+import { isContactOver } from '../rules/contact-over.js';
 import type { Command, ContactEvent, ContactSnapshot } from '../types.js';
 
 export { CENTER_AT_CAPACITY };
@@ -17,7 +18,7 @@ export interface CapacityFigures {
  * reserved) through the whisper, the dialling and the conversation.
  */
 export function holdsLine(s: ContactSnapshot): boolean {
-  if (s.status === 'ended' || s.status === 'transferred') return false;
+  if (isContactOver(s)) return false;
   if (s.kind === 'inbound') return true;
   if (s.status === 'offered') return true;
   const phase = s.callback?.phase;
@@ -55,7 +56,7 @@ export class LiveCalls {
     const before = this.count;
     if (holdsLine(s)) this.lines.add(s.contactId);
     else this.lines.delete(s.contactId);
-    if (s.status === 'ended' || s.status === 'transferred') this.transferLegs.delete(s.contactId);
+    if (isContactOver(s)) this.transferLegs.delete(s.contactId);
     return this.count < before;
   }
 

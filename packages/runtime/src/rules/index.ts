@@ -8,6 +8,7 @@ export { type CallerIdPick, checkCallerIdPick } from './caller-id-agent-calls.js
 export { allowedNumberNames, type CallerIdCandidate } from './caller-id-numbers.js';
 export * from './coerce.js';
 export * from './conditions.js';
+export * from './contact-over.js';
 export * from './hours.js';
 export * from './outbound-whisper-forecast.js';
 export * from './popover.js';

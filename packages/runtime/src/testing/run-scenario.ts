@@ -1,4 +1,5 @@
 import type { Flow, Resources } from '@callflow/model';
+import { isContactOver } from '../rules/contact-over.js';
 import type { CannedResponse } from '../simulator/http.js';
 import { createSimulator, type Simulator } from '../simulator/simulator.js';
 import type { NumberBehaviour } from '../simulator/telephony.js';
@@ -241,7 +242,7 @@ class AgentTransfers {
 function settled(sim: Simulator, contactId: string): boolean {
   const done = (id: string) => {
     const s = sim.snapshot(id);
-    return s === undefined || s.status === 'ended' || s.status === 'connected' || s.status === 'transferred';
+    return s === undefined || isContactOver(s) || s.status === 'connected';
   };
   if (!done(contactId)) return false;
   return sim.contacts().every((id) => id === contactId || done(id));

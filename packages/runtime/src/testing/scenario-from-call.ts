@@ -1,4 +1,5 @@
 import type { AgentState } from '../host/acd.js';
+import { isContactOver } from '../rules/contact-over.js';
 import type { Simulator } from '../simulator/simulator.js';
 import type { ContactSnapshot } from '../types.js';
 import { type CallRecord, entryPath } from './call-record.js';
@@ -98,7 +99,7 @@ export function scenarioFromCall(recorded: RecordedCall): ScenarioDraft {
 
 /** The contact is over or with someone: the runner stops there (once its callbacks have too). */
 function settled(snapshot: ContactSnapshot): boolean {
-  return snapshot.status === 'ended' || snapshot.status === 'connected' || snapshot.status === 'transferred';
+  return isContactOver(snapshot) || snapshot.status === 'connected';
 }
 
 /**

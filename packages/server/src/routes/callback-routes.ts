@@ -1,6 +1,6 @@
 import { accountDialOptions, checkDialNumber, dialString, ownEntry, type Resources } from '@callflow/model';
 import { runtimeRoutes as API } from '@callflow/model/api-contract';
-import { CENTER_AT_CAPACITY } from '@callflow/runtime';
+import { CENTER_AT_CAPACITY, isContactOver } from '@callflow/runtime';
 import type { Express } from 'express';
 import { apiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
@@ -56,7 +56,7 @@ export function callbackRoutes(app: Express, host: ContactHost, resources: () =>
 
   route(app, API.cancelCallback, ({ params: { id } }, req, res) => {
     const found = host.repository.callback(id);
-    if (!found || ['cancelled', 'ended', 'transferred'].includes(found.status)) {
+    if (!found || found.status === 'cancelled' || isContactOver(found)) {
       throw apiError('callback_not_found', `There is no callback request "${id}".`, { id });
     }
     host.cancelCallback(id, req.principal?.name ?? 'unknown');

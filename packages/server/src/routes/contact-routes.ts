@@ -1,4 +1,5 @@
 import { runtimeRoutes as API } from '@callflow/model/api-contract';
+import { isContactOver } from '@callflow/runtime';
 import type { Express } from 'express';
 import { apiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
@@ -51,7 +52,7 @@ export function contactRoutes(app: Express, host: ContactHost, flows: FlowServic
 
   route(app, API.contactEvent, ({ params: { id }, body }, _req, res) => {
     const before = find(id);
-    if (before.status === 'ended' || before.status === 'transferred') {
+    if (isContactOver(before)) {
       throw apiError('contact_ended', `Contact "${id}" has ended (${before.endReason ?? before.status}).`, {
         id,
       });

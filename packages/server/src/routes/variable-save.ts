@@ -1,5 +1,6 @@
 import { MAX_VARIABLE_VALUE_LENGTH } from '@callflow/model';
 import type { ContactSnapshot } from '@callflow/runtime';
+import { isContactOver } from '@callflow/runtime';
 import { apiError } from '../http/api-error.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
 
@@ -22,7 +23,7 @@ export function saveVariable(
       name,
     });
   }
-  if (s.status === 'ended' || s.status === 'transferred') {
+  if (isContactOver(s)) {
     throw apiError('contact_ended', `Contact "${id}" has ended.`, { id });
   }
   const answer = host.updateVariable(id, agent, name, value, version);

@@ -5,6 +5,7 @@ import {
   type Command,
   type ContactEvent,
   type ContactSnapshot,
+  isContactOver,
   maskValue,
   REDACTED,
 } from '@callflow/runtime';
@@ -60,8 +61,6 @@ interface ContactLog {
   secrets: CallSecrets;
 }
 
-const ENDED = new Set(['ended', 'transferred']);
-
 /**
  * What was said and done on each contact's line, as the designer's simulator shows it: the commands the
  * host carried out and the events it stepped, in order. Secure values never enter it: every string is
@@ -86,7 +85,7 @@ export class CallLog {
   stepSaved(snapshot: ContactSnapshot): void {
     const log = this.#logOf(snapshot.contactId);
     this.#learn(log, snapshot);
-    if (ENDED.has(snapshot.status)) this.ended(snapshot.contactId);
+    if (isContactOver(snapshot)) this.ended(snapshot.contactId);
   }
 
   /** An event is about to be stepped; `before` is the snapshot it steps from. */

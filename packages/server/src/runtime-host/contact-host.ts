@@ -10,6 +10,7 @@ import {
   executeHttpRequest,
   HostCore,
   type HostObservers,
+  isContactOver,
   type OfferCommand,
   SimpleAcd,
   SimulatedTelephony,
@@ -339,7 +340,7 @@ export class ContactHost {
     if (!agent || !contactId || agent.offered || agent.state !== 'Busy') return undefined;
     this.#core.agents.hangUp(name);
     const after = this.snapshot(contactId);
-    return after?.status === 'ended' ? after : undefined;
+    return isContactOver(after) ? after : undefined;
   }
 
   wrapUp(name: string, reason: string): void {

@@ -8,6 +8,7 @@ import {
 } from '@callflow/runtime';
 import type { Db } from '../db/database.js';
 import type { SealedValueError, SecretBox } from '../db/secret-box.js';
+import { CALLBACK_DONE_SQL, OVER_SQL } from '../runtime-store/contact-over-sql.js';
 import {
   openContact,
   openRequests,
@@ -108,20 +109,16 @@ export class ContactRepository {
       "UPDATE callbacks SET status = ? WHERE id = ? AND status <> 'cancelled'",
     );
     this.#load = db.prepare('SELECT id, snapshot, pending FROM contacts WHERE id = ?');
-    this.#active = db.prepare(
-      "SELECT id, snapshot, pending FROM contacts WHERE status NOT IN ('ended', 'transferred')",
-    );
+    this.#active = db.prepare(`SELECT id, snapshot, pending FROM contacts WHERE status NOT IN ${OVER_SQL}`);
     // Traces and timers go with their contact (ON DELETE CASCADE).
-    this.#purgeContacts = db.prepare(
-      "DELETE FROM contacts WHERE status IN ('ended', 'transferred') AND updated_at < ?",
-    );
+    this.#purgeContacts = db.prepare(`DELETE FROM contacts WHERE status IN ${OVER_SQL} AND updated_at < ?`);
     this.#purgeCallbacks = db.prepare(
-      `DELETE FROM callbacks WHERE status IN ('ended', 'cancelled', 'transferred') AND created_at < ?
+      `DELETE FROM callbacks WHERE status IN ${CALLBACK_DONE_SQL} AND created_at < ?
        AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.id = callbacks.id)`,
     );
     this.#callbacks = db.prepare(
       `SELECT id, kind, name, number, queue, status, requested_by, created_at FROM callbacks
-       WHERE status NOT IN ('ended', 'cancelled', 'transferred') ORDER BY created_at, id`,
+       WHERE status NOT IN ${CALLBACK_DONE_SQL} ORDER BY created_at, id`,
     );
     this.#callback = db.prepare(
       'SELECT id, kind, name, number, queue, status, requested_by, created_at FROM callbacks WHERE id = ?',

@@ -1,11 +1,9 @@
 import type { AppliedStep, Command, ContactSnapshot, ContactStore, TraceEntry } from '@callflow/runtime';
-import { isTelephonyCommand } from '@callflow/runtime';
+import { isContactOver, isTelephonyCommand } from '@callflow/runtime';
 import type { EventBus } from '../ops/event-bus.js';
 import type { ServiceMetrics } from '../ops/metrics.js';
 import type { ContactRecords } from './contact-records.js';
 import type { NewCallback, StoredContact } from './contact-repository.js';
-
-const ENDED = new Set(['ended', 'transferred']);
 
 /**
  * The service's contacts: the running ones in memory, every step written to SQLite in one transaction
@@ -51,7 +49,7 @@ export class DurableContacts implements ContactStore {
     const trace = (result as { trace?: TraceEntry[] }).trace ?? s.trace;
     this.repository.save(contactId, stored, callbacks, trace);
     this.metrics.stepsTotal.inc();
-    if (ENDED.has(s.status)) this.active.delete(contactId);
+    if (isContactOver(s)) this.active.delete(contactId);
     else this.active.set(contactId, stored);
     this.updateGauge();
     this.saved(s);
@@ -76,7 +74,7 @@ export class DurableContacts implements ContactStore {
 
 /** Telephony commands whose result the snapshot still waits for (their ref appears in a wait). */
 function stillAwaited(s: ContactSnapshot, commands: Command[]): Command[] {
-  if (ENDED.has(s.status)) return [];
+  if (isContactOver(s)) return [];
   const waiting = JSON.stringify([s.stack.map((f) => f.wait ?? null), s.callback ?? null]);
   const byRef = new Map<string, Command>();
   for (const c of commands) {

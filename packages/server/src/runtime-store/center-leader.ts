@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { OVER_SQL } from './contact-over-sql.js';
 
 /** The process that runs the center's contacts now, and where other processes send their requests. */
 export interface Leader {
@@ -61,7 +62,7 @@ export class CenterLeader {
   /** Running contacts another process still holds a lease on (a new leader waits for them). */
   async heldElsewhere(node: string, now: number): Promise<number> {
     const { rows } = await this.#pool.query(
-      `SELECT count(*)::int AS n FROM contacts WHERE status NOT IN ('ended', 'transferred')
+      `SELECT count(*)::int AS n FROM contacts WHERE status NOT IN ${OVER_SQL}
        AND owner IS DISTINCT FROM $1 AND lease_until IS NOT NULL AND lease_until >= $2`,
       [node, now],
     );

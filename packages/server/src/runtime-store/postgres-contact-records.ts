@@ -1,12 +1,11 @@
 import type { CallbackRequest, TraceEntry } from '@callflow/runtime';
+import { isContactOver } from '@callflow/runtime';
 import type { ContactRecords } from '../runtime-host/contact-records.js';
 import type { CallbackRow, NewCallback, Purged, StoredContact } from '../runtime-host/contact-repository.js';
 import type { VersionRow, VersionRows } from '../store/published-versions.js';
 import type { PostgresBridge } from './postgres-bridge.js';
 import type { NewVersion } from './runtime-store.js';
 import { type Fence, LeaseLostError, type StoredVersion } from './runtime-store.js';
-
-const ENDED = new Set(['ended', 'transferred']);
 
 export interface PostgresRecordsOptions {
   bridge: PostgresBridge;
@@ -53,7 +52,7 @@ export class PostgresContactRecords implements ContactRecords {
       }
       throw error;
     }
-    if (ENDED.has(stored.snapshot.status)) this.fences.delete(id);
+    if (isContactOver(stored.snapshot)) this.fences.delete(id);
     else this.fences.set(id, fence);
   }
 

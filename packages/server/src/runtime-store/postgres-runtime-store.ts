@@ -2,6 +2,7 @@ import { isTransferredCallback, serializeSnapshot, type TraceEntry } from '@call
 import pg from 'pg';
 import type { SealedValueError, SecretBox } from '../db/secret-box.js';
 import type { CallbackRow, Purged, StoredContact } from '../runtime-host/contact-repository.js';
+import { CALLBACK_DONE_SQL, OVER_SQL } from './contact-over-sql.js';
 import { migratePostgres } from './postgres-migrations.js';
 import {
   type ClaimedTimer,
@@ -36,7 +37,7 @@ const TYPES = {
     oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as never,
 };
 
-const ACTIVE = "status NOT IN ('ended', 'transferred')";
+const ACTIVE = `status NOT IN ${OVER_SQL}`;
 /** The SQLSTATE callflow_save_step raises for a write with a stale fencing token. */
 const LEASE_LOST = 'CF001';
 
@@ -336,7 +337,7 @@ export class PostgresRuntimeStore implements RuntimeStore {
   async callbacks(): Promise<CallbackRow[]> {
     const { rows } = await this.pool.query<RawCallbackRow>(
       `SELECT id, kind, name, number, queue, status, requested_by, created_at FROM callbacks
-       WHERE status NOT IN ('ended', 'cancelled', 'transferred') ORDER BY created_at, id`,
+       WHERE status NOT IN ${CALLBACK_DONE_SQL} ORDER BY created_at, id`,
     );
     return rows.map(toCallbackRow);
   }
@@ -478,12 +479,11 @@ export class PostgresRuntimeStore implements RuntimeStore {
   async purgeEnded(cutoff: number): Promise<Purged> {
     const at = new Date(cutoff).toISOString();
     return this.#tx(async (c) => {
-      const contacts = await c.query(
-        "DELETE FROM contacts WHERE status IN ('ended', 'transferred') AND updated_at < $1",
-        [at],
-      );
+      const contacts = await c.query(`DELETE FROM contacts WHERE status IN ${OVER_SQL} AND updated_at < $1`, [
+        at,
+      ]);
       const callbacks = await c.query(
-        `DELETE FROM callbacks WHERE status IN ('ended', 'cancelled', 'transferred') AND created_at < $1
+        `DELETE FROM callbacks WHERE status IN ${CALLBACK_DONE_SQL} AND created_at < $1
          AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.id = callbacks.id)`,
         [at],
       );

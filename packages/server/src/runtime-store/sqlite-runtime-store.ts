@@ -2,6 +2,7 @@ import type { TraceEntry } from '@callflow/runtime';
 import type { Db } from '../db/database.js';
 import type { SealedValueError, SecretBox } from '../db/secret-box.js';
 import { ContactRepository } from '../runtime-host/contact-repository.js';
+import { OVER_SQL } from './contact-over-sql.js';
 import {
   type ClaimedTimer,
   type Fence,
@@ -30,7 +31,7 @@ interface LeaseRow {
   lease_until: number | null;
 }
 
-const ACTIVE = "status NOT IN ('ended', 'transferred')";
+const ACTIVE = `status NOT IN ${OVER_SQL}`;
 
 /**
  * The embedded runtime store: one SQLite file, one process (SQLite serialises writers, so every

@@ -1,4 +1,5 @@
 import { ownEntry, type Resources } from '@callflow/model';
+import { isContactOver } from '@callflow/runtime';
 import type { Express, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ContactHost } from '../runtime-host/contact-host.js';
@@ -70,10 +71,7 @@ export async function createTwilioTelephony(
             resources,
             startInboundCall: ({ contactId, flowId, from, to }) =>
               host().startLiveCall({ contactId, flow: flowId, from, to }),
-            contactEnded: (contactId) => {
-              const status = host().snapshot(contactId)?.status;
-              return status === 'ended' || status === 'transferred';
-            },
+            contactEnded: (contactId) => isContactOver(host().snapshot(contactId)),
           },
         }),
       );

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Flow, Resources } from '@callflow/model';
 import type { AgentState } from '../../host/acd.js';
+import { isContactOver } from '../../rules/contact-over.js';
 import type { CannedHttp } from '../../simulator/http.js';
 import { createSimulator, type Simulator } from '../../simulator/simulator.js';
 import type { NumberBehaviour } from '../../simulator/telephony.js';
@@ -130,7 +131,7 @@ export class HandCall {
 
   private promptPlaying(): boolean {
     const snapshot = this.sim.snapshot(this.contactId);
-    if (!snapshot || snapshot.status === 'ended') return false;
+    if (!snapshot || isContactOver(snapshot)) return false;
     const playing = new Set<string>();
     for (const e of this.sim.events) {
       if (e.contactId !== this.contactId) continue;
