@@ -35,7 +35,7 @@ const SHARED = [
   'position',
   'parameter',
 ];
-const ANCHORS = { variableDeclaration: 'variables', block: 'blocks' };
+const ANCHORS = { variableDeclaration: 'variables', block: 'blocks', note: 'notes' };
 
 /** A short description of a schema fragment, for the settings tables. */
 function describeSchema(schema, defs) {
@@ -112,7 +112,8 @@ blocks keyed by a stable, human-readable id, wired together by named outcomes. F
 numbers, hours, prompts and other flows **by name**; the names are resolved from the resources file
 (\`flows/resources.json\`, \`schemas/resources.schema.json\`), so a flow file never holds an
 instance-specific id and can move between environments unchanged. Canvas positions live in a separate
-\`layout\` section: moving a box never touches the logic.
+\`layout\` section: moving a box never touches the logic. Sticky notes live beside it in \`notes\`
+(see [Notes](#notes)): text for admins that the runtime never reads.
 
 Every flow file starts with \`"$schema"\` (a relative path to \`schemas/flow.schema.json\`), so any editor
 that speaks JSON Schema validates and completes it without callflow's tools. \`callflow validate\`
@@ -128,9 +129,9 @@ flow is a zero diff and reviews show only what changed:
 
 - 2-space indentation, one value per line (\`JSON.stringify(value, null, 2)\` layout), a trailing newline.
 - Top level in this order: \`$schema, formatVersion, id, name, type, description, start, variables,
-  popover, module, blocks, layout\`.
+  popover, module, blocks, layout, notes\`.
 - Maps keyed by ids or names are sorted by key (code-point order, the same on every machine): \`blocks\`,
-  \`layout\`, \`variables\`, module \`inputs\`/\`outputs\`, every named map of the resources file, and maps
+  \`layout\`, \`notes\`, \`variables\`, module \`inputs\`/\`outputs\`, every named map of the resources file, and maps
   inside settings (HTTP headers, module parameters). Adding blocks in any order gives the same file.
 - Inside a block: \`type, label, settings, next\`. Settings in the order of the block's settings schema
   (the tables below), then unknown keys alphabetically. \`next\` in the order of the block's outcomes
@@ -142,12 +143,42 @@ flow is a zero diff and reviews show only what changed:
 - Lists keep their order: it is meaning (menu options, rules, assignments, popover, scenarios).
 - Literal values (\`{ "value": ... }\`, a variable's \`default\`, free-form test data) are kept exactly as
   written.
-- Layout coordinates are rounded to whole pixels.
+- Inside a note: \`text, color, block, x, y\`.
+- Layout and note coordinates are rounded to whole pixels.
 - Unknown keys are never dropped: they follow the known ones alphabetically, so formatting a file with
   schema problems loses nothing.
 
 Formatting is idempotent (formatting formatted text changes nothing) and never changes meaning
 (the parsed value is the same, except layout rounding).`;
+
+const NOTES_INTRO = `Sticky notes are written on the canvas for the admins who read the flow: plain text (at most MAX
+characters, no markup), an optional colour, free or attached to a block. They are kept in the file
+with the layout, keyed by a note id (the same pattern as block ids), and are never runtime data:
+the runtime, the compiled machine and the trace ignore them.
+
+\`\`\`json
+"notes": {
+  "welcome-tip": {
+    "text": "Greets in two languages; the Spanish prompt is recorded by Ana.",
+    "color": "blue",
+    "block": "welcome",
+    "x": 0,
+    "y": -140
+  }
+}
+\`\`\``;
+
+const NOTES_RULES = `- A free note's \`x\` and \`y\` are canvas coordinates. An attached note's are the offset from its
+  block's position: moving the block moves the note and changes only \`layout\`.
+- Deleting a block in the designer **detaches** its notes (they stay where they were, free): text
+  someone wrote is never lost by a canvas edit. Renaming a block follows its notes. A note attached
+  to a block that does not exist is warned about (CF220); text over the limit is CF105.
+- Diffs (\`callflow diff\`, *Compare* in Versions) list notes added, removed and changed (text,
+  colour, attached block); moving a note is layout and diffs as nothing.
+- A note-only change is not a change in behaviour: calls go exactly as before, so it never needs a
+  publish (the diff says *Notes only: no change in behaviour*). Publishing keeps the notes with the
+  version, like the layout.
+- A three-way merge (a stale save) merges note by note.`;
 
 const VERSIONS = `## Format versions
 
@@ -245,6 +276,22 @@ function formatDoc(model) {
       ['Name', 'Type', 'Meaning'],
       model.SYSTEM_VARIABLES.map((v) => [code(v.name), v.type, v.description]),
     ),
+    '',
+  );
+
+  out.push('## Notes', '', NOTES_INTRO.replace('MAX', String(model.MAX_NOTE_TEXT)), '');
+  out.push(
+    table(
+      ['Field', 'Type', 'Required', 'Meaning'],
+      Object.entries(defs.note.properties).map(([n, s]) => [
+        code(n),
+        describeSchema(s, defs),
+        defs.note.required.includes(n) ? 'yes' : 'no',
+        s.description ?? '',
+      ]),
+    ),
+    '',
+    NOTES_RULES,
     '',
   );
 

@@ -2,8 +2,15 @@
  * A flow diff as text for a terminal or a git difftool, or as Markdown for a pull-request comment.
  * Values are shown as JSON, long ones cut, so one changed prompt does not flood the review.
  */
-import type { BlockChange, FieldChange, FlowDiff, OutcomeChange, VariableChange } from './flow-diff.js';
-import { isEmptyDiff } from './flow-diff.js';
+import type {
+  BlockChange,
+  FieldChange,
+  FlowDiff,
+  NoteChange,
+  OutcomeChange,
+  VariableChange,
+} from './flow-diff.js';
+import { changesBehaviour, isEmptyDiff } from './flow-diff.js';
 
 export interface DiffTextOptions {
   /** Names the two sides in the heading (`flows/x.flow.json`, `v3 → draft`). */
@@ -25,6 +32,8 @@ export function formatFlowDiff(diff: FlowDiff, options: DiffTextOptions): string
     return `${lines.join('\n')}\n`;
   }
   lines.push(summary(diff), '');
+  if (!changesBehaviour(diff))
+    lines.push(md ? '_Notes only: no change in behaviour._' : 'Notes only: no change in behaviour.', '');
   const item = (mark: string, text: string) => (md ? `- ${markWord(mark)} ${text}` : `${mark} ${text}`);
   const detail = (text: string) => (md ? `  - ${text}` : `    ${text}`);
   const code = (text: string) => (md ? `\`${text.replace(/`/g, "'")}\`` : text);
@@ -40,6 +49,10 @@ export function formatFlowDiff(diff: FlowDiff, options: DiffTextOptions): string
   if (diff.popover) {
     const list = (names: string[]) => (names.length > 0 ? names.map(code).join(', ') : '(none)');
     lines.push(item('~', `popover ${list(diff.popover.before)} → ${list(diff.popover.after)}`));
+  }
+  for (const note of diff.notes) {
+    lines.push(item(MARKS[note.kind], noteTitle(note, code)));
+    for (const field of note.fields) lines.push(detail(fieldText(field, code)));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -62,7 +75,16 @@ export function summary(diff: FlowDiff): string {
   if (diff.popover) parts.push('popover changed');
   if (diff.flow.length > 0)
     parts.push(`${diff.flow.length} flow setting${diff.flow.length === 1 ? '' : 's'} changed`);
+  for (const kind of ['added', 'removed', 'changed'] as const) {
+    const n = diff.notes.filter((note) => note.kind === kind).length;
+    if (n > 0) parts.push(`${n} note${n === 1 ? '' : 's'} ${kind}`);
+  }
   return `${parts.join(', ')}.`;
+}
+
+/** `note welcome-tip "Greets in two languages…"`: the id and the start of its text. */
+export function noteTitle(note: NoteChange, code: (text: string) => string = (t) => t): string {
+  return `note ${code(note.id)} ${code(show(note.text.replace(/\s+/g, ' ').trim()))}`;
 }
 
 function variableLines(

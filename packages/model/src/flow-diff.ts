@@ -1,12 +1,13 @@
 /**
  * What changed between two versions of a flow, as an admin reviews it: blocks added, removed and
  * changed (settings field by field, outcomes rewired, label, type), variables, the popover and the
- * flow's own settings. Where blocks sit on the canvas (`layout`) is not a change of behaviour and is
- * left out, so a move-only edit diffs as nothing. Pure: the designer, the CLI (`callflow diff`) and a
+ * flow's own settings, and the canvas's notes (added, removed, text, colour or block changed). Where
+ * blocks and notes sit on the canvas (`layout`, a note's x and y) is left out, so a move-only edit
+ * diffs as nothing. Pure: the designer, the CLI (`callflow diff`) and a
  * pull-request comment all read the same answer.
  */
 import { dequal } from 'dequal';
-import type { Block, Flow, VariableDeclaration } from './flow.js';
+import type { Block, Flow, Note, VariableDeclaration } from './flow.js';
 
 /** One value that differs; `path` names it inside its unit (`prompt.text`, `options[1].key`). */
 export interface FieldChange {
@@ -45,8 +46,19 @@ export interface VariableChange {
   fields: FieldChange[];
 }
 
+/** A note added, removed, or with its text, colour or block changed (never its place). */
+export interface NoteChange {
+  id: string;
+  kind: ChangeKind;
+  /** The note's text (after, or before when removed), for the reader to recognise it. */
+  text: string;
+  fields: FieldChange[];
+}
+
 export interface FlowDiff {
   blocks: BlockChange[];
+  /** Notes are not behaviour: they never need a publish, yet a review shows them. */
+  notes: NoteChange[];
   variables: VariableChange[];
   /** The agent popover's list, when it changed (an absent list is empty). */
   popover?: { before: string[]; after: string[] };
@@ -58,7 +70,7 @@ export interface FlowDiff {
 const NOT_SETTINGS = new Set(['$schema', 'layout', 'blocks', 'variables', 'popover', 'notes']);
 
 export function diffFlows(before: Flow, after: Flow): FlowDiff {
-  const diff: FlowDiff = { blocks: [], variables: [], flow: [] };
+  const diff: FlowDiff = { blocks: [], notes: [], variables: [], flow: [] };
   for (const id of unionKeys(before.blocks, after.blocks)) {
     const change = diffBlock(id, before.blocks?.[id], after.blocks?.[id]);
     if (change) diff.blocks.push(change);
@@ -66,6 +78,10 @@ export function diffFlows(before: Flow, after: Flow): FlowDiff {
   for (const name of unionKeys(before.variables, after.variables)) {
     const change = diffVariable(name, before.variables?.[name], after.variables?.[name]);
     if (change) diff.variables.push(change);
+  }
+  for (const id of unionKeys(before.notes, after.notes)) {
+    const change = diffNote(id, before.notes?.[id], after.notes?.[id]);
+    if (change) diff.notes.push(change);
   }
   const popoverBefore = before.popover ?? [];
   const popoverAfter = after.popover ?? [];
@@ -86,9 +102,26 @@ export function diffFlows(before: Flow, after: Flow): FlowDiff {
   return diff;
 }
 
-/** True when the two versions behave the same (they may still differ in layout). */
+/** True when nothing but layout differs (block and note positions). */
 export function isEmptyDiff(diff: FlowDiff): boolean {
-  return diff.blocks.length === 0 && diff.variables.length === 0 && !diff.popover && diff.flow.length === 0;
+  return !changesBehaviour(diff) && diff.notes.length === 0;
+}
+
+/** True when calls would go differently: anything but layout and notes changed. */
+export function changesBehaviour(diff: FlowDiff): boolean {
+  return diff.blocks.length > 0 || diff.variables.length > 0 || !!diff.popover || diff.flow.length > 0;
+}
+
+/** What a reader compares in a note: its words, colour and block; where it sits is layout. */
+const NOTE_FIELDS = ['text', 'color', 'block'] as const;
+
+function diffNote(id: string, before: Note | undefined, after: Note | undefined): NoteChange | undefined {
+  if (!before && !after) return undefined;
+  const text = String((after ?? before)!.text ?? '');
+  if (!before || !after) return { id, kind: after ? 'added' : 'removed', text, fields: [] };
+  const fields: FieldChange[] = [];
+  for (const key of NOTE_FIELDS) fieldChanges(before[key], after[key], key, fields);
+  return fields.length === 0 ? undefined : { id, kind: 'changed', text, fields };
 }
 
 function diffBlock(id: string, before: Block | undefined, after: Block | undefined): BlockChange | undefined {

@@ -1,7 +1,7 @@
 /**
  * Three-way merge of two edits of one flow, from the version both started from. The units are the
- * parts people edit independently: each block, each variable, each top-level setting (name, start,
- * popover...). A unit changed on one side only takes that side; changed on both sides to the same
+ * parts people edit independently: each block, each variable, each note, each top-level setting (name,
+ * start, popover...). A unit changed on one side only takes that side; changed on both sides to the same
  * value is no conflict; changed on both sides differently is a conflict, settled by a choice (mine or
  * theirs) per unit. Layout follows its block: a block in conflict keeps the position of the side
  * chosen for it, other positions merge one by one (when both moved a block, mine wins: a position is
@@ -11,14 +11,14 @@
  * checked like any edit.
  */
 import { dequal } from 'dequal';
-import type { Block, Flow, Position, VariableDeclaration } from './flow.js';
+import type { Block, Flow, Note, Position, VariableDeclaration } from './flow.js';
 
 export type MergeSide = 'mine' | 'theirs';
-export type MergeUnitKind = 'block' | 'variable' | 'setting';
+export type MergeUnitKind = 'block' | 'variable' | 'note' | 'setting';
 
 export interface MergeUnit {
   kind: MergeUnitKind;
-  /** Block id, variable name or top-level key of the flow. */
+  /** Block id, variable name, note id or top-level key of the flow. */
   key: string;
 }
 
@@ -79,6 +79,12 @@ export function mergeFlows(
     theirs.variables,
     (key, b, m, t) => pick({ kind: 'variable', key }, b, m, t).value as VariableDeclaration | undefined,
   );
+  const notes = mergeRecords<Note>(
+    base?.notes,
+    mine.notes,
+    theirs.notes,
+    (key, b, m, t) => pick({ kind: 'note', key }, b, m, t).value as Note | undefined,
+  );
   const layout = mergeRecords<Position>(base?.layout, mine.layout, theirs.layout, (key, b, m, t) => {
     if (!Object.hasOwn(blocks, key)) return undefined;
     const side = chosen.get(key);
@@ -95,12 +101,13 @@ export function mergeFlows(
     if (key === 'blocks') value = blocks;
     else if (key === 'variables') value = variables;
     else if (key === 'layout') value = layout;
+    else if (key === 'notes') value = notes;
     else if (key === 'id') value = mine.id;
     else value = pick({ kind: 'setting', key }, baseRecord[key], mineRecord[key], theirsRecord[key]).value;
     if (value !== undefined) merged[key] = value;
   }
   // A section emptied by a side that also dropped its key stays absent rather than becoming `{}`.
-  for (const key of ['variables', 'layout'] as const) {
+  for (const key of ['variables', 'layout', 'notes'] as const) {
     const section = merged[key] as Record<string, unknown> | undefined;
     if (section && Object.keys(section).length === 0 && !(key in mineRecord && key in theirsRecord))
       delete merged[key];

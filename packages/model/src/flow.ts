@@ -80,7 +80,31 @@ export interface Flow {
   blocks: Record<string, Block>;
   /** Canvas positions, kept apart from the logic so that moving a box never touches it. */
   layout?: Record<string, Position>;
+  /** Sticky notes on the canvas, by note id: documentation for admins, never read by the runtime. */
+  notes?: Record<string, Note>;
 }
+
+export const NOTE_COLORS = ['yellow', 'blue', 'green', 'pink', 'grey'] as const;
+export type NoteColor = (typeof NOTE_COLORS)[number];
+
+/**
+ * A sticky note. Free, `x`/`y` are canvas coordinates; attached to a block (`block`), they are the
+ * offset from that block's position, so moving the block moves the note without touching it.
+ */
+export interface Note {
+  text: string;
+  /** Yellow when absent. */
+  color?: NoteColor;
+  /** The block the note is attached to. */
+  block?: string;
+  x: number;
+  y: number;
+}
+
+/** A note holds plain text of at most this many characters (a longer one is CF105, like any limit). */
+export const MAX_NOTE_TEXT = 2000;
+/** Notes per flow, to keep the canvas and the file readable. */
+export const MAX_NOTES = 500;
 
 export const ID_PATTERN = '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$';
 export const NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_]*$';

@@ -161,6 +161,7 @@ export const FLOW_KEYS = [
   'module',
   'blocks',
   'layout',
+  'notes',
 ] as const;
 const VARIABLE_KEYS = [
   'type',
@@ -207,11 +208,12 @@ function formatBlock(block: unknown): unknown {
 }
 
 const POSITION_KEYS = ['x', 'y'];
+const NOTE_KEYS = ['text', 'color', 'block', 'x', 'y'];
 
 /** Canvas coordinates in whole pixels: sub-pixel drags would otherwise show up in every diff. */
-function roundedPosition(position: unknown): unknown {
+function roundedPosition(position: unknown, keys: readonly string[] = POSITION_KEYS): unknown {
   if (!isRecord(position)) return position;
-  return ordered(orderKeys(position, POSITION_KEYS), (k) => {
+  return ordered(orderKeys(position, keys), (k) => {
     const v = position[k];
     return (k === 'x' || k === 'y') && typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : v;
   });
@@ -234,7 +236,9 @@ export function formatFlow(flow: Flow): string {
         case 'blocks':
           return sortedMap(value, formatBlock);
         case 'layout':
-          return sortedMap(value, roundedPosition);
+          return sortedMap(value, (p) => roundedPosition(p));
+        case 'notes':
+          return sortedMap(value, (note) => roundedPosition(note, NOTE_KEYS));
         default:
           return bySchema(value, properties[k], context);
       }

@@ -160,6 +160,11 @@ export const PROBLEM_CODES = {
     title: 'Outcome named twice',
     help: 'Two shares of a Distribute by percentage block name the same outcome. Give each share its own outcome, or merge the two shares into one.',
   },
+  CF220: {
+    severity: 'warning',
+    title: 'Note attached to unknown block',
+    help: 'A sticky note names a block that does not exist. It is shown at its offset from the canvas origin; attach it to a block or remove its `block`.',
+  },
   CF300: {
     severity: 'error',
     title: 'Unknown queue',

@@ -38,7 +38,37 @@ function git(dir: string, ...args: string[]): string {
   });
 }
 
+/** The sample with a note on `welcome` (x and y as given), as text. */
+function noted(name: string, note: { text: string; x: number }, layoutShift = 0): string {
+  const flow = JSON.parse(sampleFile(`${name}.flow.json`));
+  flow.notes = { 'welcome-tip': { text: note.text, block: 'welcome', x: note.x, y: -140 } };
+  flow.layout.welcome.x += layoutShift;
+  return `${JSON.stringify(flow, null, 2)}\n`;
+}
+
 describe('callflow diff', () => {
+  it('lists a note added or changed as notes only, and a note moved with its block as nothing', async () => {
+    const dir = tempProject({
+      'a.flow.json': sampleFile('sales-inbound.flow.json'),
+      'b.flow.json': noted('sales-inbound', { text: 'Greets in two languages.', x: 0 }),
+      'c.flow.json': noted('sales-inbound', { text: 'Greets in three languages.', x: 0 }),
+      'd.flow.json': noted('sales-inbound', { text: 'Greets in three languages.', x: 90 }, 400),
+    });
+    const added = await callflow(['diff', 'a.flow.json', 'b.flow.json'], dir);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toBe(
+      'sales-inbound: a.flow.json → b.flow.json\n\n1 note added.\n\nNotes only: no change in behaviour.\n\n' +
+        '+ note welcome-tip "Greets in two languages."\n',
+    );
+    const changed = await callflow(['diff', 'b.flow.json', 'c.flow.json', '--markdown'], dir);
+    expect(changed.stdout).toContain(
+      '- **changed** note `welcome-tip` `"Greets in three languages."`\n' +
+        '  - text: `"Greets in two languages."` → `"Greets in three languages."`',
+    );
+    const moved = await callflow(['diff', 'c.flow.json', 'd.flow.json'], dir);
+    expect(moved.stdout).toContain('No change in behaviour (layout only, if anything).');
+  });
+
   it('finds no change in behaviour when only the layout of a sample flow changed', async () => {
     for (const name of SAMPLES) {
       const dir = tempProject({ 'a.flow.json': sampleFile(`${name}.flow.json`), 'b.flow.json': moved(name) });

@@ -13,6 +13,7 @@ import { loadResources, openFlow, refreshFlows, requestNewFlow, restoreDraft } f
 import { browserStorage, listLocalDrafts, removeLocalDraft } from '../files/local-drafts';
 import { useLocalDrafts } from '../files/use-local-drafts';
 import { useAutoLayout } from '../layout/use-auto-layout';
+import { useNoteActions } from '../notes/use-note-actions';
 import { useLiveProblems } from '../problems/use-live-problems';
 import { isDirty, useEditorStore } from '../store/flow-store';
 import { FirstStartNotice } from './FirstStartNotice';
@@ -55,6 +56,7 @@ function Workbench() {
   const flow = useEditorStore((s) => s.flow);
   const [searching, setSearching] = useState(false);
   const { fit, focusBlock, placeInView } = useCanvasActions();
+  const { focusNote } = useNoteActions();
   const { layout } = useAutoLayout(fit);
   const showPalette = useViewSettings((s) => s.palette);
   const showSidePanel = useViewSettings((s) => s.sidePanel);
@@ -84,6 +86,7 @@ function Workbench() {
               onOpen={openSearch}
               onClose={() => setSearching(false)}
               onPick={(id) => focusBlock(id)}
+              onPickNote={focusNote}
             />
             <Canvas key={flow.id} />
             <ReviewBar />

@@ -19,6 +19,12 @@ import {
 import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { activeReview, useReviewStore, viewingVersion } from '../files/review-store';
 import { connect, disconnect, moveBlocks, removeBlocks } from '../flow/flow-edits';
+import { NoteNode } from '../notes/NoteNode';
+import { NotesPanel } from '../notes/NotesPanel';
+import { removeNotes } from '../notes/note-edits';
+import { type NoteNodeType, noteIdOf } from '../notes/note-nodes';
+import { useNotesStore } from '../notes/notes-store';
+import { useNoteLayer } from '../notes/use-note-layer';
 import { useSimulationStore } from '../simulator/simulation-store';
 import { useEditorStore } from '../store/flow-store';
 import { BlockNode, type BlockNodeType } from './BlockNode';
@@ -34,7 +40,9 @@ import { useCompactBlocks, useFollowActiveBlock, useOpeningViewport } from './us
 import { CompactBlocksContext, FarZoomContext, isFarOut, MAX_ZOOM, MIN_ZOOM } from './zoom';
 
 // Defined once, outside any component: React Flow warns when nodeTypes changes between renders.
-const nodeTypes = { block: BlockNode };
+const nodeTypes = { block: BlockNode, note: NoteNode };
+/** Blocks, and the sticky notes beside them (src/notes). */
+type CanvasNode = BlockNodeType | NoteNodeType;
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const proOptions = { hideAttribution: true };
 const noEdges: Edge[] = [];
@@ -100,9 +108,14 @@ export function Canvas() {
     () => (diff && review ? withReviewMarks(placedNodes, diff, review.flow) : placedNodes),
     [placedNodes, diff, review],
   );
-  const nodes = useMemo(
+  const blockNodes = useMemo(
     () => withDragPositions(reviewedNodes, dragPositions),
     [reviewedNodes, dragPositions],
+  );
+  const { noteNodes, onNoteChanges, onNoteDragStop } = useNoteLayer(flow, dragPositions);
+  const nodes = useMemo<CanvasNode[]>(
+    () => (noteNodes.length > 0 ? [...noteNodes, ...blockNodes] : blockNodes),
+    [noteNodes, blockNodes],
   );
 
   // A large flow renders only the blocks in view. Every flow opens fitted whole.
@@ -122,47 +135,54 @@ export function Canvas() {
     return built.edges;
   }, [wires, selectedEdges, compact, taken]);
 
-  const onNodesChange = useCallback((changes: NodeChange<BlockNodeType>[]) => {
-    const state = useEditorStore.getState();
-    let selection: Set<string> | undefined;
-    const moving: Record<string, Position> = {};
-    const settled: Record<string, Position> = {};
-    for (const change of changes) {
-      if (change.type === 'select') {
-        selection ??= new Set(state.selection);
-        if (change.selected) selection.add(change.id);
-        else selection.delete(change.id);
-      } else if (change.type === 'position' && change.position) {
-        // While dragging, positions live here; a drop or a keyboard move writes them to the flow.
-        if (change.dragging) moving[change.id] = change.position;
-        else settled[change.id] = change.position;
-      } else if (change.type === 'dimensions' && change.dimensions) {
-        measured.current.set(change.id, change.dimensions);
-        if (!tickPending.current) {
-          tickPending.current = true;
-          requestAnimationFrame(() => {
-            tickPending.current = false;
-            setMeasureTick((t) => t + 1);
-          });
+  const onNodesChange = useCallback(
+    (all: NodeChange<CanvasNode>[]) => {
+      const notes = all.filter((c) => 'id' in c && noteIdOf(c.id) !== undefined);
+      if (notes.length > 0) onNoteChanges(notes);
+      const changes = notes.length > 0 ? all.filter((c) => !notes.includes(c)) : all;
+      const state = useEditorStore.getState();
+      let selection: Set<string> | undefined;
+      const moving: Record<string, Position> = {};
+      const settled: Record<string, Position> = {};
+      for (const change of changes) {
+        if (change.type === 'select') {
+          selection ??= new Set(state.selection);
+          if (change.selected) selection.add(change.id);
+          else selection.delete(change.id);
+        } else if (change.type === 'position' && change.position) {
+          // While dragging, positions live here; a drop or a keyboard move writes them to the flow.
+          if (change.dragging) moving[change.id] = change.position;
+          else settled[change.id] = change.position;
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          measured.current.set(change.id, change.dimensions);
+          if (!tickPending.current) {
+            tickPending.current = true;
+            requestAnimationFrame(() => {
+              tickPending.current = false;
+              setMeasureTick((t) => t + 1);
+            });
+          }
         }
       }
-    }
-    if (selection && state.flow) {
-      const chosen = selection;
-      state.select(Object.keys(state.flow.blocks).filter((id) => chosen.has(id)));
-    }
-    if (Object.keys(moving).length > 0) setDragPositions((old) => ({ ...old, ...moving }));
-    if (Object.keys(settled).length > 0) {
-      state.edit((f) => moveBlocks(f, settled));
-      setDragPositions((old) => {
-        const rest = { ...old };
-        for (const id of Object.keys(settled)) delete rest[id];
-        return rest;
-      });
-    }
-  }, []);
+      if (selection && state.flow) {
+        const chosen = selection;
+        state.select(Object.keys(state.flow.blocks).filter((id) => chosen.has(id)));
+      }
+      if (Object.keys(moving).length > 0) setDragPositions((old) => ({ ...old, ...moving }));
+      if (Object.keys(settled).length > 0) {
+        state.edit((f) => moveBlocks(f, settled));
+        setDragPositions((old) => {
+          const rest = { ...old };
+          for (const id of Object.keys(settled)) delete rest[id];
+          return rest;
+        });
+      }
+    },
+    [onNoteChanges],
+  );
 
   const onNodeDragStop = useCallback(() => {
+    onNoteDragStop();
     setDragPositions((current) => {
       if (Object.keys(current).length > 0) {
         const positions = current;
@@ -170,7 +190,7 @@ export function Canvas() {
       }
       return {};
     });
-  }, []);
+  }, [onNoteDragStop]);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     setSelectedEdges((old) => {
@@ -186,28 +206,25 @@ export function Canvas() {
   }, []);
 
   // The Delete key on the start block asks first (delete-blocks.ts); "keep it" deletes nothing.
-  const onBeforeDelete: OnBeforeDelete<BlockNodeType, Edge> = useCallback(
-    ({ nodes: toDelete }) => confirmBlockDeletion(toDelete.map((n) => n.id)),
+  const onBeforeDelete: OnBeforeDelete<CanvasNode, Edge> = useCallback(
+    ({ nodes: toDelete }) =>
+      confirmBlockDeletion(toDelete.map((n) => n.id).filter((id) => noteIdOf(id) === undefined)),
     [],
   );
 
-  const onDelete: OnDelete<BlockNodeType, Edge> = useCallback(
-    ({ nodes: deletedNodes, edges: deletedEdges }) => {
-      useEditorStore.getState().edit((f) => {
-        let next = f;
-        for (const edge of deletedEdges) {
-          const parsed = parseEdgeId(edge.id);
-          if (parsed) next = disconnect(next, parsed.source, parsed.outcome);
-        }
-        return removeBlocks(
-          next,
-          deletedNodes.map((n) => n.id),
-        );
-      });
-      setSelectedEdges(new Set());
-    },
-    [],
-  );
+  const onDelete: OnDelete<CanvasNode, Edge> = useCallback(({ nodes: deletedNodes, edges: deletedEdges }) => {
+    const ids = deletedNodes.map((n) => n.id);
+    const noteIds = ids.map(noteIdOf).filter((id) => id !== undefined);
+    useEditorStore.getState().edit((f) => {
+      let next = f;
+      for (const edge of deletedEdges) {
+        const parsed = parseEdgeId(edge.id);
+        if (parsed) next = disconnect(next, parsed.source, parsed.outcome);
+      }
+      return removeNotes(removeBlocks(next, ids), noteIds);
+    });
+    setSelectedEdges(new Set());
+  }, []);
 
   const onConnect = useCallback((c: Connection) => {
     if (!c.sourceHandle || c.source === null || c.target === null) return;
@@ -268,6 +285,7 @@ export function Canvas() {
 
   const onPaneClick = useCallback(() => {
     useEditorStore.getState().select([]);
+    useNotesStore.getState().select([]);
     setSelectedEdges(new Set());
   }, []);
 
@@ -284,7 +302,7 @@ export function Canvas() {
       {viewport && (
         <CompactBlocksContext value={compact}>
           <FarZoomContext value={far}>
-            <ReactFlow<BlockNodeType, Edge>
+            <ReactFlow<CanvasNode, Edge>
               nodes={nodes}
               edges={edges}
               nodeTypes={nodeTypes}
@@ -318,6 +336,7 @@ export function Canvas() {
             >
               {compact && <OverviewEdges edges={wires} nodes={placedNodes} dragPositions={dragPositions} />}
               <Background gap={20} size={1} />
+              <NotesPanel readOnly={readOnly} />
               <MiniMap pannable zoomable ariaLabel="Mini map" />
               <Controls aria-label="Zoom controls" />
             </ReactFlow>

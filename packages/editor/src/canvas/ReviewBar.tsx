@@ -1,4 +1,13 @@
-import { type BlockChange, diffFlows, fieldText, isEmptyDiff, outcomeText, summary } from '@callflow/model';
+import {
+  type BlockChange,
+  changesBehaviour,
+  diffFlows,
+  fieldText,
+  isEmptyDiff,
+  noteTitle,
+  outcomeText,
+  summary,
+} from '@callflow/model';
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import { activeReview, useReviewStore } from '../files/review-store';
@@ -8,6 +17,12 @@ const KIND_WORD: Record<BlockChange['kind'], string> = {
   added: 'added',
   removed: 'removed',
   changed: 'changed',
+};
+
+const NOTE_WORD: Record<BlockChange['kind'], string> = {
+  added: 'Added',
+  removed: 'Removed',
+  changed: 'Changed',
 };
 
 /**
@@ -46,7 +61,7 @@ export function ReviewBar() {
       <p className="muted">
         {isEmptyDiff(diff)
           ? `No change in behaviour between v${review.version} and the draft (layout only, if anything).`
-          : `From v${review.version} to the draft: ${summary(diff)}`}
+          : `From v${review.version} to the draft: ${summary(diff)}${changesBehaviour(diff) ? '' : ' Notes only: no change in behaviour.'}`}
       </p>
       {!isEmptyDiff(diff) && (
         <ul className="review-changes" aria-label="Changes">
@@ -86,6 +101,18 @@ export function ReviewBar() {
               {variable.fields.length > 0 && (
                 <ul>
                   {variable.fields.map((f) => (
+                    <li key={f.path}>{fieldText(f)}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+          {diff.notes.map((note) => (
+            <li key={`note-${note.id}`} data-change={note.kind}>
+              {NOTE_WORD[note.kind]} {noteTitle(note)}
+              {note.fields.length > 0 && (
+                <ul>
+                  {note.fields.map((f) => (
                     <li key={f.path}>{fieldText(f)}</li>
                   ))}
                 </ul>

@@ -54,13 +54,16 @@ export function ConflictDialog({ conflict }: { conflict: Conflict }) {
   );
 }
 
-/** "Block welcome", "Variable customerTier", "Flow name". */
+const UNIT_WORDS: Record<MergeConflict['kind'], string> = {
+  block: 'Block',
+  variable: 'Variable',
+  note: 'Note',
+  setting: 'Flow',
+};
+
+/** "Block welcome", "Variable customerTier", "Note welcome-tip", "Flow name". */
 export function unitTitle(unit: Pick<MergeConflict, 'kind' | 'key'>): string {
-  return unit.kind === 'block'
-    ? `Block ${unit.key}`
-    : unit.kind === 'variable'
-      ? `Variable ${unit.key}`
-      : `Flow ${unit.key}`;
+  return `${UNIT_WORDS[unit.kind]} ${unit.key}`;
 }
 
 function ConflictChoice({

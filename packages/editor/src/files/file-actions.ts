@@ -206,10 +206,12 @@ export function mergedNote(units: readonly MergeUnit[]): string {
   const parts: string[] = [];
   const blocks = names('block');
   const variables = names('variable');
+  const notes = names('note');
   const settings = names('setting');
   if (blocks.length > 0) parts.push(`${blocks.length === 1 ? 'block' : 'blocks'} ${blocks.join(', ')}`);
   if (variables.length > 0)
     parts.push(`${variables.length === 1 ? 'variable' : 'variables'} ${variables.join(', ')}`);
+  if (notes.length > 0) parts.push(`${notes.length === 1 ? 'note' : 'notes'} ${notes.join(', ')}`);
   if (settings.length > 0) parts.push(`the flow's ${settings.join(', ')}`);
   return `Merged with the changes saved meanwhile (${parts.join('; ')}).`;
 }

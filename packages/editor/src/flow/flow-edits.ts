@@ -13,6 +13,8 @@ import {
   type Position,
 } from '@callflow/model';
 
+import { detachNotesFrom, renameNotesBlock } from '../notes/note-edits';
+
 export const SCHEMA_REF = '../schemas/flow.schema.json';
 
 /** A new, empty flow document; the first block added becomes its start. */
@@ -76,7 +78,8 @@ export function removeBlocks(flow: Flow, ids: readonly string[]): Flow {
     if (gone.has(id)) continue;
     blocks[id] = withoutTransitionsTo(block, gone);
   }
-  const next: Flow = { ...flow, blocks };
+  // Their notes stay, free, where they were (before the positions go).
+  const next: Flow = { ...detachNotesFrom(flow, gone), blocks };
   if (flow.layout) next.layout = omitKeys(flow.layout, gone);
   return next;
 }
@@ -168,7 +171,7 @@ export function renameBlock(flow: Flow, oldId: string, newId: string): Flow {
   for (const [id, block] of Object.entries(flow.blocks)) {
     blocks[rename(id)] = retarget(block, rename);
   }
-  const next: Flow = { ...flow, blocks, start: rename(flow.start) };
+  const next: Flow = { ...renameNotesBlock(flow, oldId, newId), blocks, start: rename(flow.start) };
   if (flow.layout) next.layout = renameKey(flow.layout, oldId, newId);
   return next;
 }

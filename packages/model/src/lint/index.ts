@@ -17,6 +17,7 @@ import { moduleParameters } from './rules/module-parameters.js';
 import { moduleRecursion } from './rules/module-recursion.js';
 import { moduleReturns } from './rules/module-returns.js';
 import { nameClashes } from './rules/name-clashes.js';
+import { noteBlocks } from './rules/note-blocks.js';
 import { outcomesWired } from './rules/outcomes-wired.js';
 import { percentSharesRule } from './rules/percent-shares.js';
 import { popover } from './rules/popover.js';
@@ -45,6 +46,7 @@ export const LINT_RULES: readonly LintRule[] = [
   loopsNeverWait,
   flowTypeBlocks,
   layoutBlocks,
+  noteBlocks,
   selfLoops,
   percentSharesRule,
   resourceReferences,

@@ -3,8 +3,12 @@ import { BLOCKS } from '../blocks/index.js';
 import {
   FLOW_TYPES,
   FORMAT_VERSION,
+  ID_PATTERN,
   MAX_BLOCKS,
+  MAX_NOTE_TEXT,
+  MAX_NOTES,
   MAX_VARIABLE_VALUE_LENGTH,
+  NOTE_COLORS,
   VARIABLE_TYPES,
 } from '../flow.js';
 import { flowSchemaDefs, ref } from './defs.js';
@@ -93,6 +97,14 @@ export function buildFlowSchema(): JsonSchema {
         propertyNames: ref('blockId'),
         additionalProperties: ref('position'),
       },
+      notes: {
+        description:
+          'Sticky notes on the canvas, by note id: text for admins kept with the layout; never read by the runtime.',
+        type: 'object',
+        propertyNames: ref('noteId'),
+        additionalProperties: ref('note'),
+        maxProperties: MAX_NOTES,
+      },
     },
     required: ['formatVersion', 'id', 'name', 'type', 'start', 'blocks'],
     additionalProperties: false,
@@ -157,6 +169,35 @@ export function buildFlowSchema(): JsonSchema {
           y: { type: 'number', description: 'Vertical canvas position, in pixels.' },
         },
         required: ['x', 'y'],
+        additionalProperties: false,
+      },
+      noteId: { type: 'string', pattern: ID_PATTERN, maxLength: 64 },
+      note: {
+        description:
+          'A sticky note: plain text, free on the canvas or attached to a block (it moves with it).',
+        type: 'object',
+        properties: {
+          text: {
+            type: 'string',
+            maxLength: MAX_NOTE_TEXT,
+            description: `The note's plain text (no markup), at most ${MAX_NOTE_TEXT} characters.`,
+          },
+          color: { enum: [...NOTE_COLORS], description: "The note's colour; yellow when absent." },
+          block: {
+            ...ref('blockId'),
+            description:
+              'The block the note is attached to: it moves with the block, and x and y are offsets from it.',
+          },
+          x: {
+            type: 'number',
+            description: 'Horizontal position in pixels: on the canvas, or from the attached block.',
+          },
+          y: {
+            type: 'number',
+            description: 'Vertical position in pixels: on the canvas, or from the attached block.',
+          },
+        },
+        required: ['text', 'x', 'y'],
         additionalProperties: false,
       },
       outcomeName: { type: 'string', pattern: '^(?:[0-9*#]|[a-z][A-Za-z0-9]*)$', maxLength: 40 },

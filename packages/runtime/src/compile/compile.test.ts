@@ -87,4 +87,22 @@ describe('compile', () => {
     const f = flow('broken', 'inbound', 'a', { a: block('playPrompt', say('Hi.'), { success: 'ghost' }) });
     expect(compile(f).next('a', 'success')).toBeUndefined();
   });
+
+  it('ignores notes: a note-only change compiles to the same machine and wiring', () => {
+    for (const f of sampleFlows) {
+      const [first] = Object.keys(f.blocks);
+      const noted: Flow = {
+        ...f,
+        notes: {
+          free: { text: 'Reviewed with the team lead.', x: 0, y: 0 },
+          attached: { text: 'Check the hours first.', color: 'blue', block: first!, x: 0, y: -120 },
+        },
+      };
+      const plain = compile(f, undefined, 901);
+      const withNotes = compile(noted, undefined, 902);
+      expect(withNotes.wiring, f.id).toEqual(plain.wiring);
+      expect(withNotes.start, f.id).toBe(plain.start);
+      expect(withNotes.machine.config.states, f.id).toEqual(plain.machine.config.states);
+    }
+  });
 });
