@@ -18,6 +18,7 @@ export const BLOCK_TYPES = [
   'invokeModule',
   'setWorkingQueue',
   'checkQueueStatus',
+  'setCustomerQueueFlow',
   'transferToQueue',
   'playQueueStatus',
   'playHoldAudio',

@@ -144,7 +144,7 @@ describe('validateFlowSchema wording and pointers', () => {
     );
     flow.blocks.welcome!.type = 'queue';
     expect(validateFlowSchema(flow)[0]?.message).toBe(
-      'Block "welcome": unknown block type "queue". Similar types: "setWorkingQueue", "checkQueueStatus", "transferToQueue", "playQueueStatus".',
+      'Block "welcome": unknown block type "queue". Similar types: "setWorkingQueue", "checkQueueStatus", "setCustomerQueueFlow", "transferToQueue", "playQueueStatus".',
     );
     flow.blocks.welcome!.type = 'teleport';
     expect(validateFlowSchema(flow)[0]?.message).toContain('See docs/format.md');

@@ -405,6 +405,8 @@ export interface ContactSnapshot {
   loops: Record<string, number>;
   queue?: QueueState;
   whisper: { agent?: string; customer?: string; outbound?: string };
+  /** The customer-queue flow a Set customer queue flow block chose: heard in any queue instead of the queue's own. */
+  queueFlow?: string;
   /** Set by a Call phone number block in an outbound whisper flow. */
   outboundCallerId?: { number?: string; variable?: string; name?: string };
   recording: RecordingState;

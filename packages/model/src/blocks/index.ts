@@ -20,6 +20,7 @@ import { playPrompt } from './play-prompt.js';
 import { playQueueStatus } from './play-queue-status.js';
 import { returnBlock } from './return.js';
 import { setCallbackNumber } from './set-callback-number.js';
+import { setCustomerQueueFlow } from './set-customer-queue-flow.js';
 import { setRecording } from './set-recording.js';
 import { setVariables } from './set-variables.js';
 import { setWhisperFlow } from './set-whisper-flow.js';
@@ -47,6 +48,7 @@ export const BLOCK_CATALOG: { readonly [T in BlockType]: BlockDefinition<any> } 
   invokeModule,
   setWorkingQueue,
   checkQueueStatus,
+  setCustomerQueueFlow,
   transferToQueue,
   playQueueStatus,
   playHoldAudio,
@@ -103,6 +105,7 @@ export {
   playQueueStatus,
   returnBlock,
   setCallbackNumber,
+  setCustomerQueueFlow,
   setRecording,
   setVariables,
   setWhisperFlow,

@@ -148,6 +148,28 @@ describe('flow references (only with flows)', () => {
     expectOneProblem(flow, { code: 'CF305', path: '/blocks/whisper/settings/flow', blockId: 'whisper' });
   });
 
+  it('CF304 / CF305: Set customer queue flow names a customer-queue flow that exists', () => {
+    const choosing = (chosen: string) =>
+      withBlocks(
+        inboundFlow(),
+        { music: block('setCustomerQueueFlow', { flow: chosen }, { success: 'set-queue', error: 'bye' }) },
+        { block: 'greeting', outcome: 'success', to: 'music' },
+      );
+    expectOneProblem(choosing('queue-musik'), {
+      code: 'CF304',
+      path: '/blocks/music/settings/flow',
+      blockId: 'music',
+    });
+    const p = expectOneProblem(choosing('agent-whisper'), {
+      code: 'CF305',
+      path: '/blocks/music/settings/flow',
+      blockId: 'music',
+    });
+    expect(p.message).toContain('it needs a customer-queue flow here');
+    expectNoProblem(choosing('queue-music'), 'CF304');
+    expectNoProblem(choosing('queue-music'), 'CF305');
+  });
+
   it('accepts an existing flow of the right type, and skips the check without flows', () => {
     expectNoProblem(invoking('verify-caller'), 'CF304');
     expectNoProblem(invoking('verify-caller'), 'CF305');

@@ -131,6 +131,7 @@ export function sampleFlows(): Map<string, FlowSummary> {
   return new Map<string, FlowSummary>([
     ['verify-caller', { id: 'verify-caller', type: 'module', module: { inputs: {}, outputs: {} } }],
     ['agent-whisper', { id: 'agent-whisper', type: 'agent-whisper' }],
+    ['support-queue', { id: 'support-queue', type: 'customer-queue' }],
   ]);
 }
 

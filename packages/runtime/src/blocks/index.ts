@@ -20,6 +20,7 @@ import { playPrompt } from './play-prompt.js';
 import { playQueueStatus } from './play-queue-status.js';
 import { returnBlock } from './return.js';
 import { setCallbackNumber } from './set-callback-number.js';
+import { setCustomerQueueFlow } from './set-customer-queue-flow.js';
 import { setRecording } from './set-recording.js';
 import { setVariables } from './set-variables.js';
 import { setWhisperFlow } from './set-whisper-flow.js';
@@ -46,6 +47,7 @@ export const BEHAVIOURS: BehaviourRegistry = {
   invokeModule,
   setWorkingQueue,
   checkQueueStatus,
+  setCustomerQueueFlow,
   transferToQueue,
   playQueueStatus,
   playHoldAudio,

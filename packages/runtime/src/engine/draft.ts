@@ -47,6 +47,7 @@ export function draft(s: ContactSnapshot): ContactSnapshot {
   if (s.secrets !== undefined) copy.secrets = s.secrets;
   if (s.keysFor !== undefined) copy.keysFor = s.keysFor;
   if (s.secureCopies !== undefined) copy.secureCopies = s.secureCopies;
+  if (s.queueFlow !== undefined) copy.queueFlow = s.queueFlow;
   return copy;
 }
 

@@ -123,7 +123,7 @@ function offerDetails(run: ContactRun, queue: string): { title: string; popover:
 export function unpublishedQueueFlow(run: ContactRun, queue: string): string | undefined {
   const resource = ownEntry(run.env.resources.queues, queue);
   const needed: [string | undefined, string][] = [
-    [resource?.customerQueueFlow, 'customer-queue flow'],
+    [run.s.queueFlow ?? resource?.customerQueueFlow, 'customer-queue flow'],
     [run.s.whisper.agent ?? resource?.agentWhisperFlow, 'agent whisper flow'],
     [run.s.whisper.customer ?? resource?.customerWhisperFlow, 'customer whisper flow'],
   ];
@@ -133,10 +133,14 @@ export function unpublishedQueueFlow(run: ContactRun, queue: string): string | u
   return undefined;
 }
 
-/** The customer-queue flow of the contact's queue, if it has one. */
+/**
+ * The customer-queue flow the queued contact hears: the one a Set customer queue flow block chose, else
+ * its queue's own, if it has one.
+ */
 export function customerQueueFlow(run: ContactRun): string | undefined {
   const queue = run.s.queue?.name;
-  return queue ? ownEntry(run.env.resources.queues, queue)?.customerQueueFlow : undefined;
+  if (!queue) return undefined;
+  return run.s.queueFlow ?? ownEntry(run.env.resources.queues, queue)?.customerQueueFlow;
 }
 
 /** Transfer to queue inside a customer-queue flow: a new queue, a new place, the new queue's flow. */
