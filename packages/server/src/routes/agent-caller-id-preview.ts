@@ -1,5 +1,10 @@
 import type { Resources } from '@callflow/model';
-import { type CallerIdDecision, consultCallerId, previewAgentCallCallerId } from '@callflow/runtime';
+import {
+  type CallerIdDecision,
+  consultCallerId,
+  isContactOver,
+  previewAgentCallCallerId,
+} from '@callflow/runtime';
 import { apiError } from '../http/api-error.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
 import type { PublishedVersions } from '../store/published-versions.js';
@@ -34,7 +39,7 @@ export function previewAgentCallerId(
 ): CallerIdDecision {
   const contactId = host.acd.agents.get(ask.agent)?.contactId;
   const s = contactId ? host.snapshot(contactId) : undefined;
-  const onCall = s !== undefined && s.status !== 'ended' && s.status !== 'transferred';
+  const onCall = s !== undefined && !isContactOver(s);
   const purpose = ask.purpose ?? (onCall ? 'transfer' : 'outbound');
   const choice = ask.agentChoice !== undefined ? { agentChoice: ask.agentChoice } : {};
   if (purpose === 'outbound' || purpose === 'callback') {
