@@ -68,6 +68,8 @@ class FakeService {
           variables: { reason: 'billing', pin: REDACTED },
           timers: [{ id: 't1', at: '2026-03-09T10:00:08.000Z', event: 'timeout' }],
           startedAt: '2026-03-09T10:00:00.000Z',
+          variableVersions: {},
+          steps: 1,
         };
         this.trace = [{ seq: 1, at: 1000, flowId, block: 'menu', blockType: 'menu' }];
         this.say('play', { type: 'play', to: 'caller', prompt: { text: 'Press 1 for billing.' } });

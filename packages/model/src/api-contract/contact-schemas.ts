@@ -6,7 +6,7 @@ export const AGENT_STATES = ['Available', 'Busy', 'RONA', 'WrapUp', 'Offline'] a
 const isoTime = z.string().meta({ format: 'date-time' });
 
 export const contactState = z
-  .looseObject({
+  .strictObject({
     contactId: z.string(),
     kind: z.string().optional(),
     flowId: z.string(),
@@ -15,7 +15,7 @@ export const contactState = z
     endReason: z.string().nullable(),
     block: z.string().nullable(),
     stack: z.array(
-      z.object({ kind: z.string(), flowId: z.string(), version: z.number().int(), block: z.string() }),
+      z.strictObject({ kind: z.string(), flowId: z.string(), version: z.number().int(), block: z.string() }),
     ),
     callerNumber: z.string().nullable(),
     dialedNumber: z.string(),
@@ -24,9 +24,16 @@ export const contactState = z
       .record(z.string(), z.unknown())
       .optional()
       .meta({ description: 'System variables ($lastDigits, $callerNumber...); secure values masked.' }),
-    queue: z.object({ name: z.string(), since: isoTime, agent: z.string().nullable() }).nullable().optional(),
-    timers: z.array(z.object({ id: z.string(), at: isoTime, event: z.string() })),
+    queue: z
+      .strictObject({ name: z.string(), since: isoTime, agent: z.string().nullable() })
+      .nullable()
+      .optional(),
+    timers: z.array(z.strictObject({ id: z.string(), at: isoTime, event: z.string() })),
     startedAt: isoTime,
+    variableVersions: z.record(z.string(), z.number().int()).meta({
+      description: "Each variable's edit version (a save from an agent or the API names the one it read).",
+    }),
+    steps: z.number().int().meta({ description: 'Blocks the contact has run so far.' }),
   })
   .meta({
     id: 'ContactState',
@@ -35,7 +42,7 @@ export const contactState = z
   });
 
 export const traceEntry = z
-  .looseObject({
+  .strictObject({
     seq: z.number().int(),
     at: z.number(),
     flowId: z.string().optional(),
@@ -51,10 +58,10 @@ export const traceEntry = z
   })
   .meta({ id: 'TraceEntry', description: 'One step of a contact; secure values masked.' });
 
-export const trace = z.object({ entries: z.array(traceEntry) }).meta({ id: 'Trace' });
+export const trace = z.strictObject({ entries: z.array(traceEntry) }).meta({ id: 'Trace' });
 
 export const logEntry = z
-  .object({
+  .strictObject({
     seq: z.number().int().min(1).meta({ description: 'Increases by one per entry of the contact.' }),
     at: z.number().int().meta({ description: 'Epoch ms.' }),
     direction: z.enum(['command', 'event']),
@@ -67,7 +74,7 @@ export const logEntry = z
   .meta({ id: 'LogEntry' });
 
 export const callLog = z
-  .object({
+  .strictObject({
     contactId: z.string(),
     logId: z.string().nullable().meta({
       description:
@@ -81,13 +88,17 @@ export const callLog = z
   .meta({ id: 'CallLog' });
 
 export const callback = z
-  .looseObject({
+  .strictObject({
     id: z.string(),
     kind: z.enum(['web', 'agent', 'courtesy']),
     name: z.string().nullable(),
     number: z.string(),
     queue: z.string(),
     status: z.string(),
+    requestedBy: z.string().meta({
+      description:
+        'Who asked for it: the name of the token that asked (a web or an agent callback), or `flow:<id>` (a flow took it).',
+    }),
     createdAt: isoTime,
     waitReason: z.string().nullable().meta({
       description:
@@ -102,16 +113,16 @@ export const callback = z
 
 /** A caller-ID decision: which rule chose which number, what was passed over and why (docs/caller-id.md). */
 export const callerIdDecision = z
-  .looseObject({
+  .strictObject({
     number: z.string().optional(),
     name: z.string().optional(),
     rule: z.string(),
     reason: z.string(),
     rejected: z
-      .array(z.looseObject({ candidate: z.string(), number: z.string().optional(), why: z.string() }))
+      .array(z.strictObject({ candidate: z.string(), number: z.string().optional(), why: z.string() }))
       .optional(),
     warning: z.string().optional(),
-    mayOverride: z.object({ flow: z.string(), block: z.string() }).optional().meta({
+    mayOverride: z.strictObject({ flow: z.string(), block: z.string() }).optional().meta({
       description:
         "Foreseen before the call is dialled: this outbound whisper flow's Call phone number block may still set another number (read from a variable when it runs).",
     }),
@@ -120,7 +131,7 @@ export const callerIdDecision = z
 
 /** The callback an agent prepares during a call (agent-initiated callback). */
 export const pendingCallback = z
-  .object({
+  .strictObject({
     contactId: z.string(),
     status: z.enum(['prompting', 'entered', 'invalid', 'timeout', 'edited']),
     number: z.string().nullable(),
@@ -130,13 +141,13 @@ export const pendingCallback = z
 
 /** A consult an agent holds (role consulting) or is asked into (role consulted). */
 export const consult = z
-  .looseObject({
+  .strictObject({
     from: z.string(),
     contactId: z.string(),
-    to: z.union([z.object({ agent: z.string() }), z.object({ number: z.string() })]),
+    to: z.union([z.strictObject({ agent: z.string() }), z.strictObject({ number: z.string() })]),
     status: z.enum(['ringing', 'connected']),
     role: z.enum(['consulting', 'consulted']).optional(),
-    popover: z.array(z.object({ label: z.string(), name: z.string(), value: z.unknown() })).meta({
+    popover: z.array(z.strictObject({ label: z.string(), name: z.string(), value: z.unknown() })).meta({
       description:
         'Agent name, agent DN and team, then up to 6 variables of account.consultPopover (never a secure one).',
     }),
@@ -145,7 +156,7 @@ export const consult = z
   .meta({ id: 'Consult' });
 
 export const agent = z
-  .looseObject({
+  .strictObject({
     name: z.string(),
     displayName: z.string(),
     groups: z.array(z.string()),
@@ -154,7 +165,7 @@ export const agent = z
     pendingCallback: pendingCallback.nullable().optional(),
     consult: consult.nullable().optional(),
     offer: z
-      .looseObject({
+      .strictObject({
         contactId: z.string().nullable(),
         queue: z.string(),
         title: z.string(),
@@ -172,8 +183,8 @@ export const agent = z
   .meta({ id: 'Agent' });
 
 export const agentDesktop = z
-  .looseObject({
-    agent: z.looseObject({
+  .strictObject({
+    agent: z.strictObject({
       name: z.string(),
       displayName: z.string(),
       groups: z.array(z.string()),
@@ -181,14 +192,19 @@ export const agentDesktop = z
       defaultOutboundQueue: z.string().nullable(),
       phone: z.string().nullable().optional(),
     }),
-    callerIdStrategy: z.object({ strategy: z.string(), fallback: z.string().optional() }).optional().meta({
-      description: "The strategy that preselects the agent's caller ID (its group's, else the account's).",
-    }),
+    callerIdStrategy: z
+      .strictObject({ strategy: z.string(), fallback: z.string().optional() })
+      .optional()
+      .meta({
+        description: "The strategy that preselects the agent's caller ID (its group's, else the account's).",
+      }),
     wrapUpReasons: z.array(z.string()).optional(),
-    numbers: z.array(z.object({ name: z.string(), number: z.string(), displayName: z.string().optional() })),
-    queues: z.array(z.object({ name: z.string(), displayName: z.string().optional() })),
+    numbers: z.array(
+      z.strictObject({ name: z.string(), number: z.string(), displayName: z.string().optional() }),
+    ),
+    queues: z.array(z.strictObject({ name: z.string(), displayName: z.string().optional() })),
     agents: z.array(
-      z.object({ name: z.string(), displayName: z.string().optional(), state: z.enum(AGENT_STATES) }),
+      z.strictObject({ name: z.string(), displayName: z.string().optional(), state: z.enum(AGENT_STATES) }),
     ),
     allowedCountries: z.array(z.string()),
   })
@@ -199,7 +215,7 @@ export const agentDesktop = z
   });
 
 export const agentContact = z
-  .looseObject({
+  .strictObject({
     contactId: z.string(),
     kind: z.string().optional(),
     status: z.string(),
@@ -207,7 +223,7 @@ export const agentContact = z
     dialedNumber: z.string(),
     queue: z.string().nullable(),
     variables: z.array(
-      z.object({
+      z.strictObject({
         name: z.string(),
         label: z.string(),
         type: z.string(),
@@ -240,7 +256,7 @@ export const transferTarget = z
   });
 
 export const transferResult = z
-  .looseObject({
+  .strictObject({
     result: z.literal('transferred'),
     reason: z.string().meta({
       description:
@@ -256,10 +272,10 @@ export const transferResult = z
   .meta({ id: 'TransferResult' });
 
 export const hangUpResult = z
-  .object({
+  .strictObject({
     agent,
     contact: z
-      .object({
+      .strictObject({
         contactId: z.string(),
         status: z.literal('ended'),
         endReason: z.string().nullable().meta({ description: '"agent hung up"' }),

@@ -1,5 +1,6 @@
 /** The flow store and publishing routes (docs/api.md "Flows", "Publishing"). */
 import { z } from 'zod';
+import { ADMINS, READERS, WRITERS } from './roles.js';
 import { defineRoute } from './route.js';
 import {
   dependencies,
@@ -39,6 +40,7 @@ export const flowRoutes = {
   listFlows: defineRoute({
     method: 'GET',
     path: '/api/flows',
+    roles: READERS,
     summary: 'All flows in the flows directory.',
     responses: { 200: json(z.array(flowListItem)) },
     errors: [],
@@ -46,6 +48,7 @@ export const flowRoutes = {
   getFlow: defineRoute({
     method: 'GET',
     path: '/api/flows/:id',
+    roles: READERS,
     summary: 'One flow (the draft on disk) and its etag.',
     params: flowParams,
     responses: { 200: json(flowWithEtag) },
@@ -54,6 +57,7 @@ export const flowRoutes = {
   saveFlow: defineRoute({
     method: 'PUT',
     path: '/api/flows/:id',
+    roles: WRITERS,
     summary: 'Saves the draft in canonical format. Lint problems do not block a save; schema errors do.',
     params: flowParams,
     headers: [ifMatch, ifNoneMatch],
@@ -73,6 +77,7 @@ export const flowRoutes = {
   deleteFlow: defineRoute({
     method: 'DELETE',
     path: '/api/flows/:id',
+    roles: WRITERS,
     summary:
       'Deletes the draft file. Published versions stay. A flow other flows or queues name is kept (flow_in_use, with the uses) unless force=true.',
     params: flowParams,
@@ -91,6 +96,7 @@ export const flowRoutes = {
   flowTests: defineRoute({
     method: 'GET',
     path: '/api/flows/:id/tests',
+    roles: READERS,
     summary:
       'The scenario test files (`*.test.json` in the flows directory) whose `flow` is this flow, read from disk now, sorted by file name. Saved one at a time with PUT `/api/flows/{id}/tests/{file}`.',
     params: flowParams,
@@ -100,6 +106,7 @@ export const flowRoutes = {
   saveFlowTest: defineRoute({
     method: 'PUT',
     path: '/api/flows/:id/tests/:file',
+    roles: WRITERS,
     summary:
       "Saves one scenario test file (the whole document) in canonical format, with the same If-Match / If-None-Match rules as flows. The document's `flow` must be this flow. Announced as `flow.tests.saved`.",
     params: z.object({
@@ -129,6 +136,7 @@ export const flowRoutes = {
   validateFlow: defineRoute({
     method: 'POST',
     path: '/api/flows/:id/validate',
+    roles: WRITERS,
     summary: 'Schema and lint problems of the saved draft, or of the unsaved flow in the body.',
     params: flowParams,
     body: flowDocument,
@@ -139,6 +147,7 @@ export const flowRoutes = {
   publishFlow: defineRoute({
     method: 'POST',
     path: '/api/flows/:id/publish',
+    roles: WRITERS,
     summary:
       'Publishes the saved draft as the next immutable version and makes it live. Every flow it needs at run time (transitively) must be live; `withDependencies` publishes those that are not, each checked, all in one step or none. Warnings are returned.',
     params: flowParams,
@@ -167,6 +176,7 @@ export const flowRoutes = {
   flowDependencies: defineRoute({
     method: 'GET',
     path: '/api/flows/:id/dependencies',
+    roles: READERS,
     summary:
       'The flows this flow needs at run time (modules, whisper flows, the flows of the queues it uses), transitively, with their live versions.',
     params: flowParams,
@@ -176,6 +186,7 @@ export const flowRoutes = {
   flowVersions: defineRoute({
     method: 'GET',
     path: '/api/flows/:id/versions',
+    roles: READERS,
     summary: 'The published versions of a flow, newest last, with the live one marked.',
     params: flowParams,
     responses: { 200: json(z.array(versionInfo)) },
@@ -184,6 +195,7 @@ export const flowRoutes = {
   flowVersion: defineRoute({
     method: 'GET',
     path: '/api/flows/:id/versions/:version',
+    roles: READERS,
     summary: 'One published version with its flow.',
     params: z.object({
       id: flowId,
@@ -200,10 +212,12 @@ export const flowRoutes = {
   rollback: defineRoute({
     method: 'POST',
     path: '/api/flows/:id/rollback',
+    roles: ADMINS,
+    rolesNote: 'changes what live calls run without a new publish',
     summary: 'Makes an earlier published version live again (no new version).',
     params: flowParams,
     body: z.strictObject({ version: z.number().int() }),
-    responses: { 200: json(z.looseObject({ live: z.number().int() })) },
+    responses: { 200: json(z.strictObject({ live: z.number().int() })) },
     errors: [
       'invalid_body',
       'unsupported_media_type',

@@ -22,6 +22,7 @@ export {
   routeErrors,
 } from './openapi.js';
 export * from './prompt-routes.js';
+export * from './roles.js';
 export * from './route.js';
 export * from './runtime-routes.js';
 export * from './schemas.js';

@@ -13,12 +13,12 @@ type Json = Record<string, unknown>;
 /** Codes the gate in front of every route may answer with, whatever the route (docs/security.md). */
 export function gateErrors(route: RouteSpec): ApiErrorCode[] {
   const codes: ApiErrorCode[] = ['host_not_allowed', 'internal_error'];
-  if (route.public) return codes;
+  if (route.roles === 'public') return codes;
   codes.push('unauthorized', 'invalid_token', 'forbidden', 'too_many_auth_failures');
   // A process of a center kept in PostgreSQL (docs/scaling.md): its database, or its leader, may not answer.
   codes.push('database_unavailable', 'center_not_ready', 'center_leader_unreachable');
   if (route.method !== 'GET') codes.push('too_many_writes');
-  // An agent token acts only as its own agent, on every route that names one (route-roles.ts).
+  // An agent token acts only as its own agent, on every route that names one (the server's route-roles.ts).
   if (route.path.startsWith('/api/agents/:name')) codes.push('forbidden_agent');
   if (route.body) codes.push('invalid_json', 'payload_too_large', 'unsupported_encoding', 'bad_request');
   return codes;
@@ -136,7 +136,7 @@ function operation(route: RouteSpec, components: Components): Json {
   return {
     operationId: undefined,
     summary: route.summary,
-    ...(route.public ? { security: [] } : {}),
+    ...(route.roles === 'public' ? { security: [] } : {}),
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(route.rawBody
       ? {
@@ -162,6 +162,9 @@ function operation(route: RouteSpec, components: Components): Json {
       : {}),
     responses,
     'x-error-codes': errors,
+    // Who may call it: enforced by the service with these very lists (403 `forbidden` for another role).
+    'x-roles': route.roles === 'public' ? [] : route.roles,
+    ...(route.rolesNote ? { 'x-roles-note': route.rolesNote } : {}),
   };
 }
 
@@ -189,7 +192,7 @@ export function buildOpenApiDocument(routes: Readonly<Record<string, RouteSpec>>
       title: 'callflow server',
       version: '1.0.0',
       description:
-        'Flow store, publishing and runtime host of callflow. Every error is `{ code, message, details }`; each operation lists the codes it may answer with under `x-error-codes`, and every code is under the top-level `x-error-codes` and in docs/errors.md.',
+        'Flow store, publishing and runtime host of callflow. Every error is `{ code, message, details }`; each operation lists the codes it may answer with under `x-error-codes` and the token roles that may call it under `x-roles` (none: no token needed), and every code is under the top-level `x-error-codes` and in docs/errors.md.',
     },
     servers: [{ url: 'http://127.0.0.1:4310' }],
     security: [{ bearer: [] }],

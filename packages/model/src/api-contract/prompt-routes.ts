@@ -1,6 +1,7 @@
 /** Prompt recordings uploaded beside the flows (`prompts/<file>`), for prompts' `audioFile`. */
 import { z } from 'zod';
 import { PROMPT_AUDIO_NAME } from '../prompt-audio.js';
+import { ADMINS, READERS } from './roles.js';
 import { defineRoute } from './route.js';
 
 const file = z.object({
@@ -16,6 +17,8 @@ export const promptRoutes = {
   savePromptAudio: defineRoute({
     method: 'PUT',
     path: '/api/prompts/:file',
+    roles: ADMINS,
+    rolesNote: 'a prompt recording into prompts/ beside the flows (a resource, like resources.json)',
     summary:
       'Stores a prompt recording (WAV or MP3, read from its bytes, at most 5 MiB) as prompts/<file> beside the flows, replacing one of that name; a prompt plays it as its audioFile. Admin only.',
     params: file,
@@ -28,7 +31,7 @@ export const promptRoutes = {
     responses: {
       201: {
         description: 'Stored',
-        schema: z.object({
+        schema: z.strictObject({
           file: z.string().meta({ description: '`prompts/<file>`, as a prompt names it in audioFile.' }),
           bytes: z.number().int(),
           type: z.enum(['wav', 'mp3']),
@@ -40,6 +43,7 @@ export const promptRoutes = {
   getPromptAudio: defineRoute({
     method: 'GET',
     path: '/api/prompts/:file',
+    roles: READERS,
     summary: 'A prompt recording, as stored.',
     params: file,
     paramsCode: 'invalid_prompt_file',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApiErrorCode } from './error-codes.js';
+import type { RouteRoles } from './roles.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -26,8 +27,10 @@ export interface RouteSpec {
   /** The express path, `:param` style. */
   path: string;
   summary: string;
-  /** No token needed (health, the designer's files). */
-  public?: boolean;
+  /** Who may call it: token roles, or `public` for no token (health, the designer's files). */
+  roles: RouteRoles;
+  /** Why these roles, when it is not plain (docs/security.md's table shows it). */
+  rolesNote?: string;
   params?: z.ZodObject;
   /** The code of a path parameter that fails `params` (default `invalid_body` would be wrong). */
   paramsCode?: ApiErrorCode;

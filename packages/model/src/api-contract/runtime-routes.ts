@@ -16,6 +16,7 @@ import {
   transferResult,
   transferTarget,
 } from './contact-schemas.js';
+import { READERS, READERS_AND_AGENT, WRITERS, WRITERS_AND_AGENT } from './roles.js';
 import { defineRoute } from './route.js';
 
 const json = <T extends z.ZodType>(schema: T, description = 'OK') => ({ description, schema });
@@ -46,6 +47,7 @@ export const runtimeRoutes = {
   listContacts: defineRoute({
     method: 'GET',
     path: '/api/contacts',
+    roles: READERS,
     summary: 'Active contacts.',
     responses: { 200: json(z.array(contactState)) },
     errors: [],
@@ -53,6 +55,7 @@ export const runtimeRoutes = {
   startContact: defineRoute({
     method: 'POST',
     path: '/api/contacts',
+    roles: WRITERS,
     summary: 'Starts a simulated contact on the live published version of a flow.',
     body: z.strictObject({
       flow: z.string().max(64),
@@ -60,7 +63,7 @@ export const runtimeRoutes = {
       to: z.string().max(32),
     }),
     responses: {
-      201: json(z.looseObject({ contactId: z.string(), version: z.number().int() }), 'Started'),
+      201: json(z.strictObject({ contactId: z.string(), version: z.number().int() }), 'Started'),
     },
     errors: [
       'invalid_body',
@@ -73,6 +76,7 @@ export const runtimeRoutes = {
   getContact: defineRoute({
     method: 'GET',
     path: '/api/contacts/:id',
+    roles: READERS,
     summary: 'State of a contact; secure variables are redacted.',
     params: contactParams,
     responses: { 200: json(contactState) },
@@ -81,6 +85,7 @@ export const runtimeRoutes = {
   contactTrace: defineRoute({
     method: 'GET',
     path: '/api/contacts/:id/trace',
+    roles: READERS,
     summary: 'The steps of a contact (block, event, outcome, time); secure values redacted.',
     params: contactParams,
     responses: { 200: json(trace) },
@@ -89,6 +94,7 @@ export const runtimeRoutes = {
   contactLog: defineRoute({
     method: 'GET',
     path: '/api/contacts/:id/log',
+    roles: READERS,
     summary:
       "What was said and done on the contact's line: the commands the host carried out and the events it stepped, in order, secure values masked. In memory per process: empty for a contact this process has not run (or has forgotten).",
     params: contactParams,
@@ -106,16 +112,18 @@ export const runtimeRoutes = {
   contactEvent: defineRoute({
     method: 'POST',
     path: '/api/contacts/:id/events',
+    roles: WRITERS,
     summary: 'Sends a caller event to the contact and returns its state after the step.',
     params: contactParams,
     body: callerEvent,
     bodyCode: 'invalid_event',
-    responses: { 200: json(z.object({ state: contactState })) },
+    responses: { 200: json(z.strictObject({ state: contactState })) },
     errors: ['invalid_event', 'unsupported_media_type', 'contact_not_found', 'contact_ended'],
   }),
   editVariable: defineRoute({
     method: 'PATCH',
     path: '/api/contacts/:id/variables/:name',
+    roles: WRITERS,
     summary:
       'An agent edits a contact variable. The first save wins; a stale version gets 409 with the current value.',
     params: z.object({ id: z.string(), name: z.string().meta({ description: 'Variable name.' }) }),
@@ -124,7 +132,7 @@ export const runtimeRoutes = {
       version: z.number().int(),
       agent: z.string().max(64).optional(),
     }),
-    responses: { 200: json(z.object({ value: z.unknown(), version: z.number().int() })) },
+    responses: { 200: json(z.strictObject({ value: z.unknown(), version: z.number().int() })) },
     errors: [
       'invalid_body',
       'unsupported_media_type',
@@ -138,6 +146,7 @@ export const runtimeRoutes = {
   listCallbacks: defineRoute({
     method: 'GET',
     path: '/api/callbacks',
+    roles: READERS,
     summary: 'Callback requests still to be placed.',
     responses: { 200: json(z.array(callback)) },
     errors: [],
@@ -145,6 +154,7 @@ export const runtimeRoutes = {
   requestCallback: defineRoute({
     method: 'POST',
     path: '/api/callbacks',
+    roles: WRITERS,
     summary:
       "A web callback request: the number is validated against the account's region and country allowlist.",
     body: z.strictObject({
@@ -158,6 +168,7 @@ export const runtimeRoutes = {
   cancelCallback: defineRoute({
     method: 'DELETE',
     path: '/api/callbacks/:id',
+    roles: WRITERS,
     summary: 'Cancels a callback request.',
     params: z.object({ id: z.string().meta({ description: 'Callback id.' }) }),
     responses: { 204: { description: 'Cancelled' } },
@@ -166,6 +177,7 @@ export const runtimeRoutes = {
   listAgents: defineRoute({
     method: 'GET',
     path: '/api/agents',
+    roles: READERS,
     summary: 'Agents and their states.',
     responses: { 200: json(z.array(agent)) },
     errors: [],
@@ -173,6 +185,8 @@ export const runtimeRoutes = {
   getAgent: defineRoute({
     method: 'GET',
     path: '/api/agents/:name',
+    roles: READERS_AND_AGENT,
+    rolesNote: 'an agent token: its own agent only (403 forbidden_agent for another)',
     summary: "The agent's own record: state, offer (with its popover), contact.",
     params: agentParams,
     responses: { 200: json(agent) },
@@ -181,6 +195,7 @@ export const runtimeRoutes = {
   agentDesktop: defineRoute({
     method: 'GET',
     path: '/api/agents/:name/desktop',
+    roles: READERS_AND_AGENT,
     summary:
       "What the agent's desktop needs of the resources: its record, the numbers it may present (name, number, display name), the queues and other agents (with states) to transfer to, the country allowlist.",
     params: agentParams,
@@ -190,6 +205,7 @@ export const runtimeRoutes = {
   agentContact: defineRoute({
     method: 'GET',
     path: '/api/agents/:name/contact',
+    roles: READERS_AND_AGENT,
     summary:
       'The call-associated data of the contact the agent is offered or on: agent-viewable variables with labels, editable flag and version; secure ones masked.',
     params: agentParams,
@@ -199,6 +215,7 @@ export const runtimeRoutes = {
   agentEditVariable: defineRoute({
     method: 'PATCH',
     path: '/api/agents/:name/contact/variables/:variable',
+    roles: WRITERS_AND_AGENT,
     summary:
       'The agent edits a variable of the contact it is on. The first save wins; a stale version gets 409 variable_conflict with the current value.',
     params: z.object({
@@ -209,7 +226,7 @@ export const runtimeRoutes = {
       value: z.unknown().refine((value) => value !== undefined, 'is required'),
       version: z.number().int(),
     }),
-    responses: { 200: json(z.object({ value: z.unknown(), version: z.number().int() })) },
+    responses: { 200: json(z.strictObject({ value: z.unknown(), version: z.number().int() })) },
     errors: [
       'invalid_body',
       'unsupported_media_type',
@@ -225,6 +242,7 @@ export const runtimeRoutes = {
   setAgentState: defineRoute({
     method: 'POST',
     path: '/api/agents/:name/state',
+    roles: WRITERS_AND_AGENT,
     summary: "Sets an agent's state (Available, Offline, Busy).",
     params: agentParams,
     body: z.strictObject({
@@ -236,6 +254,7 @@ export const runtimeRoutes = {
   acceptOffer: defineRoute({
     method: 'POST',
     path: '/api/agents/:name/accept',
+    roles: WRITERS_AND_AGENT,
     summary: 'The agent accepts the offered contact.',
     params: agentParams,
     responses: { 200: json(agent) },
@@ -244,6 +263,7 @@ export const runtimeRoutes = {
   rejectOffer: defineRoute({
     method: 'POST',
     path: '/api/agents/:name/reject',
+    roles: WRITERS_AND_AGENT,
     summary:
       'The agent declines the offered contact, as if it rang out: the offer is withdrawn, the agent goes to RONA and the contact back to its queue.',
     params: agentParams,
@@ -255,6 +275,7 @@ export const runtimeRoutes = {
   agentHangUp: defineRoute({
     method: 'POST',
     path: '/api/agents/:name/hangup',
+    roles: WRITERS_AND_AGENT,
     summary:
       'The agent hangs up the call they are on (a queued call, a callback, their own callback); the contact ends and the agent goes to wrap-up.',
     params: agentParams,
@@ -266,6 +287,7 @@ export const runtimeRoutes = {
   wrapUp: defineRoute({
     method: 'POST',
     path: '/api/agents/:name/wrap-up',
+    roles: WRITERS_AND_AGENT,
     summary:
       'The agent picks a wrap-up reason after a call: one of resources account.wrapUpReasons when the admin set them.',
     params: agentParams,
@@ -282,6 +304,7 @@ export const runtimeRoutes = {
   transfer: defineRoute({
     method: 'POST',
     path: '/api/agents/:name/transfer',
+    roles: WRITERS_AND_AGENT,
     summary:
       "Blind transfer of the agent's connected contact to a queue, an Available agent or a number (goes at once; the agent goes to wrap-up).",
     params: agentParams,
@@ -303,6 +326,7 @@ export const runtimeRoutes = {
   agentCallback: defineRoute({
     method: 'POST',
     path: '/api/agents/:name/callbacks',
+    roles: WRITERS_AND_AGENT,
     summary: 'An agent-initiated callback to a number (validated).',
     params: agentParams,
     body: z.strictObject({
@@ -326,6 +350,7 @@ export const runtimeRoutes = {
   startConsult: defineRoute({
     method: 'POST',
     path: '/api/agents/:name/consult',
+    roles: WRITERS_AND_AGENT,
     summary:
       'The agent on a call consults another agent (who must be Available, never themselves) or a number while the customer holds; the consulted agent is shown the consult popover.',
     params: agentParams,
@@ -338,7 +363,7 @@ export const runtimeRoutes = {
         .optional()
         .meta({ description: 'A consult with a number: the number to present.' }),
     }),
-    responses: { 201: json(z.object({ consult }), 'Consulting') },
+    responses: { 201: json(z.strictObject({ consult }), 'Consulting') },
     errors: [
       'invalid_body',
       'unsupported_media_type',
@@ -352,11 +377,12 @@ export const runtimeRoutes = {
   acceptConsult: defineRoute({
     method: 'POST',
     path: '/api/agents/:name/consult/accept',
+    roles: WRITERS_AND_AGENT,
     summary: 'The consulted agent answers the consult request.',
     params: agentParams,
     body: noFields,
     bodyOptional: true,
-    responses: { 200: json(z.object({ consult })) },
+    responses: { 200: json(z.strictObject({ consult })) },
     errors: [
       'invalid_body',
       'unsupported_media_type',
@@ -368,6 +394,7 @@ export const runtimeRoutes = {
   completeConsult: defineRoute({
     method: 'POST',
     path: '/api/agents/:name/consult/complete',
+    roles: WRITERS_AND_AGENT,
     summary:
       'Warm transfer: the customer goes to the consulted agent (connected at once) or number; the consulting agent goes to wrap-up.',
     params: agentParams,
@@ -385,6 +412,7 @@ export const runtimeRoutes = {
   cancelConsult: defineRoute({
     method: 'DELETE',
     path: '/api/agents/:name/consult',
+    roles: WRITERS_AND_AGENT,
     summary:
       'Either side ends the consult; the customer stays with the consulting agent, the consulted agent is Available again.',
     params: agentParams,
@@ -394,6 +422,7 @@ export const runtimeRoutes = {
   agentCallerId: defineRoute({
     method: 'GET',
     path: '/api/agents/:name/caller-id',
+    roles: READERS_AND_AGENT,
     summary:
       "The caller ID a call the agent places to `to` would show now, and why: the desktop's picker preselects it. Nothing is placed.",
     params: agentParams,
@@ -413,12 +442,13 @@ export const runtimeRoutes = {
   promptCallback: defineRoute({
     method: 'POST',
     path: '/api/agents/:name/pending-callback/prompt',
+    roles: WRITERS_AND_AGENT,
     summary:
       "Agent-initiated callback: the connected customer hears the admin's prompt (account.callbackPrompt) and keys the number; the agent hears nothing of the keys. The entry, checked by the dial-number rules, arrives as agent.pendingCallback.",
     params: agentParams,
     body: noFields,
     bodyOptional: true,
-    responses: { 202: json(z.object({ pendingCallback }), 'Prompting') },
+    responses: { 202: json(z.strictObject({ pendingCallback }), 'Prompting') },
     errors: [
       'invalid_body',
       'unsupported_media_type',
@@ -430,11 +460,12 @@ export const runtimeRoutes = {
   editPendingCallback: defineRoute({
     method: 'PUT',
     path: '/api/agents/:name/pending-callback',
+    roles: WRITERS_AND_AGENT,
     summary:
       'The agent types or edits the number of its pending callback (checked by the dial-number rules).',
     params: agentParams,
     body: z.strictObject({ number: z.string().max(32) }),
-    responses: { 200: json(z.object({ pendingCallback })) },
+    responses: { 200: json(z.strictObject({ pendingCallback })) },
     errors: [
       'invalid_body',
       'unsupported_media_type',
@@ -446,6 +477,7 @@ export const runtimeRoutes = {
   cancelPendingCallback: defineRoute({
     method: 'DELETE',
     path: '/api/agents/:name/pending-callback',
+    roles: WRITERS_AND_AGENT,
     summary: 'The agent cancels its pending callback: nothing is dialled.',
     params: agentParams,
     responses: { 204: { description: 'Cancelled' } },
@@ -454,6 +486,7 @@ export const runtimeRoutes = {
   placePendingCallback: defineRoute({
     method: 'POST',
     path: '/api/agents/:name/pending-callback/place',
+    roles: WRITERS_AND_AGENT,
     summary:
       'The agent calls the customer back on the pending number: the call it is on ends first, and the agent is on the callback at once.',
     params: agentParams,

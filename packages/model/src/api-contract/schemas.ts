@@ -1,7 +1,8 @@
 /**
  * The shapes the API answers with, shared by several routes. Each named one (`.meta({ id })`) becomes a
- * component of the OpenAPI document. Answers are objects that may grow: a client reads the fields it
- * knows (`z.looseObject`), so adding a field is not a breaking change.
+ * component of the OpenAPI document. Answers are strict (`z.strictObject`): the contract test holds every
+ * answer to them, so a field a route sends is a field the document names. Clients still read only the
+ * fields they know, so adding a field (to the schema first) is not a breaking change.
  */
 import { z } from 'zod';
 import type { Flow } from '../flow.js';
@@ -41,11 +42,11 @@ export const resourcesDocument = external<Resources>(
 );
 
 export const errorBody = z
-  .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) })
+  .strictObject({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) })
   .meta({ id: 'Error', description: 'Every error: a stable code (docs/errors.md), what to do, and data.' });
 
 export const problem = z
-  .looseObject({
+  .strictObject({
     code: z.string().regex(/^CF[0-9]{3}$/),
     severity: z.enum(['error', 'warning']),
     message: z.string(),
@@ -54,21 +55,21 @@ export const problem = z
     line: z.number().int().optional(),
     column: z.number().int().optional(),
     data: z
-      .object({ outcome: z.string().optional() })
+      .strictObject({ outcome: z.string().optional() })
       .optional()
       .meta({ description: 'What the problem is about, as data (e.g. the outcome of CF202/CF207).' }),
   })
   .meta({ id: 'Problem' }) as unknown as z.ZodType<ModelProblem>;
 
 export const problemList = z.array(problem).meta({ id: 'ProblemList' });
-export const problems = z.object({ problems: problemList }).meta({ id: 'Problems' });
+export const problems = z.strictObject({ problems: problemList }).meta({ id: 'Problems' });
 
 export const flowSummary = z
-  .looseObject({
+  .strictObject({
     id: z.string(),
     type: z.string(),
     module: z
-      .looseObject({
+      .strictObject({
         inputs: z.record(z.string(), z.unknown()).optional(),
         outputs: z.record(z.string(), z.unknown()).optional(),
       })
@@ -83,7 +84,7 @@ export const flowSummary = z
   .meta({ id: 'FlowSummary' }) as unknown as z.ZodType<FlowSummary>;
 
 export const flowListItem = z
-  .looseObject({
+  .strictObject({
     id: z.string(),
     name: z.string().nullable(),
     type: z.string().nullable(),
@@ -98,12 +99,16 @@ export const flowListItem = z
   })
   .meta({ id: 'FlowListItem' });
 
-export const flowWithEtag = z.object({ flow: flowDocument, etag: z.string() }).meta({ id: 'FlowWithEtag' });
+export const flowWithEtag = z
+  .strictObject({ flow: flowDocument, etag: z.string() })
+  .meta({ id: 'FlowWithEtag' });
 
-export const saveResult = z.object({ etag: z.string(), problems: problemList }).meta({ id: 'SaveResult' });
+export const saveResult = z
+  .strictObject({ etag: z.string(), problems: problemList })
+  .meta({ id: 'SaveResult' });
 
 export const flowTestFile = z
-  .object({
+  .strictObject({
     file: z.string().meta({ description: 'The file name, without its directory.' }),
     etag: z.string().meta({
       description:
@@ -118,11 +123,11 @@ export const flowTestFile = z
   .meta({ id: 'FlowTestFile' });
 
 export const flowTests = z
-  .object({ flowId: z.string(), files: z.array(flowTestFile) })
+  .strictObject({ flowId: z.string(), files: z.array(flowTestFile) })
   .meta({ id: 'FlowTests' });
 
 export const testSaveResult = z
-  .object({
+  .strictObject({
     file: z.string().meta({ description: 'The file name, as in the URL.' }),
     etag: z
       .string()
@@ -132,7 +137,7 @@ export const testSaveResult = z
   .meta({ id: 'TestSaveResult' });
 
 export const versionInfo = z
-  .looseObject({
+  .strictObject({
     version: z.number().int(),
     publishedAt: z.string().meta({ format: 'date-time' }),
     publishedBy: z.string().optional().meta({ description: 'The name of the token that published it.' }),
@@ -150,23 +155,23 @@ export const publishedVersion = versionInfo
   .meta({ id: 'PublishedVersion', description: 'A published version with its flow.' });
 
 export const publishResult = z
-  .looseObject({
+  .strictObject({
     version: z.number().int(),
     problems: problemList,
     published: z
-      .array(z.object({ flowId: z.string(), version: z.number().int() }))
+      .array(z.strictObject({ flowId: z.string(), version: z.number().int() }))
       .meta({ description: 'Every flow made live, the one asked for first.' }),
     note: z.string().nullable(),
   })
   .meta({ id: 'PublishResult' });
 
 export const dependency = z
-  .looseObject({
+  .strictObject({
     flowId: z.string(),
     live: z.number().int().nullable().meta({ description: 'The live version; null when it has none.' }),
     exists: z.boolean().meta({ description: 'False when there is no readable draft to publish.' }),
     neededBy: z.array(
-      z.object({
+      z.strictObject({
         flowId: z.string().meta({ description: 'The flow the block is in.' }),
         blockId: z.string(),
         path: z.string().meta({ description: 'JSON pointer of the setting that names it.' }),
@@ -180,7 +185,7 @@ export const dependency = z
   });
 
 export const dependencies = z
-  .object({
+  .strictObject({
     flowId: z.string(),
     dependencies: z.array(dependency),
     toPublish: z
@@ -190,7 +195,7 @@ export const dependencies = z
   .meta({ id: 'Dependencies' });
 
 export const resourcesWithEtag = z
-  .object({
+  .strictObject({
     resources: resourcesDocument.nullable(),
     etag: z.string().nullable(),
     problems: problemList,
@@ -198,26 +203,79 @@ export const resourcesWithEtag = z
   .meta({ id: 'ResourcesWithEtag' });
 
 export const firstStartReport = z
-  .object({
+  .strictObject({
     at: z.string(),
-    published: z.array(z.object({ flowId: z.string(), version: z.number().int() })),
-    skipped: z.array(z.object({ flowId: z.string(), reason: z.string(), problems: problemList.optional() })),
+    published: z.array(z.strictObject({ flowId: z.string(), version: z.number().int() })),
+    skipped: z.array(
+      z.strictObject({ flowId: z.string(), reason: z.string(), problems: problemList.optional() }),
+    ),
   })
   .meta({ id: 'FirstStartReport', description: 'What the first start of the data directory published.' });
 
 export const catalog = z
-  .looseObject({
+  .strictObject({
     flowTypes: z.array(z.string()),
     groups: z.array(z.unknown()),
-    blocks: z.array(z.looseObject({ type: z.string(), title: z.string() })),
+    blocks: z.array(
+      z.strictObject({
+        type: z.string(),
+        title: z.string(),
+        group: z.string().meta({ description: 'The palette group it is listed in.' }),
+        icon: z.string(),
+        description: z.string(),
+        docs: z.string().meta({ description: 'What it does, for the reference (docs/format.md).' }),
+        flowTypes: z.array(z.string()).meta({ description: 'The flow types it may be used in.' }),
+        terminal: z.boolean().meta({ description: 'It ends the flow: it has no outcomes to wire.' }),
+        outcomeNames: z
+          .array(z.string())
+          .meta({ description: 'Its outcome names, as the reference lists them.' }),
+        outcomes: z
+          .array(z.strictObject({ name: z.string(), label: z.string(), required: z.boolean() }))
+          .meta({ description: 'The outcomes of a new block (its default settings).' }),
+        defaults: z.record(z.string(), z.unknown()).meta({ description: 'The settings of a new block.' }),
+        settingsSchema: z
+          .record(z.string(), z.unknown())
+          .meta({ description: 'The JSON Schema of its settings (as in schemas/flow.schema.json).' }),
+        form: z
+          .array(
+            z.strictObject({
+              key: z.string(),
+              label: z.string(),
+              widget: z.string(),
+              help: z.string().optional(),
+              flowTypes: z.array(z.string()).optional(),
+            }),
+          )
+          .meta({ description: "The designer's form: one field per top-level setting, with its widget." }),
+      }),
+    ),
   })
   .meta({ id: 'Catalog', description: 'The block catalog as data.' });
 
 export const health = z
-  .looseObject({
+  .strictObject({
     ok: z.boolean(),
+    state: z.enum(['starting', 'ready', 'stopping']),
+    degraded: z
+      .literal(true)
+      .optional()
+      .meta({ description: 'The resources file is damaged: calls go on with the last good resources.' }),
+    resources: z
+      .strictObject({
+        ok: z.boolean(),
+        file: z.string().optional(),
+        problems: problemList.optional(),
+        since: z.string().optional().meta({ format: 'date-time' }),
+        servingLastGood: z.boolean().optional(),
+      })
+      .meta({ description: 'Whether the resources file is usable; while it is not, where and why.' }),
+    contacts: z.number().int().meta({ description: 'Contacts running in this process.' }),
+    center: z
+      .strictObject({ node: z.string().optional(), state: z.string() })
+      .optional()
+      .meta({ description: 'A center kept in PostgreSQL: this process and its part (docs/scaling.md).' }),
     log: z
-      .object({
+      .strictObject({
         ok: z.boolean(),
         failedWrites: z.number().int(),
         droppedLines: z.number().int(),

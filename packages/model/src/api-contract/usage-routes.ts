@@ -1,19 +1,20 @@
 /** Where resources and flows are used, renames and deletions (docs/api.md "Where used, renames and deletions"). */
 import { z } from 'zod';
 import { RESOURCE_REFERENCE_KINDS } from '../usage/resource-fields.js';
+import { ADMINS, READERS } from './roles.js';
 import { defineRoute } from './route.js';
 
 const json = (schema: z.ZodType, description = 'OK') => ({ description, schema });
 
 export const usage = z
-  .looseObject({
+  .strictObject({
     file: z.string().meta({ description: '`<id>.flow.json`, `<name>.test.json` or the resources file.' }),
     path: z.string().meta({ description: 'JSON pointer of the name in that file.' }),
     flowId: z.string().optional(),
     flowName: z.string().optional(),
     blockId: z.string().optional(),
     blockType: z.string().optional(),
-    resource: z.object({ kind: z.string(), name: z.string() }).optional().meta({
+    resource: z.strictObject({ kind: z.string(), name: z.string() }).optional().meta({
       description: 'In the resources file: the entry whose setting it is (kind "account" for the account).',
     }),
     key: z
@@ -25,7 +26,7 @@ export const usage = z
   .meta({ id: 'Usage', description: 'One place that names a resource or a flow.' });
 
 export const usages = z
-  .object({
+  .strictObject({
     kind: z.string(),
     name: z.string(),
     usages: z.array(usage),
@@ -35,7 +36,7 @@ export const usages = z
   })
   .meta({ id: 'Usages' });
 
-const renameEdit = z.object({
+const renameEdit = z.strictObject({
   file: z.string(),
   path: z.string(),
   from: z.string(),
@@ -45,12 +46,12 @@ const renameEdit = z.object({
 });
 
 export const renamePlan = z
-  .object({
+  .strictObject({
     kind: z.enum(RESOURCE_REFERENCE_KINDS),
     from: z.string(),
     to: z.string(),
     files: z.array(
-      z.object({
+      z.strictObject({
         file: z.string(),
         kind: z.enum(['resources', 'flow', 'test']),
         flowId: z.string().optional(),
@@ -89,6 +90,7 @@ export const usageRoutes = {
   resourceUsages: defineRoute({
     method: 'GET',
     path: '/api/resources/:kind/:name/usages',
+    roles: READERS,
     summary: 'Every block of every flow, resource setting and flow test that names this entry.',
     params: resourceParams,
     paramsCode: 'invalid_resource_kind',
@@ -98,6 +100,7 @@ export const usageRoutes = {
   flowUsages: defineRoute({
     method: 'GET',
     path: '/api/flows/:id/usages',
+    roles: READERS,
     summary: 'Every block, queue, number and flow test that names this flow.',
     params: flowParams,
     responses: { 200: json(usages) },
@@ -106,6 +109,8 @@ export const usageRoutes = {
   renamePreview: defineRoute({
     method: 'POST',
     path: '/api/resources/:kind/:name/rename-preview',
+    roles: ADMINS,
+    rolesNote: 'shows the text of every flow the rename changes, for the admin who may then apply it',
     summary:
       'What renaming the entry would change, file by file (text before and after, each edit, each file’s etag); nothing is written.',
     params: resourceParams,
@@ -125,6 +130,8 @@ export const usageRoutes = {
   rename: defineRoute({
     method: 'POST',
     path: '/api/resources/:kind/:name/rename',
+    roles: ADMINS,
+    rolesNote: 'changes the resources file and every flow and test naming the entry',
     summary:
       'Renames the entry and every use of it in the resources file, the flows and their tests, all files together: when any of them is not the version of the preview (`etags`), nothing is written.',
     params: resourceParams,
@@ -136,7 +143,7 @@ export const usageRoutes = {
       }),
     }),
     responses: {
-      200: json(z.object({ files: z.array(z.object({ file: z.string(), etag: z.string() })) })),
+      200: json(z.strictObject({ files: z.array(z.strictObject({ file: z.string(), etag: z.string() })) })),
     },
     errors: [
       'invalid_body',
@@ -153,6 +160,8 @@ export const usageRoutes = {
   deleteResource: defineRoute({
     method: 'DELETE',
     path: '/api/resources/:kind/:name',
+    roles: ADMINS,
+    rolesNote: 'as PUT /api/resources',
     summary:
       'Deletes one entry of the resources file. One still in use is kept (resource_in_use, with the uses) unless force=true.',
     params: resourceParams,
@@ -161,7 +170,7 @@ export const usageRoutes = {
     headers: [{ name: 'If-Match', description: 'The etag of the resources you read (required).' }],
     responses: {
       200: json(
-        z.object({
+        z.strictObject({
           etag: z.string(),
           usages: z.array(usage).meta({ description: 'The uses left dangling (force).' }),
         }),

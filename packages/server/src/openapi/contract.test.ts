@@ -371,7 +371,17 @@ describe('the API contract', () => {
   });
 
   it('catches an answer that breaks it', () => {
-    // The check itself: an answer with a missing field, and an error with a code the route never gives.
+    // The check itself: an answer with a missing field, one with a field the contract does not name, and
+    // an error with a code the route never gives.
+    expect(
+      mismatches({
+        method: 'POST',
+        url: '/api/flows/x/rollback',
+        status: 200,
+        contentType: 'application/json',
+        body: { live: 2, previous: 1 },
+      }),
+    ).toEqual([expect.stringContaining('previous')]);
     expect(
       mismatches({
         method: 'GET',

@@ -1,5 +1,6 @@
-import { API_ERROR_CODES as errorCodes } from '@callflow/model/api-contract';
+import { API_ERROR_CODES as errorCodes, openApiPath } from '@callflow/model/api-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTE_ROLES } from '../security/route-roles.js';
 import { registeredRoutes } from '../test-support/registered-routes.js';
 import { startTestService, type TestService } from '../test-support/temp-service.js';
 import { openApiDocument } from './document.js';
@@ -26,6 +27,22 @@ function documentedRoutes(): string[] {
 }
 
 describe('OpenAPI document', () => {
+  it('shows on every operation the roles the service enforces for it (x-roles; none when public)', async () => {
+    const served = await t.api().get('/api/openapi.json').expect(200);
+    const wrong: string[] = [];
+    for (const row of ROUTE_ROLES) {
+      if (row.path.startsWith('/twilio/')) continue; // Twilio's signed webhooks: not part of the API
+      const operation = served.body.paths[openApiPath(row.path)]?.[row.method.toLowerCase()];
+      const expected = row.access === 'public' ? [] : [...row.access];
+      if (JSON.stringify(operation?.['x-roles']) !== JSON.stringify(expected))
+        wrong.push(`${row.method} ${row.path}: ${JSON.stringify(operation?.['x-roles'])}`);
+      if (row.access === 'public' && JSON.stringify(operation?.security) !== '[]')
+        wrong.push(`${row.method} ${row.path}: public but asks for a token`);
+    }
+    expect(wrong).toEqual([]);
+    expect(served.body.paths['/api/flows/{id}/rollback'].post['x-roles']).toEqual(['admin']);
+  });
+
   it('describes every route express serves, and nothing else', () => {
     expect(new Set(documentedRoutes())).toEqual(new Set(expressRoutes()));
   });

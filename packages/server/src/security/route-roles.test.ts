@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { API_ERROR_CODES, API_ROUTES, type RouteSpec, routeErrors } from '@callflow/model/api-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../test-support/registered-routes.js';
 import {
@@ -59,23 +60,36 @@ describe('the role table', () => {
   });
 
   // Every registered route, called with every role and with no token: refused with 403 `forbidden`
-  // exactly when the table says so (an allowed call may still fail for its made-up ids or empty body).
+  // exactly when the roles its contract entry declares leave the role out (an allowed call may still
+  // fail for its made-up ids or empty body), and the refusal is one the contract documents for it.
   const routes = (): string[] => routesOfApp().filter((route) => route !== 'GET /api/events');
-  it('lets each role call exactly the routes its row allows', async () => {
+  it("lets each role call exactly the routes whose contract entry names it, and refuses the others' tokens", async () => {
     const wrong: string[] = [];
+    const contract = new Map(
+      Object.values(API_ROUTES as Record<string, RouteSpec>).map((spec) => [
+        `${spec.method} ${spec.path}`,
+        spec,
+      ]),
+    );
     for (const route of routes()) {
+      const spec = contract.get(route);
+      if (!spec) wrong.push(`${route}: not in the API contract`);
       const row = rowOf(route);
+      expect(row?.access).toEqual(spec?.roles);
       for (const role of ROLES) {
         const res = await call(route, TOKENS[role], role);
-        const allowed = row?.access === 'public' || row?.access.includes(role) === true;
+        const allowed = spec?.roles === 'public' || spec?.roles.includes(role) === true;
         const refused = res.status === 403 && res.body.code === 'forbidden';
         if (allowed === refused) wrong.push(`${route} as ${role}: ${res.status} ${res.body.code ?? ''}`);
+        if (refused && (!spec || !routeErrors(spec).includes('forbidden')))
+          wrong.push(`${route} as ${role}: forbidden is not among the codes the contract lists for it`);
       }
       const anonymous = await call(route, undefined);
       if ((row?.access === 'public') === (anonymous.status === 401))
         wrong.push(`${route} without a token: ${anonymous.status}`);
     }
     expect(wrong).toEqual([]);
+    expect(API_ERROR_CODES.forbidden.status).toBe(403);
   });
 
   it('keeps rollback and resource writes to admins: an editor cannot roll back a live flow', async () => {

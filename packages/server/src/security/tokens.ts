@@ -1,8 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-export const ROLES = ['admin', 'editor', 'viewer', 'agent'] as const;
-export type Role = (typeof ROLES)[number];
+import { API_ROLES, type ApiRole } from '@callflow/model/api-contract';
+
+/** The roles a token may have: the API contract's, which every route's roles are written in. */
+export const ROLES = API_ROLES;
+export type Role = ApiRole;
 
 export interface ApiToken {
   /** Who holds it: shown in logs instead of the token. */
