@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { docScreenshot } from '../harness/doc-screenshots.ts';
 import { openFlow, sidePanelTab } from '../harness/editor.ts';
 import { expect, test } from '../harness/test.ts';
 
@@ -28,4 +29,5 @@ test("hovering a nested block-setting key in the JSON view shows the setting's d
   await expect(page.locator('.monaco-hover').filter({ visible: true })).toContainText(
     "Key of this option: 0-9, * or #; also the outcome's name.",
   );
+  await docScreenshot(page, 'json-hover');
 });

@@ -8,10 +8,11 @@ export function CallerIdList({ choices }: { choices: readonly CallerIdChoice[] }
       <h3>Caller ID</h3>
       <ul>
         {choices.map((choice) => (
-          <li key={choice.seq}>
+          <li key={choice.key} data-leg={choice.leg}>
             <strong className="sim-caller-id-number">{choice.number ?? 'none'}</strong>
             {choice.name && <span> “{choice.name}”</span>}
             {choice.block && <span className="muted"> at {choice.block}</span>}
+            {choice.leg === 'callback' && <span className="muted"> for the callback</span>}
             <div>
               Rule: <code>{choice.rule}</code>
             </div>

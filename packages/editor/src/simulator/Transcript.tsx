@@ -29,9 +29,15 @@ export function Transcript({
   return (
     <ol className="sim-transcript" role="log" aria-label="Call transcript" aria-live="polite">
       {lines.map((line, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the transcript only grows
-        <li key={i} className={`sim-line is-${line.kind}`} ref={i === count - 1 ? end : undefined}>
+        <li
+          // biome-ignore lint/suspicious/noArrayIndexKey: the transcript only grows
+          key={i}
+          className={`sim-line is-${line.kind}`}
+          data-leg={line.leg}
+          ref={i === count - 1 ? end : undefined}
+        >
           <time className="sim-time">{timeOf(line.at)}</time>
+          {line.leg === 'callback' && <span className="sim-leg">Callback</span>}
           {WHO[line.kind] && <span className="sim-who">{WHO[line.kind]}</span>}
           <span className="sim-text">{line.text}</span>
         </li>

@@ -286,3 +286,72 @@ describe('agents before the call', () => {
     expect(sim.getView().agents.find((a) => a.name === 'bilal.khan')?.state).toBe('Offline');
   });
 });
+
+describe('a call that requested a callback, followed past the hang-up', () => {
+  /** The callback line with every agent Offline: the caller is hung up on, the callback waits. */
+  function callbackWaiting(): SimulationController {
+    const sim = controllerFor('callback-line');
+    for (const name of Object.keys(resources.agents)) sim.setAgentState(name, 'Offline');
+    sim.start({ ...MONDAY_MORNING, to: '+18005550100' });
+    return sim;
+  }
+
+  it('keeps the call running while the callback waits, with the Create callback block current', () => {
+    const view = callbackWaiting().getView();
+    expect(view.phase).toBe('running');
+    expect(view.status).toBe('callback queued');
+    expect(view.canPress).toBe(false);
+    expect(view.activeBlockId).toBe('create-callback');
+    expect(view.visitedBlockIds).toEqual([
+      'set-callback-number',
+      'check-support-load',
+      'create-callback',
+      'hang-up',
+    ]);
+    const texts = view.transcript.map((l) => `${l.leg ?? 'call'}: ${l.text}`);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'call: Callback requested to +13125550123 in queue support',
+        'call: Call ended: disconnected by the flow',
+        'callback: Waiting in queue support',
+      ]),
+    );
+    expect(view.offers).toEqual([]);
+  });
+
+  it('offers it to the agent made Available, runs the outbound whisper and dials with the caller ID it explains', () => {
+    const sim = callbackWaiting();
+    sim.setAgentState('alice.ng', 'Available');
+    let view = sim.getView();
+    expect(view.status).toBe('callback offered');
+    expect(view.offers.at(-1)).toMatchObject({ agent: 'alice.ng', title: 'Callback', state: 'offered' });
+    expect(view.offers.at(-1)?.lines).toContainEqual({ label: 'Customer number', value: '+13125550123' });
+
+    sim.accept('alice.ng');
+    for (let i = 0; i < 5 && sim.getView().status !== 'callback connected'; i++) sim.skipToNextEvent();
+    view = sim.getView();
+    expect(view.status).toBe('callback connected');
+    const callback = view.transcript.filter((l) => l.leg === 'callback').map((l) => l.text);
+    expect(callback).toEqual([
+      'Waiting in queue support',
+      'alice.ng is available',
+      'Offered to agent alice.ng',
+      'alice.ng accepted the call',
+      'Placing the call to +13125550123.',
+      'Dialling +13125550123, showing caller ID +12125550100',
+      'The called party answered',
+      'Connected to agent alice.ng',
+    ]);
+    expect(view.transcript.find((l) => l.text === 'Placing the call to +13125550123.')?.kind).toBe('whisper');
+    expect(view.callerIds).toEqual([
+      expect.objectContaining({ leg: 'callback', number: '+12125550100', rule: 'outboundWhisper' }),
+    ]);
+    expect(view.callerIds[0]?.reason).toContain('outbound whisper');
+
+    sim.agentHangUp('alice.ng');
+    view = sim.getView();
+    expect(view.phase).toBe('ended');
+    expect(view.endReason).toBe('callback agent hung up');
+    expect(view.activeBlockId).toBeNull();
+  });
+});

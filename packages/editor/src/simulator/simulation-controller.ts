@@ -18,6 +18,7 @@ import {
   scenarioFromCall,
 } from '@callflow/runtime';
 import { type CallSetup, callSetupProblem, zonedTimeToEpoch } from './call-setup';
+import { callbackBlock, requestedCallbacks } from './callback-legs';
 import {
   type AgentOffer,
   activeBlock,
@@ -186,11 +187,15 @@ export class SimulationController {
     this.act((sim) => sim.advance(seconds));
   }
 
-  /** Moves the clock second by second until something happens to the call (at most an hour). */
+  /**
+   * Moves the clock second by second until something happens to the call, or to a callback it
+   * requested (at most an hour).
+   */
   skipToNextEvent(): void {
     this.act((sim, contactId) => {
-      const before = this.logOf(contactId).length;
-      for (let s = 0; s < MAX_SKIP_SECONDS && this.logOf(contactId).length === before; s++) sim.advance(1);
+      const count = () => this.followedLog(contactId).length;
+      const before = count();
+      for (let s = 0; s < MAX_SKIP_SECONDS && count() === before; s++) sim.advance(1);
     });
   }
 
@@ -289,12 +294,24 @@ export class SimulationController {
   private settle(): void {
     const { sim, contactId } = this;
     if (!sim || !contactId) return;
-    for (let s = 0; s < MAX_PLAY_THROUGH_SECONDS && this.promptPlaying(contactId); s++) sim.advance(1);
+    const playing = () => this.followed(contactId).some((id) => this.promptPlaying(id));
+    for (let s = 0; s < MAX_PLAY_THROUGH_SECONDS && playing(); s++) sim.advance(1);
     this.publish(this.callView(sim, contactId));
   }
 
   private logOf(contactId: string): SimulatorLogEntry[] {
     return this.sim?.events.filter((e) => e.contactId === contactId) ?? [];
+  }
+
+  /** The call and the callbacks it requested: followed together, past the caller's hang-up. */
+  private followed(contactId: string): string[] {
+    return [contactId, ...requestedCallbacks(this.logOf(contactId))];
+  }
+
+  /** The log entries of the call and of its callbacks, in the order they happened. */
+  private followedLog(contactId: string): SimulatorLogEntry[] {
+    const ids = new Set(this.followed(contactId));
+    return this.sim?.events.filter((e) => ids.has(e.contactId)) ?? [];
   }
 
   /** A prompt (not hold music) is playing and has not finished yet. */
@@ -365,27 +382,39 @@ export class SimulationController {
     });
     const transcript: TranscriptLine[] = [];
     let offers: AgentOffer[] = [];
-    for (const entry of this.logOf(contactId)) {
+    for (const entry of this.followedLog(contactId)) {
+      // A callback's lines are marked as such: the caller has hung up, the callback goes on.
+      const leg = (line: TranscriptLine): TranscriptLine =>
+        entry.contactId === contactId ? mask(line) : { ...mask(line), leg: 'callback' };
       if (entry.direction === 'command') {
         const command = entry.detail as ObservedCommand;
-        transcript.push(...transcriptLines([command], entry.at).map(mask));
+        transcript.push(...transcriptLines([command], entry.at).map(leg));
         offers = updateOffers(offers, [command]);
       } else if (entry.direction === 'event') {
         const line = this.maskedPresses.has(entry)
           ? { at: entry.at, kind: 'caller' as const, text: `Pressed ${REDACTED}` }
           : eventLine(entry);
-        if (line) transcript.push(mask(line));
+        if (line) transcript.push(leg(line));
       }
     }
     // The whole trace: the snapshot itself keeps only its newest entries.
     const trace = sim.trace(contactId);
+    const callbacks = requestedCallbacks(this.logOf(contactId)).flatMap((id) => {
+      const callback = sim.snapshot(id);
+      return callback ? [{ id, snapshot: callback, trace: sim.trace(id) }] : [];
+    });
     const ended = isContactOver(snapshot);
-    const timers = snapshot.timers.map((t) => t.at);
+    const waitingCallback = callbacks.find((c) => !isContactOver(c.snapshot));
+    const lastCallback = callbacks.at(-1);
+    const timers = [snapshot, ...callbacks.map((c) => c.snapshot)].flatMap((s) => s.timers.map((t) => t.at));
     return {
-      phase: ended ? 'ended' : 'running',
+      phase: ended && !waitingCallback ? 'ended' : 'running',
       contactId,
-      status: snapshot.status,
-      endReason: snapshot.endReason ?? null,
+      status: ended && waitingCallback ? `callback ${waitingCallback.snapshot.status}` : snapshot.status,
+      endReason:
+        (ended && lastCallback ? `callback ${lastCallback.snapshot.endReason ?? 'ended'}` : null) ??
+        snapshot.endReason ??
+        null,
       clock: sim.now(),
       nextTimerAt: timers.length > 0 ? Math.min(...timers) : null,
       canPress: !ended,
@@ -397,10 +426,15 @@ export class SimulationController {
       })),
       system: systemRows(snapshot.system).map((row) => ({ ...row, value: this.secrets.mask(row.value) })),
       offers,
-      callerIds: callerIdChoices(trace),
+      callerIds: [
+        ...callerIdChoices(trace),
+        ...callbacks.flatMap((c) => callerIdChoices(c.trace, { contactId: c.id, kind: 'callback' })),
+      ],
       agents: this.agentRows(sim),
-      errors: traceErrors(trace),
-      activeBlockId: activeBlock(snapshot, flow.id),
+      errors: [...traceErrors(trace), ...callbacks.flatMap((c) => traceErrors(c.trace))],
+      // After the caller hung up, the block that requested the callback stays current while it goes on.
+      activeBlockId:
+        activeBlock(snapshot, flow.id) ?? (ended && waitingCallback ? callbackBlock(trace, flow.id) : null),
       visitedBlockIds: visitedBlocks(trace, flow.id),
     };
   }

@@ -93,6 +93,7 @@ describe('caller ID', () => {
     ]);
     expect(choices).toEqual([
       {
+        key: '2',
         seq: 2,
         block: 'to-office',
         number: '+13125550142',

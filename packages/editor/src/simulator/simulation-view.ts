@@ -59,6 +59,8 @@ export interface TranscriptLine {
   at: number;
   kind: 'prompt' | 'whisper' | 'caller' | 'agent' | 'system' | 'log';
   text: string;
+  /** Set on the lines of a callback the call requested (a contact of its own, followed after hang-up). */
+  leg?: 'callback';
 }
 
 /** The popover an agent is offered, as the agent desktop would show it. */
@@ -73,7 +75,11 @@ export interface AgentOffer {
 
 /** A caller ID the runtime chose for an outbound leg, with the rule that chose it and why. */
 export interface CallerIdChoice {
+  /** Unique within one view: the trace entry's `seq`, made unique across the contacts followed. */
+  key: string;
   seq: number;
+  /** Set on a callback's dial (no block places it: the callback's own contact does). */
+  leg?: 'callback';
   block?: string;
   number?: string;
   name?: string;
@@ -144,13 +150,18 @@ export function activeBlock(snapshot: ObservedSnapshot, flowId: string): string 
   return null;
 }
 
-export function callerIdChoices(trace: readonly ObservedTraceEntry[]): CallerIdChoice[] {
+export function callerIdChoices(
+  trace: readonly ObservedTraceEntry[],
+  leg?: { contactId: string; kind: 'callback' },
+): CallerIdChoice[] {
   return trace
     .filter((entry) => entry.callerId !== undefined)
     .map((entry) => {
       const callerId = entry.callerId as NonNullable<ObservedTraceEntry['callerId']>;
       return {
+        key: leg ? `${leg.contactId}:${entry.seq}` : String(entry.seq),
         seq: entry.seq,
+        ...(leg ? { leg: leg.kind } : {}),
         ...(entry.block === undefined ? {} : { block: entry.block }),
         ...(callerId.number === undefined ? {} : { number: callerId.number }),
         ...(callerId.name === undefined ? {} : { name: callerId.name }),
@@ -218,6 +229,13 @@ export function transcriptLines(commands: readonly ObservedCommand[], at: number
       case 'hangup':
         say('system', `Call ended: ${(c as { reason: string }).reason}`);
         break;
+      case 'startTimer': {
+        // A callback's first wait (Create callback's initial delay) is worth a line; other timers are not.
+        const timer = (c as { timer?: { event?: string; at?: number } }).timer;
+        if (timer?.event === 'callbackInitialDelay' && typeof timer.at === 'number')
+          say('system', `The callback waits ${Math.round((timer.at - at) / 1000)} s before it is queued`);
+        break;
+      }
     }
   }
   return lines;
@@ -286,6 +304,16 @@ export function eventLine(entry: ObservedLogEntry): TranscriptLine | undefined {
       return { at: entry.at, kind: 'agent', text: `${detail.agent ?? 'The agent'} did not answer` };
     case 'agentHangUp':
       return { at: entry.at, kind: 'agent', text: `${detail.agent ?? 'The agent'} hung up` };
+    case 'agentAvailable':
+      return { at: entry.at, kind: 'agent', text: `${detail.agent ?? 'An agent'} is available` };
+    case 'dialResult': {
+      const result = (entry.detail as { result?: string } | undefined)?.result ?? 'unknown';
+      return {
+        at: entry.at,
+        kind: 'system',
+        text: result === 'answered' ? 'The called party answered' : `The dial ended: ${result}`,
+      };
+    }
     default:
       return undefined;
   }
