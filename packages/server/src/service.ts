@@ -231,7 +231,7 @@ export async function createService(
       contactRoutes(a, host, flows);
       firstStartRoutes(a, firstStart);
       callbackRoutes(a, host, resources);
-      agentRoutes(a, host, resources, flows.published, events);
+      agentRoutes(a, host, resources, flows.published);
       simClockRoutes(a, host.clock, config.simClockControl);
       twilio?.mount(a, () => host, live.follow());
     },

@@ -37,6 +37,11 @@ export const RUNTIME_ERRORS = {
     meaning:
       'The telephony provider reported an error on a call the contact placed; it counts as a failed dial.',
   },
+  RT107: {
+    title: 'Consult party gone',
+    meaning:
+      "A consult's other party is gone (an agent went Offline or left the resources, the call is no longer known, or it ended and the consulting agent moved on): the service ends the consult by itself, and the agents' consult events carry `ended: { code, reason }`.",
+  },
   RT110: {
     title: 'Not a snapshot',
     meaning:
@@ -49,6 +54,9 @@ export const RUNTIME_ERRORS = {
 } as const satisfies Record<string, { title: string; meaning: string }>;
 
 export type RuntimeErrorCode = keyof typeof RUNTIME_ERRORS;
+
+/** The code a consult ended by the service (a party gone) carries. */
+export const CONSULT_PARTY_GONE = 'RT107' satisfies RuntimeErrorCode;
 
 /** A runtime error as data: the code, and what it concerns (ids, names; never a secure value). */
 export interface RuntimeErrorInfo {

@@ -105,6 +105,22 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (contact_id, step, idx)
   ) STRICT;
   `,
+  // What agents' desktops hold between requests (runtime-host/agent-desk.ts): the callback an agent
+  // prepares and the consult an agent holds, one row per agent, written on each change and read on
+  // start so that a restart shows them again.
+  `
+  CREATE TABLE pending_callbacks (
+    agent      TEXT PRIMARY KEY,
+    body       TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE agent_consults (
+    from_agent TEXT PRIMARY KEY,
+    contact_id TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /**

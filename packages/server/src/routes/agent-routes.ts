@@ -9,8 +9,6 @@ import {
 import type { Express } from 'express';
 import { apiError } from '../http/api-error.js';
 import { route } from '../http/contract-route.js';
-import type { EventBus } from '../ops/event-bus.js';
-import { Consults } from '../runtime-host/consults.js';
 import type { ContactHost } from '../runtime-host/contact-host.js';
 import type { PublishedVersions } from '../store/published-versions.js';
 import { previewAgentCallerId } from './agent-caller-id-preview.js';
@@ -36,9 +34,8 @@ export function agentRoutes(
   host: ContactHost,
   resources: () => Resources,
   published: PublishedVersions,
-  events: EventBus,
 ): void {
-  const consults = new Consults(host, resources, published, events);
+  const consults = host.consults;
   const view = (name: string) => {
     const agent = host.acd.agents.get(name);
     const resource = ownEntry(resources().agents, name);

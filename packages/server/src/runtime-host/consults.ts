@@ -1,22 +1,28 @@
 import { ownEntry, type Resources } from '@callflow/model';
-import { type CallerIdDecision, consultPopover, type PopoverEntry, resolveCallerId } from '@callflow/runtime';
+import {
+  type CallerIdDecision,
+  CONSULT_PARTY_GONE,
+  consultCallerId,
+  consultPopover,
+  isContactOver,
+  type PopoverEntry,
+} from '@callflow/runtime';
 import type { EventBus } from '../ops/event-bus.js';
 import type { PublishedVersions } from '../store/published-versions.js';
+import type { StoredConsult } from './agent-desk.js';
 import type { ContactHost } from './contact-host.js';
 import { contactView } from './contact-view.js';
 
 /** A consult an agent holds during a call: with another agent, or with an outside number. */
-export interface Consult {
-  /** The consulting agent (on the call with the customer). */
-  from: string;
-  contactId: string;
-  to: { agent: string } | { number: string };
-  /** `ringing` until the consulted agent accepts; a consult with a number is connected at once. */
-  status: 'ringing' | 'connected';
+export interface Consult extends StoredConsult {
   /** What the consulted agent is shown: agent name, DN and team, then the configured variables. */
   popover: PopoverEntry[];
-  /** The caller ID the consult leg presents (consult with a number), by the agents' rule set. */
-  callerId: CallerIdDecision | null;
+}
+
+/** Why the service ended a consult by itself: a code of the runtime's catalogue and the sentence. */
+export interface ConsultEnded {
+  code: typeof CONSULT_PARTY_GONE;
+  reason: string;
 }
 
 export type ConsultAnswer = { ok: true; consult: Consult } | { ok: false; reason: string };
@@ -26,7 +32,10 @@ export type ConsultAnswer = { ok: true; consult: Consult } | { ok: false; reason
  * number while the customer holds, then completes a warm transfer to the consulted party, or cancels.
  * The consulted agent is kept from queue offers while the consult lasts (Busy), and gets back to
  * Available when it is cancelled. The contact knows it is in a consult (recording may not pause).
- * Held in this process only: a restart ends every consult (the call itself goes on).
+ * Every change is written to the store before it is told (write-through); a start reads them back, so a
+ * restart or a crash shows the same consults. A consult whose other party is gone (an agent Offline or
+ * no longer in the resources, the call gone from the store, or ended with the consulting agent moved
+ * on) is ended by the service with the code RT107, never left forever.
  */
 export class Consults {
   readonly #byAgent = new Map<string, Consult>();
@@ -38,8 +47,59 @@ export class Consults {
     private readonly events: EventBus,
   ) {}
 
+  /** Reads the consults the store holds (a start): each shown again, or ended when it is stale. */
+  restore(): { consults: number; ended: number } {
+    this.#byAgent.clear();
+    for (const stored of this.host.repository.consults()) {
+      this.#byAgent.set(stored.from, { ...stored, popover: this.#popover(stored.from, stored.contactId) });
+      // Kept from queue offers while consulted, whatever state the store had for the agent.
+      const target = 'agent' in stored.to ? this.host.acd.agents.get(stored.to.agent) : undefined;
+      if (target && target.state === 'Available' && !target.contactId && !target.offered)
+        this.#setState(target.name, 'Busy');
+    }
+    const ended = this.sweep();
+    return { consults: this.#byAgent.size, ended };
+  }
+
+  /** Ends every consult whose other party is gone, with the code and why; how many. */
+  sweep(): number {
+    let ended = 0;
+    for (const consult of [...this.#byAgent.values()]) {
+      const why = this.#gone(consult);
+      if (why === undefined) continue;
+      this.#end(consult, { code: CONSULT_PARTY_GONE, reason: why });
+      ended += 1;
+    }
+    return ended;
+  }
+
+  /** Why the consult cannot go on (a party is gone), or undefined. */
+  #gone(c: StoredConsult): string | undefined {
+    const resources = this.resources();
+    const away = (name: string, role: string): string | undefined => {
+      const agent = this.host.acd.agents.get(name);
+      if (!agent || !ownEntry(resources.agents, name))
+        return `the ${role} agent ${name} is no longer in the resources`;
+      if (agent.state === 'Offline') return `the ${role} agent ${name} went Offline`;
+      return undefined;
+    };
+    const fromGone = away(c.from, 'consulting');
+    if (fromGone) return fromGone;
+    if ('agent' in c.to) {
+      const toGone = away(c.to.agent, 'consulted');
+      if (toGone) return toGone;
+    }
+    const s = this.host.snapshot(c.contactId);
+    if (!s) return `the call ${c.contactId} is no longer known`;
+    const from = this.host.acd.agents.get(c.from);
+    if (isContactOver(s) && from?.state !== 'WrapUp' && from?.contactId !== c.contactId)
+      return `the call ${c.contactId} ended and ${c.from} has moved on`;
+    return undefined;
+  }
+
   /** The consult an agent holds or is asked into. */
   of(agent: string): (Consult & { role: 'consulting' | 'consulted' }) | null {
+    this.sweep();
     const own = this.#byAgent.get(agent);
     if (own) return { ...own, role: 'consulting' };
     for (const c of this.#byAgent.values())
@@ -69,16 +129,13 @@ export class Consults {
           reason: `agent ${to.agent} is ${target.offered ? 'being offered a contact' : target.state}, not Available`,
         };
       if (this.of(to.agent)) return { ok: false, reason: `agent ${to.agent} is in another consult` };
-      // Kept from queue offers while consulted.
-      acd.setState(to.agent, 'Busy', this.host.clock.now());
     } else {
-      callerId = resolveCallerId({
-        purpose: 'consult',
+      const queue = s.queue?.name ?? s.callback?.request.queue;
+      callerId = consultCallerId({
         resources,
-        dialedNumber: to.number,
         agent: from,
-        activeCall: true,
-        ...(s.queue ? { queue: s.queue.name } : {}),
+        dialedNumber: to.number,
+        ...(queue ? { queue } : {}),
         ...(s.callerNumber ? { callerNumber: s.callerNumber } : {}),
         ...(agentChoice ? { agentChoice } : {}),
       });
@@ -90,8 +147,11 @@ export class Consults {
       status: 'agent' in to ? 'ringing' : 'connected',
       popover: this.#popover(from, contactId),
       callerId,
+      startedAt: this.host.clock.now(),
     };
-    this.#byAgent.set(from, consult);
+    this.#save(consult);
+    // Kept from queue offers while consulted (the state is stored: a restart keeps it).
+    if ('agent' in to) this.#setState(to.agent, 'Busy');
     this.host.send(contactId, { type: 'consult', active: true });
     this.#publish(consult);
     return { ok: true, consult };
@@ -103,7 +163,7 @@ export class Consults {
     if (!c || c.role !== 'consulted' || c.status !== 'ringing')
       return { ok: false, reason: `${agent} has no consult request to accept` };
     const consult: Consult = { ...this.#byAgent.get(c.from)!, status: 'connected' };
-    this.#byAgent.set(c.from, consult);
+    this.#save(consult);
     this.#publish(consult);
     return { ok: true, consult };
   }
@@ -142,18 +202,40 @@ export class Consults {
     return { ok: true, consult, transfer };
   }
 
-  #end(consult: Consult): void {
+  /**
+   * The consulted agent's state, stored; no queue matching runs here, so a warm transfer finds the
+   * agent still free when it offers the customer to them.
+   */
+  #setState(name: string, state: 'Busy' | 'Available'): void {
+    this.host.acd.setState(name, state, this.host.clock.now());
+    this.host.repository.saveAgentState(name, state);
+  }
+
+  /** Written to the store first: what the desktop is told is what a restart shows again. */
+  #save(consult: Consult): void {
+    const { popover: _, ...stored } = consult;
+    this.host.repository.saveConsult(consult.from, stored);
+    this.#byAgent.set(consult.from, consult);
+  }
+
+  #end(consult: Consult, ended?: ConsultEnded): void {
+    this.host.repository.saveConsult(consult.from, null);
     this.#byAgent.delete(consult.from);
     if ('agent' in consult.to) {
       const target = this.host.acd.agents.get(consult.to.agent);
-      if (target?.state === 'Busy' && !target.contactId)
-        this.host.acd.setState(consult.to.agent, 'Available', this.host.clock.now());
+      if (target?.state === 'Busy' && !target.contactId) this.#setState(consult.to.agent, 'Available');
     }
-    this.host.send(consult.contactId, { type: 'consult', active: false });
-    this.events.publish({ type: 'agent.consult', agent: consult.from, consult: null });
+    const s = this.host.snapshot(consult.contactId);
+    if (s && !isContactOver(s)) this.host.send(consult.contactId, { type: 'consult', active: false });
+    const told = ended ? { ended } : {};
+    this.events.publish({ type: 'agent.consult', agent: consult.from, consult: null, ...told });
     if ('agent' in consult.to)
-      this.events.publish({ type: 'agent.consult', agent: consult.to.agent, consult: null });
+      this.events.publish({ type: 'agent.consult', agent: consult.to.agent, consult: null, ...told });
+    if (ended) this.onEnded(consult, ended);
   }
+
+  /** Told when the service ends a stale consult (the service logs and counts it). */
+  onEnded: (consult: StoredConsult, ended: ConsultEnded) => void = () => undefined;
 
   #publish(consult: Consult): void {
     this.events.publish({

@@ -28,7 +28,9 @@ import type { SecretBox } from '../db/secret-box.js';
 import type { AgentTransferEvent, EventBus } from '../ops/event-bus.js';
 import type { ServiceMetrics } from '../ops/metrics.js';
 import type { PublishedVersions } from '../store/published-versions.js';
+import type { PendingCallback } from './agent-desk.js';
 import { CallLog } from './call-log.js';
+import { Consults } from './consults.js';
 import type { ContactRecords } from './contact-records.js';
 import { ContactRepository } from './contact-repository.js';
 import { DurableContacts } from './durable-contacts.js';
@@ -61,20 +63,7 @@ export interface ContactHostOptions {
   fetch?: typeof fetch;
 }
 
-export type { TransferAnswer };
-
-/**
- * The callback an agent prepares during a call (agent-initiated callback): the number the customer
- * keyed when prompted, or the agent typed or edited. Kept in this process only; a restart drops it
- * (nothing was dialled).
- */
-export interface PendingCallback {
-  contactId: string;
-  status: 'prompting' | 'entered' | 'invalid' | 'timeout' | 'edited';
-  /** The number to call (checked by the dial-number rules), or what the customer keyed when refused. */
-  number: string | null;
-  reason: string | null;
-}
+export type { PendingCallback, TransferAnswer };
 
 /**
  * Runs published flows for live contacts: the runtime's host core on the wall clock, with the simulator
@@ -97,6 +86,8 @@ export class ContactHost {
   readonly #core: HostCore;
   readonly #routing: TelephonyRouting;
   readonly #pending = new Map<string, PendingCallback>();
+  /** The consults agents hold (stored, read back on start). */
+  readonly consults: Consults;
 
   constructor(private readonly options: ContactHostOptions) {
     this.clock = options.clock ?? new WallClock();
@@ -144,12 +135,27 @@ export class ContactHost {
       http: (_contactId, command, reply) => this.#http(command, reply),
       observers: this.#observers(),
     });
+    this.consults = new Consults(this, options.resources, options.published, options.events);
+    this.consults.onEnded = (consult, ended) => {
+      options.metrics.errorsTotal.inc({ code: ended.code });
+      options.logger.warn(
+        { agent: consult.from, contactId: consult.contactId, code: ended.code, reason: ended.reason },
+        'consult ended: a party is gone',
+      );
+    };
   }
 
   // -- start-up and shutdown ----------------------------------------------------------------------
 
   /** Reloads active contacts, agents, queues and timers after a start (or a crash). */
-  restore(): { contacts: number; timers: number; callbacks: number; sealed: number } {
+  restore(): {
+    contacts: number;
+    timers: number;
+    callbacks: number;
+    sealed: number;
+    pendingCallbacks: number;
+    consults: number;
+  } {
     const sealed = this.repository.sealPlainRows();
     this.syncAgents();
     for (const [name, state] of this.repository.agentStates()) {
@@ -160,7 +166,19 @@ export class ContactHost {
     const unstarted = this.repository.unstartedCallbacks();
     const timers = this.#core.restore(stored, unstarted);
     this.#contacts.updateGauge();
-    return { contacts: this.#contacts.active.size, timers, callbacks: unstarted.length, sealed };
+    // What agents were preparing or consulting when the last process stopped (or was killed).
+    this.#pending.clear();
+    for (const [agent, pending] of this.repository.pendingCallbacks())
+      if (this.acd.agents.has(agent)) this.#pending.set(agent, pending);
+    const consults = this.consults.restore();
+    return {
+      contacts: this.#contacts.active.size,
+      timers,
+      callbacks: unstarted.length,
+      sealed,
+      pendingCallbacks: this.#pending.size,
+      consults: consults.consults,
+    };
   }
 
   /** Stops timers; nothing is lost: every step is already in the store. */
@@ -374,7 +392,9 @@ export class ContactHost {
     return this.#pending.get(agent) ?? null;
   }
 
+  /** Written to the store before it is told: what the desktop shows is what a restart shows again. */
   #setPending(agent: string, pending: PendingCallback | null): void {
+    this.repository.savePendingCallback(agent, pending);
     if (pending) this.#pending.set(agent, pending);
     else this.#pending.delete(agent);
     this.options.events.publish({ type: 'agent.pendingCallback', agent, pendingCallback: pending });
@@ -429,6 +449,7 @@ export class ContactHost {
     const after = this.acd.agents.get(agent);
     // Busy by hand takes no queue offers, and lets the agent place a call (docs/runtime.md).
     if (after && after.state === 'WrapUp') this.acd.setState(agent, 'Busy', this.clock.now());
+    this.repository.savePendingCallback(agent, null);
     this.#pending.delete(agent);
     const placed = this.agentCallback(
       { agent, number, ...(agentChoice ? { agentChoice } : {}) },

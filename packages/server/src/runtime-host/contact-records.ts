@@ -1,12 +1,13 @@
 import type { CallbackRequest, TraceEntry } from '@callflow/runtime';
+import type { AgentDeskRecords } from './agent-desk.js';
 import type { CallbackRow, NewCallback, Purged, StoredContact } from './contact-repository.js';
 
 /**
- * What the contact host keeps of contacts, callback requests and agent states, synchronously (a step is
+ * What the contact host keeps of contacts, callback requests, agent states and desks, synchronously (a step is
  * written before its commands run): ContactRepository in SQLite, or PostgresContactRecords through the
  * PostgreSQL bridge.
  */
-export interface ContactRecords {
+export interface ContactRecords extends AgentDeskRecords {
   save(
     id: string,
     stored: StoredContact,

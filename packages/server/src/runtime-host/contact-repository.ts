@@ -15,6 +15,8 @@ import {
   type RawCallbackRow,
   toCallbackRow,
 } from '../runtime-store/stored-rows.js';
+import type { PendingCallback, StoredConsult } from './agent-desk.js';
+import { SqliteAgentDesk } from './agent-desk-sqlite.js';
 
 export type CallbackKind = 'web' | 'agent' | 'flow';
 
@@ -77,6 +79,7 @@ export class ContactRepository {
   readonly #trace;
   readonly #purgeContacts;
   readonly #purgeCallbacks;
+  readonly #desk: SqliteAgentDesk;
   readonly save: (
     id: string,
     stored: StoredContact,
@@ -136,6 +139,7 @@ export class ContactRepository {
       'INSERT OR IGNORE INTO contact_trace (contact_id, seq, entry) VALUES (?, ?, ?)',
     );
     this.#trace = db.prepare('SELECT entry FROM contact_trace WHERE contact_id = ? ORDER BY seq');
+    this.#desk = new SqliteAgentDesk(db);
 
     this.save = db.transaction(
       (id: string, stored: StoredContact, callbacks: readonly NewCallback[], trace = []) => {
@@ -277,5 +281,21 @@ export class ContactRepository {
     return new Map(
       (this.#agentStates.all() as { name: string; state: string }[]).map((r) => [r.name, r.state]),
     );
+  }
+
+  savePendingCallback(agent: string, pending: PendingCallback | null): void {
+    this.#desk.savePendingCallback(agent, pending);
+  }
+
+  pendingCallbacks(): Map<string, PendingCallback> {
+    return this.#desk.pendingCallbacks();
+  }
+
+  saveConsult(from: string, consult: StoredConsult | null): void {
+    this.#desk.saveConsult(from, consult);
+  }
+
+  consults(): StoredConsult[] {
+    return this.#desk.consults();
   }
 }

@@ -1,5 +1,6 @@
 import type { CallbackRequest, TraceEntry } from '@callflow/runtime';
 import { isContactOver } from '@callflow/runtime';
+import type { PendingCallback, StoredConsult } from '../runtime-host/agent-desk.js';
 import type { ContactRecords } from '../runtime-host/contact-records.js';
 import type { CallbackRow, NewCallback, Purged, StoredContact } from '../runtime-host/contact-repository.js';
 import type { VersionRow, VersionRows } from '../store/published-versions.js';
@@ -103,6 +104,22 @@ export class PostgresContactRecords implements ContactRecords {
 
   agentStates(): Map<string, string> {
     return this.#call('agentStates');
+  }
+
+  savePendingCallback(agent: string, pending: PendingCallback | null): void {
+    this.#call('savePendingCallback', agent, pending, new Date().toISOString());
+  }
+
+  pendingCallbacks(): Map<string, PendingCallback> {
+    return this.#call('pendingCallbacks');
+  }
+
+  saveConsult(from: string, consult: StoredConsult | null): void {
+    this.#call('saveConsult', from, consult, new Date().toISOString());
+  }
+
+  consults(): StoredConsult[] {
+    return this.#call('consults');
   }
 }
 

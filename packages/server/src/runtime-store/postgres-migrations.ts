@@ -191,6 +191,25 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql:
     $step$;
     `,
   },
+  {
+    version: 5,
+    name: 'agent desks',
+    // The callback an agent prepares and the consult an agent holds (runtime-host/agent-desk.ts), one
+    // row per agent: written on each change, read by a process when it starts.
+    sql: `
+    CREATE TABLE pending_callbacks (
+      agent      TEXT PRIMARY KEY,
+      body       TEXT NOT NULL,
+      changed_at TEXT NOT NULL
+    );
+    CREATE TABLE agent_consults (
+      from_agent TEXT PRIMARY KEY,
+      contact_id TEXT NOT NULL,
+      body       TEXT NOT NULL,
+      changed_at TEXT NOT NULL
+    );
+    `,
+  },
 ];
 
 /** Any number, fixed: every process starting at once waits for the one that migrates. */

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { SealedValueError, SecretBox } from '../db/secret-box.js';
 import type { CallbackRow, Purged, StoredContact } from '../runtime-host/contact-repository.js';
 import { CALLBACK_DONE_SQL, OVER_SQL } from './contact-over-sql.js';
+import { postgresAgentDesk } from './postgres-agent-desk.js';
 import { migratePostgres } from './postgres-migrations.js';
 import {
   type ClaimedTimer,
@@ -12,9 +13,11 @@ import {
   type NewQueueEntry,
   type NewVersion,
   type Offer,
+  type PendingCallback,
   type QueueEntry,
   type RuntimeStore,
   type StepWrite,
+  type StoredConsult,
   type StoredVersion,
 } from './runtime-store.js';
 import {
@@ -419,6 +422,22 @@ export class PostgresRuntimeStore implements RuntimeStore {
       'SELECT name, state FROM agent_states',
     );
     return new Map(rows.map((r) => [r.name, r.state]));
+  }
+
+  savePendingCallback(agent: string, pending: PendingCallback | null, at: string): Promise<void> {
+    return postgresAgentDesk.savePendingCallback(this.pool, agent, pending, at);
+  }
+
+  pendingCallbacks(): Promise<Map<string, PendingCallback>> {
+    return postgresAgentDesk.pendingCallbacks(this.pool);
+  }
+
+  saveConsult(from: string, consult: StoredConsult | null, at: string): Promise<void> {
+    return postgresAgentDesk.saveConsult(this.pool, from, consult, at);
+  }
+
+  consults(): Promise<StoredConsult[]> {
+    return postgresAgentDesk.consults(this.pool);
   }
 
   async offerNext(agent: string, groups: readonly string[], now: number): Promise<Offer | undefined> {

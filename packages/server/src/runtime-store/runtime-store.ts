@@ -1,7 +1,8 @@
 import type { CallbackRequest, TraceEntry } from '@callflow/runtime';
+import type { PendingCallback, StoredConsult } from '../runtime-host/agent-desk.js';
 import type { CallbackRow, NewCallback, Purged, StoredContact } from '../runtime-host/contact-repository.js';
 
-export type { CallbackRow, NewCallback, Purged, StoredContact };
+export type { CallbackRow, NewCallback, PendingCallback, Purged, StoredConsult, StoredContact };
 
 /** A version to record: the flow's formatted text and its etag. */
 export interface NewVersion {
@@ -181,6 +182,15 @@ export interface RuntimeStore {
   /** The agent takes the offered contact: the offer and the queue entry go; false when not offered. */
   acceptOffer(agent: string, contactId: string): Promise<boolean>;
   offers(): Promise<Offer[]>;
+
+  // -- agents' desks: what a restart must show again ----------------------------------------------------
+  /** Writes (or, with null, removes) the callback the agent prepares. */
+  savePendingCallback(agent: string, pending: PendingCallback | null, at: string): Promise<void>;
+  pendingCallbacks(): Promise<Map<string, PendingCallback>>;
+  /** Writes (or, with null, removes) the consult the agent holds. */
+  saveConsult(from: string, consult: StoredConsult | null, at: string): Promise<void>;
+  /** Every consult held, oldest change first. */
+  consults(): Promise<StoredConsult[]>;
 
   // -- housekeeping -----------------------------------------------------------------------------------
   /** Removes contacts ended before `cutoff` (epoch ms) and finished callback requests whose contact is gone. */

@@ -11,9 +11,11 @@ import {
   type NewQueueEntry,
   type NewVersion,
   type Offer,
+  type PendingCallback,
   type QueueEntry,
   type RuntimeStore,
   type StepWrite,
+  type StoredConsult,
   type StoredVersion,
 } from './runtime-store.js';
 import {
@@ -306,6 +308,22 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   async agentStates() {
     return this.repository.agentStates();
+  }
+
+  async savePendingCallback(agent: string, pending: PendingCallback | null, _at: string): Promise<void> {
+    this.repository.savePendingCallback(agent, pending);
+  }
+
+  async pendingCallbacks(): Promise<Map<string, PendingCallback>> {
+    return this.repository.pendingCallbacks();
+  }
+
+  async saveConsult(from: string, consult: StoredConsult | null, _at: string): Promise<void> {
+    this.repository.saveConsult(from, consult);
+  }
+
+  async consults(): Promise<StoredConsult[]> {
+    return this.repository.consults();
   }
 
   async offerNext(agent: string, groups: readonly string[], now: number): Promise<Offer | undefined> {

@@ -375,6 +375,56 @@ export function runtimeStoreConformance(name: string, open: () => Promise<Opened
       ]);
     });
 
+    it('keeps each agent’s pending callback and consult, replaced on each change and removed with null', async () => {
+      const at = '2026-01-01T00:00:00.000Z';
+      await store.savePendingCallback(
+        'ann',
+        { contactId: 'c1', status: 'prompting', number: null, reason: null },
+        at,
+      );
+      await store.savePendingCallback(
+        'ann',
+        { contactId: 'c1', status: 'edited', number: '+13125550177', reason: null },
+        at,
+      );
+      await store.savePendingCallback(
+        'bob',
+        { contactId: 'c2', status: 'invalid', number: '911', reason: 'an emergency number' },
+        at,
+      );
+      expect([...(await store.pendingCallbacks())].sort()).toEqual([
+        ['ann', { contactId: 'c1', status: 'edited', number: '+13125550177', reason: null }],
+        ['bob', { contactId: 'c2', status: 'invalid', number: '911', reason: 'an emergency number' }],
+      ]);
+      await store.savePendingCallback('bob', null, at);
+      await store.savePendingCallback('nobody', null, at);
+      expect([...(await store.pendingCallbacks()).keys()]).toEqual(['ann']);
+
+      const decision = { rule: 'queue' as const, number: '+12125550100', reason: 'the queue', rejected: [] };
+      const toAgent = {
+        from: 'ann',
+        contactId: 'c1',
+        to: { agent: 'bob' },
+        status: 'ringing' as const,
+        callerId: null,
+        startedAt: T0,
+      };
+      await store.saveConsult('ann', toAgent, at);
+      await store.saveConsult('ann', { ...toAgent, status: 'connected' }, '2026-01-01T00:00:01.000Z');
+      const toNumber = {
+        from: 'cat',
+        contactId: 'c3',
+        to: { number: '+13125550188' },
+        status: 'connected' as const,
+        callerId: decision,
+        startedAt: T0 + 1,
+      };
+      await store.saveConsult('cat', toNumber, '2026-01-01T00:00:02.000Z');
+      expect(await store.consults()).toEqual([{ ...toAgent, status: 'connected' }, toNumber]);
+      await store.saveConsult('ann', null, at);
+      expect(await store.consults()).toEqual([toNumber]);
+    });
+
     it('purges ended contacts past the cutoff with their trace, and finished callback requests', async () => {
       await store.saveStep(stepOf('old', { status: 'ended' }, { trace: [{ seq: 1, at: T0 }] }));
       await store.saveStep(stepOf('running'));
