@@ -152,6 +152,7 @@ export const consult = z
         'Agent name, agent DN and team, then up to 6 variables of account.consultPopover (never a secure one).',
     }),
     callerId: callerIdDecision.nullable(),
+    startedAt: z.number().int().meta({ description: 'When the consult started (epoch ms).' }),
   })
   .meta({ id: 'Consult' });
 
