@@ -19,6 +19,7 @@ export const BLOCK_TYPES = [
   'setWorkingQueue',
   'checkQueueStatus',
   'setCustomerQueueFlow',
+  'setRoutingPriority',
   'transferToQueue',
   'playQueueStatus',
   'playHoldAudio',

@@ -32,6 +32,11 @@ export const SYSTEM_VARIABLES: readonly SystemVariable[] = [
     description:
       'Estimated wait in seconds in the queue the caller waits in or, before Transfer to queue, in the working queue (as the last in line); 0 without either.',
   },
+  {
+    name: '$routingPriority',
+    type: 'integer',
+    description: "The contact's routing priority, 0 to 100 (0 until Set routing priority changes it).",
+  },
   { name: '$callbackNumber', type: 'string', description: 'The number a callback will dial, once set.' },
   { name: '$httpStatus', type: 'integer', description: 'Status code of the last HTTP request.' },
   { name: '$agentName', type: 'string', description: 'The agent the contact is offered to (whisper flows).' },

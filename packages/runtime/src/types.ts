@@ -140,6 +140,10 @@ export type Command =
       kind: 'call' | 'callback';
       /** The agent whose transfer put the contact here: passed over while another agent can take it. */
       exclude?: string[];
+      /** Set routing priority: offered before contacts of lower priority, in any queue (absent: 0). */
+      priority?: number;
+      /** Queue time credited (Set routing priority): ordered as if enqueued this much earlier. */
+      creditSeconds?: number;
     }
   | { type: 'dequeue'; queue: string; reason: string }
   | {
@@ -327,6 +331,12 @@ export interface QueueState {
   exclude?: string[];
 }
 
+/** How the ACD orders a contact among others: priority first, then time in queue with the credit. */
+export interface RoutingState {
+  priority: number;
+  creditSeconds: number;
+}
+
 /** An agent's transfer to an external number while it is being dialled. */
 export interface AgentTransferState {
   /** The agent who transferred the contact. */
@@ -407,6 +417,8 @@ export interface ContactSnapshot {
   whisper: { agent?: string; customer?: string; outbound?: string };
   /** The customer-queue flow a Set customer queue flow block chose: heard in any queue instead of the queue's own. */
   queueFlow?: string;
+  /** Set routing priority: the contact's priority (0-100) and queue time credited; absent: 0 and none. */
+  routing?: RoutingState;
   /** Set by a Call phone number block in an outbound whisper flow. */
   outboundCallerId?: { number?: string; variable?: string; name?: string };
   recording: RecordingState;

@@ -22,6 +22,7 @@ import { returnBlock } from './return.js';
 import { setCallbackNumber } from './set-callback-number.js';
 import { setCustomerQueueFlow } from './set-customer-queue-flow.js';
 import { setRecording } from './set-recording.js';
+import { setRoutingPriority } from './set-routing-priority.js';
 import { setVariables } from './set-variables.js';
 import { setWhisperFlow } from './set-whisper-flow.js';
 import { setWorkingQueue } from './set-working-queue.js';
@@ -49,6 +50,7 @@ export const BLOCK_CATALOG: { readonly [T in BlockType]: BlockDefinition<any> } 
   setWorkingQueue,
   checkQueueStatus,
   setCustomerQueueFlow,
+  setRoutingPriority,
   transferToQueue,
   playQueueStatus,
   playHoldAudio,
@@ -83,6 +85,7 @@ export {
 } from './check-queue-status.js';
 export * from './common.js';
 export { type PercentShare, percentShares } from './distribute-by-percentage.js';
+export { ROUTING_PRIORITY_MAX, type SetRoutingPrioritySettings } from './set-routing-priority.js';
 export type { CallerIdSetting, TransferToNumberSettings } from './transfer-to-number.js';
 export {
   callPhoneNumber,
@@ -107,6 +110,7 @@ export {
   setCallbackNumber,
   setCustomerQueueFlow,
   setRecording,
+  setRoutingPriority,
   setVariables,
   setWhisperFlow,
   setWorkingQueue,

@@ -45,6 +45,8 @@ export interface QueueCapability {
   enter(queue: string): string | undefined;
   /** Inside a customer-queue flow: moves the contact to `queue` (its flow runs, or hold music plays). */
   moveTo(queue: string): void;
+  /** The contact's routing priority or credit changed: a waiting contact takes its new place (true). */
+  reorder(): boolean;
 }
 
 export type RecordingAction = 'start' | 'pause' | 'resume' | 'stop';

@@ -22,6 +22,7 @@ import { returnBlock } from './return.js';
 import { setCallbackNumber } from './set-callback-number.js';
 import { setCustomerQueueFlow } from './set-customer-queue-flow.js';
 import { setRecording } from './set-recording.js';
+import { setRoutingPriority } from './set-routing-priority.js';
 import { setVariables } from './set-variables.js';
 import { setWhisperFlow } from './set-whisper-flow.js';
 import { setWorkingQueue } from './set-working-queue.js';
@@ -48,6 +49,7 @@ export const BEHAVIOURS: BehaviourRegistry = {
   setWorkingQueue,
   checkQueueStatus,
   setCustomerQueueFlow,
+  setRoutingPriority,
   transferToQueue,
   playQueueStatus,
   playHoldAudio,

@@ -10,7 +10,7 @@ import type {
 import type { Coerced } from '../rules/coerce.js';
 import { redactText } from '../rules/redact.js';
 import type { ContactSnapshot, EngineEnv, Frame, Party, ResolvedPrompt, TraceEntry } from '../types.js';
-import { customerQueueFlow, enqueue, moveToQueue, unpublishedQueueFlow } from './queue.js';
+import { customerQueueFlow, enqueue, moveToQueue, reorder, unpublishedQueueFlow } from './queue.js';
 import { changeRecording } from './recording.js';
 import type { ContactRun } from './run.js';
 
@@ -56,6 +56,7 @@ export class Context implements BlockContext {
         return customerQueueFlow(run);
       },
       moveTo: (queue) => moveToQueue(run, queue),
+      reorder: () => reorder(run),
     };
   }
 

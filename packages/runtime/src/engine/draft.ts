@@ -48,6 +48,7 @@ export function draft(s: ContactSnapshot): ContactSnapshot {
   if (s.keysFor !== undefined) copy.keysFor = s.keysFor;
   if (s.secureCopies !== undefined) copy.secureCopies = s.secureCopies;
   if (s.queueFlow !== undefined) copy.queueFlow = s.queueFlow;
+  if (s.routing !== undefined) copy.routing = s.routing;
   return copy;
 }
 

@@ -29,6 +29,7 @@ export function enqueue(run: ContactRun, queue: string, since: number, exclude?:
 function emitEnqueue(run: ContactRun, queue: string, since: number): void {
   const resource = ownEntry(run.env.resources.queues, queue);
   const exclude = run.s.queue?.exclude;
+  const routing = run.s.routing;
   run.commands.emit({
     type: 'enqueue',
     queue,
@@ -36,7 +37,20 @@ function emitEnqueue(run: ContactRun, queue: string, since: number): void {
     enqueuedAt: since,
     kind: queuedKind(run.s),
     ...(exclude?.length ? { exclude: [...exclude] } : {}),
+    ...(routing?.priority ? { priority: routing.priority } : {}),
+    ...(routing?.creditSeconds ? { creditSeconds: routing.creditSeconds } : {}),
   });
+}
+
+/**
+ * Set routing priority changed the order of a contact already waiting: the ACD is told its place again
+ * (same queue, same `since`). An offer in progress keeps its agent; a RONA re-queues with the new order.
+ */
+export function reorder(run: ContactRun): boolean {
+  const queue = run.s.queue;
+  if (!queue || run.s.status !== 'queued' || queue.agent) return false;
+  emitEnqueue(run, queue.name, queue.since);
+  return true;
 }
 
 type OfferToAgent = Extract<Command, { type: 'offerToAgent' }>;
@@ -106,13 +120,35 @@ function offerDetails(run: ContactRun, queue: string): { title: string; popover:
   return {
     title: resource?.displayName ?? queue,
     // A copy of a secure value in a viewable variable stays masked on the desktop.
-    popover: root
-      ? popoverFor(root, { ...run.s.variables }).map((item) => ({
-          ...item,
-          value: run.secrets.agentValue(item.name, item.value),
-        }))
-      : [],
+    popover: [
+      ...(root
+        ? popoverFor(root, { ...run.s.variables }).map((item) => ({
+            ...item,
+            value: run.secrets.agentValue(item.name, item.value),
+          }))
+        : []),
+      ...routingPopover(run),
+    ],
   };
+}
+
+/**
+ * The queue data of a contact whose routing a flow changed: its priority, and its time in queue as the
+ * ACD counted it (the credit included), so the agent sees why it came first.
+ */
+function routingPopover(run: ContactRun): PopoverItem[] {
+  const routing = run.s.routing;
+  const since = run.s.queue?.since;
+  if (!routing || since === undefined) return [];
+  const waited = Math.max(0, Math.floor((run.now - since) / 1000)) + routing.creditSeconds;
+  return [
+    { label: 'Routing priority', name: '$routingPriority', value: routing.priority },
+    {
+      label: 'Time in queue',
+      name: '$queueSeconds',
+      value: routing.creditSeconds ? `${waited} s (${routing.creditSeconds} s credited)` : `${waited} s`,
+    },
+  ];
 }
 
 /**

@@ -54,6 +54,8 @@ function systemValue(run: VariableScope, name: string): unknown {
       const queue = s.queue?.name ?? (s.system.queueName as string | undefined);
       return queue && run.env.queues ? run.env.queues.estimatedWaitSeconds(queue, s.contactId) : 0;
     }
+    case '$routingPriority':
+      return s.routing?.priority ?? 0;
     case '$now':
       return new Date(run.now).toISOString();
     default:

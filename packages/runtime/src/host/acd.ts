@@ -25,12 +25,23 @@ interface Entry {
   offeredTo?: string;
   /** The agent whose transfer put the contact here: passed over while another agent can take it. */
   exclude?: string[];
+  /** Set routing priority: higher first, in any queue. */
+  priority: number;
+  /** `enqueuedAt` less the queue time credited: the place among contacts of the same priority. */
+  place: number;
+}
+
+/** How a contact is ordered among the waiting (Set routing priority); absent fields are 0. */
+export interface EntryRouting {
+  priority?: number;
+  creditSeconds?: number;
 }
 
 /**
- * A simple automatic call distributor: contacts wait in queues ordered by their place (`enqueuedAt`),
- * an Available agent gets the longest-waiting contact of any queue of their groups, and the agent idle
- * longest goes first. Offers are made by telling the contact `agentAvailable`.
+ * A simple automatic call distributor: contacts wait in queues ordered by routing priority, then by
+ * their place (`enqueuedAt`, earlier by any queue time credited); an Available agent gets the first
+ * contact of any queue of their groups, and the agent idle longest goes first. Offers are made by
+ * telling the contact `agentAvailable`.
  */
 export class SimpleAcd implements QueueFigures {
   readonly agents = new Map<string, SimulatedAgent>();
@@ -68,12 +79,23 @@ export class SimpleAcd implements QueueFigures {
     enqueuedAt: number,
     kind: 'call' | 'callback',
     exclude?: readonly string[],
+    routing: EntryRouting = {},
   ): void {
     this.entries = this.entries.filter((e) => e.contactId !== contactId);
-    const entry: Entry = { contactId, queue, agentGroup, enqueuedAt, seq: this.seq++, kind };
+    const entry: Entry = {
+      contactId,
+      queue,
+      agentGroup,
+      enqueuedAt,
+      seq: this.seq++,
+      kind,
+      priority: routing.priority ?? 0,
+      place: enqueuedAt - (routing.creditSeconds ?? 0) * 1000,
+    };
     if (exclude?.length) entry.exclude = [...exclude];
     this.entries.push(entry);
-    this.entries.sort((a, b) => a.enqueuedAt - b.enqueuedAt || a.seq - b.seq);
+    // Higher priority first, across queues; then the longest wait counting credited queue time.
+    this.entries.sort((a, b) => b.priority - a.priority || a.place - b.place || a.seq - b.seq);
   }
 
   dequeue(contactId: string): void {

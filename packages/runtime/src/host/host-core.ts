@@ -229,6 +229,7 @@ export class HostCore {
           command.enqueuedAt,
           command.kind,
           command.exclude,
+          { priority: command.priority, creditSeconds: command.creditSeconds },
         );
         return true;
       case 'dequeue':

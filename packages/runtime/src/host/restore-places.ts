@@ -14,7 +14,7 @@ export function restorePlace(core: HostCore, s: ContactSnapshot): void {
     // A direct offer (an agent's transfer to a colleague) is not in the ACD's queue until a RONA.
     if (!queue.offer?.direct) {
       const group = ownEntry(core.env.resources.queues, queue.name)?.agentGroup ?? '';
-      core.acd.enqueue(s.contactId, queue.name, group, queue.since, queuedKind(s), queue.exclude);
+      core.acd.enqueue(s.contactId, queue.name, group, queue.since, queuedKind(s), queue.exclude, s.routing);
     }
     restoreOffer(core, s);
     return;

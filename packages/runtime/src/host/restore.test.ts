@@ -321,3 +321,30 @@ describe('restore', () => {
     expect(host.core.agents.offerOf('alice')).toBeUndefined();
   });
 });
+
+describe('routing priority across a restart', () => {
+  it('a contact given a higher priority is still offered first by the host started afresh', () => {
+    const prio = flow('prio', 'inbound', 'route', {
+      route: block('setRoutingPriority', { priority: 10 }, { success: 'queue' }),
+      queue: block('setWorkingQueue', { queue: 'support' }, { success: 'transfer', error: 'bye' }),
+      transfer: block('transferToQueue', {}, { atCapacity: 'bye', error: 'bye' }),
+      bye: block('disconnect'),
+    });
+    const sim = createSimulator({
+      flows: [menuFlow(), prio, supportQueueFlow()],
+      resources: center(5),
+      agents: {},
+    });
+    const early = sim.startCall({ flow: 'main', from: '+12015550177', to: '+12015550100' });
+    sim.advance(10);
+    sim.press(early, '2');
+    sim.advance(60);
+    const vip = sim.startCall({ flow: 'prio', from: '+12015550178', to: '+12015550100' });
+    expect(sim.snapshot(early)?.status).toBe('queued');
+    expect(sim.snapshot(vip)?.status).toBe('queued');
+    const { core, snapshot } = restart(stored(sim), 5, sim.now(), { alice: 'Offline', bob: 'Available' });
+    core.match();
+    expect(snapshot(vip)?.status).toBe('offered');
+    expect(snapshot(early)?.status).toBe('queued');
+  });
+});
