@@ -176,6 +176,77 @@ describe('queues and agents', () => {
 });
 
 describe('secure variables', () => {
+  // The caller types an account number; it is read back, logged and offered to an agent. The two runs
+  // differ only in `secure: true` on the variable.
+  const ACCOUNT = '48151623';
+  const accountLine = (secure: boolean): Flow => ({
+    formatVersion: 1,
+    id: 'account-line',
+    name: 'Account line',
+    type: 'inbound',
+    start: 'ask',
+    variables: {
+      account: { type: 'string', label: 'Account', agentViewable: true, ...(secure ? { secure: true } : {}) },
+    },
+    blocks: {
+      ask: {
+        type: 'getDigits',
+        settings: {
+          prompt: { text: 'Your account number.' },
+          variable: 'account',
+          minDigits: 8,
+          maxDigits: 8,
+          timeoutSeconds: 5,
+          retries: 0,
+        },
+        next: { success: 'read-back', timeout: 'bye', invalid: 'bye', error: 'bye' },
+      },
+      'read-back': {
+        type: 'playPrompt',
+        settings: { prompt: { text: 'Account {{account}}.' } },
+        next: { success: 'note', error: 'bye' },
+      },
+      note: {
+        type: 'logToTrace',
+        settings: { message: 'account {{account}} identified' },
+        next: { success: 'pick' },
+      },
+      pick: {
+        type: 'setWorkingQueue',
+        settings: { queue: 'support' },
+        next: { success: 'go', error: 'bye' },
+      },
+      go: {
+        type: 'transferToQueue',
+        settings: {},
+        next: { atCapacity: 'bye', error: 'bye' },
+      },
+      bye: { type: 'disconnect', settings: {} },
+    },
+  });
+  const offeredCall = (secure: boolean) => {
+    const sim = controllerFor('account-line', accountLine(secure));
+    sim.start({ ...MONDAY_MORNING, to: '+12125550101' });
+    sim.press(ACCOUNT);
+    for (let i = 0; i < 8 && sim.getView().status !== 'offered'; i++) sim.skipToNextEvent();
+    const view = sim.getView();
+    expect(view.status).toBe('offered');
+    return {
+      transcript: JSON.stringify(view.transcript),
+      variables: JSON.stringify(view.variables),
+      popover: JSON.stringify(view.offers.at(-1)?.lines ?? null),
+      trace: sim.traceFile()?.text ?? '',
+    };
+  };
+
+  it('newly marked secure, are masked in the transcript, the variables, the popover and the trace', () => {
+    const shown = offeredCall(false);
+    for (const [path, text] of Object.entries(shown)) expect(text, path).toContain(ACCOUNT);
+    const masked = offeredCall(true);
+    for (const [path, text] of Object.entries(masked)) expect(text, path).not.toContain(ACCOUNT);
+    expect(masked.transcript).toContain(`Account ${REDACTED}.`);
+  });
+
   it('are masked in the variables and the transcript', () => {
     const flow: Flow = {
       formatVersion: 1,

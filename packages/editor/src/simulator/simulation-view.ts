@@ -7,7 +7,13 @@
  * reads (structural types: the runtime's own types fit them).
  */
 import type { Flow } from '@callflow/model';
-import { describeRuntimeError, isContactOver, REDACTED, type TraceEntry } from '@callflow/runtime';
+import {
+  describeRuntimeError,
+  isContactOver,
+  isSecureDeclaration,
+  REDACTED,
+  type TraceEntry,
+} from '@callflow/runtime';
 
 /** A trace entry as the runtime writes it: one definition (the runtime's), for both simulators. */
 export type ObservedTraceEntry = TraceEntry;
@@ -105,7 +111,7 @@ export function displayValue(value: unknown): string {
 export function variableRows(flow: Pick<Flow, 'variables'>, values: Record<string, unknown>): VariableRow[] {
   return Object.entries(flow.variables ?? {}).map(([name, declaration]) => {
     const value = values[name] ?? declaration.default;
-    const secure = declaration.secure === true;
+    const secure = isSecureDeclaration(declaration);
     return {
       name,
       label: declaration.label ?? name,

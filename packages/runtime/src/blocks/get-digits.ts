@@ -1,5 +1,6 @@
 import { checkDialNumber, dialString } from '@callflow/model';
 import { dialOptions } from '../rules/dial-options.js';
+import { isSecureVariable } from '../rules/secure-variables.js';
 import type { Wait } from '../types.js';
 import { type BlockContext, type BlockStep, defineBehaviour } from './behaviour.js';
 import { adapterFailure, ask, isPromptDone, isTimer, num, promptName } from './common.js';
@@ -70,7 +71,7 @@ function complete(ctx: Ctx, wait: Wait, input: string): BlockStep {
   const s = ctx.settings;
   ctx.contact.system.lastDigits = input;
   // Keys meant for a secure variable are secret as typed, also when they are refused or normalised.
-  if (s.variable && ctx.flow.variables?.[s.variable]?.secure === true) ctx.secrets.keep(input);
+  if (s.variable && isSecureVariable(ctx.flow, s.variable)) ctx.secrets.keep(input);
   const problem = invalidBecause(ctx, input);
   if (problem === undefined) {
     const value = s.validate === 'phoneNumber' ? normalised(ctx, input) : input;

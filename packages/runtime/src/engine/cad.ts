@@ -1,5 +1,6 @@
 import { type JsonValue, ownEntry } from '@callflow/model';
 import { coerceValue } from '../rules/coerce.js';
+import { isSecureDeclaration } from '../rules/secure-variables.js';
 import type { ContactEvent } from '../types.js';
 import type { ContactRun } from './run.js';
 
@@ -33,10 +34,9 @@ export function onVariableUpdate(
   if (declaration.agentEditable !== true) return refuse('notEditable', `"${name}" is not agent editable`);
   if (event.version !== current) {
     // A copy of a secure value in this variable stays masked on the desktop.
-    const value =
-      declaration.secure === true
-        ? undefined
-        : run.secrets.agentValue(name, ownEntry(run.s.variables, name) ?? declaration.default ?? null);
+    const value = isSecureDeclaration(declaration)
+      ? undefined
+      : run.secrets.agentValue(name, ownEntry(run.s.variables, name) ?? declaration.default ?? null);
     run.commands.emit({
       type: 'variableUpdate',
       agent,

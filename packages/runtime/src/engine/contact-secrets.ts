@@ -1,6 +1,6 @@
-import type { Flow } from '@callflow/model';
-import { maskValue, REDACTED, secretText, secureVariableNames } from '../rules/redact.js';
-import { rememberSecrets, secureValuesOf } from '../rules/secure-values.js';
+import { secretText } from '../rules/redact.js';
+import { rememberSecrets, secureValuesOf, shownVariable } from '../rules/secure-values.js';
+import { isSecureVariable, secureVariableNames } from '../rules/secure-variables.js';
 import type { ContactSnapshot } from '../types.js';
 import type { FlowPins } from './flow-pins.js';
 
@@ -17,7 +17,7 @@ export class ContactSecrets {
     if (!s.secrets?.length && s.stack.length <= 1 && (s.stack[0]?.flowId ?? s.flowId) === s.flowId) {
       // The common case: only the contact's own flow runs, and nothing secure was held before.
       const root = this.flows.root();
-      if (!root || secureNames(root).length === 0) return NO_SECRETS;
+      if (!root || secureVariableNames(root).length === 0) return NO_SECRETS;
     }
     return secureValuesOf(s, (flowId) => this.flows.compiled(flowId)?.flow);
   }
@@ -29,14 +29,9 @@ export class ContactSecrets {
     if (kept !== this.s.secrets && kept) this.s.secrets = kept;
   }
 
-  /**
-   * A variable's value as an agent may see it (popover, desktop): masked whole when it holds a copy of
-   * a secure value (it held one when it was stored: `secureCopies`, however short the PIN), else masked
-   * as `maskValue` does for agents (a short PIN only where it is the whole value).
-   */
+  /** A contact variable's value as an agent may see it (popover, desktop): {@link shownVariable}'s rule. */
   agentValue(name: string, value: unknown): unknown {
-    if (this.s.secureCopies?.includes(name)) return REDACTED;
-    return maskValue(value, this.values(), { numbers: true, shownToAgents: true });
+    return shownVariable(this.s, name, value, this.values(), isSecureVariable(this.flows.root(), name));
   }
 
   /** Records whether the contact variable `name` now holds a copy of a secure value. */
@@ -51,13 +46,3 @@ export class ContactSecrets {
 }
 
 const NO_SECRETS: readonly string[] = [];
-
-const secureCache = new WeakMap<Flow, string[]>();
-function secureNames(flow: Flow): string[] {
-  let names = secureCache.get(flow);
-  if (!names) {
-    names = secureVariableNames(flow);
-    secureCache.set(flow, names);
-  }
-  return names;
-}

@@ -1,6 +1,7 @@
 import { type JsonValue, ownEntry } from '@callflow/model';
 import { type Coerced, coerceValue } from '../rules/coerce.js';
 import { fillPlaceholders } from '../rules/placeholders.js';
+import { isSecureDeclaration } from '../rules/secure-variables.js';
 import type { ContactSnapshot, EngineEnv, Frame, ResolvedPrompt } from '../types.js';
 import type { ContactSecrets } from './contact-secrets.js';
 import type { FlowPins } from './flow-pins.js';
@@ -38,7 +39,8 @@ export class ContactVariables {
       return { ok: false, reason: `variable "${name}" is not declared in flow "${flow?.id ?? '?'}"` };
     const coerced = coerceValue(declaration.type, value);
     // The reason may quote the value; a secure variable's value must not reach the trace.
-    if (!coerced.ok && 'secure' in declaration && declaration.secure === true) {
+    const secure = isSecureDeclaration(declaration);
+    if (!coerced.ok && secure) {
       return {
         ok: false,
         reason: `the value does not fit the ${declaration.type} type of secure variable ${name}`,
@@ -46,11 +48,11 @@ export class ContactVariables {
     }
     if (!coerced.ok) return coerced;
     const stored = coerced.value as JsonValue;
-    if ('secure' in declaration && declaration.secure === true) this.secrets.keep(stored);
+    if (secure) this.secrets.keep(stored);
     if (frame?.kind === 'module') frame.vars = { ...frame.vars, [name]: stored };
     else {
       this.s.variables = { ...this.s.variables, [name]: stored };
-      if (!('secure' in declaration && declaration.secure === true)) this.secrets.markCopy(name, stored);
+      if (!secure) this.secrets.markCopy(name, stored);
     }
     return coerced;
   }

@@ -1,6 +1,7 @@
 import type { Flow } from '@callflow/model';
 import { redactText } from './redact.js';
 import { secureValuesOf, type ValuesOfContact } from './secure-values.js';
+import { isSecureVariable } from './secure-variables.js';
 
 /**
  * Secure values seen during one call, for a viewer that masks text as the call goes (the editor's
@@ -41,10 +42,6 @@ export class CallSecrets {
     const flow = this.flowOf(frame.flowId);
     const block = flow?.blocks[frame.block];
     const variable = (block?.settings as { variable?: unknown } | undefined)?.variable;
-    return (
-      block?.type === 'getDigits' &&
-      typeof variable === 'string' &&
-      flow?.variables?.[variable]?.secure === true
-    );
+    return block?.type === 'getDigits' && typeof variable === 'string' && isSecureVariable(flow, variable);
   }
 }

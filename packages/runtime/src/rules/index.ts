@@ -14,5 +14,6 @@ export * from './outbound-whisper-forecast.js';
 export * from './popover.js';
 export * from './redact.js';
 export * from './secure-values.js';
+export * from './secure-variables.js';
 export * from './transfer-caller-id.js';
 export * from './transfer-caller-id-preview.js';

@@ -1,4 +1,5 @@
 import { type Flow, POPOVER_MAX } from '@callflow/model';
+import { isSecureDeclaration } from './secure-variables.js';
 
 /** One line of a popover offered to an agent (docs/domain.md#popover). */
 export interface PopoverEntry {
@@ -26,7 +27,7 @@ export function popoverFor(
   for (const name of names) {
     const declaration = declared[name];
     // JSON variables are never agent viewable (docs/domain.md#contact-data-cad).
-    if (!declaration || declaration.secure === true || declaration.type === 'json') continue;
+    if (!declaration || isSecureDeclaration(declaration) || declaration.type === 'json') continue;
     out.push({ label: declaration.label ?? name, name, value: values[name] ?? declaration.default ?? null });
     if (out.length === POPOVER_MAX) break;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maskValue, REDACTED, redactText, redactValues, secureVariableNames } from './redact.js';
+import { maskValue, REDACTED, redactText, redactValues } from './redact.js';
+import { secureVariableNames } from './secure-variables.js';
 
 const flow = {
   variables: {

@@ -1,14 +1,8 @@
 import type { Flow } from '@callflow/model';
+import { secureVariableNames } from './secure-variables.js';
 
 /** What a secure value is replaced with in traces, logs, views and messages. */
 export const REDACTED = '•••';
-
-/** Names of the flow's secure variables. */
-export function secureVariableNames(flow: Pick<Flow, 'variables'>): string[] {
-  return Object.entries(flow.variables ?? {})
-    .filter(([, declaration]) => declaration.secure === true)
-    .map(([name]) => name);
-}
 
 /** A copy of `values` with every secure variable's value replaced by {@link REDACTED}. */
 export function redactValues(

@@ -1,6 +1,7 @@
 import type { Flow } from '@callflow/model';
 import type { TraceEntry } from '../types.js';
-import { maskValue, secretText, secureVariableNames } from './redact.js';
+import { maskValue, REDACTED, secretText } from './redact.js';
+import { secureVariableNames } from './secure-variables.js';
 
 /** The parts of a contact snapshot that hold values, by flow. */
 export interface ValuesOfContact {
@@ -13,16 +14,6 @@ export interface ValuesOfContact {
 
 /** Secure values a contact remembers at most; the oldest are forgotten first. */
 export const MAX_REMEMBERED_SECRETS = 64;
-
-const namesCache = new WeakMap<Pick<Flow, 'variables'>, string[]>();
-function secureNames(flow: Pick<Flow, 'variables'>): string[] {
-  let names = namesCache.get(flow);
-  if (!names) {
-    names = secureVariableNames(flow);
-    namesCache.set(flow, names);
-  }
-  return names;
-}
 
 /**
  * THE rule for which values of a contact are secret, used by the engine (trace, errors, popover), the
@@ -41,7 +32,7 @@ export function secureValuesOf(
   const add = (flowId: string, values: Record<string, unknown> | undefined) => {
     const flow = flowOf(flowId);
     if (!flow || !values) return;
-    for (const name of secureNames(flow)) {
+    for (const name of secureVariableNames(flow)) {
       const text = secretText(Object.hasOwn(values, name) ? values[name] : undefined);
       if (text !== undefined) out.add(text);
     }
@@ -91,4 +82,22 @@ export function maskTraceEntry(entry: TraceEntry, secrets: readonly string[]): T
     }
   }
   return out ?? entry;
+}
+
+/**
+ * A contact variable's value wherever it is shown outside the engine (the contact view, a desktop, the
+ * popover, CAD): `•••` when the variable is secure (`secure`: in a flow the contact runs) or holds a copy
+ * of a secure value (`secureCopies`: it held one when it was stored, however short the PIN); otherwise
+ * with the contact's secure values (`secrets`, see {@link secureValuesOf}) masked inside it, as agents
+ * see them (a short PIN only where it is the whole value).
+ */
+export function shownVariable(
+  contact: { readonly secureCopies?: readonly string[] },
+  name: string,
+  value: unknown,
+  secrets: readonly string[],
+  secure: boolean,
+): unknown {
+  if (secure || contact.secureCopies?.includes(name)) return REDACTED;
+  return maskValue(value, secrets, { numbers: true, shownToAgents: true });
 }

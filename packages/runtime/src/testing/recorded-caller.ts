@@ -1,3 +1,4 @@
+import { isSecureVariable } from '../rules/secure-variables.js';
 import type { Simulator } from '../simulator/simulator.js';
 import type { CallerStep } from './flow-test.js';
 import { type ContactLog, callTime } from './recorded-log.js';
@@ -123,7 +124,7 @@ export function secureKeyNotes(sim: Simulator, actions: CallerActions): string[]
     if (press.flowId === undefined || press.block === undefined) continue;
     const flow = sim.env.flows.get(press.flowId)?.flow;
     const variable = (flow?.blocks[press.block]?.settings as { variable?: unknown } | undefined)?.variable;
-    if (typeof variable !== 'string' || flow?.variables?.[variable]?.secure !== true) continue;
+    if (typeof variable !== 'string' || !isSecureVariable(flow, variable)) continue;
     const note = `The keys typed for ${variable} (a secure variable) are saved in the test as typed: use made-up values, never a real one.`;
     if (!notes.includes(note)) notes.push(note);
   }

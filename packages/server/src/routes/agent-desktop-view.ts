@@ -1,5 +1,10 @@
 import { agentCallerIdSetting, type Flow, ownEntry, type Resources } from '@callflow/model';
-import { allowedNumberNames, type ContactSnapshot, type SimpleAcd } from '@callflow/runtime';
+import {
+  allowedNumberNames,
+  type ContactSnapshot,
+  isSecureDeclaration,
+  type SimpleAcd,
+} from '@callflow/runtime';
 import { contactView } from '../runtime-host/contact-view.js';
 import type { PublishedVersions } from '../store/published-versions.js';
 
@@ -60,7 +65,7 @@ export function agentContactView(s: ContactSnapshot, published: PublishedVersion
       type: v.type,
       value: view.variables[variable] ?? v.default ?? null,
       editable: v.agentEditable === true,
-      secure: v.secure === true,
+      secure: isSecureDeclaration(v),
       version: ownEntry(s.variableVersions, variable) ?? 0,
     }));
   return {

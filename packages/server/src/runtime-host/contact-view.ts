@@ -1,5 +1,11 @@
 import type { ContactSnapshot, TraceEntry } from '@callflow/runtime';
-import { maskTraceEntry, maskValue, REDACTED, secureValuesOf, secureVariableNames } from '@callflow/runtime';
+import {
+  maskTraceEntry,
+  maskValue,
+  secureValuesOf,
+  secureVariableNames,
+  shownVariable,
+} from '@callflow/runtime';
 import type { PublishedVersions } from '../store/published-versions.js';
 
 /** The version of each flow the contact entered, as it runs it. */
@@ -31,12 +37,8 @@ export function contactView(s: ContactSnapshot, published: PublishedVersions) {
   const secure = secureNames(s, published);
   const secrets = secureValuesOf(s, flowsOf(s, published));
   const variables: Record<string, unknown> = {};
-  // A copy of a secure value (see `secureCopies`) is masked whole, however short the PIN.
   for (const [name, value] of Object.entries(s.variables))
-    variables[name] =
-      secure.has(name) || s.secureCopies?.includes(name)
-        ? REDACTED
-        : maskValue(value, secrets, { numbers: true, shownToAgents: true });
+    variables[name] = shownVariable(s, name, value, secrets, secure.has(name));
   const top = s.stack[s.stack.length - 1];
   return {
     contactId: s.contactId,
