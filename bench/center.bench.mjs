@@ -23,6 +23,7 @@ const MAX_EVENTS = 2000;
 const MAX_SECONDS = 15;
 const EVENTS_PER_CONTACT = 60;
 const TAKEOVER_BUDGET_MS = 5000;
+const STORE_STEPS = 600;
 
 function client(base) {
   const send = loadClient(base, { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' });
@@ -126,6 +127,53 @@ async function measure(bases) {
   };
 }
 
+/**
+ * Contact steps written straight to the PostgreSQL store (no HTTP, no worker thread): one
+ * callflow_save_step call each, fenced, on 20 contacts in turn, one at a time. What the database costs
+ * a step, apart from the service around it.
+ */
+async function storeSteps(url) {
+  const dist = join(REPO_ROOT, 'packages', 'server', 'dist');
+  const { PostgresRuntimeStore } = await import(join(dist, 'runtime-store', 'postgres-runtime-store.js'));
+  const { SecretBox } = await import(join(dist, 'db', 'secret-box.js'));
+  const store = await PostgresRuntimeStore.open({ url, poolSize: 2 }, new SecretBox(randomBytes(32)));
+  const snapshot = (id, steps) => ({
+    contactId: id,
+    kind: 'call',
+    flowId: 'bench-steps',
+    version: 1,
+    status: 'running',
+    steps,
+    stack: [{ block: 'menu' }],
+    variables: { note: 'x'.repeat(500) },
+    timers: [{ id: 'menu', at: Date.now() + 5000 }],
+    trace: [],
+    startedAt: 0,
+  });
+  const times = [];
+  try {
+    for (let i = 0; i < STORE_STEPS; i += 1) {
+      const id = `bench-step-${i % 20}`;
+      const fence = { contactId: id, owner: 'bench', token: 1, until: Date.now() + 60_000 };
+      const started = performance.now();
+      await store.saveStep(
+        {
+          contactId: id,
+          stored: { snapshot: snapshot(id, i), pending: [] },
+          callbacks: [],
+          trace: [{ seq: i, at: Date.now(), block: 'menu' }],
+        },
+        fence,
+      );
+      times.push(performance.now() - started);
+    }
+  } finally {
+    await store.close();
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length };
+}
+
 /** Writes the flow to the flows directory (once: every process shares it) and publishes it. */
 async function publishPingPong(url, write) {
   const call = client(url);
@@ -149,6 +197,7 @@ export async function run() {
     const onSqlite = await measure([sqlite.url]);
     await sqlite.stop();
 
+    const steps = await storeSteps(pg.url);
     const first = await startService(flowsDir, join(work, 'pg-1'), env);
     started.push(first);
     await publishPingPong(first.url, false);
@@ -184,6 +233,12 @@ export async function run() {
           note: note(onPostgres),
         },
         { metric: 'PostgreSQL / SQLite', value: onPostgres.rate / onSqlite.rate, unit: '×' },
+        {
+          metric: 'a contact step written to PostgreSQL (store, no HTTP), p50',
+          value: steps.p50,
+          unit: 'ms',
+          note: `p99 ${steps.p99.toFixed(2)} ms over ${steps.n} steps, one at a time; one round trip each (callflow_save_step)`,
+        },
         {
           metric: 'contact events, PostgreSQL, 2 processes (half the clients on the standby, which forwards)',
           value: onTwo.rate,

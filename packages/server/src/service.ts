@@ -30,6 +30,7 @@ import { RetentionSweep } from './runtime-host/retention-sweep.js';
 import { WallClock } from './runtime-host/wall-clock.js';
 import { CenterLeader } from './runtime-store/center-leader.js';
 import { PostgresBridge } from './runtime-store/postgres-bridge.js';
+import { PostgresCallLog } from './runtime-store/postgres-call-log.js';
 import { PostgresContactRecords, postgresVersionRows } from './runtime-store/postgres-contact-records.js';
 import { PostgresRuntimeStore } from './runtime-store/postgres-runtime-store.js';
 import { type AgentSignIn, addStartupAgentTokens } from './security/startup-agent-tokens.js';
@@ -172,7 +173,7 @@ export async function createService(
     ...(options.clock ? { clock: options.clock } : simulatedClock(config)),
     ...(twilio ? { live: { adapter: twilio.adapter, prefix: TWILIO_PREFIX } } : {}),
     db,
-    ...(postgres ? { records: postgres.records } : {}),
+    ...(postgres ? { records: postgres.records, callLogStore: postgres.callLog } : {}),
     secretBox: new SecretBox(secretKey.key),
     published,
     resources,
@@ -313,6 +314,8 @@ export async function createService(
           clearTimeout(timer);
         }
         retention.stop();
+        // The call logs reach the store before the leases are given up (the next leader reads them).
+        await postgres?.callLog.flush();
         await center?.stop();
         host.stop();
         await postgres?.close();
@@ -347,6 +350,7 @@ async function openPostgres(url: string, key: Buffer, logger: Logger) {
     },
   });
   const leader = new CenterLeader(url);
+  const callLog = new PostgresCallLog(store, bridge, logger);
   return {
     url,
     node,
@@ -354,7 +358,9 @@ async function openPostgres(url: string, key: Buffer, logger: Logger) {
     bridge,
     records,
     leader,
+    callLog,
     close: async () => {
+      await callLog.flush();
       await leader.close();
       await bridge.close();
       await store.close();

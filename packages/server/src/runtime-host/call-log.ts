@@ -43,14 +43,42 @@ export const CALL_LOG_LIMITS: CallLogLimits = {
   detailBytes: 4096,
 };
 
+/** A contact's log as a store kept it: its id and its entries in order. */
+export interface StoredCallLog {
+  contactId: string;
+  logId: string;
+  entries: LogEntry[];
+}
+
+/** One entry to keep, with the contact and the log it belongs to. */
+export interface LoggedEntry {
+  contactId: string;
+  logId: string;
+  entry: LogEntry;
+}
+
+/**
+ * Where a center of several processes keeps its call logs (PostgreSQL), so that the process that takes
+ * a contact over answers its log whole: entries are handed over as they are made, and read back.
+ */
+export interface CallLogStore {
+  append(entry: LoggedEntry): void;
+  load(contactIds: readonly string[]): StoredCallLog[];
+}
+
 export interface CallLogOptions {
   now: () => number;
   /** A published version of a flow (the contact's own versions are asked for). */
   flow: (flowId: string, version: number) => Flow | undefined;
   limits?: Partial<CallLogLimits>;
+  /** Keeps the entries beyond this process (a center); without it the log is in memory only. */
+  store?: CallLogStore;
+  /** The contact's stored snapshot (its secure values mask a log read back from the store). */
+  snapshot?: (contactId: string) => ContactSnapshot | undefined;
 }
 
 interface ContactLog {
+  contactId: string;
   /** Names this log: a new log of the same contact (after a restart, or once forgotten) has another. */
   id: string;
   entries: LogEntry[];
@@ -65,7 +93,8 @@ interface ContactLog {
  * What was said and done on each contact's line, as the designer's simulator shows it: the commands the
  * host carried out and the events it stepped, in order. Secure values never enter it: every string is
  * masked with the secure values the call has held so far, and keys pressed into a secure variable are
- * `•••`. Kept in memory, per process, while the contact runs and for a while after it ends.
+ * `•••`. Kept in memory while the contact runs and for a while after it ends; in a center of several
+ * processes, also in the store (CallLogStore), so the process that takes a contact over goes on with it.
  */
 export class CallLog {
   readonly #logs = new Map<string, ContactLog>();
@@ -108,11 +137,34 @@ export class CallLog {
   }
 
   /**
-   * Entries after `after`; an empty log when this process has none for the contact. `logId` names the
-   * log: when it changes, seq counts again from 1 (a client re-reads from 0).
+   * Continues logs another process kept (a center's takeover): the same log ids, numbered on from their
+   * last entry. Done before the contacts' first steps here; a log this process has already is kept.
+   */
+  resume(
+    logs: readonly StoredCallLog[],
+    snapshotOf: (contactId: string) => ContactSnapshot | undefined = (id) => this.options.snapshot?.(id),
+  ): void {
+    for (const stored of logs) {
+      if (this.#logs.has(stored.contactId)) continue;
+      const log = this.#logOf(stored.contactId, stored.logId);
+      log.entries = stored.entries.slice(-this.#limits.entriesPerContact);
+      log.truncated = log.entries.length < stored.entries.length || (log.entries[0]?.seq ?? 1) > 1;
+      log.lastSeq = stored.entries[stored.entries.length - 1]?.seq ?? 0;
+      this.#total += log.entries.length;
+      const snapshot = snapshotOf(stored.contactId);
+      if (snapshot) this.#learn(log, snapshot);
+      if (snapshot && isContactOver(snapshot)) this.ended(stored.contactId);
+    }
+    this.#sweep();
+  }
+
+  /**
+   * Entries after `after`; an empty log when neither this process nor the store has one for the
+   * contact. `logId` names the log: when it changes, seq counts again from 1 (a client re-reads from 0).
    */
   read(contactId: string, after = 0): { logId: string | null; entries: LogEntry[]; truncated: boolean } {
     this.#sweep();
+    if (!this.#logs.has(contactId) && this.options.store) this.resume(this.options.store.load([contactId]));
     const log = this.#logs.get(contactId);
     if (!log) return { logId: null, entries: [], truncated: false };
     // Masked again with everything learned since: a value may become secure after it was logged.
@@ -127,12 +179,13 @@ export class CallLog {
     return this.#logs.size;
   }
 
-  #logOf(contactId: string): ContactLog {
+  #logOf(contactId: string, id?: string): ContactLog {
     const found = this.#logs.get(contactId);
     if (found) return found;
     this.#made += 1;
     const log: ContactLog = {
-      id: `${this.#boot}-${this.#made}`,
+      contactId,
+      id: id ?? `${this.#boot}-${this.#made}`,
       entries: [],
       lastSeq: 0,
       truncated: false,
@@ -157,13 +210,15 @@ export class CallLog {
     const masked = maskValue(raw, log.secrets.known) as object;
     const tooLarge = Buffer.byteLength(JSON.stringify(masked)) > this.#limits.detailBytes;
     log.lastSeq += 1;
-    log.entries.push({
+    const entry: LogEntry = {
       seq: log.lastSeq,
       at: this.options.now(),
       direction,
       type,
       detail: tooLarge ? { type, truncated: true } : masked,
-    });
+    };
+    log.entries.push(entry);
+    this.options.store?.append({ contactId: log.contactId, logId: log.id, entry });
     this.#total += 1;
     if (log.entries.length > this.#limits.entriesPerContact) {
       this.#total -= log.entries.splice(0, log.entries.length - this.#limits.entriesPerContact).length;

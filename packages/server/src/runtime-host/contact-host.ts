@@ -29,7 +29,7 @@ import type { AgentTransferEvent, EventBus } from '../ops/event-bus.js';
 import type { ServiceMetrics } from '../ops/metrics.js';
 import type { PublishedVersions } from '../store/published-versions.js';
 import type { PendingCallback } from './agent-desk.js';
-import { CallLog } from './call-log.js';
+import { CallLog, type CallLogStore } from './call-log.js';
 import { Consults } from './consults.js';
 import type { ContactRecords } from './contact-records.js';
 import { ContactRepository } from './contact-repository.js';
@@ -61,6 +61,8 @@ export interface ContactHostOptions {
   /** HTTP-request blocks: `live` calls out (address guard, timeout, size cap), `off` answers an error. */
   httpRequests?: 'live' | 'off';
   fetch?: typeof fetch;
+  /** Where a center of several processes keeps the call logs; without it they are in memory only. */
+  callLogStore?: CallLogStore;
 }
 
 export type { PendingCallback, TransferAnswer };
@@ -122,6 +124,9 @@ export class ContactHost {
     this.callLog = new CallLog({
       now: () => this.clock.now(),
       flow: (flowId, version) => flows.get(flowId, version)?.flow,
+      ...(options.callLogStore
+        ? { store: options.callLogStore, snapshot: (id: string) => this.repository.load(id)?.snapshot }
+        : {}),
     });
     this.#contacts = new DurableContacts(this.repository, options.metrics, options.events, (s) =>
       this.callLog.stepSaved(s),
@@ -163,6 +168,9 @@ export class ContactHost {
     }
     const stored = this.repository.active();
     for (const contact of stored) this.#contacts.active.set(contact.snapshot.contactId, contact);
+    // Another process's logs of these contacts (a center's takeover), before their steps here add to them.
+    const logs = this.options.callLogStore?.load([...this.#contacts.active.keys()]) ?? [];
+    this.callLog.resume(logs, (id) => this.#contacts.active.get(id)?.snapshot);
     const unstarted = this.repository.unstartedCallbacks();
     const timers = this.#core.restore(stored, unstarted);
     this.#contacts.updateGauge();

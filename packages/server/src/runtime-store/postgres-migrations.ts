@@ -210,6 +210,20 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql:
     );
     `,
   },
+  {
+    version: 6,
+    name: 'call log',
+    // Each entry sealed (it may hold what became a secure value after it was logged).
+    sql: `
+    CREATE TABLE contact_log (
+      contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+      seq        INTEGER NOT NULL,
+      log_id     TEXT NOT NULL,
+      entry      TEXT NOT NULL,
+      PRIMARY KEY (contact_id, seq)
+    );
+    `,
+  },
 ];
 
 /** Any number, fixed: every process starting at once waits for the one that migrates. */

@@ -1,6 +1,7 @@
 import { isTransferredCallback, serializeSnapshot, type TraceEntry } from '@callflow/runtime';
 import pg from 'pg';
 import type { SealedValueError, SecretBox } from '../db/secret-box.js';
+import type { LogEntry, LoggedEntry, StoredCallLog } from '../runtime-host/call-log.js';
 import type { CallbackRow, Purged, StoredContact } from '../runtime-host/contact-repository.js';
 import { CALLBACK_DONE_SQL, OVER_SQL } from './contact-over-sql.js';
 import { postgresAgentDesk } from './postgres-agent-desk.js';
@@ -329,6 +330,46 @@ export class PostgresRuntimeStore implements RuntimeStore {
       [contactId, step, index],
     );
     return rowCount === 1;
+  }
+
+  // -- call log ---------------------------------------------------------------------------------------
+
+  /**
+   * Appends call log entries (written behind the steps, in batches: a log is what was said and done,
+   * not what the contact needs to continue). An entry of a contact already purged is dropped.
+   */
+  async appendLog(entries: readonly LoggedEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.pool.query(
+      `INSERT INTO contact_log (contact_id, seq, log_id, entry)
+       SELECT e.contact_id, e.seq, e.log_id, e.entry
+       FROM unnest($1::text[], $2::int[], $3::text[], $4::text[]) AS e(contact_id, seq, log_id, entry)
+       WHERE EXISTS (SELECT 1 FROM contacts k WHERE k.id = e.contact_id)
+       ON CONFLICT (contact_id, seq) DO NOTHING`,
+      [
+        entries.map((e) => e.contactId),
+        entries.map((e) => e.entry.seq),
+        entries.map((e) => e.logId),
+        entries.map((e) => this.#box.seal(JSON.stringify(e.entry))),
+      ],
+    );
+  }
+
+  /** The stored call logs of the contacts, each in order; none for a contact with no entry stored. */
+  async callLogs(contactIds: readonly string[]): Promise<StoredCallLog[]> {
+    const { rows } = await this.pool.query<{ contact_id: string; log_id: string; entry: string }>(
+      `SELECT contact_id, log_id, entry FROM contact_log WHERE contact_id = ANY($1::text[])
+       ORDER BY contact_id, seq`,
+      [[...contactIds]],
+    );
+    const logs = new Map<string, StoredCallLog>();
+    for (const row of rows) {
+      const log = logs.get(row.contact_id) ?? { contactId: row.contact_id, logId: row.log_id, entries: [] };
+      log.logId = row.log_id;
+      log.entries.push(JSON.parse(this.#box.open(row.entry)) as LogEntry);
+      logs.set(row.contact_id, log);
+    }
+    return [...logs.values()];
   }
 
   // -- callback requests ------------------------------------------------------------------------------
