@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { AgentList } from './AgentList';
-import type { AgentRow } from './simulation-controller';
+import type { AgentRow } from './call-controller';
 
 const row = (name: string, displayName: string, state: AgentRow['state'], onCall: boolean): AgentRow => ({
   name,

@@ -1,4 +1,4 @@
-import type { AgentRow } from './simulation-controller';
+import type { AgentRow } from './call-controller';
 
 interface AgentListProps {
   agents: readonly AgentRow[];

@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { isDirty, useEditorStore } from '../store/flow-store';
 import { saveScenario } from '../tests-panel/save-scenario';
 import { reloadTestFiles } from '../tests-panel/tests-store';
-import type { RecordedScenario } from './simulation-controller';
+import type { RecordedScenario } from './call-controller';
 
 interface SaveAsTestProps {
   flow: Flow;

@@ -17,9 +17,10 @@ import {
   serviceCalls,
 } from '../api/service-calls';
 import { onServerEvent, type ServerEventListener } from '../app/server-events';
+import type { SimulationInputs, SimulationView } from './call-controller';
+import { CallControllerBase } from './call-controller-base';
 import { type CallSetup, callSetupProblem } from './call-setup';
 import { serviceCallView } from './service-view';
-import type { SimulationInputs, SimulationView } from './simulation-controller';
 
 export interface ServiceCallOptions {
   calls?: ServiceCalls;
@@ -30,8 +31,6 @@ export interface ServiceCallOptions {
   pollMs?: number;
   now?: () => number;
 }
-
-type Listener = () => void;
 
 const POLL_MS = 1000;
 
@@ -45,14 +44,11 @@ export function serviceErrorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export class ServiceCallController {
-  private inputs: SimulationInputs;
+export class ServiceCallController extends CallControllerBase {
   private readonly calls: ServiceCalls;
   private readonly versionOf: (flowId: string, version: number) => Promise<Flow>;
   private readonly now: () => number;
   private readonly pollMs: number;
-  private listeners = new Set<Listener>();
-  private view: SimulationView;
 
   private contactId: string | null = null;
   private flow: Pick<Flow, 'id' | 'variables'> | null = null;
@@ -78,25 +74,12 @@ export class ServiceCallController {
   private stopEvents: (() => void) | undefined;
 
   constructor(inputs: SimulationInputs, options: ServiceCallOptions = {}) {
-    this.inputs = inputs;
+    super(inputs);
     this.calls = options.calls ?? serviceCalls;
     this.versionOf = options.versionOf ?? defaultVersionOf;
     this.now = options.now ?? Date.now;
     this.pollMs = options.pollMs ?? POLL_MS;
-    this.view = this.build();
     this.stopEvents = (options.events ?? onServerEvent)((type, data) => this.onEvent(type, data));
-  }
-
-  getView = (): SimulationView => this.view;
-
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  setInputs(inputs: SimulationInputs): void {
-    this.inputs = inputs;
-    if (!this.contactId) this.publish();
   }
 
   /** Why a call cannot be placed with this setup (the time is the service's own: not asked). */
@@ -177,26 +160,6 @@ export class ServiceCallController {
     this.clear();
     this.stopEvents?.();
     this.stopEvents = undefined;
-  }
-
-  traceFile(): { fileName: string; text: string } | undefined {
-    const { contact } = this;
-    if (!contact) return undefined;
-    const document = {
-      contactId: contact.contactId,
-      flowId: contact.flowId,
-      version: contact.version,
-      callerNumber: contact.callerNumber,
-      dialedNumber: contact.dialedNumber,
-      startedAt: contact.startedAt,
-      status: contact.status,
-      endReason: contact.endReason,
-      trace: this.trace,
-    };
-    return {
-      fileName: `${contact.flowId}-${contact.contactId}.trace.json`,
-      text: `${JSON.stringify(document, null, 2)}\n`,
-    };
   }
 
   /** Settles once every action asked for so far has been answered and shown (for tests). */
@@ -331,7 +294,27 @@ export class ServiceCallController {
     this.errors = [];
   }
 
-  private build(): SimulationView {
+  protected hasCall(): boolean {
+    return this.contactId !== null;
+  }
+
+  protected traceDocument() {
+    const { contact } = this;
+    if (!contact) return undefined;
+    return {
+      contactId: contact.contactId,
+      flowId: contact.flowId,
+      version: contact.version,
+      callerNumber: contact.callerNumber,
+      dialedNumber: contact.dialedNumber,
+      startedAt: contact.startedAt,
+      status: contact.status,
+      endReason: contact.endReason,
+      trace: this.trace,
+    };
+  }
+
+  protected currentView(): SimulationView {
     return serviceCallView({
       flow: this.flow ?? this.inputs.flow,
       contact: this.contact,
@@ -343,11 +326,6 @@ export class ServiceCallController {
       errors: this.errors,
       now: this.now(),
     });
-  }
-
-  private publish(): void {
-    this.view = this.build();
-    for (const listener of this.listeners) listener();
   }
 }
 

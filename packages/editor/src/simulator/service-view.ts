@@ -6,7 +6,7 @@
 import type { Flow } from '@callflow/model';
 import { isContactOver } from '@callflow/runtime';
 import type { ServiceAgent, ServiceContact, ServiceLogEntry, ServiceTraceEntry } from '../api/service-calls';
-import type { AgentRow, SimulationView } from './simulation-controller';
+import type { AgentRow, SimulationView } from './call-controller';
 import {
   type AgentOffer,
   activeBlock,

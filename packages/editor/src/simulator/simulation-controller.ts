@@ -17,6 +17,8 @@ import {
   type SimulatorLogEntry,
   scenarioFromCall,
 } from '@callflow/runtime';
+import type { AgentRow, RecordedScenario, SimulationView } from './call-controller';
+import { CallControllerBase } from './call-controller-base';
 import { type CallSetup, callSetupProblem, zonedTimeToEpoch } from './call-setup';
 import { callbackBlock, requestedCallbacks } from './callback-legs';
 import {
@@ -37,55 +39,6 @@ import {
 } from './simulation-view';
 import { withTraceLogLines } from './trace-log-lines';
 
-export interface SimulationInputs {
-  /** The open flow, unsaved edits included. */
-  flow: Flow;
-  resources: Resources | null;
-  /** Every flow by id (modules, queue and whisper flows the call may enter). */
-  flows: Record<string, Flow>;
-}
-
-export interface AgentRow {
-  name: string;
-  displayName: string;
-  groups: string[];
-  state: AgentState;
-  /** On a call (accepted, or their own callback): the agent can hang up. */
-  onCall: boolean;
-}
-
-export interface SimulationView {
-  phase: 'idle' | 'running' | 'ended';
-  contactId: string | null;
-  /** The contact's status in the runtime: running, queued, offered, whisper, connected... */
-  status: string | null;
-  endReason: string | null;
-  /** Virtual time, epoch ms. */
-  clock: number;
-  /** The next deadline the contact waits for (a menu timeout, a hold loop), epoch ms. */
-  nextTimerAt: number | null;
-  /** The caller can press keys. */
-  canPress: boolean;
-  transcript: TranscriptLine[];
-  variables: VariableRow[];
-  system: VariableRow[];
-  offers: AgentOffer[];
-  callerIds: CallerIdChoice[];
-  agents: AgentRow[];
-  errors: string[];
-  activeBlockId: string | null;
-  visitedBlockIds: string[];
-}
-
-/** The call just simulated as a flow-test scenario, replayed once to be sure it passes as recorded. */
-export interface RecordedScenario {
-  scenario: Scenario;
-  /** What of the call the scenario cannot express (an agent who hung up...). */
-  notes: string[];
-  /** Why the replay did not pass; empty when the scenario can be saved. */
-  failures: { path: string; message: string }[];
-}
-
 /** States the admin can put a simulated agent in by hand (RONA, Busy and WrapUp come from calls). */
 export const SETTABLE_AGENT_STATES: readonly AgentState[] = ['Available', 'Offline'];
 
@@ -94,16 +47,11 @@ const MAX_PLAY_THROUGH_SECONDS = 600;
 /** Longest "skip to the next event" waits for something to happen (seconds). */
 const MAX_SKIP_SECONDS = 3600;
 
-type Listener = () => void;
-
-export class SimulationController {
-  private inputs: SimulationInputs;
+export class SimulationController extends CallControllerBase {
   private sim: Simulator | null = null;
   private contactId: string | null = null;
   /** The flow as it was when the call started: a running call is not changed by later edits. */
   private callFlow: Flow | null = null;
-  private view: SimulationView;
-  private listeners = new Set<Listener>();
   private secrets = new CallSecrets(() => undefined);
   /** Keys the caller pressed into a secure variable: the transcript shows them masked. */
   private maskedPresses = new WeakSet<SimulatorLogEntry>();
@@ -118,24 +66,6 @@ export class SimulationController {
   } | null = null;
   /** Agent states the admin set during the call, with the virtual time. */
   private agentChanges: { agent: string; state: AgentState; at: number }[] = [];
-
-  constructor(inputs: SimulationInputs) {
-    this.inputs = inputs;
-    this.view = this.idleView();
-  }
-
-  getView = (): SimulationView => this.view;
-
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  /** New flow edits or resources: used by the next call; the idle view (agents) follows at once. */
-  setInputs(inputs: SimulationInputs): void {
-    this.inputs = inputs;
-    if (!this.sim) this.publish(this.idleView());
-  }
 
   /** Why a call cannot start with this setup, or undefined. */
   problem(setup: CallSetup): string | undefined {
@@ -216,7 +146,7 @@ export class SimulationController {
   setAgentState(agent: string, state: AgentState): void {
     this.agentStates[agent] = state;
     if (!this.sim) {
-      this.publish(this.idleView());
+      this.publish();
       return;
     }
     this.agentChanges.push({ agent, state, at: this.sim.now() });
@@ -229,7 +159,7 @@ export class SimulationController {
     this.callStart = null;
     this.contactId = null;
     this.callFlow = null;
-    this.publish(this.idleView());
+    this.publish();
   }
 
   /**
@@ -258,11 +188,22 @@ export class SimulationController {
     return { scenario, notes, failures: replay.failures };
   }
 
-  /** The contact trace as a JSON file (secure values are already masked by the runtime). */
-  traceFile(): { fileName: string; text: string } | undefined {
+  // -- internals ------------------------------------------------------------------------------------
+
+  protected hasCall(): boolean {
+    return this.sim !== null;
+  }
+
+  protected currentView(): SimulationView {
+    const { sim, contactId } = this;
+    return sim && contactId ? this.callView(sim, contactId) : this.idleView();
+  }
+
+  /** The contact's trace (secure values are already masked by the runtime). */
+  protected traceDocument() {
     const snapshot = this.snapshot();
     if (!snapshot || !this.sim) return undefined;
-    const document = {
+    return {
       contactId: snapshot.contactId,
       flowId: snapshot.flowId,
       callerNumber: snapshot.callerNumber ?? null,
@@ -272,13 +213,7 @@ export class SimulationController {
       endReason: snapshot.endReason ?? null,
       trace: this.sim.trace(snapshot.contactId),
     };
-    return {
-      fileName: `${snapshot.flowId}-${snapshot.contactId}.trace.json`,
-      text: `${JSON.stringify(document, null, 2)}\n`,
-    };
   }
-
-  // -- internals ------------------------------------------------------------------------------------
 
   private act(action: (sim: Simulator, contactId: string) => void): void {
     const { sim, contactId } = this;
@@ -296,7 +231,7 @@ export class SimulationController {
     if (!sim || !contactId) return;
     const playing = () => this.followed(contactId).some((id) => this.promptPlaying(id));
     for (let s = 0; s < MAX_PLAY_THROUGH_SECONDS && playing(); s++) sim.advance(1);
-    this.publish(this.callView(sim, contactId));
+    this.publish();
   }
 
   private logOf(contactId: string): SimulatorLogEntry[] {
@@ -437,10 +372,5 @@ export class SimulationController {
         activeBlock(snapshot, flow.id) ?? (ended && waitingCallback ? callbackBlock(trace, flow.id) : null),
       visitedBlockIds: visitedBlocks(trace, flow.id),
     };
-  }
-
-  private publish(view: SimulationView): void {
-    this.view = view;
-    for (const listener of this.listeners) listener();
   }
 }

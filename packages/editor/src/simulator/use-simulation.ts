@@ -1,7 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useEditorStore } from '../store/flow-store';
-import type { CallController, SimulationMode } from './call-controller';
-import type { SimulationInputs, SimulationView } from './simulation-controller';
+import type { CallController, SimulationInputs, SimulationMode, SimulationView } from './call-controller';
 import { useSimulationStore } from './simulation-store';
 
 /*
