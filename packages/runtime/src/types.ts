@@ -372,6 +372,11 @@ export interface TraceEntry {
   ignored?: string;
   /** What went wrong at this step, as data: a catalogued code (errors/runtime-errors.ts) and its detail. */
   error?: RuntimeErrorInfo;
+  /**
+   * Blocks the contact left at this step without taking an outcome: their flow was dropped while they
+   * waited (connected to an agent, moved to another queue). Traffic counts read it (docs/runtime.md).
+   */
+  left?: { flowId: string; block: string }[];
 }
 
 export interface CallbackState {

@@ -24,6 +24,7 @@ import { callbackRoutes } from './routes/callback-routes.js';
 import { contactRoutes } from './routes/contact-routes.js';
 import { firstStartRoutes } from './routes/first-start-routes.js';
 import { simClockRoutes } from './routes/sim-clock-routes.js';
+import { trafficRoutes } from './routes/traffic-routes.js';
 import { ContactHost } from './runtime-host/contact-host.js';
 import { createGuardedFetch, type HostResolver } from './runtime-host/guarded-fetch.js';
 import { RetentionSweep } from './runtime-host/retention-sweep.js';
@@ -230,6 +231,7 @@ export async function createService(
       if (center) a.use(['/api/contacts', '/api/callbacks', '/api/agents', '/twilio'], center.forward());
       a.use(['/api/contacts', '/api/callbacks', '/api/agents'], live.follow());
       contactRoutes(a, host, flows);
+      trafficRoutes(a, host, flows);
       firstStartRoutes(a, firstStart);
       callbackRoutes(a, host, resources);
       agentRoutes(a, host, resources, flows.published);

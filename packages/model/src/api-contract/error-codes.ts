@@ -37,6 +37,11 @@ export const API_ERROR_CODES = {
       'The new name is not a resource name (a letter or digit, then letters, digits, _ . or -, at most 64); nothing was changed.',
   },
   invalid_version: { status: 400, meaning: 'The version in the URL is not a positive integer.' },
+  invalid_period: {
+    status: 400,
+    meaning:
+      'The period asked for is not one: `from` or `to` is not an ISO 8601 date-time, `from` is not before `to`, or it spans more than 92 days; details.parameter, details.value.',
+  },
   invalid_event: { status: 400, meaning: 'The contact event is not one the server accepts.' },
   invalid_query: {
     status: 400,

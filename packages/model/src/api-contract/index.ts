@@ -8,6 +8,7 @@ import { promptRoutes } from './prompt-routes.js';
 import type { RouteSpec } from './route.js';
 import { runtimeRoutes } from './runtime-routes.js';
 import { serviceRoutes } from './service-routes.js';
+import { trafficRoutes } from './traffic-routes.js';
 import { usageRoutes } from './usage-routes.js';
 
 export * from './api-error.js';
@@ -27,6 +28,7 @@ export * from './route.js';
 export * from './runtime-routes.js';
 export * from './schemas.js';
 export * from './service-routes.js';
+export * from './traffic-routes.js';
 export * from './usage-routes.js';
 
 /** Every route of the service, by operation name. */
@@ -35,6 +37,7 @@ export const API_ROUTES = {
   ...promptRoutes,
   ...flowRoutes,
   ...usageRoutes,
+  ...trafficRoutes,
   ...runtimeRoutes,
 } as const satisfies Record<string, RouteSpec>;
 

@@ -165,3 +165,28 @@ describe('queues, offers and whispers', () => {
     expect(sim.agent('alice').contactId).toBe(next);
   });
 });
+
+describe('blocks left without an outcome', () => {
+  it('names in the trace the blocks a call leaves when an agent takes it (traffic counts read it)', () => {
+    const { sim, id } = queued();
+    sim.advance(5);
+    sim.agent('alice').setState('Available');
+    sim.agent('alice').accept();
+    sim.advance(10);
+    expect(sim.snapshot(id)?.status).toBe('connected');
+    const left = sim.trace(id).flatMap((e) => e.left ?? []);
+    // The customer-queue flow goes when the agent accepts; the caller's own flow once connected.
+    expect(left).toEqual([
+      { flowId: 'support-queue', block: 'hold' },
+      { flowId: 'main', block: 'transfer' },
+    ]);
+  });
+
+  it('names none for a call that hangs up where it waits (the hang-up closes the block)', () => {
+    const { sim, id } = queued();
+    sim.advance(5);
+    sim.hangUp(id);
+    expect(sim.snapshot(id)?.status).toBe('ended');
+    expect(sim.trace(id).some((e) => e.left)).toBe(false);
+  });
+});

@@ -258,7 +258,10 @@ export class ContactRun {
     // A module's secure values leave with its frame, not from `$lastDigits` or a copy: remember them.
     if (this.s.stack.slice(index).some((f) => f.kind === 'module'))
       this.secrets.keep(...this.secrets.values());
-    for (const dropped of this.s.stack.slice(index)) this.commands.cancelTimer(dropped.wait?.timerId);
+    const dropped = this.s.stack.slice(index);
+    for (const frame of dropped) this.commands.cancelTimer(frame.wait?.timerId);
+    // A frame still waiting leaves its block without an outcome: the trace says so, for traffic counts.
+    this.trace.left(dropped.filter((f) => f.wait).map((f) => ({ flowId: f.flowId, block: f.block })));
     this.s.stack = this.s.stack.slice(0, index);
   }
 

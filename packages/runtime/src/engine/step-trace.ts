@@ -49,6 +49,14 @@ export class StepTrace {
     entry.note = entry.note ? `${entry.note}; ${text}` : text;
   }
 
+  /** Records blocks the contact leaves without an outcome (their frames dropped while waiting). */
+  left(blocks: readonly { flowId: string; block: string }[]): void {
+    if (blocks.length === 0) return;
+    if (!this.entry) this.begin({});
+    const entry = this.entry as TraceEntry;
+    entry.left = [...(entry.left ?? []), ...blocks];
+  }
+
   /** Drops the open entry unwritten (an event the waiting block turned out not to expect). */
   discard(): void {
     this.entry = undefined;

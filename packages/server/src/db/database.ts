@@ -121,6 +121,19 @@ const MIGRATIONS: readonly string[] = [
     changed_at TEXT NOT NULL
   ) STRICT;
   `,
+  // Where calls go (traffic/): each trace entry's flow, the version of it the contact ran and its time,
+  // indexed, so that a version's traffic over a period is found without reading every trace. Entries
+  // written before keep their flow and time; their version is known when it is the contact's own flow.
+  `
+  ALTER TABLE contact_trace ADD COLUMN flow_id TEXT;
+  ALTER TABLE contact_trace ADD COLUMN version INTEGER;
+  ALTER TABLE contact_trace ADD COLUMN at INTEGER;
+  UPDATE contact_trace SET flow_id = json_extract(entry, '$.flowId'), at = json_extract(entry, '$.at');
+  UPDATE contact_trace SET version = (
+    SELECT c.version FROM contacts c WHERE c.id = contact_trace.contact_id AND c.flow_id = contact_trace.flow_id
+  ) WHERE flow_id IS NOT NULL;
+  CREATE INDEX contact_trace_by_flow ON contact_trace (flow_id, version, at) WHERE flow_id IS NOT NULL;
+  `,
 ];
 
 /**

@@ -173,6 +173,10 @@ async function useEveryRoute(): Promise<void> {
   await call('GET', '/api/flows/contract-flow/versions/1');
   await call('GET', '/api/flows/contract-flow/versions/0');
   await call('GET', '/api/flows/contract-flow/versions/9');
+  await call('GET', '/api/flows/contract-flow/traffic');
+  await call('GET', '/api/flows/contract-flow/traffic?version=1&from=2026-01-01T00:00:00Z&to=2026-01-02');
+  await call('GET', '/api/flows/contract-flow/traffic?from=yesterday');
+  await call('GET', '/api/flows/contract-flow/traffic?version=9');
   await call('POST', '/api/flows/contract-flow/rollback', { body: { version: 1 } });
   await call('POST', '/api/flows/contract-flow/rollback', { body: { version: 'one' } });
   const current = (await call('GET', '/api/flows/contract-flow')) as Exchange & { body: { etag: string } };

@@ -1,4 +1,6 @@
+import type { FlowTraffic } from '@callflow/model/api-contract';
 import type { CallbackRequest, TraceEntry } from '@callflow/runtime';
+import type { TrafficQuery } from '../traffic/traffic-tally.js';
 import type { AgentDeskRecords } from './agent-desk.js';
 import type { CallbackRow, NewCallback, Purged, StoredContact } from './contact-repository.js';
 
@@ -23,6 +25,8 @@ export interface ContactRecords extends AgentDeskRecords {
   callbacks(): CallbackRow[];
   callback(id: string): CallbackRow | undefined;
   trace(id: string): TraceEntry[];
+  /** Where calls went in a flow version over a period, from the stored traces (traffic/). */
+  traffic(query: TrafficQuery): FlowTraffic;
   setCallbackStatus(id: string, status: string): void;
   unstartedCallbacks(): CallbackRequest[];
   saveAgentState(name: string, state: string): void;

@@ -1,3 +1,4 @@
+import type { FlowTraffic } from '@callflow/model/api-contract';
 import {
   type CallbackRequest,
   type Command,
@@ -15,6 +16,8 @@ import {
   type RawCallbackRow,
   toCallbackRow,
 } from '../runtime-store/stored-rows.js';
+import { sqliteTraffic } from '../traffic/sqlite-traffic.js';
+import { type TrafficQuery, traceVersion } from '../traffic/traffic-tally.js';
 import type { PendingCallback, StoredConsult } from './agent-desk.js';
 import { SqliteAgentDesk } from './agent-desk-sqlite.js';
 
@@ -136,7 +139,8 @@ export class ContactRepository {
     );
     this.#agentStates = db.prepare('SELECT name, state FROM agent_states');
     this.#insertTrace = db.prepare(
-      'INSERT OR IGNORE INTO contact_trace (contact_id, seq, entry) VALUES (?, ?, ?)',
+      `INSERT OR IGNORE INTO contact_trace (contact_id, seq, entry, flow_id, version, at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     );
     this.#trace = db.prepare('SELECT entry FROM contact_trace WHERE contact_id = ? ORDER BY seq');
     this.#desk = new SqliteAgentDesk(db);
@@ -171,7 +175,10 @@ export class ContactRepository {
             now,
           );
         }
-        for (const entry of trace) this.#insertTrace.run(id, entry.seq, JSON.stringify(entry));
+        for (const entry of trace) {
+          const { seq, flowId, at } = entry;
+          this.#insertTrace.run(id, seq, JSON.stringify(entry), flowId ?? null, traceVersion(s, flowId), at);
+        }
         // A callback request is itself a contact: its row follows the contact's status, until an agent
         // transfers it — the request is complete then, and the contact goes on as a call.
         this.#callbackStatus.run(isTransferredCallback(s) ? 'transferred' : s.status, id);
@@ -262,6 +269,11 @@ export class ContactRepository {
   /** The contact's whole trace, oldest first. */
   trace(id: string): TraceEntry[] {
     return (this.#trace.all(id) as { entry: string }[]).map((r) => JSON.parse(r.entry) as TraceEntry);
+  }
+
+  /** Where calls went in a flow version over a period (traffic/traffic-tally.ts). */
+  traffic(query: TrafficQuery): FlowTraffic {
+    return sqliteTraffic(this.db, query);
   }
 
   setCallbackStatus(id: string, status: string): void {

@@ -1,9 +1,11 @@
+import type { FlowTraffic } from '@callflow/model/api-contract';
 import type { CallbackRequest, TraceEntry } from '@callflow/runtime';
 import { isContactOver } from '@callflow/runtime';
 import type { PendingCallback, StoredConsult } from '../runtime-host/agent-desk.js';
 import type { ContactRecords } from '../runtime-host/contact-records.js';
 import type { CallbackRow, NewCallback, Purged, StoredContact } from '../runtime-host/contact-repository.js';
 import type { VersionRow, VersionRows } from '../store/published-versions.js';
+import type { TrafficQuery } from '../traffic/traffic-tally.js';
 import type { PostgresBridge } from './postgres-bridge.js';
 import type { NewVersion } from './runtime-store.js';
 import { type Fence, LeaseLostError, type StoredVersion } from './runtime-store.js';
@@ -88,6 +90,10 @@ export class PostgresContactRecords implements ContactRecords {
 
   trace(id: string): TraceEntry[] {
     return this.#call('trace', id);
+  }
+
+  traffic(query: TrafficQuery): FlowTraffic {
+    return this.#call('traffic', query);
   }
 
   setCallbackStatus(id: string, status: string): void {

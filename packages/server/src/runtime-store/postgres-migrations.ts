@@ -224,6 +224,83 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql:
     );
     `,
   },
+  {
+    version: 7,
+    name: 'trace entries by flow, version and time',
+    // Where calls go (traffic/), as in SQLite: each trace entry's flow, the version of it the contact
+    // ran and its time, indexed; callflow_save_step writes them. Entries written before keep their flow
+    // and time; their version is known when it is the contact's own flow.
+    sql: `
+    ALTER TABLE contact_trace ADD COLUMN flow_id TEXT, ADD COLUMN version INTEGER, ADD COLUMN at BIGINT;
+    UPDATE contact_trace t SET flow_id = t.entry::jsonb->>'flowId', at = (t.entry::jsonb->>'at')::bigint;
+    UPDATE contact_trace t SET version = c.version FROM contacts c
+      WHERE c.id = t.contact_id AND c.flow_id = t.flow_id;
+    CREATE INDEX contact_trace_by_flow ON contact_trace (flow_id, version, at) WHERE flow_id IS NOT NULL;
+    DROP FUNCTION callflow_save_step(TEXT, TEXT, TEXT, INTEGER, TEXT, INTEGER, TEXT, TEXT, TEXT, TEXT, BIGINT,
+      BIGINT, TEXT[], BIGINT[], TEXT[], TEXT[], TEXT[], TEXT[], TEXT[], TEXT[], TEXT[], INTEGER[], TEXT[], TEXT);
+    CREATE FUNCTION callflow_save_step(
+      p_id TEXT, p_kind TEXT, p_flow_id TEXT, p_version INTEGER, p_status TEXT, p_steps INTEGER,
+      p_snapshot TEXT, p_pending TEXT, p_now TEXT,
+      p_owner TEXT, p_token BIGINT, p_until BIGINT,
+      p_timer_ids TEXT[], p_timer_ats BIGINT[],
+      p_cb_ids TEXT[], p_cb_kinds TEXT[], p_cb_names TEXT[], p_cb_numbers TEXT[], p_cb_queues TEXT[],
+      p_cb_requests TEXT[], p_cb_by TEXT[],
+      p_trace_seqs INTEGER[], p_trace_entries TEXT[],
+      p_trace_flow_ids TEXT[], p_trace_versions INTEGER[], p_trace_ats BIGINT[],
+      p_callback_status TEXT
+    ) RETURNS void LANGUAGE plpgsql AS $step$
+    DECLARE
+      held RECORD;
+      created BOOLEAN := false;
+    BEGIN
+      IF p_owner IS NOT NULL THEN
+        SELECT owner, fence INTO held FROM contacts WHERE id = p_id FOR UPDATE;
+        IF FOUND THEN
+          IF held.owner IS DISTINCT FROM p_owner OR held.fence <> p_token THEN
+            RAISE EXCEPTION 'contact % is written by another process', p_id USING ERRCODE = 'CF001';
+          END IF;
+        ELSE
+          -- A new contact, owned by its writer; another process creating the same id first wins.
+          INSERT INTO contacts (id, kind, flow_id, version, status, steps, snapshot, pending, created_at,
+            updated_at, owner, fence, lease_until)
+          VALUES (p_id, p_kind, p_flow_id, p_version, p_status, p_steps, p_snapshot, p_pending, p_now, p_now,
+            p_owner, p_token, p_until)
+          ON CONFLICT (id) DO NOTHING;
+          IF NOT FOUND THEN
+            RAISE EXCEPTION 'contact % is written by another process', p_id USING ERRCODE = 'CF001';
+          END IF;
+          created := true;
+        END IF;
+      END IF;
+      IF NOT created THEN
+        INSERT INTO contacts (id, kind, flow_id, version, status, steps, snapshot, pending, created_at, updated_at)
+        VALUES (p_id, p_kind, p_flow_id, p_version, p_status, p_steps, p_snapshot, p_pending, p_now, p_now)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, steps = excluded.steps,
+          version = excluded.version, flow_id = excluded.flow_id, snapshot = excluded.snapshot,
+          pending = excluded.pending, updated_at = excluded.updated_at;
+      END IF;
+      -- The contact's timers become exactly the snapshot's (absolute deadlines).
+      DELETE FROM contact_timers WHERE contact_id = p_id AND NOT (timer_id = ANY(p_timer_ids));
+      INSERT INTO contact_timers (contact_id, timer_id, deadline)
+      SELECT p_id, t.id, t.at FROM unnest(p_timer_ids, p_timer_ats) AS t(id, at)
+      ON CONFLICT (contact_id, timer_id) DO UPDATE SET deadline = excluded.deadline;
+      INSERT INTO callbacks (id, kind, name, number, queue, status, request, requested_by, created_at)
+      SELECT c.id, c.kind, c.name, c.number, c.queue, 'requested', c.request, c.by, p_now
+      FROM unnest(p_cb_ids, p_cb_kinds, p_cb_names, p_cb_numbers, p_cb_queues, p_cb_requests, p_cb_by)
+        WITH ORDINALITY AS c(id, kind, name, number, queue, request, by, n)
+      ORDER BY c.n
+      ON CONFLICT (id) DO NOTHING;
+      INSERT INTO contact_trace (contact_id, seq, entry, flow_id, version, at)
+      SELECT p_id, e.seq, e.entry, e.flow_id, e.version, e.at
+      FROM unnest(p_trace_seqs, p_trace_entries, p_trace_flow_ids, p_trace_versions, p_trace_ats)
+        AS e(seq, entry, flow_id, version, at)
+      ON CONFLICT (contact_id, seq) DO NOTHING;
+      -- A callback request follows its contact's status until an agent transfers it (as in SQLite).
+      UPDATE callbacks SET status = p_callback_status WHERE id = p_id AND status <> 'cancelled';
+    END;
+    $step$;
+    `,
+  },
 ];
 
 /** Any number, fixed: every process starting at once waits for the one that migrates. */

@@ -1,8 +1,17 @@
+import type { FlowTraffic } from '@callflow/model/api-contract';
 import { isTransferredCallback, serializeSnapshot, type TraceEntry } from '@callflow/runtime';
 import pg from 'pg';
 import type { SealedValueError, SecretBox } from '../db/secret-box.js';
 import type { LogEntry, LoggedEntry, StoredCallLog } from '../runtime-host/call-log.js';
 import type { CallbackRow, Purged, StoredContact } from '../runtime-host/contact-repository.js';
+import {
+  type StoredTraceRow,
+  TRAFFIC_BATCH,
+  type TrafficQuery,
+  TrafficTally,
+  tallyRows,
+  traceVersion,
+} from '../traffic/traffic-tally.js';
 import { CALLBACK_DONE_SQL, OVER_SQL } from './contact-over-sql.js';
 import { postgresAgentDesk } from './postgres-agent-desk.js';
 import { migratePostgres } from './postgres-migrations.js';
@@ -185,7 +194,7 @@ export class PostgresRuntimeStore implements RuntimeStore {
 
   // -- contacts ---------------------------------------------------------------------------------------
 
-  /** One round trip: the step is one call of callflow_save_step (migration 4), its own transaction. */
+  /** One round trip: the step is one call of callflow_save_step (migrations 4 and 7), its own transaction. */
   async saveStep(step: StepWrite, fence?: Fence): Promise<void> {
     const { contactId: id, stored, callbacks, trace } = step;
     const s = stored.snapshot;
@@ -193,7 +202,7 @@ export class PostgresRuntimeStore implements RuntimeStore {
     try {
       await this.pool.query(
         `SELECT callflow_save_step($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-           $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
+           $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)`,
         [
           id,
           s.kind,
@@ -218,6 +227,9 @@ export class PostgresRuntimeStore implements RuntimeStore {
           callbacks.map((cb) => cb.requestedBy),
           trace.map((e) => e.seq),
           trace.map((e) => JSON.stringify(e)),
+          trace.map((e) => e.flowId ?? null),
+          trace.map((e) => traceVersion(s, e.flowId)),
+          trace.map((e) => e.at),
           isTransferredCallback(s) ? 'transferred' : s.status,
         ],
       );
@@ -248,6 +260,26 @@ export class PostgresRuntimeStore implements RuntimeStore {
       [id],
     );
     return rows.map((r) => JSON.parse(r.entry) as TraceEntry);
+  }
+
+  async traffic(query: TrafficQuery): Promise<FlowTraffic> {
+    const { rows: ids } = await this.pool.query<{ contact_id: string }>(
+      `SELECT DISTINCT contact_id FROM contact_trace
+       WHERE flow_id = $1 AND version = $2 AND at >= $3 AND at < $4 ORDER BY contact_id`,
+      [query.flowId, query.version, query.from, query.to],
+    );
+    const tally = new TrafficTally(query);
+    for (let start = 0; start < ids.length; start += TRAFFIC_BATCH) {
+      const batch = ids.slice(start, start + TRAFFIC_BATCH).map((r) => r.contact_id);
+      const { rows } = await this.pool.query<StoredTraceRow>(
+        `SELECT t.contact_id, t.version, t.entry, c.status FROM contact_trace t
+         JOIN contacts c ON c.id = t.contact_id
+         WHERE t.contact_id = ANY($1::text[]) ORDER BY t.contact_id, t.seq`,
+        [batch],
+      );
+      tallyRows(tally, rows);
+    }
+    return tally.result();
   }
 
   // -- ownership --------------------------------------------------------------------------------------

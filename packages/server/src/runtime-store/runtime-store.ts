@@ -1,8 +1,10 @@
+import type { FlowTraffic } from '@callflow/model/api-contract';
 import type { CallbackRequest, TraceEntry } from '@callflow/runtime';
 import type { PendingCallback, StoredConsult } from '../runtime-host/agent-desk.js';
 import type { CallbackRow, NewCallback, Purged, StoredContact } from '../runtime-host/contact-repository.js';
+import type { TrafficQuery } from '../traffic/traffic-tally.js';
 
-export type { CallbackRow, NewCallback, PendingCallback, Purged, StoredConsult, StoredContact };
+export type { CallbackRow, NewCallback, PendingCallback, Purged, StoredConsult, StoredContact, TrafficQuery };
 
 /** A version to record: the flow's formatted text and its etag. */
 export interface NewVersion {
@@ -123,6 +125,11 @@ export interface RuntimeStore {
   activeContacts(): Promise<StoredContact[]>;
   /** The contact's whole trace, oldest first. */
   trace(id: string): Promise<TraceEntry[]>;
+  /**
+   * Where calls went in a flow version over a period: the visits of its blocks that began in it, found
+   * by the (flow, version, time) each trace entry is stored with, counted by traffic/traffic-tally.ts.
+   */
+  traffic(query: TrafficQuery): Promise<FlowTraffic>;
 
   // -- ownership: one writer per contact ----------------------------------------------------------------
   /**

@@ -1,3 +1,4 @@
+import type { FlowTraffic } from '@callflow/model/api-contract';
 import type { TraceEntry } from '@callflow/runtime';
 import type { Db } from '../db/database.js';
 import type { SealedValueError, SecretBox } from '../db/secret-box.js';
@@ -17,6 +18,7 @@ import {
   type StepWrite,
   type StoredConsult,
   type StoredVersion,
+  type TrafficQuery,
 } from './runtime-store.js';
 import {
   type OfferRow,
@@ -142,6 +144,10 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   async trace(id: string): Promise<TraceEntry[]> {
     return this.repository.trace(id);
+  }
+
+  async traffic(query: TrafficQuery): Promise<FlowTraffic> {
+    return this.repository.traffic(query);
   }
 
   // -- ownership --------------------------------------------------------------------------------------

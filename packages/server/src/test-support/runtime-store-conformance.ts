@@ -425,6 +425,123 @@ export function runtimeStoreConformance(name: string, open: () => Promise<Opened
       expect(await store.consults()).toEqual([toNumber]);
     });
 
+    it('counts where calls went in a flow version over a period, from the traces it keeps', async () => {
+      const at = (seconds: number) => T0 + seconds * 1000;
+      const welcome = (seconds: number) => [
+        { seq: 2, at: at(seconds), flowId: 'support', block: 'welcome' },
+        {
+          seq: 3,
+          at: at(seconds + 3),
+          flowId: 'support',
+          block: 'welcome',
+          event: 'promptDone',
+          outcome: 'success',
+        },
+        { seq: 4, at: at(seconds + 3), flowId: 'support', block: 'menu' },
+      ];
+      const start = (seconds: number) => ({ seq: 1, at: at(seconds), event: 'start' });
+      // Hangs up in the menu 6 s after entering it.
+      await store.saveStep(
+        stepOf(
+          'hung-up',
+          { status: 'ended' },
+          {
+            trace: [start(0), ...welcome(0), { seq: 5, at: at(9), event: 'callerHangUp' }],
+          },
+        ),
+      );
+      // Presses 1, waits in the queue (its customer-queue flow is version 2 of support-queue), is
+      // taken by an agent: both blocks are left without an outcome; the caller hangs up much later.
+      const queued = { versions: { 'support-queue': 2 } } as Partial<ContactSnapshot>;
+      await store.saveStep(
+        stepOf('queued', queued, {
+          trace: [
+            start(0),
+            ...welcome(0),
+            { seq: 5, at: at(4), flowId: 'support', block: 'menu', event: 'digits', outcome: '1' },
+            { seq: 6, at: at(4), flowId: 'support', block: 'transfer' },
+            { seq: 7, at: at(4), flowId: 'support-queue', block: 'hold' },
+          ],
+        }),
+      );
+      await store.saveStep(
+        stepOf(
+          'queued',
+          { ...queued, status: 'ended' },
+          {
+            trace: [
+              {
+                seq: 8,
+                at: at(10),
+                event: 'agentAccepted',
+                left: [{ flowId: 'support-queue', block: 'hold' }],
+              },
+              { seq: 9, at: at(12), left: [{ flowId: 'support', block: 'transfer' }] },
+              { seq: 10, at: at(60), event: 'callerHangUp' },
+            ],
+          },
+        ),
+      );
+      // Still in the menu.
+      await store.saveStep(stepOf('in-menu', {}, { trace: [start(100), ...welcome(100)] }));
+      // Another version, and a call before the period: not counted.
+      await store.saveStep(stepOf('v2', { version: 2 }, { trace: [start(0), ...welcome(0)] }));
+      await store.saveStep(
+        stepOf('earlier', { status: 'ended' }, { trace: [start(-7200), ...welcome(-7200)] }),
+      );
+
+      const period = { from: at(-3600), to: at(3600) };
+      const traffic = await store.traffic({ flowId: 'support', version: 1, ...period });
+      const none = { hungUp: 0, left: 0, ended: 0, inBlock: 0 };
+      expect(traffic).toEqual({
+        flowId: 'support',
+        version: 1,
+        from: new Date(period.from).toISOString(),
+        to: new Date(period.to).toISOString(),
+        calls: 3,
+        blocks: {
+          welcome: {
+            ...none,
+            entered: 3,
+            outcomes: { success: 3 },
+            time: { count: 3, totalMs: 9000, meanMs: 3000, p90Ms: 3000 },
+          },
+          menu: {
+            ...none,
+            entered: 3,
+            outcomes: { '1': 1 },
+            hungUp: 1,
+            inBlock: 1,
+            time: { count: 2, totalMs: 7000, meanMs: 3500, p90Ms: 6000 },
+          },
+          transfer: {
+            ...none,
+            entered: 1,
+            outcomes: {},
+            left: 1,
+            time: { count: 1, totalMs: 8000, meanMs: 8000, p90Ms: 8000 },
+          },
+        },
+      });
+      // A flow the contacts entered on the way (the queue's flow) is counted at its own version.
+      const queue = await store.traffic({ flowId: 'support-queue', version: 2, ...period });
+      expect(queue.calls).toBe(1);
+      expect(queue.blocks).toEqual({
+        hold: {
+          ...none,
+          entered: 1,
+          outcomes: {},
+          left: 1,
+          time: { count: 1, totalMs: 6000, meanMs: 6000, p90Ms: 6000 },
+        },
+      });
+      expect((await store.traffic({ flowId: 'support-queue', version: 1, ...period })).calls).toBe(0);
+      // The period holds the visits that began in it: from 3 s on, only the last call's welcome.
+      const later = await store.traffic({ flowId: 'support', version: 1, from: at(3), to: at(3600) });
+      expect(later.blocks.welcome?.entered).toBe(1);
+      expect(later.blocks.menu?.entered).toBe(3);
+    });
+
     it('purges ended contacts past the cutoff with their trace, and finished callback requests', async () => {
       await store.saveStep(stepOf('old', { status: 'ended' }, { trace: [{ seq: 1, at: T0 }] }));
       await store.saveStep(stepOf('running'));
