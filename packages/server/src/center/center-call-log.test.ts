@@ -99,6 +99,12 @@ describe('the call log of a center on PostgreSQL', () => {
     await call(second.url, 'POST', `/api/contacts/${id}/events`, { type: 'digits', digits: '5' });
     const before = (await call(second.url, 'GET', `/api/contacts/${id}/log`))?.body as LogAnswer;
     expect(before.entries.some((e) => e.type === 'digits')).toBe(true);
+    // A call that ended before the kill: the next leader never runs it, and reads its log from the store.
+    const ended = await call(second.url, 'POST', '/api/contacts', { flow: MENU_FLOW.id, to: '+12125550101' });
+    const endedId = (ended?.body as { contactId: string } | undefined)?.contactId ?? '';
+    await call(second.url, 'POST', `/api/contacts/${endedId}/events`, { type: 'digits', digits: '1' });
+    const endedLog = (await call(second.url, 'GET', `/api/contacts/${endedId}/log`))?.body as LogAnswer;
+    expect(endedLog.entries.length).toBeGreaterThan(0);
 
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
@@ -108,7 +114,13 @@ describe('the call log of a center on PostgreSQL', () => {
         const { rows } = await db.query('SELECT count(*)::int AS n FROM contact_log WHERE contact_id = $1', [
           id,
         ]);
-        return rows[0].n >= before.entries.length ? true : undefined;
+        const { rows: others } = await db.query(
+          'SELECT count(*)::int AS n FROM contact_log WHERE contact_id = $1',
+          [endedId],
+        );
+        return rows[0].n >= before.entries.length && others[0].n >= endedLog.entries.length
+          ? true
+          : undefined;
       });
       // Stored sealed, as the snapshots are: nothing of an entry is in the clear.
       const { rows: stored } = await db.query<{ entry: string }>(
@@ -135,5 +147,7 @@ describe('the call log of a center on PostgreSQL', () => {
     expect(more.logId).toBe(before.logId);
     expect(more.entries[0]?.seq).toBeGreaterThan(before.entries.length);
     expect(more.entries.some((e) => e.type === 'digits' && e.detail.digits === '7')).toBe(true);
+    const endedAfter = (await call(second.url, 'GET', `/api/contacts/${endedId}/log`))?.body as LogAnswer;
+    expect(endedAfter).toMatchObject({ logId: endedLog.logId, entries: endedLog.entries });
   }, 120_000);
 });
