@@ -45,6 +45,7 @@ export type {
   AppliedStep,
   CallbackEntryCommand,
   CallbackOrigin,
+  ConsultLegCommand,
   ContactStore,
   HostClock,
   HostCoreOptions,

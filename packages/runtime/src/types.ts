@@ -83,7 +83,7 @@ export interface PopoverItem {
   value: unknown;
 }
 
-export type DialPurpose = 'transfer' | 'callback' | 'agentOutbound';
+export type DialPurpose = 'transfer' | 'callback' | 'agentOutbound' | 'consult';
 
 export interface CallbackRequest {
   id: string;
@@ -168,6 +168,20 @@ export type Command =
       reason: string;
       /** A transfer to a number: the caller-ID decision it is dialled with. */
       callerId?: CallerIdOutcome;
+    }
+  /**
+   * A consult leg to a number changed (docs/domain.md#transfers): dialling, answered, or ended — busy,
+   * no answer, failed, hung up (`code` RT108), cancelled by the agent or with the call. The host tells
+   * the agents' desktops.
+   */
+  | {
+      type: 'consultLeg';
+      agent: string;
+      number: string;
+      status: 'dialling' | 'connected' | 'ended';
+      reason: string;
+      code?: 'RT108';
+      callerId: CallerIdOutcome;
     }
   /** The offer ended without acceptance: the host sets the agent to RONA when `rona`. */
   | { type: 'withdrawOffer'; ref: string; agent: string; rona: boolean }
@@ -260,7 +274,13 @@ export type ContactEventBody =
   /** The connected agent transfers the contact (blind: it goes at once). */
   | { type: 'agentTransfer'; agent: string; target: TransferTarget }
   /** The connected agent has the customer prompted for a callback number (Avaya agent-initiated callback). */
-  | { type: 'agentPromptCallback'; agent: string };
+  | { type: 'agentPromptCallback'; agent: string }
+  /** The connected agent consults a number: the customer holds while a leg dials it. */
+  | { type: 'agentConsultDial'; agent: string; number: string; agentChoice?: string }
+  /** The agent cancels the consult: the leg is hung up, the agent is back with the customer. */
+  | { type: 'agentConsultEnd'; agent: string }
+  /** The agent completes the consult: the customer is bridged to the answered leg (warm transfer). */
+  | { type: 'agentConsultComplete'; agent: string };
 
 export type ContactEvent = ContactEventBody & { id?: string; at?: number };
 export type ContactEventType = ContactEventBody['type'];
@@ -349,6 +369,17 @@ export interface AgentTransferState {
   since: number;
 }
 
+export interface ConsultLegState {
+  /** The consulting agent. */
+  agent: string;
+  number: string;
+  dialRef: string;
+  /** The no-answer safety timer while dialling. */
+  timerId?: string;
+  status: 'dialling' | 'connected';
+  callerId: CallerIdOutcome;
+}
+
 export interface RecordingState {
   state: 'off' | 'on' | 'paused';
   who: 'customer' | 'agent' | 'both';
@@ -433,6 +464,8 @@ export interface ContactSnapshot {
   callback?: CallbackState;
   /** Present while an agent's transfer to a number is being dialled. */
   transfer?: AgentTransferState;
+  /** Present while an agent consults a number: the leg, dialling or answered. */
+  consultLeg?: ConsultLegState;
   timers: Timer[];
   seen: string[];
   /**

@@ -5,6 +5,7 @@ import { onVariableUpdate } from './cad.js';
 import { onCallbackEvent } from './callback.js';
 import { onCallbackPromptEvent, onPromptCallback } from './callback-prompt.js';
 import { isTransferredCallback } from './callback-state.js';
+import { hangUpConsultLeg, onAgentConsult, onConsultLegEvent } from './consult-leg.js';
 import { blankSnapshot } from './contact-blank.js';
 import { SEEN_EVENT_IDS } from './limits.js';
 import { onQueueEvent, onQueueTimer } from './queue.js';
@@ -91,11 +92,13 @@ function dispatch(run: ContactRun, event: ContactEvent): true | string {
     case 'callerHangUp':
       run.trace.begin({ event: event.type });
       cancelTransferDial(run);
+      hangUpConsultLeg(run, 'the customer hung up: the consult leg is hung up too');
       run.finish('caller hung up');
       return true;
     case 'agentHangUp':
       if (run.s.status !== 'connected' && run.s.status !== 'whisper') return 'no agent is connected';
       run.trace.begin({ event: event.type });
+      hangUpConsultLeg(run, 'the agent hung up: the consult leg is hung up too');
       run.finish('agent hung up');
       return true;
     case 'consult':
@@ -117,8 +120,13 @@ function dispatch(run: ContactRun, event: ContactEvent): true | string {
       return onAgentTransfer(run, event);
     case 'agentPromptCallback':
       return onPromptCallback(run, event);
+    case 'agentConsultDial':
+    case 'agentConsultEnd':
+    case 'agentConsultComplete':
+      return onAgentConsult(run, event);
     default: {
       if (onCallbackPromptEvent(run, event)) return true;
+      if (onConsultLegEvent(run, event)) return true;
       if (onTransferEvent(run, event)) return true;
       if (onTransferredCustomerLeg(run, event)) return true;
       if (ownCallback(run) && run.s.stack.length === 0) return onCallbackEvent(run, event);
@@ -143,6 +151,7 @@ function onTimer(run: ContactRun, timerId: string): true | string {
   if (onRecordingTimer(run, timerId)) return true;
   if (onCallbackPromptEvent(run, { type: 'timer', timerId })) return true;
   if (onQueueTimer(run, timerId)) return true;
+  if (onConsultLegEvent(run, { type: 'timer', timerId })) return true;
   if (onTransferEvent(run, { type: 'timer', timerId })) return true;
   if (ownCallback(run) && onCallbackEvent(run, { type: 'timer', timerId }) === true) return true;
   for (let i = run.s.stack.length - 1; i >= 0; i -= 1) {

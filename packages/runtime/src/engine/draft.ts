@@ -43,6 +43,7 @@ export function draft(s: ContactSnapshot): ContactSnapshot {
   if (s.outboundCallerId !== undefined) copy.outboundCallerId = s.outboundCallerId;
   if (s.callback !== undefined) copy.callback = { ...s.callback };
   if (s.transfer !== undefined) copy.transfer = s.transfer;
+  if (s.consultLeg !== undefined) copy.consultLeg = s.consultLeg;
   if (s.callbackPrompt !== undefined) copy.callbackPrompt = s.callbackPrompt;
   if (s.secrets !== undefined) copy.secrets = s.secrets;
   if (s.keysFor !== undefined) copy.keysFor = s.keysFor;

@@ -42,6 +42,11 @@ export const RUNTIME_ERRORS = {
     meaning:
       "A consult's other party is gone (an agent went Offline or left the resources, the call is no longer known, or it ended and the consulting agent moved on): the service ends the consult by itself, and the agents' consult events carry `ended: { code, reason }`.",
   },
+  RT108: {
+    title: 'Consult leg ended',
+    meaning:
+      'The number an agent consults did not answer, was busy, failed or hung up: the leg is over, the consult ends and the agent is back with the customer, who was on hold.',
+  },
   RT110: {
     title: 'Not a snapshot',
     meaning:
@@ -57,6 +62,8 @@ export type RuntimeErrorCode = keyof typeof RUNTIME_ERRORS;
 
 /** The code a consult ended by the service (a party gone) carries. */
 export const CONSULT_PARTY_GONE = 'RT107' satisfies RuntimeErrorCode;
+/** The code a consult leg to a number that ended on its own carries (busy, no answer, hung up). */
+export const CONSULT_LEG_ENDED = 'RT108' satisfies RuntimeErrorCode;
 
 /** A runtime error as data: the code, and what it concerns (ids, names; never a secure value). */
 export interface RuntimeErrorInfo {

@@ -264,6 +264,9 @@ export class HostCore {
       case 'callbackEntry':
         this.observers.callbackEntry?.(contactId, command);
         return false;
+      case 'consultLeg':
+        this.observers.consultLeg?.(contactId, command);
+        return false;
       default:
         return false;
     }

@@ -54,6 +54,9 @@ type HttpRequestCommand = Extract<Command, { type: 'httpRequest' }>;
 /** The engine's answer to an agent's blind transfer; `target` as the engine took it (a number in E.164). */
 export type CallbackEntryCommand = Extract<Command, { type: 'callbackEntry' }>;
 
+/** A consult leg to a number changed: dialling, answered or ended. */
+export type ConsultLegCommand = Extract<Command, { type: 'consultLeg' }>;
+
 export interface TransferAnswer {
   result: 'transferred' | 'refused';
   reason: string;
@@ -86,6 +89,8 @@ export interface HostObservers {
   wrapUp?(agent: string, reason: string): void;
   /** The customer keyed (or did not key) the callback number the agent prompted them for. */
   callbackEntry?(contactId: string, entry: CallbackEntryCommand): void;
+  /** An agent's consult leg to a number is dialling, answered or over. */
+  consultLeg?(contactId: string, leg: ConsultLegCommand): void;
 }
 
 export interface HostCoreOptions {

@@ -43,5 +43,7 @@ export function summariseCommand(command: Command): string {
       return `variable ${command.name} edit by ${command.agent}: ${command.result} (version ${command.version})`;
     case 'callbackEntry':
       return `callback number for ${command.agent}: ${command.result}${command.number ? ` ${command.number}` : ''}`;
+    case 'consultLeg':
+      return `consult leg of ${command.agent} to ${command.number}: ${command.status} (${command.reason})`;
   }
 }

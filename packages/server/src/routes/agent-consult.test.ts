@@ -101,10 +101,10 @@ describe('consult, then warm transfer or cancel', () => {
       .post(`${BILAL}/consult`)
       .send({ to: { number: '(212) 555-0188' } })
       .expect(201);
-    // The billing queue shows "main", which bilal may present.
+    // The billing queue shows "main", which bilal may present; the leg rings until the number answers.
     expect(started.body.consult).toMatchObject({
       to: { number: '+12125550188' },
-      status: 'connected',
+      status: 'ringing',
       callerId: { rule: 'queue', number: '+12125550100', rejected: [] },
     });
     await bilal().delete(`${BILAL}/consult`).expect(204);

@@ -1,4 +1,4 @@
-import type { CallerIdDecision } from '@callflow/runtime';
+import type { CallerIdOutcome } from '@callflow/runtime';
 
 /**
  * The callback an agent prepares during a call (agent-initiated callback): the number the customer
@@ -22,9 +22,10 @@ export interface StoredConsult {
   from: string;
   contactId: string;
   to: { agent: string } | { number: string };
+  /** `ringing` until the consulted agent accepts or the consulted number answers its leg. */
   status: 'ringing' | 'connected';
-  /** The caller ID the consult leg to a number presents, by the agents' rule set. */
-  callerId: CallerIdDecision | null;
+  /** The caller ID the consult leg to a number is dialled with, by the agents' rule set. */
+  callerId: CallerIdOutcome | null;
   /** Epoch ms the consult started. */
   startedAt: number;
 }

@@ -1,11 +1,13 @@
 import { ownEntry, type Resources } from '@callflow/model';
 import {
-  type CallerIdDecision,
+  type CallerIdOutcome,
+  type CONSULT_LEG_ENDED,
   CONSULT_PARTY_GONE,
-  consultCallerId,
+  type ConsultLegCommand,
   consultPopover,
   isContactOver,
   type PopoverEntry,
+  type TransferAnswer,
 } from '@callflow/runtime';
 import type { EventBus } from '../ops/event-bus.js';
 import type { PublishedVersions } from '../store/published-versions.js';
@@ -21,7 +23,7 @@ export interface Consult extends StoredConsult {
 
 /** Why the service ended a consult by itself: a code of the runtime's catalogue and the sentence. */
 export interface ConsultEnded {
-  code: typeof CONSULT_PARTY_GONE;
+  code: typeof CONSULT_PARTY_GONE | typeof CONSULT_LEG_ENDED;
   reason: string;
 }
 
@@ -91,6 +93,8 @@ export class Consults {
     }
     const s = this.host.snapshot(c.contactId);
     if (!s) return `the call ${c.contactId} is no longer known`;
+    if ('number' in c.to && !isContactOver(s) && s.consultLeg?.number !== c.to.number)
+      return `the consult leg to ${c.to.number} is over`;
     const from = this.host.acd.agents.get(c.from);
     if (isContactOver(s) && from?.state !== 'WrapUp' && from?.contactId !== c.contactId)
       return `the call ${c.contactId} ended and ${c.from} has moved on`;
@@ -117,7 +121,7 @@ export class Consults {
     const s = this.host.snapshot(contactId);
     if (!s || s.status !== 'connected') return { ok: false, reason: 'the call is not connected' };
     const resources = this.resources();
-    let callerId: CallerIdDecision | null = null;
+    let callerId: CallerIdOutcome | null = null;
     if ('agent' in to) {
       const target = acd.agents.get(to.agent);
       if (!ownEntry(resources.agents, to.agent) || !target)
@@ -130,29 +134,32 @@ export class Consults {
         };
       if (this.of(to.agent)) return { ok: false, reason: `agent ${to.agent} is in another consult` };
     } else {
-      const queue = s.queue?.name ?? s.callback?.request.queue;
-      callerId = consultCallerId({
-        resources,
+      // The engine dials the leg with the caller ID of the agents' rule set (its trace says why).
+      const placed = this.host.consultNumber(from, {
+        type: 'agentConsultDial',
         agent: from,
-        dialedNumber: to.number,
-        ...(queue ? { queue } : {}),
-        ...(s.callerNumber ? { callerNumber: s.callerNumber } : {}),
+        number: to.number,
         ...(agentChoice ? { agentChoice } : {}),
       });
+      if (!placed.ok) return { ok: false, reason: placed.reason };
+      const leg = placed.commands.find((c): c is ConsultLegCommand => c.type === 'consultLeg');
+      callerId = leg?.callerId ?? null;
     }
     const consult: Consult = {
       from,
       contactId,
       to,
-      status: 'agent' in to ? 'ringing' : 'connected',
+      status: 'ringing',
       popover: this.#popover(from, contactId),
       callerId,
       startedAt: this.host.clock.now(),
     };
     this.#save(consult);
     // Kept from queue offers while consulted (the state is stored: a restart keeps it).
-    if ('agent' in to) this.#setState(to.agent, 'Busy');
-    this.host.send(contactId, { type: 'consult', active: true });
+    if ('agent' in to) {
+      this.#setState(to.agent, 'Busy');
+      this.host.send(contactId, { type: 'consult', active: true });
+    }
     this.#publish(consult);
     return { ok: true, consult };
   }
@@ -174,31 +181,61 @@ export class Consults {
     if (!c) return { ok: false, reason: `${agent} is not in a consult` };
     const consult = this.#byAgent.get(c.from)!;
     this.#end(consult);
+    // The leg to a number is hung up; the customer's hold ends and the agent is back with them.
+    if ('number' in consult.to)
+      this.host.consultNumber(consult.from, { type: 'agentConsultEnd', agent: consult.from });
     return { ok: true, consult };
+  }
+
+  /** The engine's news of a consult leg to a number: answered, or over by itself (RT108). */
+  legChanged(contactId: string, leg: ConsultLegCommand): void {
+    const consult = this.#byAgent.get(leg.agent);
+    if (!consult || consult.contactId !== contactId || !('number' in consult.to)) return;
+    if (leg.status === 'connected' && consult.status === 'ringing') {
+      const connected: Consult = { ...consult, status: 'connected' };
+      this.#save(connected);
+      this.#publish(connected);
+    } else if (leg.status === 'ended') {
+      this.#end(consult, leg.code ? { code: leg.code, reason: leg.reason } : undefined);
+    }
   }
 
   /**
    * Warm transfer: the customer goes to the consulted agent (bridged at once, no new offer) or to the
    * consulted number; the consulting agent goes to wrap-up. Answers the transfer's refusal otherwise.
    */
-  complete(agent: string): ConsultAnswer & { transfer?: ReturnType<ContactHost['transfer']> } {
+  complete(agent: string): ConsultAnswer & { transfer?: TransferAnswer } {
     const consult = this.#byAgent.get(agent);
     if (!consult) return { ok: false, reason: `${agent} holds no consult to complete` };
     if (consult.status !== 'connected')
-      return { ok: false, reason: 'the consulted agent has not answered yet' };
+      return {
+        ok: false,
+        reason:
+          'agent' in consult.to
+            ? 'the consulted agent has not answered yet'
+            : `${consult.to.number} has not answered yet`,
+      };
+    if ('number' in consult.to) {
+      // The customer is bridged to the answered leg: no new call is placed.
+      const bridged = this.host.consultNumber(agent, { type: 'agentConsultComplete', agent });
+      if (!bridged.ok) return { ok: false, reason: bridged.reason };
+      this.#end(consult);
+      const told = bridged.commands.find((c) => c.type === 'transferResult');
+      const transfer: TransferAnswer =
+        told?.type === 'transferResult'
+          ? {
+              result: told.result,
+              reason: told.reason,
+              target: told.target,
+              ...(told.callerId ? { callerId: told.callerId } : {}),
+            }
+          : { result: 'refused', reason: 'the customer was not bridged' };
+      return { ok: true, consult, transfer };
+    }
     this.#end(consult);
-    const target =
-      'agent' in consult.to
-        ? { agent: consult.to.agent }
-        : {
-            number: consult.to.number,
-            ...(consult.callerId?.rule === 'agentChoice' && consult.callerId.number
-              ? { callerId: consult.callerId.number }
-              : {}),
-          };
-    const transfer = this.host.transfer(agent, target);
+    const transfer = this.host.transfer(agent, { agent: consult.to.agent });
     if (transfer.result === 'refused') return { ok: false, reason: transfer.reason };
-    if ('agent' in consult.to) this.host.accept(consult.to.agent);
+    this.host.accept(consult.to.agent);
     return { ok: true, consult, transfer };
   }
 
@@ -225,8 +262,10 @@ export class Consults {
       const target = this.host.acd.agents.get(consult.to.agent);
       if (target?.state === 'Busy' && !target.contactId) this.#setState(consult.to.agent, 'Available');
     }
+    // A consult with an agent is the contact's consult state; a leg to a number is the engine's own.
     const s = this.host.snapshot(consult.contactId);
-    if (s && !isContactOver(s)) this.host.send(consult.contactId, { type: 'consult', active: false });
+    if ('agent' in consult.to && s && !isContactOver(s))
+      this.host.send(consult.contactId, { type: 'consult', active: false });
     const told = ended ? { ended } : {};
     this.events.publish({ type: 'agent.consult', agent: consult.from, consult: null, ...told });
     if ('agent' in consult.to)

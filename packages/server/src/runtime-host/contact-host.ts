@@ -435,6 +435,28 @@ export class ContactHost {
     return pending;
   }
 
+  /**
+   * An agent's consult with a number, delivered to the contact they are on (dial the leg, end it, or
+   * complete it as a warm transfer): the step's commands, or why the engine did not take it.
+   */
+  consultNumber(
+    agent: string,
+    event: Extract<ContactEvent, { type: 'agentConsultDial' | 'agentConsultEnd' | 'agentConsultComplete' }>,
+  ): { ok: true; commands: Command[] } | { ok: false; reason: string } {
+    const contactId = this.acd.agents.get(agent)?.contactId;
+    if (!contactId) return { ok: false, reason: `${agent} is not on a call` };
+    let answer: { ok: true; commands: Command[] } | { ok: false; reason: string } = {
+      ok: false,
+      reason: 'the contact took no consult',
+    };
+    this.#core.deliver(contactId, event, (result) => {
+      const ignored = result?.trace.find((e) => e.ignored)?.ignored;
+      if (result && !ignored) answer = { ok: true, commands: result.commands };
+      else if (ignored) answer = { ok: false, reason: ignored };
+    });
+    return answer;
+  }
+
   /** The agent cancels: nothing is dialled. False when there was nothing to cancel. */
   cancelPendingCallback(agent: string): boolean {
     if (!this.#pending.has(agent)) return false;
@@ -511,6 +533,7 @@ export class ContactHost {
         };
         this.#setPending(entry.agent, pending);
       },
+      consultLeg: (contactId, leg) => this.consults.legChanged(contactId, leg),
       transferAnswered: (agent, contactId, requested, answer) =>
         events.publish({
           type: 'agent.transfer',
