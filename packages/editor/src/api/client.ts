@@ -15,6 +15,8 @@ export type FlowDependencyInfo = ResponseOf<ApiRoutes['flowDependencies']>['depe
 /** What the service's first start published (`GET /api/first-start`). */
 export type FirstStartReport = NonNullable<ResponseOf<ApiRoutes['firstStart']>['firstStart']>;
 export type PublishResult = ResponseOf<ApiRoutes['publishFlow'], 201>;
+/** Where calls went in a published version over a period (`GET /api/flows/:id/traffic`). */
+export type FlowTraffic = ResponseOf<ApiRoutes['flowTraffic']>;
 
 export { ApiError, type ApiOptions, type Fetch } from './request';
 
@@ -63,6 +65,15 @@ export function createApi(options: ApiOptions = {}) {
         )
       ).body,
     versions: async (id: string) => (await call<VersionInfo[]>('GET', `${flowPath(id)}/versions`)).body,
+    /** `from`/`to` ISO date-times; the service defaults them to the last day, `version` to the live one. */
+    traffic: async (id: string, query: { from?: string; to?: string; version?: number } = {}) => {
+      const params = new URLSearchParams();
+      if (query.from) params.set('from', query.from);
+      if (query.to) params.set('to', query.to);
+      if (query.version !== undefined) params.set('version', String(query.version));
+      const search = params.size > 0 ? `?${params}` : '';
+      return (await call<FlowTraffic>('GET', `${flowPath(id)}/traffic${search}`)).body;
+    },
     version: async (id: string, version: number) =>
       (await call<{ flow: Flow } | Flow>('GET', `${flowPath(id)}/versions/${version}`)).body,
     rollback: async (id: string, version: number) =>

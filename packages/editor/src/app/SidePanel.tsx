@@ -11,6 +11,7 @@ import { useAllFlows } from './use-all-flows';
 const JsonView = lazy(() => import('../json/JsonView'));
 const TestsPanel = lazy(() => import('../tests-panel/TestsPanel'));
 const FlowUsesPanel = lazy(() => import('../usage/FlowUsesPanel'));
+const TrafficPanel = lazy(() => import('../traffic/TrafficPanel'));
 
 const TABS: { id: SideTab; title: string }[] = [
   { id: 'properties', title: 'Properties' },
@@ -20,6 +21,7 @@ const TABS: { id: SideTab; title: string }[] = [
   { id: 'simulator', title: 'Simulator' },
   { id: 'tests', title: 'Tests' },
   { id: 'uses', title: 'Uses' },
+  { id: 'traffic', title: 'Traffic' },
 ];
 
 export function SidePanel({ flow }: { flow: Flow }) {
@@ -80,6 +82,11 @@ export function SidePanel({ flow }: { flow: Flow }) {
         {tab === 'uses' && (
           <Suspense fallback={<p className="muted">Loading…</p>}>
             <FlowUsesPanel flow={flow} />
+          </Suspense>
+        )}
+        {tab === 'traffic' && (
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <TrafficPanel flow={flow} />
           </Suspense>
         )}
       </div>

@@ -27,6 +27,9 @@ import { useNotesStore } from '../notes/notes-store';
 import { useNoteLayer } from '../notes/use-note-layer';
 import { useSimulationStore } from '../simulator/simulation-store';
 import { useEditorStore } from '../store/flow-store';
+import { TrafficLayer } from '../traffic/TrafficLayer';
+import { withTraffic } from '../traffic/traffic-edges';
+import { useShownTraffic } from '../traffic/traffic-store';
 import { BlockNode, type BlockNodeType } from './BlockNode';
 import { confirmBlockDeletion } from './delete-blocks';
 import { buildEdges, type EdgeCache, takenWires } from './flow-edges';
@@ -134,6 +137,10 @@ export function Canvas() {
     edgeCache.current = built.cache;
     return built.edges;
   }, [wires, selectedEdges, compact, taken]);
+
+  // Where calls go, when the Traffic tab shows it: edge widths and counts (traffic/).
+  const traffic = useShownTraffic(flow?.id);
+  const drawnEdges = useMemo(() => (traffic ? withTraffic(edges, traffic) : edges), [edges, traffic]);
 
   const onNodesChange = useCallback(
     (all: NodeChange<CanvasNode>[]) => {
@@ -298,13 +305,14 @@ export function Canvas() {
       data-testid={CANVAS_TEST_ID}
       data-flow-id={flow.id}
       data-read-only={readOnly ? 'true' : undefined}
+      data-traffic={traffic ? 'shown' : undefined}
     >
       {viewport && (
         <CompactBlocksContext value={compact}>
           <FarZoomContext value={far}>
             <ReactFlow<CanvasNode, Edge>
               nodes={nodes}
-              edges={edges}
+              edges={drawnEdges}
               nodeTypes={nodeTypes}
               defaultEdgeOptions={defaultEdgeOptions}
               onNodesChange={onNodesChange}
@@ -334,6 +342,9 @@ export function Canvas() {
               maxZoom={MAX_ZOOM}
               proOptions={proOptions}
             >
+              {traffic && (
+                <TrafficLayer traffic={traffic} nodes={placedNodes} dragPositions={dragPositions} />
+              )}
               {compact && <OverviewEdges edges={wires} nodes={placedNodes} dragPositions={dragPositions} />}
               <Background gap={20} size={1} />
               <NotesPanel readOnly={readOnly} />

@@ -15,7 +15,15 @@ import {
   withPending,
 } from './pending-edits';
 
-export type SideTab = 'properties' | 'variables' | 'problems' | 'json' | 'simulator' | 'tests' | 'uses';
+export type SideTab =
+  | 'properties'
+  | 'variables'
+  | 'problems'
+  | 'json'
+  | 'simulator'
+  | 'tests'
+  | 'uses'
+  | 'traffic';
 
 export interface FieldFocus {
   blockId?: string;
