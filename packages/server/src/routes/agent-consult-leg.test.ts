@@ -130,4 +130,30 @@ describe('a consult with a number opens a real leg', () => {
     expect(after.body.consult).toBeNull();
     expect(dials(contactId)[0]?.status).toBe('hungUp');
   });
+
+  it('a leg that is busy ends the consult by itself: RT108 to the desktop, the agent with the customer', async () => {
+    const contactId = await billingCallConnectedTo(t);
+    const told: LiveEvent[] = [];
+    t.service.events.subscribe(({ event }) => {
+      if (event.type === 'agent.consult') told.push(event);
+    });
+    await bilal()
+      .post(`${BILAL}/consult`)
+      .send({ to: { number: '(312) 555-0188' } })
+      .expect(201);
+    const ref = dials(contactId)[0]?.ref as string;
+    // The provider reports the consulted number busy (as a Twilio status callback would).
+    t.service.host.send(contactId, { type: 'dialResult', ref, result: 'busy', id: 'busy-1' });
+    const after = await bilal().get(BILAL).expect(200);
+    expect(after.body).toMatchObject({ state: 'Busy', contactId, consult: null });
+    expect(told.at(-1)).toEqual({
+      type: 'agent.consult',
+      agent: 'bilal.khan',
+      consult: null,
+      ended: { code: 'RT108', reason: `${CONSULTED} was busy` },
+    });
+    const metrics = await t.api().get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/callflow_errors_total\{code="RT108"\} 1/);
+    expect((await t.api().get(`/api/contacts/${contactId}`).expect(200)).body.status).toBe('connected');
+  });
 });

@@ -97,6 +97,26 @@ describe('pending callbacks and consults survive a restart', () => {
     expect((await bilal().get(BILAL).expect(200)).body.pendingCallback).toBeNull();
   });
 
+  it('a consult with a number keeps its answered leg across a restart and completes', async () => {
+    await start();
+    const contactId = await billingCallConnectedTo(t!);
+    await bilal()
+      .post(`${BILAL}/consult`)
+      .send({ to: { number: '(312) 555-0188' } })
+      .expect(201);
+    await eventually(
+      () => bilal().get(BILAL),
+      (r) => r.body.consult?.status === 'connected',
+    );
+    await restart();
+    const after = await bilal().get(BILAL).expect(200);
+    expect(after.body.consult).toMatchObject({ to: { number: '+13125550188' }, status: 'connected' });
+    expect(t!.service.host.snapshot(contactId)?.consultLeg).toMatchObject({ status: 'connected' });
+    const done = await bilal().post(`${BILAL}/consult/complete`).expect(200);
+    expect(done.body).toMatchObject({ result: 'transferred', target: { number: '+13125550188' } });
+    expect((await t!.api().get(`/api/contacts/${contactId}`).expect(200)).body.status).toBe('transferred');
+  });
+
   it('a consult whose other party is gone is ended with the code RT107, told to both desktops', async () => {
     await start();
     await preparedDesk();

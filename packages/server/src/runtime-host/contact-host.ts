@@ -3,6 +3,7 @@ import type { Resources } from '@callflow/model';
 import {
   type AgentState,
   type CapacityFigures,
+  CONSULT_PARTY_GONE,
   type Command,
   type ContactEvent,
   type ContactSnapshot,
@@ -142,10 +143,11 @@ export class ContactHost {
     });
     this.consults = new Consults(this, options.resources, options.published, options.events);
     this.consults.onEnded = (consult, ended) => {
-      options.metrics.errorsTotal.inc({ code: ended.code });
+      // A leg that ended by itself (RT108) is in the contact's trace, which is counted with its step.
+      if (ended.code === CONSULT_PARTY_GONE) options.metrics.errorsTotal.inc({ code: ended.code });
       options.logger.warn(
         { agent: consult.from, contactId: consult.contactId, code: ended.code, reason: ended.reason },
-        'consult ended: a party is gone',
+        'consult ended by the service',
       );
     };
   }
