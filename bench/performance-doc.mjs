@@ -62,6 +62,8 @@ export function mergeSections(page, sections, stamp) {
     kept.splice(lastRow + 1, 0, ...added);
     const notes = s.rows.filter((r) => r.note).map((r) => `- ${r.metric}: ${r.note}`);
     while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+    // The table and its notes stay apart by one blank line (Markdown would run them together).
+    if (kept.at(-1)?.startsWith('| ')) kept.push('');
     blocks[index] = [...kept, ...notes, `- Partly measured again ${stamp}.`, ''].join('\n');
   }
   return `${blocks.join('\n').replace(/\n*$/, '')}\n`;

@@ -35,6 +35,7 @@ import { confirmBlockDeletion } from './delete-blocks';
 import { buildEdges, type EdgeCache, takenWires } from './flow-edges';
 import { flowEdges, groupProblemsByBlock, NODE_WIDTH, parseEdgeId } from './flow-graph';
 import { buildNodes, type Dimensions, emptyNodeCache, withDragPositions } from './flow-nodes';
+import { LargeFlowMiniMap } from './LargeFlowMiniMap';
 import { OverviewEdges } from './OverviewEdges';
 import { BLOCK_DRAG_TYPE } from './palette-items';
 import { withReviewMarks } from './review-nodes';
@@ -348,7 +349,11 @@ export function Canvas() {
               {compact && <OverviewEdges edges={wires} nodes={placedNodes} dragPositions={dragPositions} />}
               <Background gap={20} size={1} />
               <NotesPanel readOnly={readOnly} />
-              <MiniMap pannable zoomable ariaLabel="Mini map" />
+              {large ? (
+                <LargeFlowMiniMap nodes={placedNodes} />
+              ) : (
+                <MiniMap pannable zoomable ariaLabel="Mini map" />
+              )}
               <Controls aria-label="Zoom controls" />
             </ReactFlow>
           </FarZoomContext>
