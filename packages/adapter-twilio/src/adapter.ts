@@ -155,6 +155,13 @@ export class TwilioAdapter implements TelephonyAdapter {
         }
         break;
       case 'dial':
+        if (command.purpose === 'consult') {
+          // A consult leg is a second call beside the customer's, who holds meanwhile; a <Dial> on the
+          // customer's leg would connect them to the number at once. Until the adapter places that
+          // second call, it says so and the engine leaves the agent with the customer.
+          this.#fail(call, command.ref, 'consult legs to a number are not placed on Twilio yet');
+          return;
+        }
         if (!call.callSid || call.outbound) {
           void this.#placeCall(call, command);
           return;

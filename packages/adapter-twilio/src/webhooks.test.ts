@@ -53,6 +53,36 @@ describe('Twilio webhooks', () => {
     expect(res.text).toContain(`${EXTERNAL}</Number></Dial>`);
   });
 
+  it('never dials a consult leg on the customer’s own leg: the engine is told it was not placed', async () => {
+    const { app, events } = setup({
+      start: menu,
+      react: (e) =>
+        e.type === 'digits'
+          ? [
+              {
+                type: 'dial',
+                ref: 'c1',
+                purpose: 'consult',
+                to: EXTERNAL,
+                callerId: MAIN,
+                timeoutSeconds: 30,
+              },
+            ]
+          : undefined,
+    });
+    const first = await signedPost(app, '/voice', incoming);
+    const gather = pathOf(attributes(first.text, 'Gather', 'action')[0]!);
+    const res = await signedPost(app, gather, { CallSid: 'CA100', Digits: '1' });
+    expect(res.text).not.toContain('<Dial');
+    expect(events.map((e) => e.event)).toContainEqual(
+      expect.objectContaining({
+        type: 'adapterError',
+        ref: 'c1',
+        message: expect.stringContaining('consult'),
+      }),
+    );
+  });
+
   it('keys in the extension once the number answers: <Number sendDigits>', async () => {
     const { app } = setup({
       start: [
