@@ -161,7 +161,7 @@ export class HostCore {
       after?.(undefined);
       return;
     }
-    this.observers.event?.(contactId, event);
+    this.observers.event?.(contactId, event, snapshot);
     let result: StepResult;
     const failed = this.observers.stepFailed;
     if (failed) {

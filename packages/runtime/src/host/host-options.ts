@@ -67,8 +67,8 @@ export interface TransferAnswer {
 
 /** What a host watches of the core (a log, live events, metrics, durable agent states). All optional. */
 export interface HostObservers {
-  /** An event is about to be stepped. */
-  event?(contactId: string, event: ContactEvent): void;
+  /** An event is about to be stepped from `before` (the snapshot the step read: no need to read it again). */
+  event?(contactId: string, event: ContactEvent, before: ContactSnapshot): void;
   /** An event for a contact the store does not run: dropped. */
   dropped?(contactId: string, event: ContactEvent): void;
   /** A command of a step, before it is carried out. */

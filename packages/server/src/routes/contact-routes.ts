@@ -51,14 +51,14 @@ export function contactRoutes(app: Express, host: ContactHost, flows: FlowServic
   });
 
   route(app, API.contactEvent, ({ params: { id }, body }, _req, res) => {
-    const before = find(id);
-    if (isContactOver(before)) {
-      throw apiError('contact_ended', `Contact "${id}" has ended (${before.endReason ?? before.status}).`, {
-        id,
-      });
+    // The step reads the contact (once); only an event that stepped nothing needs to read it to answer.
+    const answer = host.handle(id, body);
+    if (!answer) throw apiError('contact_not_found', `There is no contact "${id}".`, { id });
+    const s = answer.snapshot;
+    if (!answer.stepped && isContactOver(s)) {
+      throw apiError('contact_ended', `Contact "${id}" has ended (${s.endReason ?? s.status}).`, { id });
     }
-    const after = host.send(id, body);
-    res.json({ state: contactView(after ?? before, published) });
+    res.json({ state: contactView(s, published) });
   });
 
   route(app, API.editVariable, ({ params: { id, name }, body }, req, res) => {

@@ -249,12 +249,32 @@ export class ContactHost {
     contactId: string,
     action: { type: 'digits'; digits: string } | { type: 'hangUp' } | ContactEvent,
   ): ContactSnapshot | undefined {
-    if (this.#routing.isLive(contactId)) {
-      if (action.type !== 'digits' && action.type !== 'hangUp') this.#core.deliver(contactId, action);
-    } else if (action.type === 'digits') this.telephony.press(contactId, action.digits);
-    else if (action.type === 'hangUp') this.telephony.hangUp(contactId);
-    else this.#core.deliver(contactId, action);
-    return this.snapshot(contactId);
+    return this.handle(contactId, action)?.snapshot;
+  }
+
+  /**
+   * Applies a caller action or event and answers the contact as its step left it (`stepped`), or as it
+   * is when no step ran (the contact is over, or runs in another process, or its line took no keys);
+   * undefined when there is no such contact. The snapshot is read once: by the step, or, when none
+   * ran, to answer.
+   */
+  handle(
+    contactId: string,
+    action: { type: 'digits'; digits: string } | { type: 'hangUp' } | ContactEvent,
+  ): { snapshot: ContactSnapshot; stepped: boolean } | undefined {
+    // Only a running contact takes events (the step reads it); any other is read once, to answer.
+    const stepped = this.#contacts.running(contactId)
+      ? this.#contacts.capture(contactId, () => {
+          if (this.#routing.isLive(contactId)) {
+            if (action.type !== 'digits' && action.type !== 'hangUp') this.#core.deliver(contactId, action);
+          } else if (action.type === 'digits') this.telephony.press(contactId, action.digits);
+          else if (action.type === 'hangUp') this.telephony.hangUp(contactId);
+          else this.#core.deliver(contactId, action);
+        })
+      : undefined;
+    if (stepped) return { snapshot: stepped, stepped: true };
+    const now = this.snapshot(contactId);
+    return now && { snapshot: now, stepped: false };
   }
 
   /** An agent edits a variable; resolves with the engine's answer (saved, conflict, refused). */
@@ -262,8 +282,9 @@ export class ContactHost {
     return this.#core.agents.updateVariable(contactId, agent, name, value, version);
   }
 
+  /** The contact as it is now (running here, or from the store); undefined when there is none. */
   snapshot(contactId: string): ContactSnapshot | undefined {
-    return (this.#contacts.active.get(contactId) ?? this.repository.load(contactId))?.snapshot;
+    return this.#contacts.find(contactId);
   }
 
   activeContacts(): ContactSnapshot[] {
@@ -496,7 +517,7 @@ export class ContactHost {
   #observers(): HostObservers {
     const { events, metrics, logger } = this.options;
     return {
-      event: (contactId, event) => this.callLog.event(contactId, event, this.#contacts.load(contactId)),
+      event: (contactId, event, before) => this.callLog.event(contactId, event, before),
       command: (contactId, command) => this.callLog.command(contactId, command),
       stepFailed: (contactId, event, error) => {
         metrics.errorsTotal.inc({ code: 'engine_exception' });

@@ -12,7 +12,7 @@ import type { PublishedVersions } from '../store/published-versions.js';
 function flowsOf(s: ContactSnapshot, published: PublishedVersions) {
   return (flowId: string) => {
     const version = flowId === s.flowId ? s.version : s.versions?.[flowId];
-    return version === undefined ? undefined : published.get(flowId, version)?.flow;
+    return version === undefined ? undefined : published.flow(flowId, version);
   };
 }
 

@@ -12,6 +12,8 @@ import type { NewCallback, StoredContact } from './contact-repository.js';
  */
 export class DurableContacts implements ContactStore {
   readonly active = new Map<string, StoredContact>();
+  /** Open `capture` calls: the last snapshot each saw saved for its contact. */
+  readonly #captures: { contactId: string; snapshot?: ContactSnapshot }[] = [];
 
   constructor(
     private readonly repository: ContactRecords,
@@ -21,8 +23,34 @@ export class DurableContacts implements ContactStore {
     private readonly saved: (snapshot: ContactSnapshot) => void = () => {},
   ) {}
 
+  /** The snapshot a step starts from: running contacts only (an event for another one is dropped). */
   load(contactId: string): ContactSnapshot | undefined {
     return this.active.get(contactId)?.snapshot;
+  }
+
+  /** Whether the contact runs here (a map lookup: its snapshot is not read). */
+  running(contactId: string): boolean {
+    return this.active.has(contactId);
+  }
+
+  /** The contact as it is now, running or over (then from the store); undefined when there is none. */
+  find(contactId: string): ContactSnapshot | undefined {
+    return (this.active.get(contactId) ?? this.repository.load(contactId))?.snapshot;
+  }
+
+  /**
+   * Runs `task` and answers the last snapshot of `contactId` saved while it ran, undefined when none was:
+   * whoever sends an event learns the contact's state from its step instead of reading it again.
+   */
+  capture(contactId: string, task: () => void): ContactSnapshot | undefined {
+    const capture: { contactId: string; snapshot?: ContactSnapshot } = { contactId };
+    this.#captures.push(capture);
+    try {
+      task();
+    } finally {
+      this.#captures.splice(this.#captures.lastIndexOf(capture), 1);
+    }
+    return capture.snapshot;
   }
 
   has(contactId: string): boolean {
@@ -52,6 +80,7 @@ export class DurableContacts implements ContactStore {
     if (isContactOver(s)) this.active.delete(contactId);
     else this.active.set(contactId, stored);
     this.updateGauge();
+    for (const capture of this.#captures) if (capture.contactId === contactId) capture.snapshot = s;
     this.saved(s);
     for (const entry of trace) {
       if (entry.error) this.metrics.errorsTotal.inc({ code: entry.error.code });

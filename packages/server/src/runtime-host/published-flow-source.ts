@@ -14,9 +14,9 @@ export function publishedFlowSource(published: PublishedVersions): FlowSource {
       const key = `${id}@${version}`;
       const cached = pinned.get(key);
       if (cached) return cached;
-      const found = published.get(id, version);
-      if (!found) return undefined;
-      const entry = { flow: found.flow, version: found.version };
+      const flow = published.flow(id, version);
+      if (!flow) return undefined;
+      const entry = { flow, version };
       pinned.set(key, entry);
       return entry;
     },

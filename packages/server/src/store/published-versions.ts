@@ -157,9 +157,22 @@ export class PublishedVersions {
 
   /** The version with its flow; the flow object is shared between callers: treat it as read-only. */
   get(flowId: string, version: number): PublishedFlow | undefined {
+    const found = this.#parsedVersion(flowId, version);
+    return found && { ...found, live: this.liveNumber(flowId) === version };
+  }
+
+  /**
+   * The flow of a published version (shared: read-only), without asking which version is live: what
+   * contact views and call logs need, for every contact they show, from a version that never changes.
+   */
+  flow(flowId: string, version: number): Flow | undefined {
+    return this.#parsedVersion(flowId, version)?.flow;
+  }
+
+  #parsedVersion(flowId: string, version: number): ParsedVersion | undefined {
     const key = `${flowId}@${version}`;
     const parsed = this.#parsed.get(key);
-    if (parsed) return { ...parsed, live: this.liveNumber(flowId) === version };
+    if (parsed) return parsed;
     const row = this.rows.get(flowId, version);
     if (!row) return undefined;
     const found: ParsedVersion = {
@@ -176,7 +189,7 @@ export class PublishedVersions {
       if (oldest !== undefined) this.#parsed.delete(oldest);
     }
     this.#parsed.set(key, found);
-    return { ...found, live: row.live_version === row.version };
+    return found;
   }
 
   live(flowId: string): PublishedFlow | undefined {
