@@ -102,6 +102,33 @@ describe('CallLog', () => {
     expect(seqs(log, 'c')).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('bounds the bytes of details over all contacts: whole logs go, oldest ended first; what is kept reads whole', () => {
+    const line = (n: number) => say(`${n}`.padStart(60, '.'));
+    const size = JSON.stringify(line(1)).length;
+    const { log, clock } = logWith({ totalBytes: size * 5 });
+    for (let n = 1; n <= 2; n++) log.command('a', line(n));
+    for (let n = 1; n <= 2; n++) log.command('b', line(n));
+    log.stepSaved(snapshot('b', { status: 'ended' }));
+    clock.now = 10;
+    for (let n = 1; n <= 2; n++) log.command('c', line(n));
+    // Six details: the ended contact's log goes first, although another is older.
+    expect(seqs(log, 'b')).toEqual([]);
+    expect(log.bytes).toBe(size * 4);
+    for (let n = 3; n <= 200; n++) {
+      log.command('c', line(n));
+      expect(log.bytes).toBeLessThanOrEqual(size * 5);
+    }
+    expect(seqs(log, 'a')).toEqual([]);
+    // The log being written stays whole up to its own limit, and reads as it was written.
+    const kept = logWith({ totalBytes: size * 5, entriesPerContact: 3 }).log;
+    for (let n = 1; n <= 200; n++) kept.command('c', line(n));
+    expect(kept.read('c')).toMatchObject({ truncated: true });
+    expect(kept.read('c').entries.map((e) => [e.seq, e.at, e.direction, e.type, e.detail])).toEqual(
+      [198, 199, 200].map((n) => [n, 0, 'command', 'play', line(n)]),
+    );
+    expect(kept.bytes).toBe(size * 3);
+  });
+
   it('masks secure values, also ones that became secure after they were logged', () => {
     const { log } = logWith({});
     log.event(

@@ -27,8 +27,14 @@ export interface CallLogLimits {
   entriesPerContact: number;
   /** Contacts whose log is kept; the oldest ended go first, then the oldest. */
   contacts: number;
-  /** Entries kept over all contacts (the memory bound); whole logs go, as for `contacts`. */
+  /** Entries kept over all contacts; whole logs go, as for `contacts`. */
   totalEntries: number;
+  /**
+   * Bytes of details (their JSON text) kept over all contacts; whole logs go, as for `contacts`. With
+   * `totalEntries` this is the memory bound: a few hundred bytes a detail would otherwise let the
+   * entries alone hold tens of megabytes.
+   */
+  totalBytes: number;
   /** How long a contact's log is kept after it ends (ms). */
   keepAfterEndMs: number;
   /** A detail whose JSON is larger than this (bytes) is replaced by `{ type, truncated: true }`. */
@@ -38,7 +44,8 @@ export interface CallLogLimits {
 export const CALL_LOG_LIMITS: CallLogLimits = {
   entriesPerContact: 1000,
   contacts: 2000,
-  totalEntries: 100_000,
+  totalEntries: 50_000,
+  totalBytes: 8 * 2 ** 20,
   keepAfterEndMs: 10 * 60_000,
   detailBytes: 4096,
 };
@@ -77,11 +84,32 @@ export interface CallLogOptions {
   snapshot?: (contactId: string) => ContactSnapshot | undefined;
 }
 
+/** An entry as kept: its detail as JSON text (one string is far smaller than the object, and no work for the GC). */
+interface KeptEntry {
+  seq: number;
+  at: number;
+  direction: LogEntry['direction'];
+  type: string;
+  json: string;
+}
+
+const kept = (e: LogEntry): KeptEntry => ({
+  seq: e.seq,
+  at: e.at,
+  direction: e.direction,
+  type: e.type,
+  json: JSON.stringify(e.detail),
+});
+
 interface ContactLog {
   contactId: string;
   /** Names this log: a new log of the same contact (after a restart, or once forgotten) has another. */
   id: string;
-  entries: LogEntry[];
+  /** The kept entries from index `first` on (older ones are dropped by moving `first`: no copying). */
+  entries: KeptEntry[];
+  first: number;
+  /** Bytes of the kept entries' JSON. */
+  bytes: number;
   lastSeq: number;
   truncated: boolean;
   /** The latest snapshot seen: it says which version of each flow the contact runs. */
@@ -102,6 +130,7 @@ export class CallLog {
   readonly #ended = new Map<string, number>();
   readonly #limits: CallLogLimits;
   #total = 0;
+  #totalBytes = 0;
   /** Log ids are unique across restarts: a random prefix per log keeper, then a count. */
   readonly #boot = randomUUID().slice(0, 8);
   #made = 0;
@@ -147,10 +176,14 @@ export class CallLog {
     for (const stored of logs) {
       if (this.#logs.has(stored.contactId)) continue;
       const log = this.#logOf(stored.contactId, stored.logId);
-      log.entries = stored.entries.slice(-this.#limits.entriesPerContact);
-      log.truncated = log.entries.length < stored.entries.length || (log.entries[0]?.seq ?? 1) > 1;
+      const entries = stored.entries.slice(-this.#limits.entriesPerContact);
+      log.entries = entries.map(kept);
+      log.first = 0;
+      log.bytes = log.entries.reduce((sum, e) => sum + e.json.length, 0);
+      log.truncated = entries.length < stored.entries.length || (entries[0]?.seq ?? 1) > 1;
       log.lastSeq = stored.entries[stored.entries.length - 1]?.seq ?? 0;
       this.#total += log.entries.length;
+      this.#totalBytes += log.bytes;
       const snapshot = snapshotOf(stored.contactId);
       if (snapshot) this.#learn(log, snapshot);
       if (snapshot && isContactOver(snapshot)) this.ended(stored.contactId);
@@ -168,15 +201,24 @@ export class CallLog {
     const log = this.#logs.get(contactId);
     if (!log) return { logId: null, entries: [], truncated: false };
     // Masked again with everything learned since: a value may become secure after it was logged.
-    const entries = log.entries
-      .filter((e) => e.seq > after)
-      .map((e) => ({ ...e, detail: maskValue(e.detail, log.secrets.known) as object }));
+    const entries: LogEntry[] = [];
+    for (let i = log.first; i < log.entries.length; i += 1) {
+      const e = log.entries[i] as KeptEntry;
+      if (e.seq <= after) continue;
+      const detail = maskValue(JSON.parse(e.json), log.secrets.known) as object;
+      entries.push({ seq: e.seq, at: e.at, direction: e.direction, type: e.type, detail });
+    }
     return { logId: log.id, entries, truncated: log.truncated };
   }
 
   /** How many contacts have a log (for tests of the limits). */
   get size(): number {
     return this.#logs.size;
+  }
+
+  /** Bytes of details kept over all contacts, what `totalBytes` bounds (for tests of the limits). */
+  get bytes(): number {
+    return this.#totalBytes;
   }
 
   #logOf(contactId: string, id?: string): ContactLog {
@@ -187,6 +229,8 @@ export class CallLog {
       contactId,
       id: id ?? `${this.#boot}-${this.#made}`,
       entries: [],
+      first: 0,
+      bytes: 0,
       lastSeq: 0,
       truncated: false,
       snapshot: undefined,
@@ -208,23 +252,41 @@ export class CallLog {
 
   #add(log: ContactLog, direction: LogEntry['direction'], type: string, raw: object): void {
     const masked = maskValue(raw, log.secrets.known) as object;
-    const tooLarge = Buffer.byteLength(JSON.stringify(masked)) > this.#limits.detailBytes;
+    const text = JSON.stringify(masked);
+    const tooLarge = Buffer.byteLength(text) > this.#limits.detailBytes;
+    const detail = tooLarge ? { type, truncated: true } : masked;
+    const json = tooLarge ? JSON.stringify(detail) : text;
     log.lastSeq += 1;
-    const entry: LogEntry = {
-      seq: log.lastSeq,
-      at: this.options.now(),
-      direction,
-      type,
-      detail: tooLarge ? { type, truncated: true } : masked,
-    };
-    log.entries.push(entry);
-    this.options.store?.append({ contactId: log.contactId, logId: log.id, entry });
+    const at = this.options.now();
+    log.entries.push({ seq: log.lastSeq, at, direction, type, json });
+    this.options.store?.append({
+      contactId: log.contactId,
+      logId: log.id,
+      entry: { seq: log.lastSeq, at, direction, type, detail },
+    });
+    log.bytes += json.length;
     this.#total += 1;
-    if (log.entries.length > this.#limits.entriesPerContact) {
-      this.#total -= log.entries.splice(0, log.entries.length - this.#limits.entriesPerContact).length;
+    this.#totalBytes += json.length;
+    if (this.#total > this.#limits.totalEntries || this.#totalBytes > this.#limits.totalBytes) this.#sweep();
+    // Other logs gone, the one written to drops its own oldest entries to stay within the bytes (its
+    // entries are bounded by `entriesPerContact`): the memory bound holds whatever one call logs.
+    const over = () =>
+      log.entries.length - log.first > this.#limits.entriesPerContact ||
+      (log.entries.length - log.first > 1 && this.#totalBytes > this.#limits.totalBytes);
+    while (over()) {
+      const dropped = log.entries[log.first] as KeptEntry;
+      log.entries[log.first] = undefined as unknown as KeptEntry;
+      log.first += 1;
+      log.bytes -= dropped.json.length;
+      this.#total -= 1;
+      this.#totalBytes -= dropped.json.length;
       log.truncated = true;
     }
-    if (this.#total > this.#limits.totalEntries) this.#sweep();
+    // The dropped head is let go once it is as long as what is kept (amortised: no copy per entry).
+    if (log.first > 64 && log.first * 2 > log.entries.length) {
+      log.entries.splice(0, log.first);
+      log.first = 0;
+    }
   }
 
   /** Forgets logs kept long enough after their contact ended, then the oldest beyond the limit. */
@@ -237,7 +299,9 @@ export class CallLog {
     // One log always stays, whatever the limits: a log is never emptied by the entry just written to it.
     while (
       this.#logs.size > 1 &&
-      (this.#logs.size > this.#limits.contacts || this.#total > this.#limits.totalEntries)
+      (this.#logs.size > this.#limits.contacts ||
+        this.#total > this.#limits.totalEntries ||
+        this.#totalBytes > this.#limits.totalBytes)
     ) {
       const oldest = this.#ended.keys().next().value ?? this.#logs.keys().next().value;
       if (oldest === undefined) break;
@@ -246,7 +310,9 @@ export class CallLog {
   }
 
   #forget(contactId: string): void {
-    this.#total -= this.#logs.get(contactId)?.entries.length ?? 0;
+    const log = this.#logs.get(contactId);
+    this.#total -= log ? log.entries.length - log.first : 0;
+    this.#totalBytes -= log?.bytes ?? 0;
     this.#logs.delete(contactId);
     this.#ended.delete(contactId);
   }
