@@ -3,6 +3,7 @@ import { flowRoutes as API } from '@callflow/model/api-contract';
 import type { Express } from 'express';
 import type { ResourceUsage } from '../center/resource-usage.js';
 import { apiError } from '../http/api-error.js';
+import { CachedJson } from '../http/cached-json.js';
 import { route } from '../http/contract-route.js';
 import { preconditionsOf } from '../http/request.js';
 import { dependencyView, type FlowService } from '../publishing/flow-service.js';
@@ -16,11 +17,23 @@ function versionNumber(value: number): number {
 }
 
 export function flowRoutes(app: Express, flows: FlowService, usage: ResourceUsage): void {
+  // The list is read on every designer start and after every change: kept as text until the flows, the
+  // resources file or the published versions change (each change is counted where it happens).
+  const list = new CachedJson(
+    () => {
+      const files = flows.store.changes();
+      const versions = flows.published.changes();
+      return files === undefined || versions === undefined ? undefined : `${files}:${versions}`;
+    },
+    async () => {
+      const [items, stored] = await Promise.all([flows.list(), flows.store.list()]);
+      const summaries = new Map(stored.map((s) => [s.id, summaryOf(s.flow)]));
+      // The designer lints against these (module interfaces, invoked modules) without loading every flow.
+      return items.map((item) => ({ ...item, summary: summaries.get(item.id) ?? null }));
+    },
+  );
   route(app, API.listFlows, async (_input, _req, res) => {
-    const [items, stored] = await Promise.all([flows.list(), flows.store.list()]);
-    const summaries = new Map(stored.map((s) => [s.id, summaryOf(s.flow)]));
-    // The designer lints against these (module interfaces, invoked modules) without loading every flow.
-    res.json(items.map((item) => ({ ...item, summary: summaries.get(item.id) ?? null })));
+    res.type('application/json').send(await list.text());
   });
 
   route(app, API.getFlow, async ({ params }, _req, res) => {

@@ -39,8 +39,17 @@ export class DocumentFiles {
   readonly #locks = new KeyedMutex();
   /** The etag each file had when the server last read, wrote or reported it (null: absent). */
   readonly #known = new Map<string, string | null>();
+  #changes = 0;
 
   constructor(private readonly parse: ParseDocument) {}
+
+  /**
+   * Grows whenever this server writes or removes a file, or a read finds a file changed: what is built
+   * from the files (the flow list) is still good while it has not moved.
+   */
+  get changes(): number {
+    return this.#changes;
+  }
 
   async read(path: string): Promise<DocumentVersion | undefined> {
     let key: string;
@@ -50,7 +59,7 @@ export class DocumentFiles {
       key = stampOf(s);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        this.#cache.delete(path);
+        if (this.#cache.delete(path)) this.#changes += 1;
         return undefined;
       }
       throw error;
@@ -69,6 +78,7 @@ export class DocumentFiles {
     const parsed = this.parse(text, basename(path));
     const version: DocumentVersion = { text, etag: etagOf(text), problems: parsed.problems };
     if (parsed.value !== undefined) version.value = parsed.value;
+    if (cached) this.#changes += 1;
     this.#cache.set(path, { key, version });
     return version;
   }
@@ -104,7 +114,10 @@ export class DocumentFiles {
       const current = await this.read(path);
       checkPreconditions(current, preconditions, describe);
       const etag = etagOf(text);
-      if (current?.etag !== etag) await writeFileAtomic(path, text);
+      if (current?.etag !== etag) {
+        await writeFileAtomic(path, text);
+        this.#changes += 1;
+      }
       this.#known.set(path, etag);
       return { etag, created: current === undefined };
     });
@@ -128,6 +141,7 @@ export class DocumentFiles {
   async writeLocked(path: string, text: string): Promise<string> {
     const etag = etagOf(text);
     await writeFileAtomic(path, text);
+    this.#changes += 1;
     this.#known.set(path, etag);
     return etag;
   }
@@ -145,6 +159,7 @@ export class DocumentFiles {
       }
       checkPreconditions(current, preconditions, describe);
       await unlink(path);
+      this.#changes += 1;
       this.#cache.delete(path);
       this.#known.set(path, null);
     });

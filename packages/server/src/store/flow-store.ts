@@ -1,6 +1,6 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { type Flow, idRegExp, type Problem, type Resources } from '@callflow/model';
 import { apiError } from '../http/api-error.js';
 import type { DocumentFiles, DocumentVersion, Preconditions } from './document-files.js';
@@ -58,6 +58,8 @@ export interface StoredResources {
  */
 export class FlowStore {
   #watcher: FSWatcher | undefined;
+  /** Changes the watcher saw in the directory (every raw event, before the quiet period). */
+  #seen = 0;
 
   constructor(
     readonly dir: string,
@@ -224,6 +226,17 @@ export class FlowStore {
     return stored;
   }
 
+  /**
+   * A number that grows with every change to the flows and the resources file: the server's own writes,
+   * and changes on disk as soon as the watcher hears of them (git, another editor). Undefined when
+   * changes on disk could go unseen (no watcher, or a resources file outside the watched directory):
+   * then nothing may be cached on it.
+   */
+  changes(): number | undefined {
+    if (!this.#watcher || dirname(this.resourcesFile) !== this.dir) return undefined;
+    return this.#seen + this.flowFiles.changes + this.resourceFiles.changes;
+  }
+
   /** Changes whenever the resources file does (see `DocumentFiles.stamp`); cheap enough for every request. */
   resourcesStamp(): string | null {
     return this.resourceFiles.stamp(this.resourcesFile);
@@ -260,6 +273,8 @@ export class FlowStore {
     try {
       this.#watcher = watch(this.dir, { persistent: false }, (_event, name) => {
         const file = name?.toString();
+        // Counted at once, not after the quiet period: a list built from the files is stale from now.
+        this.#seen += 1;
         if (!file || !(file.endsWith(FLOW_FILE_SUFFIX) || join(this.dir, file) === this.resourcesFile))
           return;
         // Editors and git write in several steps: report once things are quiet.

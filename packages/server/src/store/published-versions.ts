@@ -48,6 +48,11 @@ export interface VersionRows {
   list(flowId: string): VersionRow[];
   liveOf(flowId: string): number | undefined;
   summaries(): { flow_id: string; latest: number; live: number | null }[];
+  /**
+   * True when this process alone writes the rows (the embedded SQLite file), so that it knows every
+   * change; rows shared by a center's processes leave it out.
+   */
+  local?: boolean;
 }
 
 /** The published versions tables in the service's SQLite file. */
@@ -92,6 +97,7 @@ export function sqliteVersionRows(db: Db): VersionRows {
     list: (flowId) => list.all(flowId) as VersionRow[],
     liveOf: (flowId) => (liveOf.get(flowId) as { version: number } | undefined)?.version,
     summaries: () => summaries.all() as { flow_id: string; latest: number; live: number | null }[],
+    local: true,
   };
 }
 
@@ -106,8 +112,17 @@ export class PublishedVersions {
    * up the flow of every contact they show. Only `live` moves, and it is read fresh each time.
    */
   readonly #parsed = new Map<string, ParsedVersion>();
+  #changes = 0;
 
   constructor(private readonly rows: VersionRows) {}
+
+  /**
+   * Grows with every publish and rollback of this process; undefined when other processes publish too
+   * (a center on PostgreSQL): then what is built from the versions may not be cached on it.
+   */
+  changes(): number | undefined {
+    return this.rows.local ? this.#changes : undefined;
+  }
 
   /** Records the next version of the flow and makes it live, in one transaction. */
   publish(flow: Flow, publishedBy: string, now = new Date(), note: string | null = null): PublishedFlow {
@@ -133,6 +148,7 @@ export class PublishedVersions {
       texts.map(({ flow, content, etag }) => ({ flowId: flow.id, content, etag, publishedBy, note })),
       publishedAt,
     );
+    this.#changes += 1;
     return texts.map(({ flow, etag }, index) => ({
       flowId: flow.id,
       version: versions[index] as number,
@@ -153,6 +169,7 @@ export class PublishedVersions {
       });
     }
     this.rows.setLive(flowId, version, now.toISOString());
+    this.#changes += 1;
   }
 
   /** The version with its flow; the flow object is shared between callers: treat it as read-only. */
