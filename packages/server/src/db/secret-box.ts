@@ -23,6 +23,9 @@ export class SealedValueError extends Error {
 export class SecretBox {
   readonly #key: Buffer;
   readonly keyId: string;
+  /** Random bytes drawn ahead, a nonce taken from them per value: one call for the RNG per 256 values. */
+  #nonces = Buffer.alloc(0);
+  #nonceAt = 0;
 
   constructor(key: Buffer) {
     if (key.length !== 32) throw new Error('The secret key must be 32 bytes (AES-256).');
@@ -31,11 +34,22 @@ export class SecretBox {
   }
 
   seal(text: string): string {
-    const nonce = randomBytes(NONCE_BYTES);
+    const nonce = this.#nonce();
     const cipher = createCipheriv('aes-256-gcm', this.#key, nonce);
     const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
     const sealed = Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64');
     return `${PREFIX}${this.keyId}.${sealed}`;
+  }
+
+  /** A fresh random nonce (the pool is never reused: each nonce is its own 12 bytes of it). */
+  #nonce(): Buffer {
+    if (this.#nonceAt + NONCE_BYTES > this.#nonces.length) {
+      this.#nonces = randomBytes(NONCE_BYTES * 256);
+      this.#nonceAt = 0;
+    }
+    const nonce = this.#nonces.subarray(this.#nonceAt, this.#nonceAt + NONCE_BYTES);
+    this.#nonceAt += NONCE_BYTES;
+    return nonce;
   }
 
   isSealed(stored: string): boolean {

@@ -145,6 +145,9 @@ export class ContactRepository {
     this.#trace = db.prepare('SELECT entry FROM contact_trace WHERE contact_id = ? ORDER BY seq');
     this.#desk = new SqliteAgentDesk(db);
 
+    // Most steps wait for no command: their empty list is sealed once. Its ciphertext repeats, which tells
+    // a reader of the file nothing its length did not (a sealed value's length shows an empty list).
+    const noPending = box.seal('[]');
     this.save = db.transaction(
       (id: string, stored: StoredContact, callbacks: readonly NewCallback[], trace = []) => {
         const s = stored.snapshot;
@@ -157,7 +160,7 @@ export class ContactRepository {
           status: s.status,
           steps: s.steps,
           snapshot: this.box.seal(serializeSnapshot(s)),
-          pending: this.box.seal(JSON.stringify(stored.pending)),
+          pending: stored.pending.length === 0 ? noPending : this.box.seal(JSON.stringify(stored.pending)),
           now,
         });
         this.#deleteTimers.run(id);

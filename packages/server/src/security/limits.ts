@@ -52,9 +52,25 @@ export function authFailureLimit(limits: ServiceLimits): AuthFailureLimit {
     `Too many failed authentications from this address (${limit} a minute); wait, then use a valid token.`,
     limit,
   );
+  // Addresses with a failure counted in the store, and when: every other request passes the gate without
+  // asking the store (an asynchronous call per request otherwise). A failure older than two windows has
+  // left the store; such entries are let go, so that addresses that never return do not pile up.
+  const failed = new Map<string, number>();
+  const stillCounted = (key: string): boolean => {
+    const at = failed.get(key);
+    if (at === undefined) return false;
+    if (Date.now() - at < 2 * MINUTE_MS) return true;
+    failed.delete(key);
+    return false;
+  };
   return {
     gate: (req, res, next) => {
-      store.get(keyOf(req)).then((info) => {
+      const key = keyOf(req);
+      if (!stillCounted(key)) {
+        next();
+        return;
+      }
+      store.get(key).then((info) => {
         if (info && info.totalHits >= limit) {
           (req as { rateLimit?: { resetTime?: Date } }).rateLimit = {
             ...(info.resetTime ? { resetTime: info.resetTime } : {}),
@@ -64,6 +80,8 @@ export function authFailureLimit(limits: ServiceLimits): AuthFailureLimit {
       }, next);
     },
     record: (req, res, done) => {
+      failed.set(keyOf(req), Date.now());
+      if (failed.size > 10_000) for (const key of failed.keys()) stillCounted(key);
       void counter(req, res, () => done());
     },
   };

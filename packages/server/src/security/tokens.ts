@@ -98,6 +98,16 @@ export function generateToken(): string {
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
+/** Each configured token's digest, made once (a request hashes only what it presents). */
+const digests = new WeakMap<ApiToken, { token: string; digest: Buffer }>();
+function digestOf(entry: ApiToken): Buffer {
+  const known = digests.get(entry);
+  if (known?.token === entry.token) return known.digest;
+  const made = { token: entry.token, digest: digest(entry.token) };
+  digests.set(entry, made);
+  return made.digest;
+}
+
 /**
  * Finds the token's holder in constant time: both sides are hashed to a fixed length first, so neither
  * the comparison nor its length check leaks how much of a guess was right; every entry is compared.
@@ -106,7 +116,7 @@ export function findToken(tokens: readonly ApiToken[], presented: string): ApiTo
   const presentedDigest = digest(presented);
   let match: ApiToken | undefined;
   for (const entry of tokens) {
-    if (timingSafeEqual(digest(entry.token), presentedDigest) && !match) match = entry;
+    if (timingSafeEqual(digestOf(entry), presentedDigest) && !match) match = entry;
   }
   return match;
 }
