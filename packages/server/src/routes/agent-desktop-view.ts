@@ -4,6 +4,7 @@ import {
   type ContactSnapshot,
   isSecureDeclaration,
   type SimpleAcd,
+  shownVariable,
 } from '@callflow/runtime';
 import { contactView } from '../runtime-host/contact-view.js';
 import type { PublishedVersions } from '../store/published-versions.js';
@@ -59,15 +60,20 @@ export function agentContactView(s: ContactSnapshot, published: PublishedVersion
   const flow: Flow | undefined = published.get(s.flowId, s.version)?.flow;
   const variables = Object.entries(flow?.variables ?? {})
     .filter(([, v]) => v.agentViewable === true && v.type !== 'json')
-    .map(([variable, v]) => ({
-      name: variable,
-      label: v.label ?? variable,
-      type: v.type,
-      value: view.variables[variable] ?? v.default ?? null,
-      editable: v.agentEditable === true,
-      secure: isSecureDeclaration(v),
-      version: ownEntry(s.variableVersions, variable) ?? 0,
-    }));
+    .map(([variable, v]) => {
+      const secure = isSecureDeclaration(v);
+      // A variable the call never set shows its declared default, under the same rule as a set value.
+      const unset = v.default === undefined ? null : shownVariable(s, variable, v.default, [], secure);
+      return {
+        name: variable,
+        label: v.label ?? variable,
+        type: v.type,
+        value: view.variables[variable] ?? unset,
+        editable: v.agentEditable === true,
+        secure,
+        version: ownEntry(s.variableVersions, variable) ?? 0,
+      };
+    });
   return {
     contactId: s.contactId,
     kind: s.kind,

@@ -4,6 +4,8 @@ import { startTestService, type TestService } from '../test-support/temp-service
 
 /** What the caller types: eight digits, so no id or timestamp contains it by chance. */
 const ACCOUNT = '48151623';
+/** A secure variable's declared default, never set during the call. */
+const BRANCH = '77553311';
 
 /**
  * A caller types an account number; a Log to the contact trace block writes it; the call queues for
@@ -19,6 +21,14 @@ function accountLine(secure: boolean) {
     start: 'ask',
     variables: {
       account: { type: 'string', label: 'Account', agentViewable: true, ...(secure ? { secure: true } : {}) },
+      // Never set by the flow: the desktop falls back to the declared default, which is secure too.
+      branch: {
+        type: 'string',
+        label: 'Branch',
+        agentViewable: true,
+        default: BRANCH,
+        ...(secure ? { secure: true } : {}),
+      },
     },
     blocks: {
       ask: {
@@ -116,11 +126,15 @@ describe('marking a variable secure', () => {
     const paths = await everyPath(false);
     // Each path really carries the value: the run below proves something only if this holds.
     for (const [path, answer] of Object.entries(paths)) expect(answer, path).toContain(ACCOUNT);
+    expect(paths["the desktop's call data"]).toContain(BRANCH);
   });
 
   it('masks it on every path with no other change than `secure: true`', async () => {
     const paths = await everyPath(true);
-    for (const [path, answer] of Object.entries(paths)) expect(answer, path).not.toContain(ACCOUNT);
+    for (const [path, answer] of Object.entries(paths)) {
+      expect(answer, path).not.toContain(ACCOUNT);
+      expect(answer, path).not.toContain(BRANCH);
+    }
     expect(paths['the Log block line']).toContain('account ••• identified');
   });
 });
