@@ -31,7 +31,8 @@ export type WebhookRoute =
   | 'dial'
   | 'dial-status'
   | 'bridge-end'
-  | 'whisper';
+  | 'whisper'
+  | 'record';
 
 export interface RenderOutput {
   twiml: string;
@@ -119,6 +120,21 @@ export function renderTwiml(input: RenderInput): RenderOutput {
           },
           command.to,
         );
+        terminal = true;
+        break;
+      }
+      case 'recordMessage': {
+        flush(response);
+        response.record({
+          action: input.url('record', { ref: command.ref }),
+          method: 'POST',
+          maxLength: command.maxLengthSeconds,
+          finishOnKey: command.finishKey,
+          timeout: command.silenceTimeoutSeconds,
+          playBeep: true,
+        });
+        // Twilio skips the action when it heard nothing and goes on to the next verb: no message.
+        response.redirect({ method: 'POST' }, input.url('record', { ref: command.ref, silent: '1' }));
         terminal = true;
         break;
       }

@@ -175,6 +175,24 @@ export function twilioWebhooks(options: TwilioWebhookOptions): Router {
 
   router.post('/wait', (req, res) => answer(req, res, 'wait', () => undefined));
 
+  // <Record>'s action (the message, also when the caller hung up to end it), or the redirect after it
+  // when Twilio heard nothing. The recording stays at Twilio; its URL travels with the callback request.
+  router.post('/record', (req, res) =>
+    answer(req, res, 'record', (contactId) => {
+      const ref = String(req.query.ref ?? '');
+      const url = field(req, 'RecordingUrl');
+      const seconds = Number(field(req, 'RecordingDuration'));
+      const heard = req.query.silent !== '1' && url !== '' && Number.isFinite(seconds) && seconds > 0;
+      adapter.emit(
+        contactId,
+        heard
+          ? { type: 'messageRecorded', ref, result: 'recorded', recordingUrl: url, durationSeconds: seconds }
+          : { type: 'messageRecorded', ref, result: 'empty' },
+        `recorded:${ref}`,
+      );
+    }),
+  );
+
   router.post('/dial', (req, res) =>
     answer(req, res, 'dial', (contactId) => {
       const ref = String(req.query.ref ?? '');

@@ -26,6 +26,7 @@ export const BLOCK_TYPES = [
   'offerCallback',
   'setCallbackNumber',
   'createCallback',
+  'voicemail',
   'transferToNumber',
   'setWhisperFlow',
   'callPhoneNumber',

@@ -106,6 +106,14 @@ export interface CallbackRequest {
   flowVersion?: number;
   variables?: Record<string, JsonValue>;
   outboundWhisperFlow?: string;
+  /** A Voicemail block's message: the agent can play it before calling back. */
+  voicemail?: VoicemailRecording;
+}
+
+export interface VoicemailRecording {
+  /** Where the provider keeps the recording (a placeholder `simulator://` address in the simulator). */
+  recordingUrl: string;
+  durationSeconds: number;
 }
 
 export type Command =
@@ -118,6 +126,17 @@ export type Command =
     }
   | { type: 'stopPlayback'; to: Party }
   | { type: 'collectDigits'; ref: string; maxDigits: number; terminator?: string }
+  /**
+   * Voicemail: record what the caller says after a beep, until `finishKey`, `maxLengthSeconds` or
+   * `silenceTimeoutSeconds` of silence; answered by `messageRecorded`.
+   */
+  | {
+      type: 'recordMessage';
+      ref: string;
+      maxLengthSeconds: number;
+      finishKey: string;
+      silenceTimeoutSeconds: number;
+    }
   | {
       type: 'dial';
       ref: string;
@@ -257,6 +276,17 @@ export type ContactEventBody =
    */
   | { type: 'digits'; digits: string; ref?: string }
   | { type: 'promptDone'; ref: string }
+  /**
+   * The recording `ref` asked for ended: `recorded` with where the provider keeps it (the simulator gives
+   * a placeholder) and its length, or `empty` when the caller said nothing (silence, or hung up first).
+   */
+  | {
+      type: 'messageRecorded';
+      ref: string;
+      result: 'recorded' | 'empty';
+      recordingUrl?: string;
+      durationSeconds?: number;
+    }
   | { type: 'dialResult'; ref: string; result: DialResult }
   | { type: 'agentAvailable'; agent: string }
   | { type: 'agentAccepted'; agent: string }

@@ -92,6 +92,15 @@ export function SimulatorPanel({ flow, resources, flows }: SimulatorPanelProps) 
             <button type="button" className="danger" disabled={!inCall} onClick={() => controller?.hangUp()}>
               Hang up
             </button>
+            {controller?.leaveMessage && (
+              <button
+                type="button"
+                disabled={!inCall || view.recordingMessage !== true}
+                onClick={() => controller.leaveMessage?.(10)}
+              >
+                Leave a 10 s message
+              </button>
+            )}
             <button
               type="button"
               onClick={() => {

@@ -15,6 +15,8 @@ export interface CallController {
   start(setup: CallSetup): void;
   press(key: string): void;
   hangUp(): void;
+  /** The caller speaks a voicemail this long, then presses its finish key (the in-browser simulator only). */
+  leaveMessage?(seconds: number): void;
   advance(seconds: number): void;
   skipToNextEvent(): void;
   accept(agent: string): void;
@@ -68,6 +70,8 @@ export interface SimulationView {
   agents: AgentRow[];
   errors: string[];
   activeBlockId: string | null;
+  /** A Voicemail block is recording the caller now: they may speak a message (in the browser only). */
+  recordingMessage?: boolean;
   visitedBlockIds: string[];
 }
 

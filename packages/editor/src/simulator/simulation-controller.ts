@@ -112,6 +112,11 @@ export class SimulationController extends CallControllerBase {
     this.act((sim, contactId) => sim.hangUp(contactId));
   }
 
+  /** The caller leaves a voicemail of `seconds` (the virtual clock moves on by as much). */
+  leaveMessage(seconds: number): void {
+    this.act((sim, contactId) => sim.leaveMessage(contactId, seconds));
+  }
+
   /** Moves the virtual clock forward: timeouts fire, hold music loops, rings end. */
   advance(seconds: number): void {
     this.act((sim) => sim.advance(seconds));
@@ -371,6 +376,7 @@ export class SimulationController extends CallControllerBase {
       activeBlockId:
         activeBlock(snapshot, flow.id) ?? (ended && waitingCallback ? callbackBlock(trace, flow.id) : null),
       visitedBlockIds: visitedBlocks(trace, flow.id),
+      recordingMessage: !ended && snapshot.stack.at(-1)?.wait?.phase === 'record',
     };
   }
 }

@@ -28,6 +28,7 @@ import { setWhisperFlow } from './set-whisper-flow.js';
 import { setWorkingQueue } from './set-working-queue.js';
 import { transferToNumber } from './transfer-to-number.js';
 import { transferToQueue } from './transfer-to-queue.js';
+import { voicemail } from './voicemail.js';
 
 /**
  * The block catalog by type. Typed by `BlockType`, so a type without its definition (or a definition
@@ -57,6 +58,7 @@ export const BLOCK_CATALOG: { readonly [T in BlockType]: BlockDefinition<any> } 
   offerCallback,
   setCallbackNumber,
   createCallback,
+  voicemail,
   transferToNumber,
   setWhisperFlow,
   callPhoneNumber,
@@ -87,6 +89,7 @@ export * from './common.js';
 export { type PercentShare, percentShares } from './distribute-by-percentage.js';
 export { ROUTING_PRIORITY_MAX, type SetRoutingPrioritySettings } from './set-routing-priority.js';
 export type { CallerIdSetting, TransferToNumberSettings } from './transfer-to-number.js';
+export type { VoicemailSettings } from './voicemail.js';
 export {
   callPhoneNumber,
   checkHours,
@@ -116,4 +119,5 @@ export {
   setWorkingQueue,
   transferToNumber,
   transferToQueue,
+  voicemail,
 };

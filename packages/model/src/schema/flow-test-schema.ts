@@ -81,6 +81,13 @@ export function buildFlowTestSchema(): JsonSchema {
               properties: {
                 press: { type: 'string', pattern: '^[0-9*#]+$', maxLength: 40 },
                 wait: { type: 'integer', minimum: 0, description: 'Stay silent for this many seconds.' },
+                speak: {
+                  type: 'integer',
+                  minimum: 1,
+                  maximum: 600,
+                  description:
+                    'Leave a voicemail message this many seconds long, then press its finish key (once the flow records one).',
+                },
                 hangUp: { const: true },
               },
               additionalProperties: false,

@@ -28,6 +28,7 @@ export const TELEPHONY_COMMANDS = [
   'play',
   'stopPlayback',
   'collectDigits',
+  'recordMessage',
   'dial',
   'cancelDial',
   'bridge',

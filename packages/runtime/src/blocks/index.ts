@@ -28,6 +28,7 @@ import { setWhisperFlow } from './set-whisper-flow.js';
 import { setWorkingQueue } from './set-working-queue.js';
 import { transferToNumber } from './transfer-to-number.js';
 import { transferToQueue } from './transfer-to-queue.js';
+import { voicemail } from './voicemail.js';
 
 /**
  * One behaviour per block type, typed by the model's `BlockType`: a block type without its behaviour
@@ -56,6 +57,7 @@ export const BEHAVIOURS: BehaviourRegistry = {
   offerCallback,
   setCallbackNumber,
   createCallback,
+  voicemail,
   transferToNumber,
   setWhisperFlow,
   callPhoneNumber,

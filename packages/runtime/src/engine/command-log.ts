@@ -51,4 +51,11 @@ export class CommandLog {
 }
 
 /** Commands whose results come back naming them. */
-const COMMANDS_WITH_REF = new Set(['play', 'collectDigits', 'dial', 'offerToAgent', 'httpRequest']);
+const COMMANDS_WITH_REF = new Set([
+  'play',
+  'collectDigits',
+  'recordMessage',
+  'dial',
+  'offerToAgent',
+  'httpRequest',
+]);

@@ -113,6 +113,14 @@ function offerDetails(run: ContactRun, queue: string): { title: string; popover:
       dialedNumber: cb.request.dialedNumber,
     });
     if (cb.request.name) popover.push({ label: 'Name', name: 'name', value: cb.request.name });
+    const voicemail = cb.request.voicemail;
+    // The agent hears the message before calling back: the desktop links the recording.
+    if (voicemail)
+      popover.push({
+        label: 'Voicemail',
+        name: '$voicemail',
+        value: `${voicemail.recordingUrl} (${voicemail.durationSeconds} s)`,
+      });
     const title = isTransferredCallback(run.s) ? (resource?.displayName ?? queue) : 'Callback';
     return { title, popover };
   }

@@ -207,6 +207,12 @@ export class Simulator {
     this.core.drain();
   }
 
+  /** The caller speaks a voicemail for `seconds` and presses the finish key (the clock moves on). */
+  leaveMessage(contactId: string, seconds: number): void {
+    this.telephony.speak(contactId, seconds);
+    this.advance(Math.ceil(seconds));
+  }
+
   consult(contactId: string, active: boolean): void {
     this.send(contactId, { type: 'consult', active });
   }

@@ -46,6 +46,13 @@ interface Leg {
   pending: Map<string, () => void>;
   recording: 'off' | 'on' | 'paused';
   bridgedTo?: string;
+  /** A voicemail being recorded (`recordMessage`): since when the caller speaks, if they do. */
+  message?: { ref: string; maxLengthSeconds: number; speakingSince?: number };
+}
+
+/** Where the simulator says a voicemail is kept: a placeholder, nothing is recorded. */
+export function simulatedRecordingUrl(contactId: string, ref: string): string {
+  return `simulator://voicemail/${contactId}/${ref}`;
 }
 
 export function defaultPromptSeconds(prompt: ResolvedPrompt): number {
@@ -103,10 +110,51 @@ export class SimulatedTelephony implements TelephonyAdapter {
     if (this.isConnected(contactId)) this.report(contactId, { type: 'digits', digits });
   }
 
+  /**
+   * The caller speaks a voicemail for `seconds` (cut at the longest message), then presses the finish
+   * key; nothing happens when no message is being recorded.
+   */
+  speak(contactId: string, seconds: number): void {
+    const leg = this.legs.get(contactId);
+    const message = leg?.message;
+    if (!leg || leg.ended || !message || message.speakingSince !== undefined) return;
+    const clock = this.options.clock;
+    message.speakingSince = clock.now();
+    leg.pending.get(message.ref)?.();
+    const length = Math.max(1, Math.min(Math.ceil(seconds), message.maxLengthSeconds));
+    leg.pending.set(
+      message.ref,
+      clock.after(length, () => this.messageEnded(contactId, leg)),
+    );
+  }
+
+  /** The recording ends: what the caller said, if anything, is reported (before a hang-up is). */
+  private messageEnded(contactId: string, leg: Leg): void {
+    const message = leg.message;
+    if (!message) return;
+    leg.pending.get(message.ref)?.();
+    leg.pending.delete(message.ref);
+    delete leg.message;
+    if (message.speakingSince === undefined) {
+      this.report(contactId, { type: 'messageRecorded', ref: message.ref, result: 'empty' });
+      return;
+    }
+    const spoken = Math.ceil((this.options.clock.now() - message.speakingSince) / 1000);
+    this.report(contactId, {
+      type: 'messageRecorded',
+      ref: message.ref,
+      result: 'recorded',
+      recordingUrl: simulatedRecordingUrl(contactId, message.ref),
+      durationSeconds: Math.max(1, Math.min(spoken, message.maxLengthSeconds)),
+    });
+  }
+
   /** The caller hangs up. */
   hangUp(contactId: string): void {
     const leg = this.legs.get(contactId);
     if (!leg || leg.ended) return;
+    // A message being recorded ends with the call, as a provider reports it.
+    if (leg.message) this.messageEnded(contactId, leg);
     this.end(leg);
     this.report(contactId, { type: 'callerHangUp' });
   }
@@ -147,6 +195,15 @@ export class SimulatedTelephony implements TelephonyAdapter {
       case 'stopPlayback':
       case 'collectDigits':
         return;
+      case 'recordMessage': {
+        leg.message = { ref: command.ref, maxLengthSeconds: command.maxLengthSeconds };
+        // Silence from the start: no message once the silence timeout has passed.
+        leg.pending.set(
+          command.ref,
+          clock.after(command.silenceTimeoutSeconds, () => this.messageEnded(contactId, leg)),
+        );
+        return;
+      }
       case 'dial':
         this.dial(contactId, leg, command);
         return;

@@ -13,7 +13,7 @@ export interface FlowTest {
   scenarios: Scenario[];
 }
 
-export type CallerStep = { press: string } | { wait: number } | { hangUp: true };
+export type CallerStep = { press: string } | { wait: number } | { speak: number } | { hangUp: true };
 
 export interface ScenarioAgent {
   state?: 'Available' | 'Offline' | 'Busy';

@@ -87,11 +87,20 @@ export function runScenario(input: ScenarioInput): ScenarioResult {
     transfers.run(sim);
     const next = steps[0];
     if (next && 'press' in next) {
-      const waiting = waitingForDigits(sim, contactId, mark);
+      const waiting = commandSince(sim, contactId, mark);
       if (waiting !== undefined) {
         steps.shift();
         mark = waiting + 1;
         sim.press(contactId, next.press);
+        continue;
+      }
+    } else if (next && 'speak' in next) {
+      // A voicemail message: spoken once the flow records one (its prompt has played).
+      const recording = commandSince(sim, contactId, mark, 'recordMessage');
+      if (recording !== undefined) {
+        steps.shift();
+        mark = recording + 1;
+        sim.leaveMessage(contactId, next.speak);
         continue;
       }
     } else if (next && 'wait' in next) {
@@ -181,11 +190,16 @@ function cannedHttp(
   return response;
 }
 
-/** Index in the simulator log of a collectDigits for this call since `from`, if the flow waits for keys. */
-function waitingForDigits(sim: Simulator, contactId: string, from: number): number | undefined {
+/** Index in the simulator log of a `type` command (keys, a voicemail) for this call since `from`: the flow waits for it. */
+function commandSince(
+  sim: Simulator,
+  contactId: string,
+  from: number,
+  type = 'collectDigits',
+): number | undefined {
   for (let i = from; i < sim.events.length; i++) {
     const e = sim.events[i];
-    if (e?.contactId === contactId && e.direction === 'command' && e.type === 'collectDigits') return i;
+    if (e?.contactId === contactId && e.direction === 'command' && e.type === type) return i;
   }
   return undefined;
 }

@@ -7,6 +7,8 @@ export function summariseCommand(command: Command): string {
       return `play to ${command.to}${command.loop ? ' (loop)' : ''}: "${command.prompt.text}"`;
     case 'collectDigits':
       return `collect up to ${command.maxDigits} digit(s)${command.terminator ? ` ending with ${command.terminator}` : ''}`;
+    case 'recordMessage':
+      return `record a message: at most ${command.maxLengthSeconds} s, ends on ${command.finishKey} or ${command.silenceTimeoutSeconds} s of silence`;
     case 'dial':
       return `dial ${command.to} (${command.purpose}) showing ${command.callerId ?? 'no caller ID'}${command.callerIdName ? ` "${command.callerIdName}"` : ''}, ${command.timeoutSeconds} s`;
     case 'cancelDial':
