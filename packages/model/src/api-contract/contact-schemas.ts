@@ -165,6 +165,10 @@ export const agent = z
     contactId: z.string().nullable().optional(),
     pendingCallback: pendingCallback.nullable().optional(),
     consult: consult.nullable().optional(),
+    now: z.string().optional().meta({
+      format: 'date-time',
+      description: "The service's clock when it answered: ring timers count to ringsUntil on it.",
+    }),
     offer: z
       .strictObject({
         contactId: z.string().nullable(),

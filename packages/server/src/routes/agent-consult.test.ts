@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { billingCallConnectedTo } from '../test-support/billing-calls.js';
+import { billingCallConnectedTo, TO_BILLING } from '../test-support/billing-calls.js';
 import { eventually } from '../test-support/flows.js';
-import { OTHER_AGENT, startTestService, TEST_AGENT, type TestService } from '../test-support/temp-service.js';
+import {
+  OTHER_AGENT,
+  startTestService,
+  TEST_AGENT,
+  type TestService,
+  TOKENS,
+} from '../test-support/temp-service.js';
 
 let t: TestService;
 beforeEach(async () => {
@@ -126,5 +132,85 @@ describe('consult, then warm transfer or cancel', () => {
     expect(after.body).toMatchObject({ state: 'Available', consult: null });
     // The other agent's token cannot end or complete bilal's consult.
     await alice().post(`${BILAL}/consult/complete`).expect(403);
+  });
+
+  it('once the consulted agent answers, both agents read the call data and the first save wins; the consulted stream carries its saves', async () => {
+    const contactId = await billingCallConnectedTo(t);
+    await alice().post(`${ALICE}/state`).send({ state: 'Available' }).expect(200);
+    await bilal()
+      .post(`${BILAL}/consult`)
+      .send({ to: { agent: TEST_AGENT } })
+      .expect(201);
+    // Asked but not answered: no contact on alice's screen yet.
+    const early = await alice().get(`${ALICE}/contact`).expect(409);
+    expect(early.body.code).toBe('no_contact');
+    await alice().patch(`${ALICE}/contact/variables/note`).send({ value: 'x', version: 0 }).expect(409);
+
+    await alice().post(`${ALICE}/consult/accept`).expect(200);
+    const controller = new AbortController();
+    const base = `http://127.0.0.1:${await t.service.listen()}`;
+    const stream = await fetch(`${base}/api/events?token=${TOKENS.agent}`, { signal: controller.signal });
+    const seen = await alice().get(`${ALICE}/contact`).expect(200);
+    expect(seen.body).toMatchObject({ contactId, variables: [{ name: 'note', editable: true, version: 0 }] });
+    // Both from version 0: bilal saves first and wins; alice is told the value now held.
+    await bilal().patch(`${BILAL}/contact/variables/note`).send({ value: 'VIP', version: 0 }).expect(200);
+    const lost = await alice()
+      .patch(`${ALICE}/contact/variables/note`)
+      .send({ value: 'regular', version: 0 })
+      .expect(409);
+    expect(lost.body).toMatchObject({
+      code: 'variable_conflict',
+      details: { current: { value: 'VIP', version: 1 } },
+    });
+    const stored = await t.api().get(`/api/contacts/${contactId}`).expect(200);
+    expect(stored.body).toMatchObject({ variables: { note: 'VIP' }, variableVersions: { note: 1 } });
+    const reader = stream.body!.getReader();
+    let text = '';
+    while (!text.includes('contact.variable')) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += new TextDecoder().decode(chunk.value);
+    }
+    controller.abort();
+    expect(text).toContain(contactId);
+
+    // The consult ends: the contact is bilal's alone again.
+    await bilal().delete(`${BILAL}/consult`).expect(204);
+    await alice().get(`${ALICE}/contact`).expect(409);
+  });
+
+  it('a declined consult leaves the consulted agent Available and offered the call waiting in their queue at once', async () => {
+    await billingCallConnectedTo(t);
+    await alice().post(`${ALICE}/state`).send({ state: 'Available' }).expect(200);
+    await bilal()
+      .post(`${BILAL}/consult`)
+      .send({ to: { agent: TEST_AGENT } })
+      .expect(201);
+    // A caller waits in the support queue, which alice works: consulted, she is not offered it.
+    const toSupport = { ...TO_BILLING, id: 'to-support', name: 'To support' };
+    toSupport.blocks = {
+      ...TO_BILLING.blocks,
+      pick: { ...TO_BILLING.blocks.pick, settings: { queue: 'support' } },
+    };
+    await t.api().put('/api/flows/to-support').set('If-None-Match', '*').send(toSupport).expect(201);
+    await t.api().post('/api/flows/to-support/publish').send({ withDependencies: true }).expect(201);
+    const started = await t
+      .api()
+      .post('/api/contacts')
+      .send({ flow: 'to-support', from: '+12015550177', to: '+12125550101' })
+      .expect(201);
+    const waiting = started.body.contactId as string;
+    await eventually(
+      () => t.api().get(`/api/contacts/${waiting}`),
+      (r) => r.body.status === 'queued',
+    );
+    expect((await alice().get(ALICE).expect(200)).body).toMatchObject({ state: 'Busy', offer: null });
+
+    await alice().delete(`${ALICE}/consult`).expect(204);
+    const offered = await eventually(
+      () => alice().get(ALICE),
+      (r) => r.body.offer?.contactId === waiting,
+    );
+    expect(offered.body).toMatchObject({ state: 'Available', consult: null, offer: { contactId: waiting } });
   });
 });

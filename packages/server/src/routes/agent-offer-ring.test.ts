@@ -24,6 +24,8 @@ it("an agent's offer says how long it rings and when it rings out: the desktop's
     timeoutSeconds: 20,
     ringsUntil: new Date(NOW + 20_000).toISOString(),
   });
+  // The service's own clock beside it: a desktop counts down to ringsUntil on it, whatever its own says.
+  expect(agent.body.now).toBe(new Date(NOW).toISOString());
   const contact = await t.api().get(`/api/contacts/${contactId}`).expect(200);
   expect(contact.body.timers).toContainEqual(
     expect.objectContaining({ event: 'offerTimeout', at: agent.body.offer.ringsUntil }),

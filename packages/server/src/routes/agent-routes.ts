@@ -48,6 +48,8 @@ export function agentRoutes(
       contactId: agent?.contactId ?? null,
       pendingCallback: host.pendingCallback(name),
       consult: consults.of(name),
+      // The service's clock: the desktop's ring timer counts to `ringsUntil` on it, not on its own.
+      now: new Date(host.clock.now()).toISOString(),
       offer: offer
         ? {
             contactId: agent?.contactId ?? null,
@@ -88,9 +90,12 @@ export function agentRoutes(
     res.json(agentDesktop(name, resources(), host.acd));
   });
 
-  /** The contact the agent is offered or connected to; 409 no_contact when there is none. */
+  /**
+   * The contact the agent is offered or connected to, or consulted on (once answered); 409 no_contact
+   * when there is none.
+   */
   const contactOf = (name: string) => {
-    const contactId = host.acd.agents.get(name)?.contactId;
+    const contactId = host.acd.agents.get(name)?.contactId ?? consults.consultedContact(name);
     const s = contactId ? host.snapshot(contactId) : undefined;
     if (!s) throw apiError('no_contact', `${name} has no contact on screen.`, { name });
     return s;

@@ -111,6 +111,15 @@ export class Consults {
     return null;
   }
 
+  /**
+   * The customer's contact a consulted agent sees once they answered: both agents then read its data
+   * and may edit it (the first save wins), until the consult ends or the transfer completes.
+   */
+  consultedContact(agent: string): string | undefined {
+    const c = this.of(agent);
+    return c?.role === 'consulted' && c.status === 'connected' ? c.contactId : undefined;
+  }
+
   start(from: string, to: { agent: string } | { number: string }, agentChoice?: string): ConsultAnswer {
     const acd = this.host.acd;
     const agent = acd.agents.get(from);
@@ -180,7 +189,7 @@ export class Consults {
     const c = this.of(agent);
     if (!c) return { ok: false, reason: `${agent} is not in a consult` };
     const consult = this.#byAgent.get(c.from)!;
-    this.#end(consult);
+    this.#end(consult, undefined, true);
     // The leg to a number is hung up; the customer's hold ends and the agent is back with them.
     if ('number' in consult.to)
       this.host.consultNumber(consult.from, { type: 'agentConsultEnd', agent: consult.from });
@@ -232,9 +241,13 @@ export class Consults {
           : { result: 'refused', reason: 'the customer was not bridged' };
       return { ok: true, consult, transfer };
     }
+    // The consulted agent is freed for this transfer only: no waiting call may be matched to them first.
     this.#end(consult);
     const transfer = this.host.transfer(agent, { agent: consult.to.agent });
-    if (transfer.result === 'refused') return { ok: false, reason: transfer.reason };
+    if (transfer.result === 'refused') {
+      this.#offerNext(consult.to.agent);
+      return { ok: false, reason: transfer.reason };
+    }
     this.host.accept(consult.to.agent);
     return { ok: true, consult, transfer };
   }
@@ -246,6 +259,8 @@ export class Consults {
   #setState(name: string, state: 'Busy' | 'Available'): void {
     this.host.acd.setState(name, state, this.host.clock.now());
     this.host.repository.saveAgentState(name, state);
+    // Announced as any state change: the other desktops' transfer and consult lists follow.
+    this.events.publish({ type: 'agent.state', agent: name, state });
   }
 
   /** Written to the store first: what the desktop is told is what a restart shows again. */
@@ -255,12 +270,20 @@ export class Consults {
     this.#byAgent.set(consult.from, consult);
   }
 
-  #end(consult: Consult, ended?: ConsultEnded): void {
+  /**
+   * `offerNext`: a consult declined or cancelled leaves the consulted agent Available and offered what
+   * waits in their queues at once (announced as any state change); otherwise (a warm transfer, a sweep)
+   * they are freed without matching.
+   */
+  #end(consult: Consult, ended?: ConsultEnded, offerNext = false): void {
     this.host.repository.saveConsult(consult.from, null);
     this.#byAgent.delete(consult.from);
     if ('agent' in consult.to) {
       const target = this.host.acd.agents.get(consult.to.agent);
-      if (target?.state === 'Busy' && !target.contactId) this.#setState(consult.to.agent, 'Available');
+      if (target?.state === 'Busy' && !target.contactId) {
+        if (offerNext) this.#offerNext(consult.to.agent);
+        else this.#setState(consult.to.agent, 'Available');
+      }
     }
     // A consult with an agent is the contact's consult state; a leg to a number is the engine's own.
     const s = this.host.snapshot(consult.contactId);
@@ -271,6 +294,13 @@ export class Consults {
     if ('agent' in consult.to)
       this.events.publish({ type: 'agent.consult', agent: consult.to.agent, consult: null, ...told });
     if (ended) this.onEnded(consult, ended);
+  }
+
+  /** Available through the host: stored, announced (agent.state), and offered the next waiting contact. */
+  #offerNext(agent: string): void {
+    const target = this.host.acd.agents.get(agent);
+    if (target && !target.contactId && target.state !== 'Offline')
+      this.host.setAgentState(agent, 'Available');
   }
 
   /** Told when the service ends a stale consult (the service logs and counts it). */

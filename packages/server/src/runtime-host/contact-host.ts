@@ -406,9 +406,12 @@ export class ContactHost {
     return null;
   }
 
-  /** The contacts an agent is offered or connected to: what its desktop (and event stream) may see. */
+  /**
+   * The contacts an agent is offered or connected to, or consulted on once it answered: what its
+   * desktop (and event stream) may see.
+   */
   contactsOfAgent(name: string): string[] {
-    const contactId = this.acd.agents.get(name)?.contactId;
+    const contactId = this.acd.agents.get(name)?.contactId ?? this.consults.consultedContact(name);
     return contactId ? [contactId] : [];
   }
 

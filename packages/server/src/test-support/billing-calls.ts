@@ -4,7 +4,7 @@ import type { TestService } from './temp-service.js';
 
 /**
  * An inbound flow that puts the caller straight in the billing queue (no whispers there). Its `note`
- * variable is agent viewable, so an offer carries a popover.
+ * variable is agent viewable, so an offer carries a popover, and agent editable (the desktop's edits).
  */
 export const TO_BILLING = {
   formatVersion: 1,
@@ -12,7 +12,7 @@ export const TO_BILLING = {
   name: 'To billing',
   type: 'inbound',
   start: 'pick',
-  variables: { note: { type: 'string', label: 'Note', agentViewable: true } },
+  variables: { note: { type: 'string', label: 'Note', agentViewable: true, agentEditable: true } },
   blocks: {
     pick: { type: 'setWorkingQueue', settings: { queue: 'billing' }, next: { success: 'go', error: 'bye' } },
     go: { type: 'transferToQueue', settings: {}, next: { atCapacity: 'bye', error: 'bye' } },
