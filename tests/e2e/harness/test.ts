@@ -16,7 +16,7 @@ interface ConsoleGuard {
   expectedStatuses: Set<number>;
 }
 
-interface Fixtures {
+export interface Fixtures {
   /** How the test's server starts (`test.use({ serverOptions: … })`). */
   serverOptions: ServerOptions;
   server: RunningServer;

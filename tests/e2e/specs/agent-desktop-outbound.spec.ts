@@ -1,32 +1,13 @@
 import { callWaiting, DESK_DEMO } from '../harness/desk-demo.ts';
-import {
-  connectedCall,
-  type Desktop,
-  docScreenshot,
-  openDesktop,
-  publishFlow,
-  setDesktopState,
-  stateOf,
-} from '../harness/desktop.ts';
-import { expect, test } from '../harness/test.ts';
-
-test.use({ serverOptions: { env: { CALLFLOW_SIM_CLOCK_CONTROL: 'on' } } });
-
-const desktops: Desktop[] = [];
-test.afterEach(async () => {
-  const errors = desktops.flatMap((d) => d.errors);
-  for (const desktop of desktops.splice(0)) await desktop.close();
-  expect(errors, 'the desktops’ consoles stay free of errors').toEqual([]);
-});
+import { changeResources, expect, test } from '../harness/desk-test.ts';
+import { connectedCall, docScreenshot, publishFlow, setDesktopState, stateOf } from '../harness/desktop.ts';
 
 test('an outbound call from the dial pad: the number cleaned as typed, a caller ID picked among the agent’s allowed numbers only, preselected by the center with its reason; at capacity the reason code shows', async ({
   api,
-  browser,
-  server,
+  openDesk,
 }) => {
   expect((await api.call('POST', '/api/flows/outbound-whisper/publish')).status).toBe(201);
-  const bilal = await openDesktop(browser, server, 'bilal.khan', [409]);
-  desktops.push(bilal);
+  const bilal = await openDesk('bilal.khan', [409]);
   await setDesktopState(bilal.page, 'Available');
   const pad = bilal.page.getByRole('region', { name: 'Dial pad' });
   const number = pad.getByRole('textbox', { name: 'Number to call' });
@@ -52,21 +33,12 @@ test('an outbound call from the dial pad: the number cleaned as typed, a caller 
   await docScreenshot(bilal.page, 'dial-pad');
 
   // At the center's maximum concurrent calls, the call is not placed and the reason code shows.
-  const resources = await api.call('GET', '/api/resources');
-  const current = resources.body as { resources: unknown; etag: string };
-  const full = structuredClone(current.resources) as {
-    account: Record<string, unknown>;
-    queues: Record<string, Record<string, unknown>>;
-  };
-  full.account.maxConcurrentCalls = 1;
   // The sample outbound whisper flow sets a caller ID of its own, which comes before any other rule
   // (docs/caller-id.md): without it on Bilal's outbound queue, the number he picks is the one presented.
-  delete full.queues.billing?.outboundWhisperFlow;
-  const saved = await api.call('PUT', '/api/resources', {
-    body: full,
-    headers: { 'If-Match': current.etag },
+  await changeResources(api, (full) => {
+    full.account.maxConcurrentCalls = 1;
+    delete full.queues.billing?.outboundWhisperFlow;
   });
-  expect(saved.status).toBe(200);
   // Busy by hand: Bilal takes no queue call, and may still place his own.
   await setDesktopState(bilal.page, 'Busy');
   await publishFlow(api, DESK_DEMO);
@@ -80,11 +52,9 @@ test('an outbound call from the dial pad: the number cleaned as typed, a caller 
   await expect(connectedCall(bilal.page)).toHaveCount(0);
 
   // With a free line again, the call goes out with the number Bilal picked.
-  full.account.maxConcurrentCalls = 120;
-  const etag = (await api.call('GET', '/api/resources')).body as { etag: string };
-  expect(
-    (await api.call('PUT', '/api/resources', { body: full, headers: { 'If-Match': etag.etag } })).status,
-  ).toBe(200);
+  await changeResources(api, (full) => {
+    full.account.maxConcurrentCalls = 120;
+  });
   await pad.getByRole('button', { name: 'Call' }).click();
   const call = connectedCall(bilal.page);
   await expect(call).toBeVisible();
@@ -98,12 +68,10 @@ test('an outbound call from the dial pad: the number cleaned as typed, a caller 
 
 test('agent-initiated callback with Prompt: the simulated customer keys a number, it fills the agent’s field, the agent edits it and calls it; Prompt again and Cancel dial nothing', async ({
   api,
-  browser,
-  server,
+  openDesk,
 }) => {
   await publishFlow(api, DESK_DEMO);
-  const alice = await openDesktop(browser, server, 'alice.ng', [409]);
-  desktops.push(alice);
+  const alice = await openDesk('alice.ng', [409]);
   await setDesktopState(alice.page, 'Available');
   const contactId = await callWaiting(api);
   await alice.page.getByRole('region', { name: 'Offers' }).getByRole('button', { name: 'Accept' }).click();
@@ -163,12 +131,10 @@ test('agent-initiated callback with Prompt: the simulated customer keys a number
 
 test('a transfer to a number presents the number the agent picks among their allowed ones', async ({
   api,
-  browser,
-  server,
+  openDesk,
 }) => {
   await publishFlow(api, DESK_DEMO);
-  const bilal = await openDesktop(browser, server, 'bilal.khan');
-  desktops.push(bilal);
+  const bilal = await openDesk('bilal.khan');
   await setDesktopState(bilal.page, 'Available');
   const contactId = await callWaiting(api);
   await bilal.page.getByRole('region', { name: 'Offers' }).getByRole('button', { name: 'Accept' }).click();

@@ -1,36 +1,23 @@
 import { callWaiting, DESK_DEMO, PIN } from '../harness/desk-demo.ts';
+import { expect, test } from '../harness/desk-test.ts';
 import {
   connectedCall,
-  type Desktop,
   docScreenshot,
   offers,
-  openDesktop,
   popoverLines,
   publishFlow,
   setDesktopState,
   stateOf,
 } from '../harness/desktop.ts';
 import { openFlow, sidePanelTab } from '../harness/editor.ts';
-import { expect, test } from '../harness/test.ts';
-
-test.use({ serverOptions: { env: { CALLFLOW_SIM_CLOCK_CONTROL: 'on' } } });
-
-const desktops: Desktop[] = [];
-test.afterEach(async () => {
-  const errors = desktops.flatMap((d) => d.errors);
-  for (const desktop of desktops.splice(0)) await desktop.close();
-  expect(errors, 'the desktops’ consoles stay free of errors').toEqual([]);
-});
 
 test('two agents signed in at once: the call is offered to one with the popover in the admin’s order and no PIN; accepted, its data shows the PIN masked; hang-up and wrap-up', async ({
   api,
-  browser,
-  server,
+  openDesk,
 }) => {
   await publishFlow(api, DESK_DEMO);
-  const alice = await openDesktop(browser, server, 'alice.ng');
-  const bilal = await openDesktop(browser, server, 'bilal.khan');
-  desktops.push(alice, bilal);
+  const alice = await openDesk('alice.ng');
+  const bilal = await openDesk('bilal.khan');
   // Each desktop shows its own agent only.
   await expect(alice.page.getByRole('heading', { level: 1 })).toHaveText('Alice Ng');
   await expect(bilal.page.getByRole('heading', { level: 1 })).toHaveText('Bilal Khan');
@@ -110,13 +97,11 @@ test('two agents signed in at once: the call is offered to one with the popover 
 
 test('an offer left ringing turns the agent RONA and the call goes to the next agent; the desktop brings the agent back to Available', async ({
   api,
-  browser,
-  server,
+  openDesk,
 }) => {
   await publishFlow(api, DESK_DEMO);
-  const alice = await openDesktop(browser, server, 'alice.ng');
-  const bilal = await openDesktop(browser, server, 'bilal.khan');
-  desktops.push(alice, bilal);
+  const alice = await openDesk('alice.ng');
+  const bilal = await openDesk('bilal.khan');
   await setDesktopState(alice.page, 'Available');
   const contactId = await callWaiting(api);
   const popover = offers(alice.page).getByRole('article', { name: 'Offer: Technical support' });
@@ -147,13 +132,11 @@ test('an offer left ringing turns the agent RONA and the call goes to the next a
 
 test('a blind transfer from the desktop: to an Available agent only (never oneself, never one in wrap-up), then to a number cleaned and checked as typed', async ({
   api,
-  browser,
-  server,
+  openDesk,
 }) => {
   await publishFlow(api, DESK_DEMO);
-  const alice = await openDesktop(browser, server, 'alice.ng');
-  const bilal = await openDesktop(browser, server, 'bilal.khan');
-  desktops.push(alice, bilal);
+  const alice = await openDesk('alice.ng');
+  const bilal = await openDesk('bilal.khan');
   await setDesktopState(alice.page, 'Available');
   const contactId = await callWaiting(api);
   await offers(alice.page).getByRole('button', { name: 'Accept' }).click();
@@ -209,13 +192,11 @@ test('a blind transfer from the desktop: to an Available agent only (never onese
 
 test('a newcomer plays caller in the designer’s simulator on the service and agent on the desktop, side by side', async ({
   api,
-  browser,
+  openDesk,
   openEditor,
-  server,
 }) => {
   await publishFlow(api, DESK_DEMO);
-  const alice = await openDesktop(browser, server, 'alice.ng');
-  desktops.push(alice);
+  const alice = await openDesk('alice.ng');
   await setDesktopState(alice.page, 'Available');
 
   const page = await openEditor();
@@ -243,61 +224,13 @@ test('a newcomer plays caller in the designer’s simulator on the service and a
   await expect(simulator.getByRole('status', { name: 'Call status' })).toContainText('Call ended');
 });
 
-test('two saves of the same call data: the first wins, and the agent whose save lost is told and shown the value now held', async ({
-  api,
-  browser,
-  server,
-}) => {
-  await publishFlow(api, DESK_DEMO);
-  const alice = await openDesktop(browser, server, 'alice.ng', [409]);
-  desktops.push(alice);
-  await setDesktopState(alice.page, 'Available');
-  const contactId = await callWaiting(api);
-  await offers(alice.page).getByRole('button', { name: 'Accept' }).click();
-  const cad = connectedCall(alice.page).getByRole('table', { name: 'Call data' });
-  const callerName = cad.getByRole('textbox', { name: 'Caller name' });
-  await expect(callerName).toHaveValue('Dana Smith');
-  // Alice starts typing from version 0...
-  await callerName.fill('Dana Smyth');
-  // ...while another agent's save of the same variable reaches the service first. Only one agent is on
-  // a contact's desktop at a time (consults are not built yet), so that save is made as the API lets a
-  // supervisor's tool make it, on behalf of bilal.khan, from the same version 0.
-  const first = await api.call('PATCH', `/api/contacts/${contactId}/variables/caller`, {
-    body: { value: 'Dana Smith (VIP)', version: 0, agent: 'bilal.khan' },
-  });
-  expect(first.status).toBe(200);
-  await cad.getByRole('form', { name: 'Edit Caller name' }).getByRole('button', { name: 'Save' }).click();
-  const notice = alice.page.getByRole('alert').filter({ hasText: 'Someone else saved Caller name first' });
-  await expect(notice).toContainText('it is now "Dana Smith (VIP)". Your value was not saved.');
-  await expect(notice).toContainText('variable_conflict');
-  await expect(callerName).toHaveValue('Dana Smith (VIP)');
-  await docScreenshot(alice.page, 'save-conflict');
-  // What the service holds: the first save, at version 1; Alice's value is nowhere.
-  const stored = await api.call('GET', `/api/contacts/${contactId}`);
-  expect(stored.body).toMatchObject({
-    variables: { caller: 'Dana Smith (VIP)' },
-    variableVersions: { caller: 1 },
-  });
-  // Saving again from the value now shown goes through.
-  await callerName.fill('Dana Smyth (VIP)');
-  await cad.getByRole('form', { name: 'Edit Caller name' }).getByRole('button', { name: 'Save' }).click();
-  await expect(alice.page.getByRole('status').filter({ hasText: 'Caller name saved.' })).toBeVisible();
-  const saved = await api.call('GET', `/api/contacts/${contactId}`);
-  expect(saved.body).toMatchObject({
-    variables: { caller: 'Dana Smyth (VIP)' },
-    variableVersions: { caller: 2 },
-  });
-});
-
 test('a web callback is offered as the Callback popover: the customer’s number, the queue and the DNIS', async ({
   api,
-  browser,
-  server,
+  openDesk,
 }) => {
   expect((await api.call('POST', '/api/flows/outbound-whisper/publish')).status).toBe(201);
   expect((await api.call('POST', '/api/flows/support-queue/publish')).status).toBe(201);
-  const alice = await openDesktop(browser, server, 'alice.ng');
-  desktops.push(alice);
+  const alice = await openDesk('alice.ng');
   await setDesktopState(alice.page, 'Available');
   const requested = await api.call('POST', '/api/callbacks', {
     body: { name: 'Ann Lee', number: '(201) 555-0123', queue: 'support' },
@@ -315,12 +248,10 @@ test('a web callback is offered as the Callback popover: the customer’s number
 
 test('rejecting an offer is the same as letting it ring out: RONA, the call back in its queue', async ({
   api,
-  browser,
-  server,
+  openDesk,
 }) => {
   await publishFlow(api, DESK_DEMO);
-  const alice = await openDesktop(browser, server, 'alice.ng');
-  desktops.push(alice);
+  const alice = await openDesk('alice.ng');
   await setDesktopState(alice.page, 'Available');
   const contactId = await callWaiting(api);
   await offers(alice.page).getByRole('button', { name: 'Reject' }).click();

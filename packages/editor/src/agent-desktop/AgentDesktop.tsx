@@ -79,7 +79,10 @@ export function AgentDesktop() {
       )}
       <OfferStack />
       <ConnectedCall />
-      {!agent.contactId && (agent.state === 'Available' || agent.state === 'Busy') && <DialPad />}
+      {/* A consulted agent is on another agent's call: no call of their own meanwhile. */}
+      {!agent.contactId && !agent.consult && (agent.state === 'Available' || agent.state === 'Busy') && (
+        <DialPad />
+      )}
     </main>
   );
 }

@@ -1,37 +1,36 @@
 import { useEffect, useState } from 'react';
-import { type DesktopOffer, offeredAt } from './desktop-api';
+import { type RingingOffer, ringingOffers } from './desk-offers';
 import { act, useDesktop } from './desktop-store';
 import { offerPage } from './offer-pages';
+import { ringSecondsLeft } from './ring-timer';
 
 function valueText(value: unknown): string {
   if (value === null || value === undefined) return '—';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Seconds left to answer, counted on this browser's clock from when the offer arrived. */
-function useRingSeconds(offer: DesktopOffer, seenAt: number | null): number | null {
+/** Seconds left to answer, counted to the offer's ring-out time on the service's clock. */
+function useRingSeconds(ringsUntil: string | null): number | null {
+  const offset = useDesktop((s) => s.clockOffset);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  if (offer.timeoutSeconds === undefined) return null;
-  // Counted from when it reached this desktop: the service's clock may be set apart (a simulated day).
-  const started = seenAt ?? now;
-  return Math.max(0, Math.ceil(offer.timeoutSeconds - (now - started) / 1000));
+  return ringsUntil ? ringSecondsLeft(ringsUntil, offset, now) : null;
 }
 
 /**
- * The offers waiting for the agent as the runtime built them: the title (the queue, or
- * Callback) and the popover lines in the admin's order with their desktop labels (secure variables are
+ * What rings for the agent as the runtime built it: the title (the queue, Callback, or the consulting
+ * agent) and the popover lines in the admin's order with their desktop labels (secure variables are
  * never in them), earliest first, five at a time.
  */
 export function OfferStack() {
   const agent = useDesktop((s) => s.agent);
   const [page, setPage] = useState(0);
-  const offers = agent?.offers ?? (agent?.offer ? [agent.offer] : []);
+  const offers = ringingOffers(agent);
   if (offers.length === 0) return null;
-  const current = offerPage(offers, page, offeredAt);
+  const current = offerPage(offers, page, (offer) => offer.at);
   return (
     <section className="desk-offers" aria-label="Offers">
       {current.label && (
@@ -50,21 +49,16 @@ export function OfferStack() {
         </nav>
       )}
       {current.shown.map((offer, index) => (
-        <OfferPopover
-          key={offer.contactId ?? index}
-          offer={offer}
-          first={current.page === 0 && index === 0}
-        />
+        <OfferPopover key={offer.key} offer={offer} first={current.page === 0 && index === 0} />
       ))}
     </section>
   );
 }
 
-function OfferPopover({ offer, first }: { offer: DesktopOffer; first: boolean }) {
-  const seenAt = useDesktop((s) => s.offerSeenAt);
-  const seconds = useRingSeconds(offer, seenAt);
+function OfferPopover({ offer, first }: { offer: RingingOffer; first: boolean }) {
+  const seconds = useRingSeconds(offer.ringsUntil);
   return (
-    <article className="desk-popover" aria-label={`Offer: ${offer.title}`} data-kind={offer.kind ?? 'call'}>
+    <article className="desk-popover" aria-label={`Offer: ${offer.title}`} data-kind={offer.kind}>
       <header>
         <strong>{offer.title}</strong>
         {seconds !== null && (
@@ -83,10 +77,10 @@ function OfferPopover({ offer, first }: { offer: DesktopOffer; first: boolean })
       </dl>
       {first && (
         <div className="desk-actions">
-          <button type="button" className="primary" onClick={() => void act((api) => api.accept())}>
+          <button type="button" className="primary" onClick={() => void act(offer.accept)}>
             Accept
           </button>
-          <button type="button" onClick={() => void act((api) => api.reject())}>
+          <button type="button" onClick={() => void act(offer.reject)}>
             Reject
           </button>
         </div>

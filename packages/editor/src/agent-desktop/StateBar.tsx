@@ -17,7 +17,8 @@ const CHOICES: readonly AgentState[] = ['Available', 'Offline', 'Busy'];
 export function StateBar() {
   const agent = useDesktop((s) => s.agent);
   if (!agent) return null;
-  const onContact = agent.contactId !== null && agent.state === 'Busy';
+  // On a call, or in a consult (asked, answered or held): the state follows the call, not the picker.
+  const onContact = (agent.contactId !== null && agent.state === 'Busy') || Boolean(agent.consult);
   return (
     <section className="desk-state" aria-label="State" data-state={agent.state}>
       <span className="desk-state-badge">{LABEL[agent.state]}</span>

@@ -17,10 +17,20 @@ export interface DesktopOffer {
   kind?: string;
 }
 
-/** When the offer was made on the service's clock (ms): its ring-out time less its ring time. */
-export function offeredAt(offer: DesktopOffer): number {
-  if (!offer.ringsUntil || offer.timeoutSeconds === undefined) return 0;
-  return Date.parse(offer.ringsUntil) - offer.timeoutSeconds * 1000;
+/**
+ * A consult the agent holds (`consulting`: on the call, the customer holding) or is asked into
+ * (`consulted`: the consult popover until they accept, then the customer's call data).
+ */
+export interface DesktopConsult {
+  from: string;
+  contactId: string;
+  to: { agent: string } | { number: string };
+  status: 'ringing' | 'connected';
+  role: 'consulting' | 'consulted';
+  /** Agent name, agent DN, team, then the admin's consult variables (never a secure one). */
+  popover: PopoverItem[];
+  /** The caller ID a consult with a number presents, and why. */
+  callerId: CallerIdDecision | null;
 }
 
 /** The callback an agent prepares during a call (Avaya's agent-initiated callback). */
@@ -41,8 +51,9 @@ export interface DesktopAgent {
   contactId: string | null;
   offer: DesktopOffer | null;
   pendingCallback?: PendingCallback | null;
-  /** Every offer waiting for the agent, earliest first, when the service lists more than one. */
-  offers?: DesktopOffer[];
+  consult?: DesktopConsult | null;
+  /** The service's clock when it answered (ISO 8601): ring timers count to `ringsUntil` on it. */
+  now?: string;
 }
 
 export interface DesktopNumber {
@@ -131,6 +142,15 @@ export function createDesktopApi(agent: string, options: ApiOptions = {}) {
         '/callbacks',
         callerId ? { number, callerId } : { number },
       ),
+    /** Consults another agent or a number while the customer holds. */
+    startConsult: (to: { agent: string } | { number: string }, callerId?: string) =>
+      post<{ consult: DesktopConsult }>('/consult', callerId ? { to, callerId } : { to }),
+    /** The consulted agent answers the consult. */
+    acceptConsult: () => post<{ consult: DesktopConsult }>('/consult/accept'),
+    /** Warm transfer: the customer goes to the consulted party. */
+    completeConsult: () => post<{ result: string; reason: string }>('/consult/complete'),
+    /** Either side ends the consult (a consulted agent declines it so); the customer stays. */
+    cancelConsult: () => call<unknown>('DELETE', path('/consult')),
     /** The customer hears the admin's prompt and keys the number; it lands in the pending callback. */
     promptCallback: () => post<{ pendingCallback: PendingCallback }>('/pending-callback/prompt'),
     /** The number the agent typed or edited (checked with the dial-number rules). */

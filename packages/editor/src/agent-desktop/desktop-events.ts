@@ -12,6 +12,7 @@ const EVENT_TYPES = [
   'agent.offer',
   'agent.wrapUp',
   'agent.transfer',
+  'agent.consult',
   'agent.pendingCallback',
   'contact.step',
   'contact.variable',

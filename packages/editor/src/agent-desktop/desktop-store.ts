@@ -14,6 +14,7 @@ import {
 } from './desktop-api';
 import { desktopToken } from './desktop-token';
 import { type Notice, noticeOf } from './notice';
+import { clockOffset } from './ring-timer';
 
 export { noticeOf };
 
@@ -23,8 +24,8 @@ interface DesktopState {
   profile: DesktopProfile | null;
   contact: DesktopContact | null;
   notice: Notice | null;
-  /** When the current offer reached this desktop (ms, this browser's clock): the ring timer counts from it. */
-  offerSeenAt: number | null;
+  /** How far the service's clock is ahead of this browser's (ms): the ring timer counts on the service's. */
+  clockOffset: number;
 }
 
 export const useDesktop = create<DesktopState>(() => ({
@@ -33,7 +34,7 @@ export const useDesktop = create<DesktopState>(() => ({
   profile: null,
   contact: null,
   notice: null,
-  offerSeenAt: null,
+  clockOffset: 0,
 }));
 
 export function notify(notice: Notice | null): void {
@@ -54,21 +55,21 @@ export async function refreshProfile(): Promise<void> {
 }
 
 export async function refreshAgent(): Promise<void> {
-  const { api, agent: before, offerSeenAt } = useDesktop.getState();
+  const { api } = useDesktop.getState();
   if (!api) return;
+  const sentAt = Date.now();
   const agent = await api.agent();
-  const offerChanged = agent.offer?.contactId !== before?.offer?.contactId;
-  useDesktop.setState({
-    agent,
-    offerSeenAt: agent.offer ? (offerChanged ? Date.now() : offerSeenAt) : null,
-  });
+  useDesktop.setState({ agent, clockOffset: clockOffset(agent.now, sentAt, Date.now()) });
   await refreshContact(agent);
 }
 
 async function refreshContact(agent: DesktopAgent): Promise<void> {
   const { api } = useDesktop.getState();
   if (!api) return;
-  const connected = agent.contactId !== null && agent.offer === null && agent.state === 'Busy';
+  // On a call, or consulted on one once the consult is answered: both agents then see its data.
+  const connected =
+    (agent.contactId !== null && agent.offer === null && agent.state === 'Busy') ||
+    (agent.consult?.role === 'consulted' && agent.consult.status === 'connected');
   if (!connected) {
     useDesktop.setState({ contact: null });
     return;
