@@ -40,7 +40,7 @@ test("the Tests tab runs the flow's scenario tests against the unsaved draft: an
   const page = await openEditor();
   await openFlow(page, 'sales-inbound');
   await sidePanelTab(page, 'Tests').click();
-  // Six tabs fit the side panel at 1280 × 800, and the page never scrolls sideways.
+  // Every tab is in sight in the side panel at 1280 × 800 (the row wraps), and the page never scrolls sideways.
   const widths = await page.evaluate(() => {
     const tabs = document.querySelector('[role="tablist"][aria-label="Panels"]') as HTMLElement;
     return { page: document.documentElement.scrollWidth, tabs: tabs.scrollWidth, shown: tabs.clientWidth };
