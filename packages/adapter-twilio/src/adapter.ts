@@ -144,6 +144,9 @@ export class TwilioAdapter implements TelephonyAdapter {
       case 'setRecording':
         void this.#setRecording(call, command);
         return;
+      case 'sendMessage':
+        void this.#sendMessage(call, command);
+        return;
       case 'cancelDial':
         // Twilio ends an unanswered <Dial> on its own timeout; the engine has already moved on.
         return;
@@ -344,6 +347,33 @@ export class TwilioAdapter implements TelephonyAdapter {
       }
     } catch (error) {
       this.#log(`recording ${command.action} failed`, call, error);
+    }
+  }
+
+  /**
+   * A text message goes by Twilio's Messaging API, beside the call (TwiML's <Message> is for replies to an
+   * incoming SMS). Twilio accepting it is `sent`; a refusal is `failed`, with Twilio's reason only in the
+   * log: the contact trace says that it failed, not what the provider answered.
+   */
+  async #sendMessage(
+    call: CallState,
+    command: Extract<TelephonyCommand, { type: 'sendMessage' }>,
+  ): Promise<void> {
+    const { ref, to, from, body } = command;
+    const client = this.options.client;
+    const result = (outcome: 'sent' | 'failed', reason?: string) =>
+      this.emit(
+        call.contactId,
+        { type: 'messageResult', ref, result: outcome, ...(reason ? { reason } : {}) },
+        `message:${ref}`,
+      );
+    if (!client) return result('failed', 'text messages need Twilio REST credentials');
+    try {
+      await client.sendMessage({ to, from, body });
+      result('sent');
+    } catch (error) {
+      this.#log('text message refused', call, error);
+      result('failed', 'Twilio refused the message');
     }
   }
 

@@ -91,3 +91,51 @@ describe('Twilio REST client retries', () => {
     expect(serverError.requests).toHaveLength(1);
   });
 });
+
+describe('Twilio REST client text messages', () => {
+  it('sends a text message through the Messaging API with its number, sender and body', async () => {
+    const bodies: string[] = [];
+    const requests: string[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => {
+        body += chunk;
+      });
+      req.on('end', () => {
+        requests.push(`${req.method} ${req.url}`);
+        bodies.push(body);
+        created(201)(req, res);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, resolve));
+    servers.push(server);
+    const port = (server.address() as AddressInfo).port;
+    const client = twilioRestClient(ACCOUNT, 'auth-token', { apiUrl: `http://localhost:${port}` });
+    await expect(
+      client.sendMessage({ to: '+12025550143', from: '+12125550100', body: 'Your callback is booked.' }),
+    ).resolves.toMatchObject({ sid: expect.any(String) });
+    expect(requests).toEqual([`POST /2010-04-01/Accounts/${ACCOUNT}/Messages.json`]);
+    expect(Object.fromEntries(new URLSearchParams(bodies[0]))).toEqual({
+      To: '+12025550143',
+      From: '+12125550100',
+      Body: 'Your callback is booked.',
+    });
+  });
+
+  it('fails the request when Twilio refuses the message (a 400), so the block takes failed', async () => {
+    const { client, requests } = await twilioApi([
+      (_req, res) => {
+        res.writeHead(400, { 'Content-Type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            code: 21211,
+            message: "The 'To' number is not a valid phone number.",
+            status: 400,
+          }),
+        );
+      },
+    ]);
+    await expect(client.sendMessage({ to: '+1202', from: '+12125550100', body: 'Hi' })).rejects.toThrow();
+    expect(requests).toHaveLength(1);
+  });
+});

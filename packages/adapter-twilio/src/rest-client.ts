@@ -18,6 +18,8 @@ export interface TwilioRestClient {
     sendDigits?: string;
   }): Promise<{ sid: string }>;
   startRecording(callSid: string, channels: 'mono' | 'dual'): Promise<{ sid: string }>;
+  /** Sends a text message (Programmable Messaging); resolves once Twilio accepted it. */
+  sendMessage(params: { to: string; from: string; body: string }): Promise<{ sid: string }>;
   updateRecording(
     callSid: string,
     recordingSid: string,
@@ -78,6 +80,10 @@ export function twilioRestClient(
     async startRecording(callSid, channels) {
       const recording = await client.calls(callSid).recordings.create({ recordingChannels: channels });
       return { sid: recording.sid };
+    },
+    async sendMessage({ to, from, body }) {
+      const message = await client.messages.create({ to, from, body });
+      return { sid: message.sid };
     },
     async updateRecording(callSid, recordingSid, status) {
       await client.calls(callSid).recordings(recordingSid).update({ status });

@@ -8,6 +8,7 @@ export const BLOCK_TYPES = [
   'menu',
   'getDigits',
   'setRecording',
+  'sendMessage',
   'checkVariable',
   'setVariables',
   'checkHours',

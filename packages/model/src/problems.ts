@@ -362,6 +362,11 @@ export const PROBLEM_CODES = {
     title: 'Callback wait threshold without a queue',
     help: 'Offer callback with `minEstimatedWaitSeconds` compares the estimated wait of the queue the caller waits in, or before Transfer to queue of the working queue. On a path with no Set working queue there is nothing to estimate and the callback is never offered. Set the working queue before the block.',
   },
+  CF608: {
+    severity: 'error',
+    title: 'Secure value in a message',
+    help: 'A text message (Send a message) leaves the center in clear, so it never carries a secure variable: neither a `{{placeholder}}` in the text nor the number it goes to may name one. Remove the placeholder, or send something that is not secret (a reference, the last digits kept in a non-secure variable).',
+  },
 } as const satisfies Record<string, ProblemCodeInfo>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

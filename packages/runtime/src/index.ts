@@ -81,6 +81,7 @@ export {
   defaultPromptSeconds,
   type NumberBehaviour,
   type SimulatedDial,
+  type SimulatedMessage,
   SimulatedTelephony,
 } from './simulator/telephony.js';
 export {

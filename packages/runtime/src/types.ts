@@ -210,6 +210,11 @@ export type Command =
       action: 'start' | 'pause' | 'resume' | 'stop';
       who: 'customer' | 'agent' | 'both';
     }
+  /**
+   * A text message (SMS) from a Send a message block: the adapter answers `messageResult` with the ref.
+   * `to` passed the dial-number rules; `body` never holds a secure value (the block refuses it before).
+   */
+  | { type: 'sendMessage'; ref: string; to: string; from: string; body: string }
   | { type: 'startTimer'; timer: Timer }
   | { type: 'cancelTimer'; id: string }
   | { type: 'createCallback'; request: CallbackRequest }
@@ -288,6 +293,8 @@ export type ContactEventBody =
       durationSeconds?: number;
     }
   | { type: 'dialResult'; ref: string; result: DialResult }
+  /** The provider took the text message `ref` (`sent`), or refused it (`failed`, with why). */
+  | { type: 'messageResult'; ref: string; result: 'sent' | 'failed'; reason?: string }
   | { type: 'agentAvailable'; agent: string }
   | { type: 'agentAccepted'; agent: string }
   | { type: 'agentNoAnswer'; agent: string }

@@ -87,6 +87,10 @@ export function fakeClient(): TwilioRestClient & { calls: string[] } {
       calls.push(`record ${sid} ${channels}`);
       return { sid: 'RE1' };
     }),
+    sendMessage: vi.fn(async (p: { to: string; from: string }) => {
+      calls.push(`message ${p.to} from ${p.from}`);
+      return { sid: 'SM1' };
+    }),
     updateRecording: vi.fn(
       async (sid: string, rec: string, status: string) =>
         void calls.push(`recording ${sid} ${rec} ${status}`),

@@ -61,6 +61,8 @@ export class FakeTwilio {
   readonly failing = new Set<string>();
   /** REST requests made, in order, for assertions. */
   readonly rest: string[] = [];
+  /** Text messages Twilio accepted, in order. */
+  readonly messages: { to: string; from: string; body: string }[] = [];
   readonly client: TwilioRestClient;
   private nextSid = 100;
   private readonly base: string;
@@ -89,6 +91,12 @@ export class FakeTwilio {
       startRecording: async (sid, channels) => {
         this.rest.push(`record ${sid} ${channels}`);
         return { sid: 'RE1' };
+      },
+      sendMessage: async (p) => {
+        this.rest.push(`message ${p.to} from ${p.from}`);
+        if (this.numbers.get(p.to) === 'fail') throw new Error('Twilio refused the number (test)');
+        this.messages.push(p);
+        return { sid: `SM${this.nextSid++}` };
       },
       updateRecording: async (sid, recording, status) => {
         this.rest.push(`recording ${sid} ${recording} ${status}`);

@@ -254,16 +254,22 @@ export class SimulationController extends CallControllerBase {
     return this.sim?.events.filter((e) => ids.has(e.contactId)) ?? [];
   }
 
-  /** A prompt (not hold music) is playing and has not finished yet. */
+  /** A prompt (not hold music) is playing and has not finished yet, or a text message awaits its answer. */
   private promptPlaying(contactId: string): boolean {
     const snapshot = this.sim?.snapshot(contactId);
     if (!snapshot || isContactOver(snapshot)) return false;
     const playing = new Set<string>();
     for (const entry of this.logOf(contactId)) {
       const detail = entry.detail as { ref?: string; loop?: boolean } | undefined;
-      if (entry.direction === 'command' && entry.type === 'play' && !detail?.loop && detail?.ref) {
+      // A text message is answered by the provider at once: the flow goes on past it like past a prompt.
+      const answered = (entry.type === 'play' && !detail?.loop) || entry.type === 'sendMessage';
+      if (entry.direction === 'command' && answered && detail?.ref) {
         playing.add(detail.ref);
-      } else if (entry.direction === 'event' && entry.type === 'promptDone' && detail?.ref) {
+      } else if (
+        entry.direction === 'event' &&
+        (entry.type === 'promptDone' || entry.type === 'messageResult') &&
+        detail?.ref
+      ) {
         playing.delete(detail.ref);
       } else if (entry.direction === 'event' && entry.type === 'adapterError' && detail?.ref) {
         playing.delete(detail.ref);

@@ -58,6 +58,7 @@ export type ObservedCommand =
   | { type: 'hangup'; reason: string }
   | { type: 'createCallback'; request: { number: string; queue: string } }
   | { type: 'setRecording'; action: string; who: string }
+  | { type: 'sendMessage'; to: string; from: string; body: string }
   | { type: string; [key: string]: unknown };
 
 export interface TranscriptLine {
@@ -232,6 +233,11 @@ export function transcriptLines(commands: readonly ObservedCommand[], at: number
         say('system', `Recording ${recording.action} (${recording.who})`);
         break;
       }
+      case 'sendMessage': {
+        const message = c as Extract<ObservedCommand, { type: 'sendMessage' }>;
+        say('system', `Text message to ${message.to} from ${message.from}: "${message.body}"`);
+        break;
+      }
       case 'hangup':
         say('system', `Call ended: ${(c as { reason: string }).reason}`);
         break;
@@ -318,6 +324,14 @@ export function eventLine(entry: ObservedLogEntry): TranscriptLine | undefined {
         at: entry.at,
         kind: 'system',
         text: result === 'answered' ? 'The called party answered' : `The dial ended: ${result}`,
+      };
+    }
+    case 'messageResult': {
+      const result = (entry.detail as { result?: string } | undefined)?.result;
+      return {
+        at: entry.at,
+        kind: 'system',
+        text: result === 'sent' ? 'The text message was sent' : 'The text message was not sent',
       };
     }
     default:

@@ -19,6 +19,7 @@ import { playHoldAudio } from './play-hold-audio.js';
 import { playPrompt } from './play-prompt.js';
 import { playQueueStatus } from './play-queue-status.js';
 import { returnBlock } from './return.js';
+import { sendMessage } from './send-message.js';
 import { setCallbackNumber } from './set-callback-number.js';
 import { setCustomerQueueFlow } from './set-customer-queue-flow.js';
 import { setRecording } from './set-recording.js';
@@ -40,6 +41,7 @@ export const BLOCK_CATALOG: { readonly [T in BlockType]: BlockDefinition<any> } 
   menu,
   getDigits,
   setRecording,
+  sendMessage,
   checkVariable,
   setVariables,
   checkHours,
@@ -110,6 +112,7 @@ export {
   playPrompt,
   playQueueStatus,
   returnBlock,
+  sendMessage,
   setCallbackNumber,
   setCustomerQueueFlow,
   setRecording,

@@ -24,6 +24,7 @@ import { popover } from './rules/popover.js';
 import { recordingPause } from './rules/recording-pause.js';
 import { resourceReferences } from './rules/resource-references.js';
 import { secureCopies, secureOutputsOf } from './rules/secure-copies.js';
+import { secureMessages } from './rules/secure-messages.js';
 import { selfLoops } from './rules/self-loops.js';
 import { startExists } from './rules/start-exists.js';
 import { transitionTargets } from './rules/transition-targets.js';
@@ -56,6 +57,7 @@ export const LINT_RULES: readonly LintRule[] = [
   moduleParameters,
   popover,
   secureCopies,
+  secureMessages,
   variableDeclarations,
   nameClashes,
   dialNumbers,

@@ -128,6 +128,49 @@ export function runAdapterConformance(
       });
     }
 
+    it('sends a text message and reports messageResult sent with the ref of the sendMessage command', async () => {
+      await withHarness(make, async (h, events) => {
+        const contact = await h.provider.incomingCall(FROM, TO);
+        await h.adapter.execute(contact, {
+          type: 'sendMessage',
+          ref: 'm1',
+          to: FROM,
+          from: TO,
+          body: 'Booked.',
+        });
+        await h.provider.settle(5);
+        const results = of(events, contact).filter((e) => e.type === 'messageResult');
+        expect(results.length).toBe(1);
+        expect((results[0] as { ref: string }).ref).toBe('m1');
+        expect((results[0] as { result: string }).result).toBe('sent');
+      });
+    });
+
+    it('reports a text message the provider refuses as messageResult failed, without throwing', async () => {
+      await withHarness(make, async (h, events) => {
+        const contact = await h.provider.incomingCall(FROM, TO);
+        await h.provider.numberBehaves(EXTERNAL, 'fail');
+        let threw = false;
+        try {
+          await h.adapter.execute(contact, {
+            type: 'sendMessage',
+            ref: 'm2',
+            to: EXTERNAL,
+            from: TO,
+            body: 'Hi',
+          });
+        } catch {
+          threw = true;
+        }
+        await h.provider.settle(5);
+        expect(threw).toBe(false);
+        const results = of(events, contact).filter((e) => e.type === 'messageResult');
+        expect(results.length).toBe(1);
+        expect((results[0] as { ref: string }).ref).toBe('m2');
+        expect((results[0] as { result: string }).result).toBe('failed');
+      });
+    });
+
     it('reports the caller hanging up', async () => {
       await withHarness(make, async (h, events) => {
         const contact = await h.provider.incomingCall(FROM, TO);

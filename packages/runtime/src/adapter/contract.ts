@@ -9,7 +9,7 @@ import type { Command, ContactEvent } from '../types.js';
  * - `execute` never throws for a provider problem: it reports `adapterError` with the command's ref (or
  *   a `callerHangUp` when the call is gone) and the contact takes its error outcome.
  * - Every event carries a unique `id`, so that a retried webhook delivered twice is dropped by the engine.
- * - Results name the command they answer (`ref`): `promptDone`, `dialResult`.
+ * - Results name the command they answer (`ref`): `promptDone`, `dialResult`, `messageResult`.
  * - After `hangup`, no more events for that contact except duplicates of earlier ones.
  * - One contact's failure never affects another contact.
  */
@@ -34,6 +34,7 @@ export const TELEPHONY_COMMANDS = [
   'bridge',
   'hangup',
   'setRecording',
+  'sendMessage',
 ] as const;
 
 export type TelephonyCommand = Extract<Command, { type: (typeof TELEPHONY_COMMANDS)[number] }>;

@@ -19,6 +19,7 @@ import { playHoldAudio } from './play-hold-audio.js';
 import { playPrompt } from './play-prompt.js';
 import { playQueueStatus } from './play-queue-status.js';
 import { returnBlock } from './return.js';
+import { sendMessage } from './send-message.js';
 import { setCallbackNumber } from './set-callback-number.js';
 import { setCustomerQueueFlow } from './set-customer-queue-flow.js';
 import { setRecording } from './set-recording.js';
@@ -39,6 +40,7 @@ export const BEHAVIOURS: BehaviourRegistry = {
   menu,
   getDigits,
   setRecording,
+  sendMessage,
   checkVariable,
   setVariables,
   checkHours,

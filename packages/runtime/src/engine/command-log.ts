@@ -58,4 +58,5 @@ const COMMANDS_WITH_REF = new Set([
   'dial',
   'offerToAgent',
   'httpRequest',
+  'sendMessage',
 ]);

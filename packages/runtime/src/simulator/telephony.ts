@@ -39,6 +39,18 @@ export interface SimulatedDial {
   bridged: boolean;
 }
 
+/** A text message the simulator was asked to send for a contact, as a provider's message log shows it. */
+export interface SimulatedMessage {
+  ref: string;
+  to: string;
+  from: string;
+  body: string;
+  /** Epoch ms it was sent. */
+  at: number;
+  /** `failed` for a number whose behaviour is `fail` (the provider refuses it). */
+  status: 'sent' | 'failed';
+}
+
 interface Leg {
   ended: boolean;
   dials: SimulatedDial[];
@@ -72,6 +84,7 @@ export class SimulatedTelephony implements TelephonyAdapter {
   /** Extension digits keyed in for a caller once a dialled number answered, in order. */
   private sent: { contactId: string; ref: string; to: string; digits: string; at: number }[] = [];
   private eventSeq = 0;
+  private messageLog: (SimulatedMessage & { contactId: string })[] = [];
 
   constructor(private options: SimulatedTelephonyOptions) {}
 
@@ -88,6 +101,11 @@ export class SimulatedTelephony implements TelephonyAdapter {
   /** The legs dialled for a contact, oldest first, with what became of each. */
   dials(contactId: string): SimulatedDial[] {
     return (this.legs.get(contactId)?.dials ?? []).map((d) => ({ ...d }));
+  }
+
+  /** The text messages sent for a contact, oldest first. */
+  messages(contactId: string): SimulatedMessage[] {
+    return this.messageLog.filter((m) => m.contactId === contactId).map(({ contactId: _, ...m }) => m);
   }
 
   /** A caller dials in: the leg exists from now on. */
@@ -226,7 +244,33 @@ export class SimulatedTelephony implements TelephonyAdapter {
       case 'hangup':
         this.end(leg);
         return;
+      case 'sendMessage':
+        this.message(contactId, command);
+        return;
     }
+  }
+
+  /** Numbers whose behaviour is `fail` refuse messages too; every other number takes them. */
+  private message(contactId: string, command: Extract<TelephonyCommand, { type: 'sendMessage' }>): void {
+    const failed = this.options.numbers?.[command.to] === 'fail';
+    const { ref, to, from, body } = command;
+    this.messageLog.push({
+      contactId,
+      ref,
+      to,
+      from,
+      body,
+      at: this.options.clock.now(),
+      status: failed ? 'failed' : 'sent',
+    });
+    this.options.clock.after(0, () =>
+      this.report(
+        contactId,
+        failed
+          ? { type: 'messageResult', ref, result: 'failed', reason: 'the number does not take messages' }
+          : { type: 'messageResult', ref, result: 'sent' },
+      ),
+    );
   }
 
   private dial(contactId: string, leg: Leg, command: Extract<TelephonyCommand, { type: 'dial' }>): void {

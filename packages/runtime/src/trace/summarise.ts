@@ -29,6 +29,8 @@ export function summariseCommand(command: Command): string {
       return `hang up: ${command.reason}`;
     case 'setRecording':
       return `recording ${command.action} (${command.who})`;
+    case 'sendMessage':
+      return `text message to ${command.to} from ${command.from}: "${command.body}"`;
     case 'startTimer':
       return `timer ${command.timer.id} ${command.timer.event}`;
     case 'cancelTimer':

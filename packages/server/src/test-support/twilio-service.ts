@@ -48,6 +48,7 @@ export async function startTwilioService(
           redirectCall: (sid, url) => fake.client.redirectCall(sid, url),
           createCall: (p) => fake.client.createCall(p),
           startRecording: (sid, c) => fake.client.startRecording(sid, c),
+          sendMessage: (p) => fake.client.sendMessage(p),
           updateRecording: (sid, r, s) => fake.client.updateRecording(sid, r, s),
         },
       },

@@ -7,6 +7,7 @@ import type { LintRule } from '../rule.js';
 const DIALLED_SETTING: ReadonlyMap<string, string> = new Map([
   ['transferToNumber', 'to'],
   ['setCallbackNumber', 'number'],
+  ['sendMessage', 'to'],
 ]);
 
 /**
