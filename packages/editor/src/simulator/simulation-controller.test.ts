@@ -377,12 +377,15 @@ describe('a call that requested a callback, followed past the hang-up', () => {
       'set-callback-number',
       'check-support-load',
       'create-callback',
+      'confirm-by-text',
       'hang-up',
     ]);
     const texts = view.transcript.map((l) => `${l.leg ?? 'call'}: ${l.text}`);
     expect(texts).toEqual(
       expect.arrayContaining([
         'call: Callback requested to +13125550123 in queue support',
+        'call: Text message to +13125550123 from +18005550100: "We will call you back at +13125550123 as soon as an agent is free."',
+        'call: The text message was sent',
         'call: Call ended: disconnected by the flow',
         'callback: Waiting in queue support',
       ]),
