@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connect, dropBlock, node, save, sidePanelTab, startBrowserCall } from '../harness/editor.ts';
+import {
+  connect,
+  dropBlock,
+  node,
+  openFlow,
+  save,
+  sidePanelTab,
+  startBrowserCall,
+} from '../harness/editor.ts';
 import { expect, test } from '../harness/test.ts';
 
 test('an admin texts the caller with Send a message, and the simulated call shows the message sent with the caller’s number and values filled in', async ({
@@ -42,4 +50,20 @@ test('an admin texts the caller with Send a message, and the simulated call show
   await expect(transcript).toContainText('Text message to +12015550177');
   await expect(transcript).toContainText('"Thanks for calling from +12015550177."');
   await expect(transcript).toContainText('The text message was sent');
+});
+
+test('a text message naming a secure variable is refused at design time with CF608, on the field', async ({
+  openEditor,
+}) => {
+  const page = await openEditor();
+  await openFlow(page, 'support-inbound');
+  const text = await dropBlock(page, 'Send a message', { x: 40, y: 40 });
+  await node(page, text).click();
+  await sidePanelTab(page, 'Properties').click();
+  const properties = page.getByRole('region', { name: 'Properties' });
+  await properties.getByLabel('Message').fill('Card ending {{cardLastFour}} is on file.');
+  await expect(properties).toContainText('CF608: Block');
+  await expect(properties).toContainText('"cardLastFour"');
+  await properties.getByLabel('Message').fill('We will call you back shortly.');
+  await expect(properties).not.toContainText('CF608: Block');
 });
