@@ -39,9 +39,6 @@ import {
 } from './simulation-view';
 import { withTraceLogLines } from './trace-log-lines';
 
-/** States the admin can put a simulated agent in by hand (RONA, Busy and WrapUp come from calls). */
-export const SETTABLE_AGENT_STATES: readonly AgentState[] = ['Available', 'Offline'];
-
 /** Longest a prompt may play before the simulator stops playing it through on its own (seconds). */
 const MAX_PLAY_THROUGH_SECONDS = 600;
 /** Longest "skip to the next event" waits for something to happen (seconds). */
