@@ -30,7 +30,7 @@ test('an admin picks a customer-queue flow with Set customer queue flow, and the
   await save(page);
   expect((await holdSaved).ok()).toBe(true);
 
-  await newFlow('VIP line');
+  await newFlow('Gold line');
   const choose = await dropBlock(page, 'Set customer queue flow', { x: 120, y: 200 });
   const queue = await dropBlock(page, 'Set working queue', { x: 460, y: 80 });
   const transfer = await dropBlock(page, 'Transfer to queue', { x: 460, y: 340 });
@@ -44,11 +44,11 @@ test('an admin picks a customer-queue flow with Set customer queue flow, and the
   await picker.selectOption('vip-hold');
 
   const saved = page.waitForResponse(
-    (r) => r.request().method() === 'PUT' && r.url().endsWith('/api/flows/vip-line'),
+    (r) => r.request().method() === 'PUT' && r.url().endsWith('/api/flows/gold-line'),
   );
   await save(page);
   expect((await saved).ok()).toBe(true);
-  const onDisk = JSON.parse(readFileSync(join(server.flowsDir, 'vip-line.flow.json'), 'utf8'));
+  const onDisk = JSON.parse(readFileSync(join(server.flowsDir, 'gold-line.flow.json'), 'utf8'));
   expect(onDisk.blocks[choose]).toEqual({
     type: 'setCustomerQueueFlow',
     settings: { flow: 'vip-hold' },
