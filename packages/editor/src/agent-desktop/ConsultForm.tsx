@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { AvailableAgentSelect, CallerIdSelect, useAvailableAgents } from './CallPickers';
 import { DialNumberField, dialNumberOk } from './DialNumberField';
-import { act, useDesktop } from './desktop-store';
+import { act } from './desktop-store';
 
 type Kind = 'agent' | 'number';
 
@@ -10,12 +11,11 @@ type Kind = 'agent' | 'number';
  * with one of the agent's allowed numbers or as the center decides.
  */
 export function ConsultForm() {
-  const profile = useDesktop((s) => s.profile);
   const [kind, setKind] = useState<Kind>('agent');
   const [agent, setAgent] = useState('');
   const [number, setNumber] = useState('');
   const [callerId, setCallerId] = useState('');
-  const available = (profile?.agents ?? []).filter((a) => a.state === 'Available');
+  const available = useAvailableAgents();
   const target =
     kind === 'agent' && available.some((a) => a.name === agent)
       ? { agent }
@@ -43,34 +43,10 @@ export function ConsultForm() {
         ))}
       </fieldset>
       {kind === 'agent' && (
-        <label>
-          Agent to consult
-          <select value={agent} onChange={(e) => setAgent(e.target.value)}>
-            <option value="">
-              {available.length ? 'Choose an available agent' : 'No other agent is available'}
-            </option>
-            {available.map((a) => (
-              <option key={a.name} value={a.name}>
-                {a.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AvailableAgentSelect label="Agent to consult" value={agent} onChange={setAgent} />
       )}
       {kind === 'number' && <DialNumberField label="Number to consult" value={number} onChange={setNumber} />}
-      {kind === 'number' && (
-        <label>
-          Consult as
-          <select value={callerId} onChange={(e) => setCallerId(e.target.value)}>
-            <option value="">As the center decides</option>
-            {(profile?.numbers ?? []).map((n) => (
-              <option key={n.name} value={n.name}>
-                {n.displayName} ({n.number})
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {kind === 'number' && <CallerIdSelect label="Consult as" value={callerId} onChange={setCallerId} />}
       <button type="submit" disabled={!target}>
         Consult
       </button>

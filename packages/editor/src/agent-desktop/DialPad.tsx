@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CallerIdSelect } from './CallPickers';
 import { DialNumberField, dialNumberOk } from './DialNumberField';
 import type { CallerIdDecision, DesktopNumber } from './desktop-api';
 import { act, useDesktop } from './desktop-store';
@@ -57,17 +58,7 @@ export function DialPad() {
             </button>
           ))}
         </fieldset>
-        <label>
-          Caller ID
-          <select value={selected} onChange={(e) => setPicked(e.target.value || null)}>
-            <option value="">As the center decides</option>
-            {numbers.map((n) => (
-              <option key={n.name} value={n.name}>
-                {n.displayName} ({n.number})
-              </option>
-            ))}
-          </select>
-        </label>
+        <CallerIdSelect label="Caller ID" value={selected} onChange={(name) => setPicked(name || null)} />
         {decision && <CallerIdWhy decision={decision} />}
         <button type="submit" className="primary" disabled={!ok}>
           Call

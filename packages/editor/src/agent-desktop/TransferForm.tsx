@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AvailableAgentSelect, CallerIdSelect, useAvailableAgents } from './CallPickers';
 import { DialNumberField, dialNumberOk } from './DialNumberField';
 import type { TransferTo } from './desktop-api';
 import { act, useDesktop } from './desktop-store';
@@ -16,7 +17,7 @@ export function TransferForm() {
   const [queue, setQueue] = useState('');
   const [number, setNumber] = useState('');
   const [callerId, setCallerId] = useState('');
-  const available = (profile?.agents ?? []).filter((a) => a.state === 'Available');
+  const available = useAvailableAgents();
   const target: TransferTo | null =
     kind === 'agent' && available.some((a) => a.name === agent)
       ? { agent }
@@ -45,21 +46,7 @@ export function TransferForm() {
           </label>
         ))}
       </fieldset>
-      {kind === 'agent' && (
-        <label>
-          Agent
-          <select value={agent} onChange={(e) => setAgent(e.target.value)}>
-            <option value="">
-              {available.length ? 'Choose an available agent' : 'No other agent is available'}
-            </option>
-            {available.map((a) => (
-              <option key={a.name} value={a.name}>
-                {a.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {kind === 'agent' && <AvailableAgentSelect label="Agent" value={agent} onChange={setAgent} />}
       {kind === 'queue' && (
         <label>
           Queue
@@ -74,19 +61,7 @@ export function TransferForm() {
         </label>
       )}
       {kind === 'number' && <DialNumberField label="Number" value={number} onChange={setNumber} />}
-      {kind === 'number' && (
-        <label>
-          Present as
-          <select value={callerId} onChange={(e) => setCallerId(e.target.value)}>
-            <option value="">As the center decides</option>
-            {(profile?.numbers ?? []).map((n) => (
-              <option key={n.name} value={n.name}>
-                {n.displayName} ({n.number})
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {kind === 'number' && <CallerIdSelect label="Present as" value={callerId} onChange={setCallerId} />}
       <button type="submit" disabled={!target}>
         Transfer
       </button>
